@@ -1,0 +1,63 @@
+import { DomainError, kopecksToRubles } from '../domain/money';
+import {
+  DEFAULT_OVER_THRESHOLD,
+  DEFAULT_PLAN_RATES,
+  planBonus,
+  planFulfilment,
+  planRate,
+  type PlanRates,
+} from '../domain/payroll/plan-bonus';
+import { broadcast, type Cell, type CellArg, type CellResult, optional, toAmount, toList, toNumber } from './cells';
+
+const SALES = 'Продажи';
+
+function readPlan(cell: Cell) {
+  if (cell === '' || cell === null || cell === undefined) {
+    throw new DomainError('Не задан план продаж: заполните план на листе «Планы»');
+  }
+  return toAmount(cell, 'План продаж');
+}
+
+function readRates(arg: CellArg | undefined): PlanRates {
+  const list = toList(arg);
+  if (list.length === 0) return DEFAULT_PLAN_RATES;
+  if (list.length !== 3) {
+    throw new DomainError(
+      `Ставки премии за план: нужны три значения (не выполнен, выполнен, перевыполнен), получено ${list.length}`,
+    );
+  }
+  const [under, met, over] = list.map((cell, i) => toNumber(cell, `Ставка премии за план №${i + 1}`));
+  return { under, met, over };
+}
+
+function readThreshold(arg: CellArg | undefined): number {
+  return optional(arg, (cell) => toNumber(cell, 'Порог перевыполнения плана')) ?? DEFAULT_OVER_THRESHOLD;
+}
+
+export function planFulfilmentCells(sales: CellArg, plan: CellArg): CellResult | CellResult[][] {
+  return broadcast([sales, plan], (s, p) => planFulfilment(toAmount(s, SALES, true), readPlan(p)));
+}
+
+export function planRateCells(
+  sales: CellArg,
+  plan: CellArg,
+  rates?: CellArg,
+  overThreshold?: CellArg,
+): CellResult | CellResult[][] {
+  const planRates = readRates(rates);
+  const threshold = readThreshold(overThreshold);
+  return broadcast([sales, plan], (s, p) => planRate(toAmount(s, SALES, true), readPlan(p), planRates, threshold));
+}
+
+export function planBonusCells(
+  sales: CellArg,
+  plan: CellArg,
+  rates?: CellArg,
+  overThreshold?: CellArg,
+): CellResult | CellResult[][] {
+  const planRates = readRates(rates);
+  const threshold = readThreshold(overThreshold);
+  return broadcast([sales, plan], (s, p) =>
+    kopecksToRubles(planBonus(toAmount(s, SALES, true), readPlan(p), planRates, threshold)),
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * The bundle's entry: everything exported from src/entry becomes a top-level
+ * function of Code.js (see scripts/build.ts). Nothing here runs a service at load.
+ */
+export * from './entry/custom-functions';
+export * from './entry/triggers';
