@@ -1,0 +1,135 @@
+/**
+ * The in-memory workbook behind the local Apps Script runtime. Services
+ * (SpreadsheetApp and friends) read and write this model; the .xlsx store saves
+ * and loads it; the local page shows it. Rows and columns here are 0-based;
+ * the services translate from Apps Script's 1-based coordinates.
+ */
+
+/** What a cell holds, as Sheets stores it: a number, text, a boolean or a date; null for empty. */
+export type CellValue = number | string | boolean | Date | null;
+
+export interface DataValidationModel {
+  /** list of allowed values (requireValueInList) or a range reference (requireValueInRange, A1 with sheet) */
+  kind: 'list' | 'range' | 'date' | 'number' | 'checkbox';
+  values?: string[];
+  rangeA1?: string;
+  allowInvalid: boolean;
+  helpText?: string;
+  showDropdown?: boolean;
+}
+
+export interface CellModel {
+  /** the typed value, or the formula's last computed value */
+  value: CellValue;
+  /** a formula such as '=SUM(A1:A3)', in English function names with ',' separators, as Apps Script returns it */
+  formula?: string;
+  note?: string;
+  numberFormat?: string;
+  fontWeight?: 'bold' | 'normal';
+  fontColor?: string;
+  background?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  validation?: DataValidationModel;
+}
+
+export interface ProtectionModel {
+  /** 'sheet' protects the whole sheet; 'range' a block */
+  type: 'sheet' | 'range';
+  /** for type 'range': 0-based inclusive block */
+  range?: { row: number; col: number; numRows: number; numCols: number };
+  description: string;
+  editors: string[];
+  warningOnly: boolean;
+  /** sheet protections may leave some ranges editable */
+  unprotected?: Array<{ row: number; col: number; numRows: number; numCols: number }>;
+}
+
+export interface SheetModel {
+  id: number;
+  name: string;
+  /** sparse rows of cells; rows[r][c] may be undefined for an empty cell */
+  rows: Array<Array<CellModel | undefined> | undefined>;
+  /** the sheet's grid size (getMaxRows / getMaxColumns) */
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  columnWidths: Record<number, number>;
+  hiddenColumns: number[];
+  protections: ProtectionModel[];
+  tabColor?: string;
+  /** charts as the add-on describes them (kind, title, source range A1, position) */
+  charts: ChartModel[];
+  /** page setup used when printing */
+  print?: { landscape: boolean; fitToWidth: boolean; gridlines: boolean; repeatRows: number };
+}
+
+export interface ChartModel {
+  id: number;
+  type: 'bar' | 'column' | 'line' | 'pie' | 'area' | 'table';
+  title: string;
+  rangesA1: string[];
+  anchorRow: number;
+  anchorCol: number;
+  width?: number;
+  height?: number;
+}
+
+export interface NamedRangeModel {
+  name: string;
+  sheetName: string;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface WorkbookModel {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  sheets: SheetModel[];
+  namedRanges: NamedRangeModel[];
+  /** document properties (PropertiesService.getDocumentProperties) persist with the workbook */
+  documentProperties: Record<string, string>;
+  /** the owner of the file: the director in the demo */
+  owner: string;
+  /** other people who can edit the file */
+  editors: string[];
+  nextSheetId: number;
+}
+
+export function emptyWorkbook(name: string, owner: string): WorkbookModel {
+  return {
+    id: 'local-' + name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
+    name,
+    timeZone: 'Europe/Moscow',
+    locale: 'ru_RU',
+    sheets: [],
+    namedRanges: [],
+    documentProperties: {},
+    owner,
+    editors: [],
+    nextSheetId: 1,
+  };
+}
+
+export function emptySheet(id: number, name: string, maxRows = 1000, maxColumns = 26): SheetModel {
+  return {
+    id,
+    name,
+    rows: [],
+    maxRows,
+    maxColumns,
+    frozenRows: 0,
+    frozenColumns: 0,
+    hidden: false,
+    columnWidths: {},
+    hiddenColumns: [],
+    protections: [],
+    charts: [],
+  };
+}
