@@ -1,0 +1,33 @@
+/**
+ * Likely duplicates of a new client (domain section 1): the same ИНН, the same
+ * phone once normalised, or the same e-mail ignoring case.
+ */
+import { H, type RowRecord } from './records';
+import { normalizePhone, textOf } from './values';
+
+export interface DuplicateMatch {
+  clientId: string;
+  name: string;
+  /** which fields matched, by header */
+  matchedBy: string[];
+}
+
+function innKey(value: unknown): string {
+  return textOf(value).replace(/\s/g, '');
+}
+
+/** The existing clients that share an ИНН, phone or e-mail with `candidate`. */
+export function findDuplicates(candidate: RowRecord, existing: readonly RowRecord[]): DuplicateMatch[] {
+  const inn = innKey(candidate[H.inn]);
+  const phone = normalizePhone(candidate[H.phone]);
+  const email = textOf(candidate[H.email]).toLowerCase();
+  const matches: DuplicateMatch[] = [];
+  for (const row of existing) {
+    const by: string[] = [];
+    if (inn && innKey(row[H.inn]) === inn) by.push(H.inn);
+    if (phone && normalizePhone(row[H.phone]) === phone) by.push(H.phone);
+    if (email && textOf(row[H.email]).toLowerCase() === email) by.push(H.email);
+    if (by.length > 0) matches.push({ clientId: textOf(row[H.clientId]), name: textOf(row[H.client]), matchedBy: by });
+  }
+  return matches;
+}
