@@ -1,0 +1,148 @@
+/**
+ * What the local page and its server exchange as JSON. Pure types: the page
+ * (browser code under local/web) and the server (Node) both import them, so a
+ * changed field breaks the type check of both sides.
+ */
+
+/** One cell as the grid draws it; absent fields mean "default". */
+export interface CellView {
+  /** the display value, as Sheets shows it in the ru_RU locale */
+  d?: string;
+  /** what the formula bar and the editor show: the formula, or the value as typed */
+  t?: string;
+  /** the cell holds a formula */
+  f?: boolean;
+  /** note text (shown on hover) */
+  n?: string;
+  /** background colour */
+  bg?: string;
+  /** font colour */
+  fc?: string;
+  /** bold */
+  b?: boolean;
+  /** horizontal alignment; numbers default to the right as in Sheets */
+  a?: 'left' | 'center' | 'right';
+  /** allowed values of a dropdown (list or range validation) */
+  list?: string[];
+  /** the cell is a checkbox */
+  cb?: boolean;
+  /** the current user cannot edit the cell (protected range or sheet) */
+  p?: boolean;
+}
+
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+  tabColor?: string;
+}
+
+/** A window of rows of one sheet, plus what the grid needs to lay it out. */
+export interface SheetWindow {
+  sheet: string;
+  /** grid size: rows and columns the grid shows */
+  rowCount: number;
+  columnCount: number;
+  frozenRows: number;
+  /** widths in pixels by 0-based column; missing columns use the default 100 px */
+  columnWidths: Record<number, number>;
+  hiddenColumns: number[];
+  /** 0-based first row of `rows` */
+  from: number;
+  /** rows from `from`, each a list of cells by 0-based column (null for an empty cell) */
+  rows: Array<Array<CellView | null>>;
+  /** the frozen rows, always sent so the header stays visible while scrolling */
+  frozen: Array<Array<CellView | null>>;
+  /** the whole sheet is protected against the current user */
+  protectedSheet: boolean;
+}
+
+export interface WorkbookSnapshot {
+  title: string;
+  tabs: SheetTab[];
+  window: SheetWindow;
+}
+
+export interface MenuItemView {
+  caption?: string;
+  fn?: string;
+  separator?: boolean;
+  submenu?: MenuView;
+}
+
+export interface MenuView {
+  title: string;
+  items: MenuItemView[];
+}
+
+/** A UI event as the page receives it: sidebars and dialogs come as a URL of the served page. */
+export type UiEventView =
+  | { type: 'toast'; message: string; title: string; timeoutSeconds: number }
+  | { type: 'alert'; title: string; message: string; buttons: string }
+  | { type: 'prompt'; title: string; message: string; buttons: string }
+  | { type: 'sidebar'; title: string; url: string; width: number }
+  | { type: 'dialog'; title: string; url: string; width: number; height: number; modal: boolean }
+  | { type: 'mail'; to: string; subject: string; body: string }
+  | { type: 'download'; name: string; mimeType: string; url: string };
+
+/** An answer a person gave to an alert or a prompt, for the replayed execution. */
+export interface AnswerView {
+  button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+  text?: string;
+}
+
+export interface RunRequest {
+  fn: string;
+  args?: unknown[];
+  /** answers to the alerts/prompts the previous attempt of this execution asked */
+  answers?: AnswerView[];
+}
+
+export interface RunResponse {
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+  uiEvents: UiEventView[];
+  /**
+   * The execution stopped at an alert or prompt that needs a person's answer.
+   * Nothing it did was kept; the page asks, then sends the same request again
+   * with the answers so far plus the new one.
+   */
+  question?: { type: 'alert' | 'prompt'; title: string; message: string; buttons: string };
+}
+
+export interface EditBody {
+  sheet: string;
+  /** 1-based top-left cell */
+  row: number;
+  column: number;
+  values: string[][];
+  /** the window the page shows, so the answer carries its fresh contents */
+  from?: number;
+  count?: number;
+}
+
+export interface EditResponse {
+  ok: boolean;
+  error?: string;
+  uiEvents: UiEventView[];
+  snapshot: WorkbookSnapshot;
+}
+
+export interface SelectBody {
+  sheet: string;
+  row: number;
+  column: number;
+  numRows?: number;
+  numColumns?: number;
+}
+
+export interface UserView {
+  email: string;
+  name: string;
+  position?: string;
+}
+
+export interface UsersResponse {
+  current: string;
+  users: UserView[];
+}

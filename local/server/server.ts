@@ -1,0 +1,408 @@
+/**
+ * The local page's HTTP server (node:http, no framework). It serves the page
+ * built from local/web, the sidebars and dialogs the script shows, and a JSON
+ * API over one LocalSession: workbook windows, edits, selection, menus, runs
+ * and the user switcher. Executions and edits run one at a time, as the
+ * document lock would, and the workbook is saved to its file after each one.
+ */
+import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { WorkbookModel } from '../runtime/model';
+import type { LocalSession, MenuSnapshot, UiAnswer, UiEvent } from '../runtime/session';
+import { AddonPages } from './addon-pages';
+import type {
+  EditBody,
+  EditResponse,
+  MenuView,
+  RunRequest,
+  RunResponse,
+  SelectBody,
+  UiEventView,
+  UsersResponse,
+} from './api-types';
+import { ExecutionQueue } from './execution-queue';
+import { buildWebPage, WEB_BUILD_DIR } from './web-build';
+import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
+import { workbookUsers } from './workbook-users';
+
+export interface ServerOptions {
+  session: LocalSession;
+  /** writes the workbook to its file; called after every execution and edit */
+  save: (workbook: WorkbookModel) => Promise<void> | void;
+  /** 0 picks a free port (tests) */
+  port?: number;
+  host?: string;
+  /** where the page is built; build/web by default */
+  webDir?: string;
+  /** the user the page starts as; the workbook's owner by default */
+  user?: string;
+  /** where request errors are reported; stderr by default */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** the user the executions run as now */
+  currentUser(): string;
+  /** waits for running executions, then stops listening */
+  close(): Promise<void>;
+}
+
+export const PROTECTED_MESSAGE =
+  'Вы пытаетесь изменить защищённую ячейку или объект. Чтобы получить доступ к редактированию, обратитесь к владельцу таблицы.';
+export const INVALID_MESSAGE = 'Введённые данные нарушают правила проверки, заданные для этой ячейки.';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_BODY = 20 * 1024 * 1024;
+
+async function readJson<T>(request: http.IncomingMessage): Promise<T> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'Слишком большой запрос');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as T;
+  } catch {
+    throw new HttpError(400, 'Запрос не в формате JSON');
+  }
+}
+
+function send(response: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+function sendJson(response: http.ServerResponse, value: unknown, status = 200): void {
+  send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function menuView(menu: MenuSnapshot): MenuView {
+  return {
+    title: menu.title,
+    items: menu.items.map((item) => {
+      if ('separator' in item) return { separator: true };
+      if ('submenu' in item) return { submenu: menuView(item.submenu) };
+      return { caption: item.caption, fn: item.fn };
+    }),
+  };
+}
+
+/** Alerts that need a choice (anything but a lone OK) and prompts; the page must ask before the script goes on. */
+function isQuestion(event: UiEvent | { type: string; buttons?: string }): boolean {
+  if (event.type === 'prompt') return true;
+  return event.type === 'alert' && 'buttons' in event && event.buttons !== undefined && event.buttons !== 'OK';
+}
+
+const STATIC_FILES: Record<string, [string, string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+  '/style.css': ['style.css', 'text/css; charset=utf-8'],
+};
+
+/** Builds the page and starts listening; resolves once the port is bound. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { session } = options;
+  const webDir = await buildWebPage(options.webDir ?? WEB_BUILD_DIR);
+  const shim = await fs.readFile(path.join(webDir, 'shim.js'), 'utf8');
+  const queue = new ExecutionQueue();
+  const pages = new AddonPages();
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  let user = options.user ?? session.workbook.owner;
+  session.setUser(user);
+
+  function eventViews(events: UiEvent[]): UiEventView[] {
+    const out: UiEventView[] = [];
+    for (const event of events as Array<
+      UiEvent | { type: 'prompt'; title: string; message: string; buttons: string }
+    >) {
+      switch (event.type) {
+        case 'sidebar':
+          out.push({ type: 'sidebar', title: event.title, width: event.width, url: pages.add(event.html) });
+          break;
+        case 'dialog':
+          out.push({
+            type: 'dialog',
+            title: event.title,
+            width: event.width,
+            height: event.height,
+            modal: event.modal,
+            url: pages.add(event.html),
+          });
+          break;
+        case 'mail':
+          out.push({ type: 'mail', to: event.to, subject: event.subject, body: event.body });
+          break;
+        default:
+          out.push(event);
+      }
+    }
+    return out;
+  }
+
+  async function save(): Promise<void> {
+    await options.save(session.workbook);
+  }
+
+  /**
+   * One execution of a public function. The runtime answers ui.alert/prompt
+   * from `answers`; when the script asked a question the person has not yet
+   * answered, the workbook is put back as it was, and the page is asked to
+   * get the answer and send the run again (a replay, as the script is
+   * deterministic given the workbook and the answers).
+   */
+  async function execute(request: RunRequest): Promise<RunResponse> {
+    if (typeof request.fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(request.fn)) {
+      throw new HttpError(400, 'Не указано имя функции');
+    }
+    if (request.fn.endsWith('_')) {
+      // Apps Script hides globals ending in "_" from menus and google.script.run.
+      return { ok: false, error: `Функция скрипта не найдена: ${request.fn}`, uiEvents: [] };
+    }
+    const answers: UiAnswer[] = Array.isArray(request.answers) ? request.answers : [];
+    const before = structuredClone(session.workbook);
+    let result: unknown;
+    let failure: unknown;
+    let failed = false;
+    try {
+      result = session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers);
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    const events = session.takeUiEvents();
+    let asked = 0;
+    for (const event of events) {
+      if (!isQuestion(event)) continue;
+      if (asked >= answers.length) {
+        restoreWorkbook(session.workbook, before);
+        const question = event as { type: 'alert' | 'prompt'; title: string; message: string; buttons: string };
+        return {
+          ok: false,
+          uiEvents: [],
+          question: {
+            type: question.type,
+            title: question.title,
+            message: question.message,
+            buttons: question.buttons,
+          },
+        };
+      }
+      asked++;
+    }
+    await save();
+    // Questions were answered in the page already; the rest is shown now.
+    const shown = eventViews(events.filter((e) => !isQuestion(e)));
+    if (failed) return { ok: false, error: errorMessage(failure), uiEvents: shown };
+    return { ok: true, result: jsonSafe(result), uiEvents: shown };
+  }
+
+  function restoreWorkbook(workbook: WorkbookModel, copy: WorkbookModel): void {
+    const target = workbook as unknown as Record<string, unknown>;
+    for (const key of Object.keys(target)) if (!(key in copy)) delete target[key];
+    Object.assign(target, copy);
+    session.recalculate();
+  }
+
+  async function edit(body: EditBody): Promise<EditResponse> {
+    const sheet = session.workbook.sheets.find((s) => s.name === body.sheet);
+    if (!sheet) throw new HttpError(400, `Нет листа «${String(body.sheet)}»`);
+    const values = body.values;
+    if (
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      !values.every(
+        (row) => Array.isArray(row) && row.length === values[0].length && row.every((v) => typeof v === 'string'),
+      )
+    ) {
+      throw new HttpError(400, 'Изменение должно быть прямоугольным блоком текста');
+    }
+    const row = Math.floor(Number(body.row));
+    const column = Math.floor(Number(body.column));
+    if (!(row >= 1 && column >= 1)) throw new HttpError(400, 'Неверный адрес ячейки');
+    const snapshot = () => workbookSnapshot(session.workbook, user, sheet.name, body.from, body.count);
+    if (editBlockedByProtection(session.workbook, sheet, user, row - 1, column - 1, values.length, values[0].length)) {
+      return { ok: false, error: PROTECTED_MESSAGE, uiEvents: [], snapshot: snapshot() };
+    }
+    const invalid = invalidCell(sheet, row, column, values);
+    if (invalid) return { ok: false, error: invalid, uiEvents: [], snapshot: snapshot() };
+    let error: string | undefined;
+    try {
+      session.edit({ sheet: sheet.name, row, column, values });
+    } catch (e) {
+      // onEdit failing does not undo the person's edit in Sheets; the error is only reported.
+      error = errorMessage(e);
+    }
+    const events = eventViews(session.takeUiEvents());
+    await save();
+    return { ok: error === undefined, ...(error ? { error } : {}), uiEvents: events, snapshot: snapshot() };
+  }
+
+  /** A strict dropdown rejects a value outside its list, as Sheets does; the message names it. */
+  function invalidCell(
+    sheet: WorkbookModel['sheets'][number],
+    row: number,
+    column: number,
+    values: string[][],
+  ): string | undefined {
+    const window = workbookSnapshot(session.workbook, user, sheet.name, row - 1, values.length).window;
+    for (let r = 0; r < values.length; r++) {
+      for (let c = 0; c < values[r].length; c++) {
+        const typed = values[r][c];
+        const model = sheet.rows[row - 1 + r]?.[column - 1 + c];
+        const view = window.rows[r]?.[column - 1 + c];
+        if (!model?.validation || model.validation.allowInvalid || !view?.list || typed === '') continue;
+        if (!view.list.includes(typed)) return `${INVALID_MESSAGE} Допустимые значения: ${view.list.join(', ')}.`;
+      }
+    }
+    return undefined;
+  }
+
+  async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const staticFile = STATIC_FILES[url.pathname];
+    if (method === 'GET' && staticFile) {
+      send(response, 200, await fs.readFile(path.join(webDir, staticFile[0])), staticFile[1]);
+      return;
+    }
+    const page = /^\/page\/(\d+)$/.exec(url.pathname);
+    if (method === 'GET' && page) {
+      const html = pages.render(Number(page[1]), shim);
+      if (html === undefined) send(response, 404, 'Страница закрыта', 'text/plain; charset=utf-8');
+      else send(response, 200, html, 'text/html; charset=utf-8');
+      return;
+    }
+    if (method === 'GET' && url.pathname === '/api/snapshot') {
+      const from = Number(url.searchParams.get('from') ?? 0) || 0;
+      const count = Number(url.searchParams.get('count') ?? 0) || undefined;
+      const sheet = url.searchParams.get('sheet') ?? undefined;
+      sendJson(response, await queue.run(() => workbookSnapshot(session.workbook, user, sheet, from, count)));
+      return;
+    }
+    if (method === 'GET' && url.pathname === '/api/menus') {
+      // The page opening is the document opening: onOpen runs and builds the menus.
+      const body = await queue.run(async () => {
+        let menus: MenuSnapshot[] = [];
+        let error: string | undefined;
+        try {
+          menus = session.open();
+        } catch (e) {
+          error = errorMessage(e);
+        }
+        const uiEvents = eventViews(session.takeUiEvents());
+        await save();
+        return { menus: menus.map(menuView), uiEvents, ...(error ? { error } : {}) };
+      });
+      sendJson(response, body);
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/api/run') {
+      const body = await readJson<RunRequest>(request);
+      sendJson(response, await queue.run(() => execute(body)));
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/api/edit') {
+      const body = await readJson<EditBody>(request);
+      sendJson(response, await queue.run(() => edit(body)));
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/api/select') {
+      const body = await readJson<SelectBody>(request);
+      await queue.run(() => {
+        const sheet = findSheet(session.workbook, body.sheet);
+        if (!sheet || sheet.name !== body.sheet) throw new HttpError(400, `Нет листа «${String(body.sheet)}»`);
+        const positive = (n: unknown, fallback: number): number =>
+          Math.max(1, Math.floor(Number(n ?? fallback)) || fallback);
+        session.select(
+          sheet.name,
+          positive(body.row, 1),
+          positive(body.column, 1),
+          positive(body.numRows, 1),
+          positive(body.numColumns, 1),
+        );
+      });
+      sendJson(response, { ok: true });
+      return;
+    }
+    if (method === 'GET' && url.pathname === '/api/users') {
+      const body: UsersResponse = { current: user, users: workbookUsers(session.workbook) };
+      sendJson(response, body);
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/api/user') {
+      const body = await readJson<{ email?: string }>(request);
+      const email = String(body.email ?? '').trim();
+      if (!workbookUsers(session.workbook).some((u) => u.email === email)) {
+        throw new HttpError(400, `Нет такого пользователя: ${email}`);
+      }
+      await queue.run(() => {
+        user = email;
+        session.setUser(email);
+      });
+      sendJson(response, { ok: true, current: user });
+      return;
+    }
+    throw new HttpError(404, 'Не найдено');
+  }
+
+  const server = http.createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500)
+        log(
+          `${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      if (!response.headersSent) sendJson(response, { ok: false, error: errorMessage(error), uiEvents: [] }, status);
+      else response.end();
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    currentUser: () => user,
+    async close() {
+      await queue.idle();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** What google.script.run can return: plain values; Dates become their ISO text as JSON gives. */
+function jsonSafe(value: unknown): unknown {
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return null;
+  }
+}
