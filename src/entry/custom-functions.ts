@@ -5,7 +5,10 @@
  * the build copies it above the function's top-level declaration in Code.js.
  */
 import type { CellArg, CellResult } from '../functions/cells';
+import { workingDaysCells } from '../functions/calendar';
+import { basePayCells, kpiBonusCells, mrotTopupCells, ndflCells } from '../functions/pay';
 import { planBonusCells, planFulfilmentCells, planRateCells } from '../functions/plan';
+import { amountInWordsCells } from '../functions/words';
 
 /**
  * Выполнение плана продаж: продажи ÷ план, долей (1,2 = 120 %).
@@ -55,4 +58,100 @@ export function PLAN_BONUS(
   over_threshold?: CellArg,
 ): CellResult | CellResult[][] {
   return planBonusCells(sales, plan, rates, over_threshold);
+}
+
+/**
+ * Начисление по окладу или по ставке испытательного срока: оклад × отработано ÷ норма; на испытательном сроке 1 000 руб. × отработанные дни.
+ *
+ * @param {string|Array<Array<string>>} category Категория: I, II, «Без категории», «ИС» (испытательный срок); можно «I категория», «1», «2».
+ * @param {number|Array<Array<number>>} days_worked Отработано дней за месяц (из табеля).
+ * @param {number|Array<Array<number>>} norm_days Норма рабочих дней месяца (см. WORKING_DAYS).
+ * @param {Array<Array<number>>} salaries Необязательно: оклады — I категории; II категории; без категории; ставка испытательного срока в день (по умолчанию 20 000; 12 000; не задан; 1 000).
+ * @return {number|Array<Array<number>>} Начислено, руб.
+ * @customfunction
+ */
+export function BASE_PAY(
+  category: CellArg,
+  days_worked: CellArg,
+  norm_days: CellArg,
+  salaries?: CellArg,
+): CellResult | CellResult[][] {
+  return basePayCells(category, days_worked, norm_days, salaries);
+}
+
+/**
+ * Премия KPI в режиме «порог»: оклад × сумма процентов тех KPI, у которых факт не меньше цели.
+ *
+ * @param {number|Array<Array<number>>} salary Оклад (начислено по окладу), руб.; для нескольких сотрудников — столбец.
+ * @param {Array<Array<number>>} facts Факты KPI: строка на сотрудника, столбец на KPI; пустая ячейка — KPI не выполнен.
+ * @param {Array<Array<number>>} targets Цели KPI: одна строка на всех или строка на сотрудника.
+ * @param {Array<Array<number>>} percents Процент оклада за каждый KPI (5 или 5 % или 0,05): одна строка на всех или строка на сотрудника.
+ * @return {number|Array<Array<number>>} Премия KPI, руб.
+ * @customfunction
+ */
+export function KPI_BONUS(
+  salary: CellArg,
+  facts: CellArg,
+  targets: CellArg,
+  percents: CellArg,
+): CellResult | CellResult[][] {
+  return kpiBonusCells(salary, facts, targets, percents);
+}
+
+/**
+ * Доплата до МРОТ (ТК ст. 133): МРОТ × отработано ÷ норма − начислено, если больше нуля.
+ *
+ * @param {number|Array<Array<number>>} accrued Начислено за месяц без доплаты (оклад или ставка + премии), руб.
+ * @param {number|Array<Array<number>>} days_worked Отработано дней за месяц.
+ * @param {number|Array<Array<number>>} norm_days Норма рабочих дней месяца.
+ * @param {number} mrot Необязательно: МРОТ, руб. (по умолчанию 27 093 — с 1 января 2026 года).
+ * @return {number|Array<Array<number>>} Доплата, руб.
+ * @customfunction
+ */
+export function MROT_TOPUP(
+  accrued: CellArg,
+  days_worked: CellArg,
+  norm_days: CellArg,
+  mrot?: CellArg,
+): CellResult | CellResult[][] {
+  return mrotTopupCells(accrued, days_worked, norm_days, mrot);
+}
+
+/**
+ * НДФЛ за месяц по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях: налог(база с начала года) − налог(база до этого месяца).
+ *
+ * @param {number|Array<Array<number>>} month_income Начислено за месяц, руб.
+ * @param {number|Array<Array<number>>} income_before_this_month Необязательно: облагаемый доход с 1 января до этого месяца (за вычетом уже предоставленных вычетов), руб.
+ * @param {number|Array<Array<number>>} deductions Необязательно: стандартные вычеты этого месяца, руб.
+ * @return {number|Array<Array<number>>} НДФЛ за месяц, руб.
+ * @customfunction
+ */
+export function NDFL(
+  month_income: CellArg,
+  income_before_this_month?: CellArg,
+  deductions?: CellArg,
+): CellResult | CellResult[][] {
+  return ndflCells(month_income, income_before_this_month, deductions);
+}
+
+/**
+ * Норма рабочих дней месяца по производственному календарю (пятидневка), 2025 и 2026 годы.
+ *
+ * @param {Date|string|Array<Array<Date>>} month Месяц: дата внутри месяца или текст «ГГГГ-ММ», например «2026-03».
+ * @return {number|Array<Array<number>>} Рабочих дней в месяце.
+ * @customfunction
+ */
+export function WORKING_DAYS(month: CellArg): CellResult | CellResult[][] {
+  return workingDaysCells(month);
+}
+
+/**
+ * Сумма прописью для ведомости: «Двенадцать тысяч рублей 00 копеек».
+ *
+ * @param {number|Array<Array<number>>} amount Сумма, руб. (копейки — после запятой).
+ * @return {string|Array<Array<string>>} Сумма прописью.
+ * @customfunction
+ */
+export function AMOUNT_IN_WORDS(amount: CellArg): CellResult | CellResult[][] {
+  return amountInWordsCells(amount);
 }
