@@ -16,6 +16,9 @@ export interface DataValidationModel {
   allowInvalid: boolean;
   helpText?: string;
   showDropdown?: boolean;
+  /** bounds for kind 'number' (requireNumberGreaterThanOrEqualTo sets min) */
+  min?: number;
+  max?: number;
 }
 
 export interface CellModel {
@@ -31,6 +34,10 @@ export interface CellModel {
   horizontalAlignment?: 'left' | 'center' | 'right';
   wrap?: boolean;
   validation?: DataValidationModel;
+  /** for a formula that failed: the error's message (value then holds '#ERROR!', '#DIV/0!'…) */
+  error?: string;
+  /** the value was spilled here by an array formula in another cell (no formula of its own) */
+  spilled?: boolean;
 }
 
 export interface ProtectionModel {

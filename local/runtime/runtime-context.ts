@@ -1,0 +1,110 @@
+/**
+ * What all the in-memory services share within one session: the workbook, the
+ * formula engine, the clock, the running executions (who runs, with what
+ * queued answers, holding which locks), recorded UI events and stored state.
+ */
+import { FormulaEngine } from './formula-engine';
+import type { WorkbookModel } from './model';
+import { ServiceCalls } from './service-calls';
+import type { UiAnswer, UiEvent } from './session';
+
+/** One run of a script function: a menu item, a trigger, a google.script.run call. */
+export interface Execution {
+  id: number;
+  user: string;
+  authMode: 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+  answers: UiAnswer[];
+  /** names of the locks this execution holds */
+  locks: Set<string>;
+}
+
+export interface TriggerRecord {
+  id: string;
+  handler: string;
+  kind: 'clock' | 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit';
+  everyDays?: number;
+  everyHours?: number;
+  atHour?: number;
+  nearMinute?: number;
+  at?: Date;
+  owner: string;
+}
+
+/** Turns an exported PDF request (the spreadsheet export URL) into bytes; the local page plugs one in. */
+export type SpreadsheetExporter = (url: string, workbook: WorkbookModel) => { bytes: Uint8Array; contentType: string };
+
+export class RuntimeContext {
+  readonly calls = new ServiceCalls();
+  readonly engine: FormulaEngine;
+  readonly uiEvents: UiEvent[] = [];
+  readonly executions: Execution[] = [];
+  readonly scriptProperties: Record<string, string> = {};
+  readonly userProperties = new Map<string, Record<string, string>>();
+  /** lock name → the execution holding it */
+  readonly lockHolders = new Map<string, number>();
+  readonly triggers: TriggerRecord[] = [];
+  readonly files = new Map<string, { name: string; mimeType: string; bytes: Uint8Array }>();
+  readonly log: string[] = [];
+  exporter: SpreadsheetExporter | undefined;
+  user: string;
+  clockOffsetMs = 0;
+  selection: { sheetId: number; row: number; column: number; numRows: number; numColumns: number } | undefined;
+  private nextExecutionId = 1;
+
+  constructor(
+    public workbook: WorkbookModel,
+    user: string,
+    private readonly baseNow: () => Date,
+    readonly scriptId: string,
+  ) {
+    this.user = user;
+    this.engine = new FormulaEngine(workbook);
+  }
+
+  /** The session's clock: the given clock plus what Utilities.sleep and lock waits have advanced it. */
+  now(): Date {
+    return new Date(this.baseNow().getTime() + this.clockOffsetMs);
+  }
+
+  advance(ms: number): void {
+    this.clockOffsetMs += Math.max(0, ms);
+  }
+
+  /** The execution whose code is running now; outside any run, an implicit one for the session's user. */
+  current(): Execution {
+    return this.executions[this.executions.length - 1] ?? this.implicit();
+  }
+
+  private implicitExecution: Execution | undefined;
+  private implicit(): Execution {
+    if (!this.implicitExecution || this.implicitExecution.user !== this.user) {
+      this.implicitExecution = { id: 0, user: this.user, authMode: 'FULL', answers: [], locks: new Set() };
+    }
+    return this.implicitExecution;
+  }
+
+  begin(user: string, authMode: Execution['authMode'], answers: UiAnswer[] = []): Execution {
+    const execution: Execution = { id: this.nextExecutionId++, user, authMode, answers: [...answers], locks: new Set() };
+    this.executions.push(execution);
+    return execution;
+  }
+
+  /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
+  end(execution: Execution): void {
+    for (const name of execution.locks) {
+      if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);
+    }
+    execution.locks.clear();
+    const index = this.executions.lastIndexOf(execution);
+    if (index >= 0) this.executions.splice(index, 1);
+  }
+
+  record(event: UiEvent): void {
+    this.uiEvents.push(event);
+  }
+
+  /** Whether `user` may edit the spreadsheet at all (owner or editor). */
+  canEditFile(user: string): boolean {
+    return user === this.workbook.owner || this.workbook.editors.includes(user);
+  }
+}

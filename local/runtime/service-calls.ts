@@ -1,0 +1,155 @@
+/**
+ * How the script sees the services: every service object handed to Code.js is a
+ * proxy that counts each method call as "Class.method", lets a test run code at
+ * a service call (to overlap executions), and converts values between the
+ * host and the script's vm realm (so `instanceof Date` and `instanceof Array`
+ * hold inside the script, and errors are the script's own Error objects).
+ * Calls the runtime makes internally go to the raw objects and are not counted.
+ */
+import { isDate } from './cell-values';
+import type { CallCounts } from './session';
+
+/** Constructors of the script's realm. */
+export interface Realm {
+  Date: DateConstructor;
+  Array: ArrayConstructor;
+  Object: ObjectConstructor;
+  Error: ErrorConstructor;
+}
+
+/** Runs at the start of a counted call, before it does anything. */
+export type ServiceCallHook = (call: string, args: unknown[]) => void;
+
+/** Classes whose instances are exposed to the script name themselves for the counts. */
+export interface NamedService {
+  readonly serviceName: string;
+}
+
+function serviceNameOf(value: object): string | undefined {
+  const ctor = (value as { constructor?: { serviceName?: unknown } }).constructor;
+  return ctor && typeof ctor.serviceName === 'string' ? ctor.serviceName : undefined;
+}
+
+export class ServiceCalls {
+  private readonly counts = new Map<string, number>();
+  private readonly toProxy = new WeakMap<object, object>();
+  private readonly toRaw = new WeakMap<object, object>();
+  private hooks: ServiceCallHook[] = [];
+  private hookDepth = 0;
+  realm: Realm = { Date, Array, Object, Error };
+
+  /** the counts since the last reset */
+  snapshot(): CallCounts {
+    const out: CallCounts = {};
+    for (const [k, v] of [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
+    return out;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  count(call: string): void {
+    this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
+  }
+
+  /** Adds a hook; returns a function that removes it. Hooks do not fire for calls made inside a hook. */
+  onCall(hook: ServiceCallHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      this.hooks = this.hooks.filter((h) => h !== hook);
+    };
+  }
+
+  /** The script's view of a service object (the same proxy every time). */
+  expose<T extends object>(raw: T): T {
+    const existing = this.toProxy.get(raw);
+    if (existing) return existing as T;
+    const name = serviceNameOf(raw) ?? 'Object';
+    const proxy = new Proxy(raw, {
+      get: (target, prop, receiver) => {
+        const member = Reflect.get(target, prop, receiver === proxy ? target : receiver);
+        if (typeof member !== 'function' || typeof prop !== 'string' || prop === 'constructor') return member;
+        if (prop.startsWith('_')) return undefined; // internals stay hidden from the script
+        const call = `${name}.${prop}`;
+        return (...args: unknown[]) => this.invoke(call, target, member as (...a: unknown[]) => unknown, args);
+      },
+      set: () => false,
+    });
+    this.toProxy.set(raw, proxy);
+    this.toRaw.set(proxy, raw);
+    return proxy;
+  }
+
+  private invoke(call: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
+    this.count(call);
+    const hostArgs = args.map((a) => this.fromScript(a));
+    if (this.hooks.length > 0 && this.hookDepth === 0) {
+      this.hookDepth++;
+      try {
+        for (const hook of [...this.hooks]) hook(call, hostArgs);
+      } finally {
+        this.hookDepth--;
+      }
+    }
+    let result: unknown;
+    try {
+      result = fn.apply(target, hostArgs);
+    } catch (error) {
+      throw this.scriptError(error);
+    }
+    return this.toScript(result);
+  }
+
+  /** An error as the script's realm would have thrown it. */
+  scriptError(error: unknown): unknown {
+    if (error instanceof Error) {
+      const copy = new this.realm.Error(error.message);
+      copy.name = error.name;
+      return copy;
+    }
+    return error;
+  }
+
+  /** Converts a host value for the script: service objects to proxies, dates, arrays and plain objects to the vm realm. */
+  toScript(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    if (this.toRaw.has(value)) return value;
+    if (isDate(value)) return new this.realm.Date(value.getTime());
+    if (Array.isArray(value)) {
+      const out = new this.realm.Array();
+      for (const item of value) out.push(this.toScript(item));
+      return out;
+    }
+    if (serviceNameOf(value)) return this.expose(value);
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) {
+      const out = new this.realm.Object() as Record<string, unknown>;
+      for (const [k, v] of Object.entries(value)) out[k] = this.toScript(v);
+      return out;
+    }
+    return value;
+  }
+
+  /** Converts a value from the script: proxies to their raw objects, dates and arrays to host ones. */
+  fromScript(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const raw = this.toRaw.get(value);
+    if (raw) return raw;
+    if (isDate(value)) return new Date(value.getTime());
+    if (Array.isArray(value)) return value.map((v) => this.fromScript(v));
+    const proto = Object.getPrototypeOf(value);
+    if (proto === null || proto?.constructor?.name === 'Object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.fromScript(v);
+      return out;
+    }
+    return value;
+  }
+
+  /** The raw object behind a proxy the script passed back (or the object itself). */
+  raw<T>(value: T): T {
+    if (value && typeof value === 'object') return (this.toRaw.get(value) as T | undefined) ?? value;
+    return value;
+  }
+}
