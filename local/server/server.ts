@@ -284,6 +284,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(response, 200, await fs.readFile(path.join(webDir, staticFile[0])), staticFile[1]);
       return;
     }
+    if (method === 'GET' && url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
     const page = /^\/page\/(\d+)$/.exec(url.pathname);
     if (method === 'GET' && page) {
       const html = pages.render(Number(page[1]), shim);
