@@ -118,7 +118,9 @@ function rowFor(matrix: Matrix, r: number, what: string, width: number): Cell[] 
   const row = matrix.length === 1 ? matrix[0] : matrix[r];
   if (!row) throw new DomainError(`${what}: нужна одна строка или столько же строк, сколько у фактов`);
   if (row.length !== width) {
-    throw new DomainError(`${what}: нужно ${width} значений в строке, как у фактов KPI (получено ${row.length})`);
+    throw new DomainError(
+      `${what}: в строке должно быть столько же значений, сколько фактов KPI (${width}), получено ${row.length}`,
+    );
   }
   return row;
 }

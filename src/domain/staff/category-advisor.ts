@@ -132,4 +132,3 @@ export function eligibleForHigherCategory(staff: readonly StaffRecord[], on: Dat
     .map((p) => adviseCategory(p, on))
     .filter((a) => a.eligible !== null);
 }
-

@@ -40,11 +40,21 @@ describe('base pay by category (6.1–6.3, domain 4.1)', () => {
     // April 2026, norm 22, worked 22; probation ends 15 April → 11 working days at 1 000 = 11 000,
     // the other 11 days: 12 000 × 11 / 22 = 6 000
     const split = splitBasePay('II', 22, 22, 11, salaries, 100_000);
-    expect(split).toEqual({ probationDays: 11, salaryDays: 11, byRate: 1_100_000, bySalary: 600_000, salary: 1_200_000 });
+    expect(split).toEqual({
+      probationDays: 11,
+      salaryDays: 11,
+      byRate: 1_100_000,
+      bySalary: 600_000,
+      salary: 1_200_000,
+    });
   });
 
   it('counts at most the days worked as probation days', () => {
     // 8 days worked, all within probation (11 working days of probation in the month)
-    expect(splitBasePay('II', 8, 22, 11, salaries, 100_000)).toMatchObject({ probationDays: 8, salaryDays: 0, bySalary: 0 });
+    expect(splitBasePay('II', 8, 22, 11, salaries, 100_000)).toMatchObject({
+      probationDays: 8,
+      salaryDays: 0,
+      bySalary: 0,
+    });
   });
 });

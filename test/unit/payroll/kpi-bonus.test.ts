@@ -1,6 +1,11 @@
 import { kpiBonus, kpiShare } from '../../../src/domain/payroll/kpi-bonus';
 
-const kpi = (fact: number | null, target: number, percent: number, mode: 'threshold' | 'proportional' = 'threshold') => ({
+const kpi = (
+  fact: number | null,
+  target: number,
+  percent: number,
+  mode: 'threshold' | 'proportional' = 'threshold',
+) => ({
   fact,
   target,
   percent,

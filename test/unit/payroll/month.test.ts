@@ -152,10 +152,13 @@ describe('the month payroll (domain 4, 5)', () => {
 
   it('uses the month targets and director facts of «Планы»', () => {
     const input = april();
-    input.plans[0] = plan('2026-04', '1', 300_000, {
-      kpiTargets: { 'Новые клиенты': 1 },
-      kpiFacts: { 'Качество обслуживания': 50 },
-    });
+    input.plans = [
+      plan('2026-04', '1', 300_000, {
+        kpiTargets: { 'Новые клиенты': 1 },
+        kpiFacts: { 'Качество обслуживания': 50 },
+      }),
+      ...input.plans.slice(1),
+    ];
     const a = okRow(computeMonthPayroll(input), '1');
     // new clients 1 ≥ 1 now met; quality typed 50 (%) < 80 % not met: still four of five
     expect(a.kpis[0].target).toBe(1);

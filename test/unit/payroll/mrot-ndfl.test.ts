@@ -44,7 +44,13 @@ describe('НДФЛ (НК ст. 224, 226; domain 4.5)', () => {
     // before: 2 350 000 taxed 305 500; this month 100 000 → base 2 450 000:
     // 312 000 + 15 % × 50 000 = 319 500; month = 319 500 − 305 500 = 14 000
     expect(
-      monthNdfl({ monthIncome: rub(100_000), incomeBefore: rub(2_350_000), deductionsBefore: 0, monthDeduction: 0, taxBefore: rub(305_500) }),
+      monthNdfl({
+        monthIncome: rub(100_000),
+        incomeBefore: rub(2_350_000),
+        deductionsBefore: 0,
+        monthDeduction: 0,
+        taxBefore: rub(305_500),
+      }),
     ).toBe(rub(14_000));
   });
 

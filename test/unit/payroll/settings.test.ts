@@ -60,14 +60,18 @@ describe('«Настройки» tab', () => {
     expect(s.mrotByYear[2026]).toBe(3_000_000);
     expect(s.maxDiscountPercent).toBe(20);
     expect(s.calendar).toEqual({ holidays: ['2026-03-17'], workingDays: ['2026-03-28'] });
-    expect(s.kpis).toEqual([{ name: 'Звонки', measure: 'manual', defaultTarget: 100, percent: 0.1, mode: 'proportional' }]);
+    expect(s.kpis).toEqual([
+      { name: 'Звонки', measure: 'manual', defaultTarget: 100, percent: 0.1, mode: 'proportional' },
+    ]);
   });
 
   it('names the row of a bad value', () => {
     const rows = defaultSettingsRows();
     const at = rows.findIndex((r) => r[0] === 'Оклад II категории, руб.');
     rows[at][1] = 'двенадцать';
-    expect(() => parseSettings(rows)).toThrow(`Настройки, строка ${at + 1} («Оклад II категории, руб.»): «двенадцать» — не число`);
+    expect(() => parseSettings(rows)).toThrow(
+      `Настройки, строка ${at + 1} («Оклад II категории, руб.»): «двенадцать» — не число`,
+    );
     const kpiRows = defaultSettingsRows();
     const k = kpiRows.findIndex((r) => r[0] === 'Рост продаж');
     kpiRows[k][4] = 'иногда';
