@@ -4,3 +4,4 @@
  */
 export * from './entry/custom-functions';
 export * from './entry/triggers';
+export * from './entry/crm';

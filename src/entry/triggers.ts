@@ -1,6 +1,8 @@
 /**
- * Simple triggers and menu items. Each is a thin call into the server layer.
+ * Simple triggers. Each is a thin call into the server layer.
  */
+import { ownerEditTriggerInstalled, runEnforcement } from '../server/crm/edit-trigger';
+import { currentUserEmail } from '../adapter/user';
 import { buildMenus } from '../server/menu';
 
 /**
@@ -21,9 +23,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Runs on every edit a person makes.
+ * Runs on every edit a person makes: enforces the sales funnel and the client
+ * rules on «Сделки» and «Клиенты», unless the director's installable trigger does it.
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  void e;
+  if (!e || !e.range) return;
+  if (e.authMode === ScriptApp.AuthMode.NONE) return;
+  if (ownerEditTriggerInstalled()) return;
+  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
 }

@@ -1,3 +1,5 @@
+import { CRM_MENU } from './crm/crm-menu';
+
 /**
  * The add-on's menus. Bound to a spreadsheet they are top-level menus
  * (createMenu); installed as an editor add-on they are submenus of the add-on
@@ -23,6 +25,11 @@ export function registerMenu(spec: MenuSpec): void {
   else MENUS.push(spec);
 }
 
+/** Registers every feature's menu; called at the start of buildMenus, so onOpen needs no other setup. */
+export function registerAllMenus(): void {
+  registerMenu(CRM_MENU);
+}
+
 function isAddon(e?: GoogleAppsScript.Events.SheetsOnOpen): boolean {
   // AuthMode.NONE happens only for an add-on not yet used in this document; nothing else may run then.
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return true;
@@ -38,6 +45,7 @@ function fill(menu: GoogleAppsScript.Base.Menu, spec: MenuSpec): GoogleAppsScrip
 }
 
 export function buildMenus(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  registerAllMenus();
   const ui = SpreadsheetApp.getUi();
   if (isAddon(e)) {
     const addon = ui.createAddonMenu();

@@ -1,0 +1,154 @@
+/**
+ * A tab of the workbook seen through its header row. Columns are found by
+ * header text, never by position, so users may insert, move and hide columns;
+ * unknown columns are never written. Every string written goes through
+ * safeCellText, so text read from a cell and written back stays text. Reads are whole blocks in one getValues;
+ * writes are one setValues per contiguous block.
+ */
+import { DomainError } from '../domain/money';
+import type { RowRecord } from '../domain/crm/records';
+import { headerIndex } from '../domain/crm/workbook-check';
+import { safeCellText } from './safe-text';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class Table {
+  readonly index: Map<string, number>;
+  private cachedLastRow: number | null = null;
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly name: string,
+    readonly headers: string[],
+  ) {
+    this.index = headerIndex(headers);
+  }
+
+  /** Opens a tab by name and checks that it has every `required` header. */
+  static open(ss: Spreadsheet, name: string, required: readonly string[] = []): Table {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
+    return Table.of(sheet, required);
+  }
+
+  /** The table of an already known sheet. */
+  static of(sheet: Sheet, required: readonly string[] = []): Table {
+    const lastColumn = sheet.getLastColumn();
+    const headers =
+      lastColumn > 0
+        ? sheet
+            .getRange(1, 1, 1, lastColumn)
+            .getValues()[0]
+            .map((h) => String(h ?? '').trim())
+        : [];
+    const table = new Table(sheet, sheet.getName(), headers);
+    for (const header of required) table.col(header);
+    return table;
+  }
+
+  /** Whether the tab has this header. */
+  has(header: string): boolean {
+    return this.index.has(header);
+  }
+
+  /** 1-based column of a header; a missing header is a DomainError naming the tab and the header. */
+  col(header: string): number {
+    const i = this.index.get(header);
+    if (i === undefined) {
+      throw new DomainError(
+        `На листе «${this.name}» нет столбца «${header}». Верните заголовок или запустите CRM → «Настроить таблицу».`,
+      );
+    }
+    return i + 1;
+  }
+
+  get width(): number {
+    return this.headers.length;
+  }
+
+  /** The last row with content (header row = 1). */
+  get lastRow(): number {
+    if (this.cachedLastRow === null) this.cachedLastRow = this.sheet.getLastRow();
+    return this.cachedLastRow;
+  }
+
+  /** Forgets the cached last row (after another execution may have appended rows). */
+  refresh(): void {
+    this.cachedLastRow = null;
+  }
+
+  /** Every data row, full width, in one call. */
+  readAll(): unknown[][] {
+    return this.readRows(2, this.lastRow - 1);
+  }
+
+  /** `count` rows from `firstRow`, full width, in one call. */
+  readRows(firstRow: number, count: number): unknown[][] {
+    if (count <= 0 || this.width === 0) return [];
+    return this.sheet.getRange(firstRow, 1, count, this.width).getValues();
+  }
+
+  /** One column's data values (rows 2…last), in one call. */
+  readColumn(header: string): unknown[] {
+    const count = this.lastRow - 1;
+    if (count <= 0) return [];
+    return this.sheet
+      .getRange(2, this.col(header), count, 1)
+      .getValues()
+      .map((r) => r[0]);
+  }
+
+  /** A row of values as a record keyed by header. */
+  record(row: readonly unknown[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [header, i] of this.index) out[header] = row[i];
+    return out;
+  }
+
+  /** Writes one column's values from `firstRow` down, in one call. */
+  writeColumn(header: string, firstRow: number, values: readonly unknown[]): void {
+    if (values.length === 0) return;
+    this.sheet.getRange(firstRow, this.col(header), values.length, 1).setValues(values.map((v) => [safeCellText(v)]));
+  }
+
+  /** Writes one cell. */
+  writeCell(row: number, header: string, value: unknown): void {
+    this.sheet.getRange(row, this.col(header)).setValue(safeCellText(value));
+  }
+
+  /**
+   * Writes several fields of one row: fields in adjacent columns go in one call
+   * each run (a contiguous block), so a form save is one or two calls.
+   */
+  writeFields(row: number, fields: RowRecord): void {
+    const cols = Object.keys(fields)
+      .map((h) => ({ col: this.col(h), value: fields[h] }))
+      .sort((a, b) => a.col - b.col);
+    let start = 0;
+    while (start < cols.length) {
+      let end = start;
+      while (end + 1 < cols.length && cols[end + 1].col === cols[end].col + 1) end++;
+      const run = cols.slice(start, end + 1);
+      this.sheet.getRange(row, run[0].col, 1, run.length).setValues([run.map((c) => safeCellText(c.value))]);
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Appends records after the last row in one call. Columns the records do not
+   * name (and unknown columns) are left empty. Returns the first new row.
+   */
+  appendRecords(records: readonly RowRecord[]): number {
+    const first = this.lastRow + 1;
+    if (records.length === 0) return first;
+    const rows = records.map((r) => {
+      const row: unknown[] = new Array(this.width).fill('');
+      for (const [header, value] of Object.entries(r)) row[this.col(header) - 1] = safeCellText(value);
+      return row;
+    });
+    this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
+    this.cachedLastRow = first + rows.length - 1;
+    return first;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The last valid value of enforced fields (a deal's «Этап», a client's
+ * «Статус клиента» and «Скидка, %»), kept by the add-on in a hidden, protected
+ * technical tab. A paste or fill-down carries no old value (e.oldValue exists only
+ * for single-cell edits), so this is what an invalid change is reverted to.
+ */
+import { textOf } from '../domain/crm/values';
+import { safeCellText } from './safe-text';
+
+/** The technical tab; its name starts with «_» so people see it is not theirs. */
+export const MEMORY_SHEET = '_Последние значения';
+const HEADERS = ['ID', 'Поле', 'Значение', 'Этап отказа'];
+
+export interface Remembered {
+  value: string;
+  /** for «Этап» = «Отказ»: the stage the deal was lost at */
+  lostAt: string;
+}
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Creates the hidden tab (protected: only the owner edits) if it is missing. */
+export function ensureMemorySheet(ss: Spreadsheet): Sheet {
+  let sheet = ss.getSheetByName(MEMORY_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(MEMORY_SHEET);
+    sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]);
+    sheet.setFrozenRows(1);
+    sheet.hideSheet();
+    const protection = sheet.protect().setDescription('Служебный лист надстройки CRM');
+    protection.setWarningOnly(false);
+  }
+  return sheet;
+}
+
+/** The memory loaded in one read; changes are saved in at most two writes. */
+export class ValueMemory {
+  private readonly entries = new Map<string, { row: number; value: Remembered }>();
+  private readonly changed = new Set<string>();
+  private readonly added: string[] = [];
+  private lastRow: number;
+
+  private constructor(private readonly sheet: Sheet | null) {
+    this.lastRow = sheet ? sheet.getLastRow() : 1;
+    if (sheet && this.lastRow > 1) {
+      const values = sheet.getRange(2, 1, this.lastRow - 1, HEADERS.length).getValues();
+      values.forEach((r, i) => {
+        this.entries.set(key(textOf(r[0]), textOf(r[1])), {
+          row: i + 2,
+          value: { value: textOf(r[2]), lostAt: textOf(r[3]) },
+        });
+      });
+    }
+  }
+
+  /** Reads the whole memory (one getValues); a missing tab reads as empty and is created on save. */
+  static load(ss: Spreadsheet): ValueMemory {
+    return new ValueMemory(ss.getSheetByName(MEMORY_SHEET));
+  }
+
+  get(id: string, field: string): Remembered | undefined {
+    return this.entries.get(key(id, field))?.value;
+  }
+
+  set(id: string, field: string, value: string, lostAt = ''): void {
+    const k = key(id, field);
+    const existing = this.entries.get(k);
+    if (existing) {
+      if (existing.value.value === value && existing.value.lostAt === lostAt) return;
+      existing.value = { value, lostAt };
+      this.changed.add(k);
+    } else {
+      this.entries.set(k, { row: 0, value: { value, lostAt } });
+      this.added.push(k);
+    }
+  }
+
+  /** Writes the changed rows as one block over their span, and appends new ones in one call. */
+  save(ss: Spreadsheet): void {
+    if (this.changed.size === 0 && this.added.length === 0) return;
+    const sheet = this.sheet ?? ensureMemorySheet(ss);
+    const rowOf = (k: string) => this.entries.get(k)!;
+    const toRow = (k: string) => {
+      const [id, field] = k.split('\u0000');
+      const v = rowOf(k).value;
+      return [id, field, safeCellText(v.value), v.lostAt];
+    };
+    if (this.changed.size > 0) {
+      const rows = [...this.changed].map((k) => rowOf(k).row);
+      const min = Math.min(...rows);
+      const max = Math.max(...rows);
+      if (max - min + 1 === rows.length || this.changed.size === 1) {
+        sheet
+          .getRange(min, 1, max - min + 1, HEADERS.length)
+          .setValues([...this.changed].sort((a, b) => rowOf(a).row - rowOf(b).row).map(toRow));
+      } else {
+        // a sparse set of rows: rewrite the span from what is in memory (the tab is the add-on's alone)
+        const byRow = new Map<number, string>();
+        for (const [k, e] of this.entries) if (e.row >= min && e.row <= max) byRow.set(e.row, k);
+        const block = [];
+        for (let r = min; r <= max; r++) {
+          const k = byRow.get(r);
+          block.push(k ? toRow(k) : ['', '', '', '']);
+        }
+        sheet.getRange(min, 1, block.length, HEADERS.length).setValues(block);
+      }
+    }
+    if (this.added.length > 0) {
+      const first = this.lastRow + 1;
+      sheet.getRange(first, 1, this.added.length, HEADERS.length).setValues(this.added.map(toRow));
+      this.added.forEach((k, i) => (rowOf(k).row = first + i));
+      this.lastRow += this.added.length;
+    }
+    this.changed.clear();
+    this.added.length = 0;
+  }
+}
+
+function key(id: string, field: string): string {
+  return `${id}\u0000${field}`;
+}

@@ -1,0 +1,246 @@
+/**
+ * The CRM's public globals: menu items and the functions the sidebar calls
+ * through google.script.run. Each is thin: check the arguments, call the server.
+ * The request and response types are in src/shared/api.ts (ServerApi).
+ */
+import { CrmContext } from '../server/crm/crm-context';
+import { argBoolean, argFields, argId, argString } from '../server/crm/arguments';
+import { problemsHtml, workbookProblems } from '../server/crm/check-workbook';
+import {
+  CLIENT_FORM_HEADERS,
+  createClient as createClientRow,
+  logContact as logContactRow,
+  setNextContact as setNextContactRow,
+} from '../server/crm/client-service';
+import {
+  clientCard,
+  createDeal as createDealRow,
+  EDITABLE_DEAL_HEADERS,
+  moveDeal as moveDealRow,
+  overrideStage as overrideStageRow,
+} from '../server/crm/deal-service';
+import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import { setupWorkbook } from '../server/crm/setup-workbook';
+import { openSidebar, sidebarState } from '../server/crm/sidebar';
+import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
+import { DomainError } from '../domain/money';
+import type {
+  ClientCardDto,
+  ContactForm,
+  CreateClientResult,
+  MoveDealResult,
+  ProblemDto,
+  SidebarState,
+  TaskDto,
+} from '../shared/api';
+
+function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Runs a menu item, showing a DomainError as an alert instead of a failed-script banner. */
+function menuAction(title: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) alert(title, error.message);
+    else throw error;
+  }
+}
+
+/**
+ * Menu CRM → «Настроить таблицу»: creates or repairs every tab, never touching data.
+ */
+export function menuSetupWorkbook(): void {
+  menuAction('Настроить таблицу', () => {
+    const ctx = CrmContext.current();
+    const report = setupWorkbook(ctx);
+    if (ctx.isDirector) {
+      const line = installOwnerEditTrigger(ctx.ss);
+      if (line) report.push(line);
+    } else {
+      report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
+    }
+    alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
+  });
+}
+
+/**
+ * Menu CRM → «Карточка клиента»: the sidebar on the selected row's client.
+ */
+export function menuClientCard(): void {
+  menuAction('Карточка клиента', () => openSidebar(CrmContext.current(), 'card'));
+}
+
+/**
+ * Menu CRM → «Новый клиент»: the sidebar's new-client form.
+ */
+export function menuNewClient(): void {
+  menuAction('Новый клиент', () => openSidebar(CrmContext.current(), 'new-client'));
+}
+
+/**
+ * Menu CRM → «Мои задачи»: the sidebar's list of overdue items.
+ */
+export function menuMyTasks(): void {
+  menuAction('Мои задачи', () => openSidebar(CrmContext.current(), 'tasks'));
+}
+
+/**
+ * Menu CRM → «Проверить таблицу»: a dialog listing each problem with its cell.
+ */
+export function menuCheckWorkbook(): void {
+  menuAction('Проверить таблицу', () => {
+    const problems = workbookProblems(CrmContext.current());
+    const html = HtmlService.createHtmlOutput(problemsHtml(problems)).setWidth(760).setHeight(480);
+    SpreadsheetApp.getUi().showModelessDialog(html, 'Проверка таблицы');
+  });
+}
+
+/**
+ * Menu CRM → «Ежедневная сводка»: turns the daily e-mail of overdue items on or off.
+ */
+export function menuToggleDailyDigest(): void {
+  menuAction('Ежедневная сводка', () => {
+    const { on } = toggleDigest(CrmContext.current(), !digestIsOn());
+    alert(
+      'Ежедневная сводка',
+      on
+        ? 'Сводка включена: каждое утро специалисты получат письмо со своими просроченными задачами.'
+        : 'Сводка выключена.',
+    );
+  });
+}
+
+/**
+ * The daily digest, run by its time-driven trigger: e-mails each specialist their overdue items.
+ */
+export function sendDailyDigest(): void {
+  sendDigest(CrmContext.current());
+}
+
+/**
+ * The installable onEdit trigger (runs as the director who installed it).
+ * @param {GoogleAppsScript.Events.SheetsOnEdit} e
+ */
+export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const user = (e.user && e.user.getEmail ? e.user.getEmail() : '').toLowerCase();
+  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), user, e);
+}
+
+/**
+ * Sidebar: which view to show.
+ */
+export function getSidebarState(): SidebarState {
+  return sidebarState(CrmContext.current());
+}
+
+/**
+ * Sidebar: the client card (of clientId, or of the selected row when '').
+ * @param {string} clientId
+ */
+export function getClientCard(clientId: string): ClientCardDto {
+  const id = argString(clientId ?? '', 'ID клиента', 40);
+  return clientCard(CrmContext.current(), id === '' ? '' : argId(id, 'ID клиента', 'К'));
+}
+
+/**
+ * Sidebar: fills the given fields and moves the deal, or returns the missing fields.
+ * @param {string} dealId
+ * @param {string} toStage
+ * @param {Object} fieldValues
+ */
+export function moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>): MoveDealResult {
+  return moveDealRow(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    argString(toStage, 'Этап', 40),
+    argFields(fieldValues, 'Поля сделки', EDITABLE_DEAL_HEADERS),
+  );
+}
+
+/**
+ * Sidebar, director only: sets a stage bypassing the rules, with a reason for «Журнал».
+ * @param {string} dealId
+ * @param {string} toStage
+ * @param {string} reason
+ */
+export function overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult {
+  return overrideStageRow(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    argString(toStage, 'Этап', 40),
+    argString(reason, 'Причина', 500),
+  );
+}
+
+/**
+ * Sidebar: saves a new client, or returns field errors / likely duplicates.
+ * @param {Object} form
+ * @param {boolean} confirmDuplicate
+ */
+export function createClient(form: Record<string, string>, confirmDuplicate: boolean): CreateClientResult {
+  return createClientRow(
+    CrmContext.current(),
+    argFields(form, 'Анкета клиента', CLIENT_FORM_HEADERS),
+    argBoolean(confirmDuplicate, 'Подтверждение дубля'),
+  );
+}
+
+/**
+ * Sidebar: opens a new deal at «Новый» for a client.
+ * @param {string} clientId
+ */
+export function createDeal(clientId: string): { dealId: string } {
+  return createDealRow(CrmContext.current(), argId(clientId, 'ID клиента', 'К'));
+}
+
+/**
+ * Sidebar: records a contact with a client.
+ * @param {Object} contact
+ */
+export function logContact(contact: ContactForm): { ok: true } {
+  if (!contact || typeof contact !== 'object') throw new DomainError('Неверный запрос: нет данных контакта');
+  return logContactRow(CrmContext.current(), {
+    clientId: argId(contact.clientId, 'ID клиента', 'К'),
+    dealId: contact.dealId ? argId(contact.dealId, 'ID сделки', 'С') : undefined,
+    type: argString(contact.type, 'Тип', 40),
+    result: argString(contact.result, 'Результат'),
+    nextContact: contact.nextContact ? argString(contact.nextContact, 'Следующий контакт', 20) : undefined,
+  });
+}
+
+/**
+ * Sidebar: sets a client's «Следующий контакт» or a deal's «Следующий шаг».
+ * @param {string} kind
+ * @param {string} id
+ * @param {string} date
+ */
+export function setNextContact(kind: 'client' | 'deal', id: string, date: string): { ok: true } {
+  if (kind !== 'client' && kind !== 'deal') throw new DomainError('Неверный запрос: kind — client или deal');
+  const checked = kind === 'client' ? argId(id, 'ID клиента', 'К') : argId(id, 'ID сделки', 'С');
+  return setNextContactRow(CrmContext.current(), kind, checked, argString(date, 'Дата', 20));
+}
+
+/**
+ * Sidebar: the current user's overdue items, oldest first.
+ */
+export function getMyTasks(): TaskDto[] {
+  return myTasks(CrmContext.current());
+}
+
+/**
+ * Sidebar: every problem of the workbook with its cell.
+ */
+export function checkWorkbook(): ProblemDto[] {
+  return workbookProblems(CrmContext.current());
+}
+
+/**
+ * Sidebar, director only: turns the daily digest on or off.
+ * @param {boolean} on
+ */
+export function toggleDailyDigest(on: boolean): { on: boolean } {
+  return toggleDigest(CrmContext.current(), argBoolean(on, 'Включить'));
+}

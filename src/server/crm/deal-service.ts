@@ -1,0 +1,310 @@
+/**
+ * Deal operations the sidebar calls: the client card, moving a deal through the
+ * funnel with the fields it needs, the director's override, a new deal.
+ * Every write runs under the document lock; others' deals are refused when the
+ * current user is known (see adapter/user.ts for when Google hides it).
+ */
+import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { withDocumentLock } from '../../adapter/lock';
+import { Table } from '../../adapter/table';
+import { ValueMemory } from '../../adapter/value-memory';
+import { statusAfterStage } from '../../domain/crm/client-rules';
+import { allowedMoves, checkTransition, isStage, type MissingField } from '../../domain/crm/funnel';
+import { nextId } from '../../domain/crm/ids';
+import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
+import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
+import { DomainError } from '../../domain/money';
+import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
+import type { ClientCardDto, ContactDto, DealDto, MoveDealResult } from '../../shared/api';
+import type { CrmContext } from './crm-context';
+import { fieldValue } from './field-input';
+
+/** A row found by ID: the table, its sheet row and its record. */
+export interface FoundRow {
+  table: Table;
+  row: number;
+  record: Record<string, unknown>;
+}
+
+/** Finds a row by its ID column (one column read, one row read). */
+export function findById(ctx: CrmContext, sheetName: string, idHeader: string, id: string): FoundRow | null {
+  const table = Table.open(ctx.ss, sheetName, [idHeader]);
+  const i = table.readColumn(idHeader).findIndex((v) => textOf(v) === id);
+  if (i < 0) return null;
+  const row = i + 2;
+  return { table, row, record: table.record(table.readRows(row, 1)[0]) };
+}
+
+/** Refuses a row whose «Ответственный» is someone else, unless the user is the director or unknown. */
+export function requireOwnRow(ctx: CrmContext, record: RowRecord, what: string): void {
+  const owner = textOf(record[H.owner]).toLowerCase();
+  if (!ctx.user || !owner || owner === ctx.user || ctx.isDirector) return;
+  throw new DomainError(`${what} ведёт другой сотрудник (${owner}); изменить может он или директор`);
+}
+
+function asText(record: RowRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = textOf(v);
+  return out;
+}
+
+function lostAtOf(memory: ValueMemory, id: string): Stage | null {
+  const lostAt = memory.get(id, H.stage)?.lostAt;
+  return isStage(lostAt) ? lostAt : null;
+}
+
+function dealDto(record: RowRecord, client: RowRecord | null, memory: ValueMemory): DealDto {
+  const id = textOf(record[H.dealId]);
+  return {
+    id,
+    stage: textOf(record[H.stage]),
+    stageDate: textOf(record[H.stageDate]),
+    fields: asText(record),
+    moves: allowedMoves(record, client, { lostAt: lostAtOf(memory, id) }).map((m) => ({
+      to: m.to,
+      kind: m.kind,
+      allowed: m.allowed,
+      missing: m.missing.map((x) => ({ ...x })),
+      reason: m.reason,
+    })),
+  };
+}
+
+/** The client ID of the selected row on «Клиенты» or «Сделки», or ''. */
+export function selectedClientId(ctx: CrmContext): string {
+  const sheet = ctx.ss.getActiveSheet();
+  const name = sheet.getName();
+  if (name !== SHEETS.clients && name !== SHEETS.deals) return '';
+  const range = ctx.ss.getActiveRange();
+  if (!range || range.getRow() < 2) return '';
+  const table = Table.of(sheet);
+  if (!table.has(H.clientId)) return '';
+  return textOf(table.record(table.readRows(range.getRow(), 1)[0])[H.clientId]);
+}
+
+/** The client card: the client, its deals with their allowed moves, its contacts. */
+export function clientCard(ctx: CrmContext, clientId: string): ClientCardDto {
+  const id = clientId || selectedClientId(ctx);
+  if (!id) throw new DomainError('Выберите строку клиента на листе «Клиенты» или сделки на листе «Сделки»');
+  const client = findById(ctx, SHEETS.clients, H.clientId, id);
+  if (!client) throw new DomainError(`Клиента «${id}» нет на листе «Клиенты»`);
+  const memory = ValueMemory.load(ctx.ss);
+  const dealsTable = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
+  const deals = dealsTable
+    .readAll()
+    .map((r) => dealsTable.record(r))
+    .filter((r) => textOf(r[H.clientId]) === id)
+    .map((r) => dealDto(r, client.record, memory));
+  const contacts: ContactDto[] = [];
+  if (ctx.ss.getSheetByName(SHEETS.contacts)) {
+    const table = Table.open(ctx.ss, SHEETS.contacts, [H.clientId]);
+    for (const r of table.readAll().map((row) => table.record(row))) {
+      if (textOf(r[H.clientId]) !== id) continue;
+      contacts.push({
+        date: textOf(r['Дата']),
+        dealId: textOf(r[H.dealId]),
+        employee: textOf(r['Сотрудник']),
+        type: textOf(r['Тип']),
+        result: textOf(r['Результат']),
+        nextContact: textOf(r[H.nextContact]),
+      });
+    }
+    contacts.sort((a, b) => (parseDateValue(b.date)?.getTime() ?? 0) - (parseDateValue(a.date)?.getTime() ?? 0));
+  }
+  return { clientId: id, fields: asText(client.record), deals, contacts, canOverride: ctx.isDirector };
+}
+
+/** Deal headers the sidebar may fill when moving a deal. */
+export const EDITABLE_DEAL_HEADERS = COLUMNS.deals
+  .filter((c) => !c.computed && c.header !== H.stage && c.header !== H.clientId)
+  .map((c) => c.header);
+
+function dealSpec(header: string) {
+  return COLUMNS.deals.find((c) => c.header === header)!;
+}
+
+function missingDto(missing: readonly MissingField[]) {
+  return missing.map((m) => ({ header: m.header, on: m.on, message: m.message }));
+}
+
+/**
+ * Saves the given deal fields and moves the deal to `toStage` when the funnel
+ * allows it; otherwise saves the fields and returns what is missing.
+ */
+export function moveDeal(
+  ctx: CrmContext,
+  dealId: string,
+  toStage: string,
+  fieldValues: Record<string, string>,
+): MoveDealResult {
+  if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
+  return withDocumentLock(() => {
+    const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
+    if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
+    requireOwnRow(ctx, deal.record, `Сделку ${dealId}`);
+    const clientId = textOf(deal.record[H.clientId]);
+    const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
+    const errors: MissingField[] = [];
+    const updates: Record<string, unknown> = {};
+    const log: LogEntry[] = [];
+    for (const [header, text] of Object.entries(fieldValues)) {
+      const result = fieldValue(dealSpec(header), text, textOf(client?.record[H.clientType]) as ClientType | '');
+      if (!result.ok) errors.push({ header, on: 'deal', message: result.message });
+      else if (textOf(result.value) !== textOf(deal.record[header])) {
+        updates[header] = result.value;
+        log.push({
+          user: ctx.user,
+          action: 'Изменение поля',
+          sheet: SHEETS.deals,
+          id: dealId,
+          field: header,
+          before: deal.record[header],
+          after: result.value,
+          comment: 'Карточка клиента',
+        });
+      }
+    }
+    if (errors.length > 0) {
+      return { ok: false, dealId, reason: errors.map((e) => e.message).join('; '), missing: missingDto(errors) };
+    }
+    Object.assign(deal.record, updates);
+    const memory = ValueMemory.load(ctx.ss);
+    const current = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
+    const from = isStage(current) ? current : '';
+    const result = checkTransition(deal.record, client?.record ?? null, from, toStage, {
+      lostAt: lostAtOf(memory, dealId),
+    });
+    if (!result.ok) {
+      if (Object.keys(updates).length > 0) deal.table.writeFields(deal.row, updates);
+      appendLog(ctx.ss, log, ctx.now);
+      return { ok: false, dealId, reason: result.reason, missing: missingDto(result.missing) };
+    }
+    const lostAt =
+      toStage === LOST_STAGE ? from : result.kind === 'reopen' ? '' : (memory.get(dealId, H.stage)?.lostAt ?? '');
+    applyStage(
+      ctx,
+      deal,
+      client,
+      from,
+      toStage,
+      updates,
+      memory,
+      lostAt,
+      log,
+      result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
+      'Карточка клиента',
+    );
+    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
+  });
+}
+
+/** Writes a stage change with its date, the client's status, the memory and the log. */
+function applyStage(
+  ctx: CrmContext,
+  deal: FoundRow,
+  client: FoundRow | null,
+  from: string,
+  to: Stage,
+  updates: Record<string, unknown>,
+  memory: ValueMemory,
+  lostAt: string,
+  log: LogEntry[],
+  action: string,
+  comment: string,
+): void {
+  const dealId = textOf(deal.record[H.dealId]);
+  const fields: Record<string, unknown> = { ...updates };
+  if (from !== to) {
+    fields[H.stage] = to;
+    if (deal.table.has(H.stageDate)) fields[H.stageDate] = ctx.today;
+    log.push({
+      user: ctx.user,
+      action,
+      sheet: SHEETS.deals,
+      id: dealId,
+      field: H.stage,
+      before: from,
+      after: to,
+      comment,
+    });
+  }
+  if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
+  memory.set(dealId, H.stage, to, lostAt);
+  const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
+  if (client && newStatus) {
+    client.table.writeCell(client.row, H.clientStatus, newStatus);
+    memory.set(textOf(client.record[H.clientId]), H.clientStatus, newStatus);
+    log.push({
+      user: ctx.user,
+      action: 'Статус клиента',
+      sheet: SHEETS.clients,
+      id: textOf(client.record[H.clientId]),
+      field: H.clientStatus,
+      before: client.record[H.clientStatus],
+      after: newStatus,
+      comment: 'Договор заключён',
+    });
+  }
+  memory.save(ctx.ss);
+  appendLog(ctx.ss, log, ctx.now);
+}
+
+/** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
+export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, reason: string): MoveDealResult {
+  if (!ctx.isDirector) throw new DomainError('Изменить этап в обход правил может только директор');
+  if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
+  if (reason.length < 3) throw new DomainError('Укажите причину изменения этапа — она попадёт в «Журнал»');
+  return withDocumentLock(() => {
+    const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
+    if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
+    const clientId = textOf(deal.record[H.clientId]);
+    const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
+    const memory = ValueMemory.load(ctx.ss);
+    const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
+    const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
+    applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
+    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
+  });
+}
+
+/** A new deal for a client at «Новый», owned by the client's «Ответственный» (or the current user). */
+export function createDeal(ctx: CrmContext, clientId: string): { dealId: string } {
+  return withDocumentLock(() => {
+    const client = findById(ctx, SHEETS.clients, H.clientId, clientId);
+    if (!client) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
+    requireOwnRow(ctx, client.record, `Клиента ${clientId}`);
+    const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
+    const dealId = nextId('deal', deals.readColumn(H.dealId));
+    const record: Record<string, unknown> = {
+      [H.dealId]: dealId,
+      [H.clientId]: clientId,
+      [H.owner]: textOf(client.record[H.owner]) || ctx.user,
+    };
+    const check = checkTransition(record, client.record, '', STAGES[0]);
+    if (!check.ok) throw new DomainError(`Сделку нельзя открыть. ${check.reason}`);
+    record[H.stage] = STAGES[0];
+    if (deals.has(H.client)) record[H.client] = client.record[H.client];
+    if (deals.has(H.stageDate)) record[H.stageDate] = ctx.today;
+    deals.appendRecords([record]);
+    const memory = ValueMemory.load(ctx.ss);
+    memory.set(dealId, H.stage, STAGES[0]);
+    memory.save(ctx.ss);
+    appendLog(
+      ctx.ss,
+      [
+        {
+          user: ctx.user,
+          action: 'Новая сделка',
+          sheet: SHEETS.deals,
+          id: dealId,
+          field: H.stage,
+          before: '',
+          after: STAGES[0],
+          comment: `Клиент ${clientId}`,
+        },
+      ],
+      ctx.now,
+    );
+    return { dealId };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * «Настроить таблицу»: creates or repairs every tab of domain section 1 —
+ * headers, frozen bold header row, dropdowns for list columns, date and money
+ * formats, protection of the director-only tabs. It never touches existing data:
+ * a missing header is appended after the last column, unknown columns stay as
+ * they are. Safe to run again.
+ */
+import { ensureMemorySheet, ValueMemory } from '../../adapter/value-memory';
+import { Table } from '../../adapter/table';
+import { isStage } from '../../domain/crm/funnel';
+import { H } from '../../domain/crm/records';
+import { textOf } from '../../domain/crm/values';
+import { defaultSettingsRows } from '../../domain/settings';
+import { COLUMNS, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
+import type { CrmContext } from './crm-context';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
+  date: 'dd.MM.yyyy',
+  money: '#,##0.00',
+  // text, so an ИНН keeps its leading zero and a phone stays «+7…»
+  inn: '@',
+  phone: '@',
+};
+
+/** Tabs only the director edits. */
+const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
+
+/** Sets up the workbook; returns what it did, one Russian line per change. */
+export function setupWorkbook(ctx: CrmContext): string[] {
+  const report: string[] = [];
+  for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
+    setupTable(ctx, SHEETS[key], COLUMNS[key], report);
+  }
+  const settings = ensureSheet(ctx, SHEETS.settings, report);
+  if (settings.getLastRow() === 0) {
+    const rows = defaultSettingsRows();
+    const width = Math.max(...rows.map((r) => r.length));
+    settings
+      .getRange(1, 1, rows.length, width)
+      .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+    report.push('«Настройки» заполнены значениями по умолчанию — проверьте их');
+  }
+  ensureSheet(ctx, SHEETS.dashboard, report);
+  for (const name of DIRECTOR_ONLY) protectForDirector(ctx.ss.getSheetByName(name)!, report);
+  seedMemory(ctx);
+  return report;
+}
+
+function ensureSheet(ctx: CrmContext, name: string, report: string[]): Sheet {
+  const existing = ctx.ss.getSheetByName(name);
+  if (existing) return existing;
+  report.push(`Создан лист «${name}»`);
+  return ctx.ss.insertSheet(name);
+}
+
+function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[], report: string[]): void {
+  const sheet = ensureSheet(ctx, name, report);
+  const lastColumn = sheet.getLastColumn();
+  const headers =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]
+          .map((h) => textOf(h))
+      : [];
+  const missing = specs.filter((s) => !headers.includes(s.header));
+  if (missing.length > 0) {
+    const start = headers.length + 1;
+    if (sheet.getMaxColumns() < start + missing.length - 1) {
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+    }
+    sheet.getRange(1, start, 1, missing.length).setValues([missing.map((s) => s.header)]);
+    report.push(`«${name}»: добавлены столбцы ${missing.map((s) => `«${s.header}»`).join(', ')}`);
+  }
+  const table = Table.of(sheet);
+  sheet.getRange(1, 1, 1, table.width).setFontWeight('bold');
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  const dataRows = sheet.getMaxRows() - 1;
+  if (dataRows < 1) return;
+  for (const spec of specs) {
+    const column = sheet.getRange(2, table.col(spec.header), dataRows, 1);
+    const format = FORMATS[spec.type];
+    if (format) column.setNumberFormat(format);
+    if (spec.type === 'list' && spec.list) {
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList([...spec.list], true)
+        .setAllowInvalid(false)
+        .setHelpText(`Выберите значение из списка: ${spec.list.join(', ')}`)
+        .build();
+      column.setDataValidation(rule);
+    }
+  }
+}
+
+/** Protects a whole tab so only the owner (the director) and the add-on running as them can edit it. */
+function protectForDirector(sheet: Sheet, report: string[]): void {
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection = protections[0] ?? sheet.protect();
+  protection.setDescription(`«${sheet.getName()}»: изменяет только директор`);
+  protection.setWarningOnly(false);
+  const me = Session.getEffectiveUser();
+  protection.addEditor(me);
+  const others = protection.getEditors().filter((u) => u.getEmail() !== me.getEmail());
+  if (others.length > 0) protection.removeEditors(others);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  if (protections.length === 0) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
+}
+
+/** Remembers the current stage of every deal, so the first paste over old rows can be checked. */
+function seedMemory(ctx: CrmContext): void {
+  ensureMemorySheet(ctx.ss);
+  const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
+  const memory = ValueMemory.load(ctx.ss);
+  for (const row of deals.readAll()) {
+    const record = deals.record(row);
+    const id = textOf(record[H.dealId]);
+    const stage = textOf(record[H.stage]);
+    if (id && isStage(stage) && !memory.get(id, H.stage)) memory.set(id, H.stage, stage);
+  }
+  memory.save(ctx.ss);
+}

@@ -1,0 +1,48 @@
+/**
+ * Opening the sidebar page and telling it which view to show. The menu item
+ * stores the view (and the selected client) in the user's properties; the page
+ * asks for it with getSidebarState().
+ */
+import type { SidebarState } from '../../shared/api';
+import type { CrmContext } from './crm-context';
+import { selectedClientId } from './deal-service';
+
+const STATE_KEY = 'crm.sidebar';
+/** The sidebar page built from sidebar/pages/Sidebar. */
+export const SIDEBAR_PAGE = 'Sidebar';
+
+const TITLES: Record<SidebarState['view'], string> = {
+  card: 'Карточка клиента',
+  'new-client': 'Новый клиент',
+  tasks: 'Мои задачи',
+};
+
+/** Opens the sidebar on `view`. */
+export function openSidebar(ctx: CrmContext, view: SidebarState['view']): void {
+  const clientId = view === 'card' ? selectedClientId(ctx) : '';
+  PropertiesService.getUserProperties().setProperty(STATE_KEY, JSON.stringify({ view, clientId }));
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(TITLES[view]);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The view the sidebar should show, as the last menu item set it. */
+export function sidebarState(ctx: CrmContext): SidebarState {
+  const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
+  const stored = parseState(raw);
+  const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
+  return {
+    view,
+    clientId: typeof stored.clientId === 'string' ? stored.clientId : '',
+    user: ctx.user,
+    isDirector: ctx.isDirector,
+  };
+}
+
+function parseState(raw: string | null): { view?: string; clientId?: string } {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as { view?: string; clientId?: string }) : {};
+  } catch {
+    return {};
+  }
+}

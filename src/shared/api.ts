@@ -1,0 +1,125 @@
+/**
+ * What crosses google.script.run between the sidebar and the server. The
+ * sidebar imports these as types only, so a renamed or retyped server function
+ * breaks the sidebar's build, not production. Dates travel as «дд.мм.гггг» text
+ * (google.script.run cannot return Date objects).
+ */
+
+/** Which view the sidebar shows; set by the menu item that opened it. */
+export interface SidebarState {
+  view: 'card' | 'new-client' | 'tasks';
+  /** for 'card': the client of the row selected when the menu was used ('' when none) */
+  clientId: string;
+  /** the current user's e-mail ('' when Google does not reveal it) */
+  user: string;
+  isDirector: boolean;
+}
+
+/** A field that blocks a stage move; `on: 'client'` lives in the client's card. */
+export interface MissingFieldDto {
+  header: string;
+  on: 'deal' | 'client';
+  message: string;
+}
+
+export interface MoveOptionDto {
+  to: string;
+  /** 'forward' | 'back' | 'lost' | 'reopen' | 'start' */
+  kind: string;
+  allowed: boolean;
+  missing: MissingFieldDto[];
+  reason: string;
+}
+
+export interface DealDto {
+  id: string;
+  stage: string;
+  stageDate: string;
+  /** every deal column by header, as text */
+  fields: Record<string, string>;
+  moves: MoveOptionDto[];
+}
+
+export interface ContactDto {
+  date: string;
+  dealId: string;
+  employee: string;
+  type: string;
+  result: string;
+  nextContact: string;
+}
+
+export interface ClientCardDto {
+  clientId: string;
+  /** every client column by header, as text */
+  fields: Record<string, string>;
+  deals: DealDto[];
+  /** newest first */
+  contacts: ContactDto[];
+  /** the director may override a stage with a reason */
+  canOverride: boolean;
+}
+
+export type MoveDealResult =
+  | { ok: true; dealId: string; stage: string; stageDate: string }
+  | { ok: false; dealId: string; reason: string; missing: MissingFieldDto[] };
+
+/** The new-client form: header → typed text (Клиент, Тип, ИНН, Контактное лицо, Телефон, Email, …). */
+export type ClientForm = Record<string, string>;
+
+export interface DuplicateDto {
+  clientId: string;
+  name: string;
+  matchedBy: string[];
+}
+
+export type CreateClientResult =
+  | { status: 'invalid'; errors: Record<string, string> }
+  | { status: 'duplicate'; matches: DuplicateDto[] }
+  | { status: 'created'; clientId: string };
+
+export interface ContactForm {
+  clientId: string;
+  dealId?: string;
+  /** Звонок / Встреча / Email / Факс / Выставка / Презентация / Другое */
+  type: string;
+  result: string;
+  /** «дд.мм.гггг», optional: also becomes the client's «Следующий контакт» */
+  nextContact?: string;
+}
+
+export interface TaskDto {
+  kind: 'deal' | 'client' | 'claim';
+  id: string;
+  title: string;
+  due: string;
+  daysOverdue: number;
+  what: string;
+}
+
+export interface ProblemDto {
+  sheet: string;
+  row: number;
+  header: string;
+  a1: string;
+  message: string;
+}
+
+/** The server functions the sidebar calls (top-level globals of Code.js). */
+export interface ServerApi {
+  getSidebarState(): SidebarState;
+  /** the card of `clientId`, or of the selected row on «Клиенты»/«Сделки» when '' */
+  getClientCard(clientId: string): ClientCardDto;
+  /** saves `fieldValues` (deal headers → text) and moves the deal, or returns what is missing */
+  moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>): MoveDealResult;
+  /** director only: sets any stage, with a reason that goes to «Журнал» */
+  overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult;
+  createClient(form: ClientForm, confirmDuplicate: boolean): CreateClientResult;
+  createDeal(clientId: string): { dealId: string };
+  logContact(contact: ContactForm): { ok: true };
+  /** sets a client's «Следующий контакт» (kind 'client') or a deal's «Следующий шаг» (kind 'deal') */
+  setNextContact(kind: 'client' | 'deal', id: string, date: string): { ok: true };
+  getMyTasks(): TaskDto[];
+  checkWorkbook(): ProblemDto[];
+  toggleDailyDigest(on: boolean): { on: boolean };
+}
