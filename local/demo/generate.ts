@@ -735,13 +735,16 @@ function tableSheet(id: number, name: string, columns: readonly ColumnSpec[], ro
     sheet.columnWidths[i] = clamp(c.header.length * 8 + 24, 90, 260);
   });
   rows.forEach((values, r) => {
-    sheet.rows[r + 1] = columns.map((c, i): CellModel => {
+    sheet.rows[r + 1] = columns.map((c, i): CellModel | undefined => {
       const cell: CellModel = { value: values[i] ?? null };
       const format = FORMATS[c.type] ?? (typeof values[i] === 'number' && c.type === 'number' ? '0' : undefined);
       if (format) cell.numberFormat = format;
       if (c.list) cell.validation = { kind: 'list', values: [...c.list], allowInvalid: false, showDropdown: true };
-      return cell;
+      // An empty cell with nothing to keep is no cell at all, as in Sheets' sparse grid.
+      return Object.keys(cell).length === 1 && cell.value === null ? undefined : cell;
     });
+    const cells = sheet.rows[r + 1]!;
+    while (cells.length && cells[cells.length - 1] === undefined) cells.pop();
   });
   return sheet;
 }
@@ -757,11 +760,12 @@ function settingsSheet(id: number, staff: Employee[]) {
   sheet.columnWidths = { 0: 280, 1: 160, 2: 420 };
   values.forEach((row, r) => {
     const isHeader = row[0] === 'Параметр' || row[0] === 'KPI' || row[0] === 'Дата';
-    sheet.rows[r] = row.map((v) => {
-      const cell: CellModel = { value: v === '' ? null : v };
-      if (isHeader) cell.fontWeight = 'bold';
-      return cell;
+    const cells = row.map((v): CellModel | undefined => {
+      if (v === '') return undefined;
+      return isHeader ? { value: v, fontWeight: 'bold' } : { value: v };
     });
+    while (cells.length && cells[cells.length - 1] === undefined) cells.pop();
+    if (cells.length) sheet.rows[r] = cells;
   });
   sheet.frozenRows = 1;
   return sheet;

@@ -242,7 +242,10 @@ describe('demo workbook', () => {
 
   it('fills «Настройки» that the settings parser accepts', () => {
     const sheet = wb.sheets.find((s) => s.name === SHEETS.settings)!;
-    const values = sheet.rows.map((r) => (r ?? []).map((c) => c?.value ?? ''));
+    // a rectangular grid, as getValues returns it: empty cells are ''
+    const values = Array.from({ length: sheet.rows.length }, (_, r) =>
+      Array.from({ length: sheet.maxColumns }, (_, c) => sheet.rows[r]?.[c]?.value ?? ''),
+    );
     const settings = parseSettings(values);
     expect(settings.organisation).toBe('ООО «Проект-А»');
     expect(settings.directorEmail).toBe('saraev@proekt-a.ru');
