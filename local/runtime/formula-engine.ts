@@ -82,8 +82,8 @@ function registerCustomFunction(name: string): void {
       let width = 1;
       let height = 1;
       for (const arg of ast.args) {
+        // a range argument is a reference (isRef), which isScalar() counts as scalar: read its extent
         const size = this.arraySizeForAst(arg as never, state);
-        if (size.isScalar()) continue;
         width = Math.max(width, size.width);
         height = Math.max(height, size.height);
       }

@@ -74,7 +74,8 @@ export class ServiceCalls {
         const call = `${name}.${prop}`;
         return (...args: unknown[]) => this.invoke(call, target, member as (...a: unknown[]) => unknown, args);
       },
-      set: () => false,
+      // scripts set template variables on HtmlTemplate objects
+      set: (target, prop, value) => Reflect.set(target, prop, this.fromScript(value)),
     });
     this.toProxy.set(raw, proxy);
     this.toRaw.set(proxy, raw);

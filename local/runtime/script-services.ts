@@ -1,0 +1,664 @@
+/**
+ * The non-spreadsheet services the add-on uses: PropertiesService, CacheService,
+ * LockService, Session, Utilities, ScriptApp, MailApp, UrlFetchApp, DriveApp and
+ * Logger. Time comes from the session's clock: Utilities.sleep and lock waits
+ * advance it instead of sleeping.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { RuntimeContext, TriggerRecord } from './runtime-context';
+import { asGas } from './spreadsheet/gas-types';
+import { LocalUser } from './spreadsheet/user';
+import { formatSimpleDate } from './time-zone';
+import { isDate } from './cell-values';
+
+// ---------------------------------------------------------------- PropertiesService
+
+type PropertiesMethods =
+  | 'getProperty'
+  | 'setProperty'
+  | 'deleteProperty'
+  | 'getProperties'
+  | 'setProperties'
+  | 'getKeys'
+  | 'deleteAllProperties';
+
+export class LocalProperties implements Pick<GoogleAppsScript.Properties.Properties, PropertiesMethods> {
+  static readonly serviceName = 'Properties';
+  constructor(private readonly store: () => Record<string, string>) {}
+
+  private self(): GoogleAppsScript.Properties.Properties {
+    return asGas(this);
+  }
+
+  getProperty(key: string): string | null {
+    const store = this.store();
+    return Object.prototype.hasOwnProperty.call(store, key) ? store[key] : null;
+  }
+  setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
+    this.store()[key] = String(value);
+    return this.self();
+  }
+  deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
+    delete this.store()[key];
+    return this.self();
+  }
+  getProperties(): { [key: string]: string } {
+    return { ...this.store() };
+  }
+  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GoogleAppsScript.Properties.Properties {
+    const store = this.store();
+    if (deleteAllOthers) for (const key of Object.keys(store)) delete store[key];
+    for (const [k, v] of Object.entries(properties)) store[k] = String(v);
+    return this.self();
+  }
+  getKeys(): string[] {
+    return Object.keys(this.store());
+  }
+  deleteAllProperties(): GoogleAppsScript.Properties.Properties {
+    const store = this.store();
+    for (const key of Object.keys(store)) delete store[key];
+    return this.self();
+  }
+}
+
+export class LocalPropertiesService
+  implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'>
+{
+  static readonly serviceName = 'PropertiesService';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  getScriptProperties(): GoogleAppsScript.Properties.Properties {
+    return asGas(new LocalProperties(() => this.ctx.scriptProperties));
+  }
+  /** per user: each person sees their own */
+  getUserProperties(): GoogleAppsScript.Properties.Properties {
+    const user = this.ctx.current().user;
+    return asGas(
+      new LocalProperties(() => {
+        let store = this.ctx.userProperties.get(user);
+        if (!store) this.ctx.userProperties.set(user, (store = {}));
+        return store;
+      }),
+    );
+  }
+  /** stored in the workbook, so they are saved with it */
+  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+    return asGas(new LocalProperties(() => this.ctx.workbook.documentProperties));
+  }
+}
+
+// ---------------------------------------------------------------- CacheService
+
+interface CacheEntry {
+  value: string;
+  expires: number;
+}
+
+const DEFAULT_EXPIRATION_S = 600;
+const MAX_EXPIRATION_S = 21600;
+
+export class LocalCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll' | 'removeAll'> {
+  static readonly serviceName = 'Cache';
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly entries: Map<string, CacheEntry>,
+  ) {}
+
+  get(key: string): string | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expires <= this.ctx.now().getTime()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+  /** expiration in seconds: 600 by default, at most 21600 (6 hours) */
+  put(key: string, value: string, expirationInSeconds?: number): void {
+    if (key.length > 250) throw new Error('Argument too large: key');
+    if (String(value).length > 100 * 1024) throw new Error('Argument too large: value');
+    const seconds = Math.min(expirationInSeconds ?? DEFAULT_EXPIRATION_S, MAX_EXPIRATION_S);
+    this.entries.set(key, { value: String(value), expires: this.ctx.now().getTime() + seconds * 1000 });
+  }
+  remove(key: string): void {
+    this.entries.delete(key);
+  }
+  getAll(keys: string[]): { [key: string]: string } {
+    const out: Record<string, string> = {};
+    for (const key of keys) {
+      const value = this.get(key);
+      if (value !== null) out[key] = value;
+    }
+    return out;
+  }
+  putAll(values: { [key: string]: string }, expirationInSeconds?: number): void {
+    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+  }
+  removeAll(keys: string[]): void {
+    for (const key of keys) this.entries.delete(key);
+  }
+}
+
+export class LocalCacheService
+  implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'>
+{
+  static readonly serviceName = 'CacheService';
+  private readonly caches = new Map<string, Map<string, CacheEntry>>();
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  private cache(name: string): GoogleAppsScript.Cache.Cache {
+    let entries = this.caches.get(name);
+    if (!entries) this.caches.set(name, (entries = new Map()));
+    return asGas(new LocalCache(this.ctx, entries));
+  }
+  getScriptCache(): GoogleAppsScript.Cache.Cache {
+    return this.cache('script');
+  }
+  getUserCache(): GoogleAppsScript.Cache.Cache {
+    return this.cache('user:' + this.ctx.current().user);
+  }
+  getDocumentCache(): GoogleAppsScript.Cache.Cache | null {
+    return this.cache('document:' + this.ctx.workbook.id);
+  }
+}
+
+// ---------------------------------------------------------------- LockService
+
+/** What Apps Script throws when waitLock times out. */
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+export class LocalLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'> {
+  static readonly serviceName = 'Lock';
+  private readonly owner: number;
+
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly name: string,
+  ) {
+    this.owner = ctx.current().id;
+  }
+
+  private acquire(): boolean {
+    const holder = this.ctx.lockHolders.get(this.name);
+    if (holder !== undefined && holder !== this.owner) return false;
+    this.ctx.lockHolders.set(this.name, this.owner);
+    for (const e of this.ctx.executions) if (e.id === this.owner) e.locks.add(this.name);
+    return true;
+  }
+
+  /**
+   * Another execution can only be holding the lock while this one is nested
+   * inside it (executions here overlap on one thread), so waiting cannot help:
+   * the wait is spent on the session's clock and the attempt fails.
+   */
+  tryLock(timeoutInMillis: number): boolean {
+    if (this.acquire()) return true;
+    this.ctx.advance(timeoutInMillis);
+    return false;
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
+  }
+
+  hasLock(): boolean {
+    return this.ctx.lockHolders.get(this.name) === this.owner;
+  }
+
+  releaseLock(): void {
+    if (this.hasLock()) {
+      this.ctx.lockHolders.delete(this.name);
+      for (const e of this.ctx.executions) if (e.id === this.owner) e.locks.delete(this.name);
+    }
+  }
+}
+
+export class LocalLockService
+  implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>
+{
+  static readonly serviceName = 'LockService';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new LocalLock(this.ctx, 'document:' + this.ctx.workbook.id));
+  }
+  getScriptLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new LocalLock(this.ctx, 'script'));
+  }
+  getUserLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new LocalLock(this.ctx, 'user:' + this.ctx.current().user));
+  }
+}
+
+// ---------------------------------------------------------------- Session
+
+export class LocalSessionService
+  implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'>
+{
+  static readonly serviceName = 'Session';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return asGas(new LocalUser(this.ctx.current().user));
+  }
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    return asGas(new LocalUser(this.ctx.current().user));
+  }
+  /** the project's time zone (appsscript.json); the add-on's is the spreadsheet's */
+  getScriptTimeZone(): string {
+    return this.ctx.workbook.timeZone;
+  }
+  getActiveUserLocale(): string {
+    return 'ru';
+  }
+  getTemporaryActiveUserKey(): string {
+    return createHash('sha256').update(this.ctx.current().user).digest('base64').slice(0, 24);
+  }
+}
+
+// ---------------------------------------------------------------- Utilities
+
+export class LocalBlob
+  implements Pick<GoogleAppsScript.Base.Blob, 'getBytes' | 'getDataAsString' | 'getContentType' | 'getName' | 'setName' | 'setContentType' | 'copyBlob'>
+{
+  static readonly serviceName = 'Blob';
+  constructor(
+    readonly _bytes: Uint8Array,
+    private contentType: string | null,
+    private name: string | null,
+  ) {}
+
+  getBytes(): number[] {
+    return Array.from(this._bytes, (b) => (b > 127 ? b - 256 : b));
+  }
+  getDataAsString(charset?: string): string {
+    return Buffer.from(this._bytes).toString(charset?.toLowerCase() === 'utf-16' ? 'utf16le' : 'utf8');
+  }
+  getContentType(): string | null {
+    return this.contentType;
+  }
+  setContentType(contentType: string | null): GoogleAppsScript.Base.Blob {
+    this.contentType = contentType;
+    return asGas(this);
+  }
+  getName(): string | null {
+    return this.name;
+  }
+  setName(name: string): GoogleAppsScript.Base.Blob {
+    this.name = name;
+    return asGas(this);
+  }
+  copyBlob(): GoogleAppsScript.Base.Blob {
+    return asGas(new LocalBlob(new Uint8Array(this._bytes), this.contentType, this.name));
+  }
+  /** PDF stays PDF: the export already produced it */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    return asGas(new LocalBlob(this._bytes, contentType, this.name));
+  }
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (typeof data === 'string') return new Uint8Array(Buffer.from(data, 'utf8'));
+  if (Array.isArray(data)) return Uint8Array.from(data as number[], (b) => b & 0xff);
+  if (data instanceof Uint8Array) return data;
+  if (data && typeof data === 'object' && '_bytes' in data) return (data as LocalBlob)._bytes;
+  return new Uint8Array();
+}
+
+export const DigestAlgorithm = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' } as const;
+export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
+
+type UtilitiesMethods =
+  | 'formatDate'
+  | 'sleep'
+  | 'getUuid'
+  | 'newBlob'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'base64DecodeWebSafe'
+  | 'computeDigest'
+  | 'formatString';
+
+export class LocalUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, UtilitiesMethods | 'DigestAlgorithm' | 'Charset'> {
+  static readonly serviceName = 'Utilities';
+  readonly DigestAlgorithm = asGas<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(DigestAlgorithm);
+  readonly Charset = asGas<typeof GoogleAppsScript.Utilities.Charset>(Charset);
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  /** Java SimpleDateFormat patterns in the given time zone */
+  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
+    if (!isDate(date)) throw new Error('Invalid argument: date');
+    return formatSimpleDate(date, timeZone, format);
+  }
+  /** advances the session's clock instead of blocking */
+  sleep(milliseconds: number): void {
+    if (milliseconds > 300000) throw new Error('Invalid argument: milliseconds (at most 300000)');
+    this.ctx.advance(milliseconds);
+  }
+  getUuid(): string {
+    return randomUUID();
+  }
+  newBlob(data: unknown, contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
+    return asGas(new LocalBlob(toBytes(data), contentType ?? null, name ?? null));
+  }
+  base64Encode(data: unknown): string {
+    return Buffer.from(toBytes(data)).toString('base64');
+  }
+  base64EncodeWebSafe(data: unknown): string {
+    return Buffer.from(toBytes(data)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  }
+  base64Decode(encoded: string): number[] {
+    return Array.from(Buffer.from(encoded, 'base64'), (b) => (b > 127 ? b - 256 : b));
+  }
+  base64DecodeWebSafe(encoded: string): number[] {
+    return this.base64Decode(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  }
+  /** bytes as Java's signed bytes, as Apps Script returns them */
+  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: unknown): number[] {
+    const digest = createHash(String(algorithm)).update(toBytes(value)).digest();
+    return Array.from(digest, (b) => (b > 127 ? b - 256 : b));
+  }
+  formatString(template: string, ...args: unknown[]): string {
+    let i = 0;
+    return template.replace(/%([sdf%])/g, (m, kind: string) => (kind === '%' ? '%' : String(args[i++])));
+  }
+}
+
+// ---------------------------------------------------------------- ScriptApp
+
+export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
+export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
+export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as const;
+
+export class LocalTrigger
+  implements Pick<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'>
+{
+  static readonly serviceName = 'Trigger';
+  constructor(readonly _record: TriggerRecord) {}
+  getHandlerFunction(): string {
+    return this._record.handler;
+  }
+  getUniqueId(): string {
+    return this._record.id;
+  }
+  getEventType(): GoogleAppsScript.Script.EventType {
+    const map = { clock: 'CLOCK', onOpen: 'ON_OPEN', onEdit: 'ON_EDIT', onChange: 'ON_CHANGE', onFormSubmit: 'ON_FORM_SUBMIT' };
+    return asGas(map[this._record.kind]);
+  }
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return asGas(this._record.kind === 'clock' ? 'CLOCK' : 'SPREADSHEETS');
+  }
+}
+
+/** newTrigger(fn).timeBased()… and .forSpreadsheet(ss).onEdit()… in one builder. */
+export class LocalTriggerBuilder {
+  static readonly serviceName = 'TriggerBuilder';
+  private readonly record: TriggerRecord;
+
+  constructor(
+    private readonly ctx: RuntimeContext,
+    handler: string,
+  ) {
+    this.record = { id: '', handler, kind: 'clock', owner: ctx.current().user };
+  }
+
+  timeBased(): this {
+    this.record.kind = 'clock';
+    return this;
+  }
+  everyDays(n: number): this {
+    this.record.everyDays = n;
+    return this;
+  }
+  everyHours(n: number): this {
+    this.record.everyHours = n;
+    return this;
+  }
+  atHour(hour: number): this {
+    if (hour < 0 || hour > 23) throw new Error('Invalid argument: hour');
+    this.record.atHour = hour;
+    return this;
+  }
+  nearMinute(minute: number): this {
+    this.record.nearMinute = minute;
+    return this;
+  }
+  at(date: Date): this {
+    this.record.at = new Date(date.getTime());
+    return this;
+  }
+  forSpreadsheet(spreadsheet: unknown): this {
+    void spreadsheet;
+    return this;
+  }
+  onOpen(): this {
+    this.record.kind = 'onOpen';
+    return this;
+  }
+  onEdit(): this {
+    this.record.kind = 'onEdit';
+    return this;
+  }
+  onChange(): this {
+    this.record.kind = 'onChange';
+    return this;
+  }
+  onFormSubmit(): this {
+    this.record.kind = 'onFormSubmit';
+    return this;
+  }
+  /** Apps Script allows 20 triggers per user per script. */
+  create(): GoogleAppsScript.Script.Trigger {
+    const mine = this.ctx.triggers.filter((t) => t.owner === this.record.owner);
+    if (mine.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (this.record.kind === 'clock' && this.record.everyDays === undefined && this.record.everyHours === undefined && !this.record.at) {
+      throw new Error('The trigger needs a schedule: everyDays, everyHours or at.');
+    }
+    const record = { ...this.record, id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0') };
+    this.ctx.triggers.push(record);
+    return asGas(new LocalTrigger(record));
+  }
+}
+
+type ScriptAppMethods = 'getInstallationSource' | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getOAuthToken' | 'getScriptId';
+
+export class LocalScriptApp
+  implements Pick<GoogleAppsScript.Script.ScriptApp, ScriptAppMethods | 'AuthMode' | 'InstallationSource' | 'TriggerSource' | 'EventType'>
+{
+  static readonly serviceName = 'ScriptApp';
+  readonly AuthMode = asGas<typeof GoogleAppsScript.Script.AuthMode>(AuthMode);
+  readonly InstallationSource = asGas<typeof GoogleAppsScript.Script.InstallationSource>(InstallationSource);
+  readonly TriggerSource = asGas<typeof GoogleAppsScript.Script.TriggerSource>(TriggerSource);
+  readonly EventType = asGas<typeof GoogleAppsScript.Script.EventType>(EventType);
+
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly installation: () => keyof typeof InstallationSource,
+  ) {}
+
+  /** NONE for a script bound to the spreadsheet; an add-on installation otherwise */
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return asGas(this.installation());
+  }
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
+    return asGas(new LocalTriggerBuilder(this.ctx, functionName));
+  }
+  /** this user's triggers of this project */
+  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+    const user = this.ctx.current().user;
+    return this.ctx.triggers.filter((t) => t.owner === user).map((t) => asGas<GoogleAppsScript.Script.Trigger>(new LocalTrigger(t)));
+  }
+  getUserTriggers(container: object): GoogleAppsScript.Script.Trigger[] {
+    void container; // one spreadsheet per session
+    return this.getProjectTriggers();
+  }
+  deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
+    const id = trigger.getUniqueId();
+    const index = this.ctx.triggers.findIndex((t) => t.id === id);
+    if (index >= 0) this.ctx.triggers.splice(index, 1);
+  }
+  getOAuthToken(): string {
+    return 'local-token-' + Buffer.from(this.ctx.current().user).toString('hex').slice(0, 16);
+  }
+  getScriptId(): string {
+    return this.ctx.scriptId;
+  }
+}
+
+// ---------------------------------------------------------------- MailApp
+
+const DAILY_MAIL_QUOTA = 100;
+
+export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
+  static readonly serviceName = 'MailApp';
+  private sent = 0;
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody…}) */
+  sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
+    let message: { to: string; subject: string; body: string; htmlBody?: string };
+    if (typeof a === 'object' && a !== null) {
+      const m = a as Record<string, unknown>;
+      message = { to: String(m.to ?? ''), subject: String(m.subject ?? ''), body: String(m.body ?? ''), htmlBody: m.htmlBody as string | undefined };
+    } else {
+      const options = (d ?? {}) as Record<string, unknown>;
+      message = { to: String(a), subject: String(b ?? ''), body: String(c ?? ''), htmlBody: options.htmlBody as string | undefined };
+    }
+    if (!message.to) throw new Error('Failed to send email: no recipient');
+    if (this.sent >= DAILY_MAIL_QUOTA) throw new Error('Service invoked too many times for one day: email.');
+    this.sent++;
+    this.ctx.record({ type: 'mail', ...message, ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}) });
+  }
+  getRemainingDailyQuota(): number {
+    return DAILY_MAIL_QUOTA - this.sent;
+  }
+}
+
+// ---------------------------------------------------------------- UrlFetchApp and DriveApp
+
+export class LocalHttpResponse
+  implements Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getBlob' | 'getContent' | 'getContentText' | 'getHeaders'>
+{
+  static readonly serviceName = 'HTTPResponse';
+  constructor(
+    private readonly code: number,
+    private readonly bytes: Uint8Array,
+    private readonly contentType: string,
+    private readonly name: string,
+  ) {}
+  getResponseCode(): number {
+    return this.code;
+  }
+  getBlob(): GoogleAppsScript.Base.Blob {
+    return asGas(new LocalBlob(this.bytes, this.contentType, this.name));
+  }
+  getContent(): number[] {
+    return new LocalBlob(this.bytes, null, null).getBytes();
+  }
+  getContentText(): string {
+    return Buffer.from(this.bytes).toString('utf8');
+  }
+  getHeaders(): object {
+    return { 'Content-Type': this.contentType };
+  }
+}
+
+/**
+ * Only the spreadsheet's own export URL can be fetched (the PDF export); it is
+ * delegated to the session's exporter. Anything else fails as an unreachable host would.
+ */
+export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> {
+  static readonly serviceName = 'UrlFetchApp';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.HTTPResponse {
+    void params;
+    const exportPrefix = `https://docs.google.com/spreadsheets/d/${this.ctx.workbook.id}/export`;
+    if (!url.startsWith(exportPrefix)) throw new Error(`Address unavailable: ${url}`);
+    if (!this.ctx.exporter) throw new Error('Exception: Request failed for https://docs.google.com returned code 500 (no exporter in the local runtime)');
+    const { bytes, contentType } = this.ctx.exporter(url, this.ctx.workbook);
+    return asGas(new LocalHttpResponse(200, bytes, contentType, `${this.ctx.workbook.name}.pdf`));
+  }
+}
+
+export class LocalDriveFile implements Pick<GoogleAppsScript.Drive.File, 'getId' | 'getName' | 'getUrl' | 'getDownloadUrl' | 'getMimeType' | 'setTrashed'> {
+  static readonly serviceName = 'File';
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly id: string,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.ctx.files.get(this.id)?.name ?? '';
+  }
+  getMimeType(): string {
+    return this.ctx.files.get(this.id)?.mimeType ?? '';
+  }
+  /** served by the local page */
+  getUrl(): string {
+    return `/files/${this.id}`;
+  }
+  getDownloadUrl(): string {
+    return `/files/${this.id}?download=1`;
+  }
+  setTrashed(trashed: boolean): GoogleAppsScript.Drive.File {
+    if (trashed) this.ctx.files.delete(this.id);
+    return asGas(this);
+  }
+}
+
+export class LocalDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, 'createFile' | 'getFileById'> {
+  static readonly serviceName = 'DriveApp';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  /** createFile(blob) or createFile(name, content, mimeType); records a 'download' UI event */
+  createFile(a: unknown, content?: string, mimeType?: string): GoogleAppsScript.Drive.File {
+    let name: string;
+    let bytes: Uint8Array;
+    let type: string;
+    if (typeof a === 'string') {
+      name = a;
+      bytes = toBytes(content ?? '');
+      type = mimeType ?? 'text/plain';
+    } else {
+      const blob = a as LocalBlob;
+      name = blob.getName() ?? 'Untitled';
+      bytes = blob._bytes;
+      type = blob.getContentType() ?? 'application/octet-stream';
+    }
+    const id = 'file-' + randomUUID();
+    this.ctx.files.set(id, { name, mimeType: type, bytes });
+    const file = new LocalDriveFile(this.ctx, id);
+    this.ctx.record({ type: 'download', name, mimeType: type, url: file.getUrl() });
+    return asGas(file);
+  }
+
+  getFileById(id: string): GoogleAppsScript.Drive.File {
+    if (!this.ctx.files.has(id)) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
+    return asGas(new LocalDriveFile(this.ctx, id));
+  }
+}
+
+// ---------------------------------------------------------------- Logger
+
+export class LocalLogger implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'getLog' | 'clear'> {
+  static readonly serviceName = 'Logger';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  log(data: unknown, ...values: unknown[]): GoogleAppsScript.Base.Logger {
+    let text = String(data);
+    values.forEach((v, i) => (text = text.replace(`{${i}}`, String(v))));
+    this.ctx.log.push(text);
+    return asGas(this);
+  }
+  getLog(): string {
+    return this.ctx.log.join('\n');
+  }
+  clear(): void {
+    this.ctx.log.length = 0;
+  }
+}
