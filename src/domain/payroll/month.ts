@@ -50,6 +50,8 @@ export interface MonthPayrollInput {
   settings: Settings;
   /** by «Таб. №»: income, deductions and НДФЛ before this month of the same year */
   yearToDate: Readonly<Record<string, YearToDate>>;
+  /** the deals already indexed (by `new DealIndex(deals, settings.salesBy)`), to reuse over several months */
+  dealIndex?: DealIndex;
 }
 
 export interface KpiLine {
@@ -244,7 +246,7 @@ export function computeMonthPayroll(input: MonthPayrollInput): MonthPayroll {
   const plans = new Map<string, PlanRecord>();
   for (const p of input.plans) if (sameMonth(p.month, month)) plans.set(p.tabNo.trim(), p);
 
-  const deals = new DealIndex(input.deals, settings.salesBy);
+  const deals = input.dealIndex ?? new DealIndex(input.deals, settings.salesBy);
   const claims = claimsByPerson(input.claims);
 
   const rows: PayrollRow[] = staff.map((person) => {
