@@ -236,7 +236,8 @@ export class FormulaEngine {
     if (!this.workbook.sheets.some((s) => sheetHasFormula(s))) return;
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const sheet of this.workbook.sheets) {
-      sheets[sheet.name] = sheet.rows.map((row) => (row ?? []).map((cell) => this.rawContent(cell)));
+      // the model's rows are sparse: holes become empty rows and cells
+      sheets[sheet.name] = Array.from(sheet.rows, (row) => Array.from(row ?? [], (cell) => this.rawContent(cell)));
     }
     evaluating = this;
     this.hf = HyperFormula.buildFromSheets(sheets, CONFIG);

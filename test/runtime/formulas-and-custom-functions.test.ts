@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { createSession } from '../../local/runtime';
+import { DIST_CODE, OWNER, sessionFor, workbookWith } from './fixture';
+
+const customCode = `
+/**
+ * Doubles a value or each value of a range.
+ * @param {number|Array<Array<number>>} x
+ * @customfunction
+ */
+function DOUBLE(x) {
+  if (Array.isArray(x)) return x.map(function (row) { return row.map(function (v) { return v === '' ? '' : v * 2; }); });
+  if (x === '') throw new Error('Пустое значение');
+  return x * 2;
+}
+/**
+ * Describes what Sheets passed.
+ * @customfunction
+ */
+function KIND(x) { return Array.isArray(x) ? 'range ' + x.length + 'x' + x[0].length + ' [' + x.map(function (r) { return r.map(function (v) { return v instanceof Date ? 'Date' : v === '' ? 'empty' : typeof v; }).join(','); }).join(';') + ']' : typeof x; }
+function notCustom(x) { return x; }
+function read(a1) { return SpreadsheetApp.getActive().getRange(a1).getValues(); }
+function setFormula(a1, f) { SpreadsheetApp.getActive().getRange(a1).setFormula(f); }
+`;
+
+describe('formulas and custom functions', () => {
+  it('custom functions of the loaded script are evaluated on scalars and ranges, arrays spill', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['1'], ['2'], ['3']] });
+    s.run('setFormula', ['B1', '=DOUBLE(A1)']);
+    s.run('setFormula', ['C1', '=DOUBLE(A1:A3)']);
+    expect(s.run('read', ['B1:C3'])).toEqual([[2, 2], ['', 4], ['', 6]]);
+    s.edit({ sheet: 'Лист1', row: 2, column: 1, values: [['10']] });
+    expect(s.run('read', ['C1:C3'])).toEqual([[2], [20], [6]]);
+  });
+
+  it('passes ranges as 2D arrays with Dates and empty cells as empty strings', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['15.03.2026', '', 'x']] });
+    s.run('setFormula', ['D2', '=KIND(A1:C1)']);
+    s.run('setFormula', ['D3', '=KIND(A1)']);
+    expect(s.run('read', ['D2:D3'])).toEqual([['range 1x3 [Date,empty,string]'], ['object']]);
+  });
+
+  it('a thrown error shows as #ERROR! with its message kept', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 2, values: [['=DOUBLE(A1)']] });
+    expect(s.run('read', ['B1'])).toEqual([['#ERROR!']]);
+    const display = (s.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getRange('B1').getDisplayValue();
+    expect(display).toBe('#ERROR!');
+    expect(s.cellError('Лист1', 1, 2)).toBe('Пустое значение');
+  });
+
+  it('only functions marked @customfunction can be called from a cell', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['=notCustom(1)']] });
+    expect(s.run('read', ['A1'])).toEqual([['#NAME?']]);
+  });
+
+  it('accepts formulas typed in the ru_RU syntax and stores them as Apps Script returns them', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['4', '=ЕСЛИ(1;2;3)', '=SUM(A1; 1,5)']] });
+    const range = (s.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getRange('C1');
+    expect(range.getFormula()).toBe('=SUM(A1, 1.5)');
+    expect(range.getValue()).toBe(5.5);
+  });
+
+  it('keeps computed values in the model so a saved workbook holds them', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['2', '=A1*3']] });
+    s.run('read', ['B1']);
+    expect(s.workbook.sheets[0].rows[0]?.[1]).toMatchObject({ formula: '=A1*3', value: 6 });
+  });
+
+  (existsSync(DIST_CODE) ? it : it.skip)('evaluates PLAN_BONUS from dist/Code.js typed by a person in ru_RU', () => {
+    const workbook = workbookWith('Планы');
+    const s = createSession({ workbook, codePath: DIST_CODE, user: OWNER });
+    s.edit({ sheet: 'Планы', row: 5, column: 7, values: [['100 000', '120 000', '=PLAN_BONUS(H5; G5)']] });
+    const cell = workbook.sheets[0].rows[4]?.[8];
+    expect(cell?.formula).toBe('=PLAN_BONUS(H5, G5)');
+    expect(cell?.value).toBe(6000); // plan exceeded: 5 % of 120 000
+    s.edit({ sheet: 'Планы', row: 5, column: 7, values: [['']] });
+    expect(workbook.sheets[0].rows[4]?.[8]?.value).toBe('#ERROR!');
+    expect(s.cellError('Планы', 5, 9)).toMatch(/план/);
+  });
+});
