@@ -91,6 +91,8 @@ export interface ContactForm {
 export interface TaskDto {
   kind: 'deal' | 'client' | 'claim';
   id: string;
+  /** the client whose card the task opens ('' when the row names none) */
+  clientId: string;
   title: string;
   due: string;
   daysOverdue: number;

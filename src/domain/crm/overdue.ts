@@ -12,6 +12,8 @@ export const DEFAULT_CLAIM_DEADLINE_DAYS = 10;
 export interface OverdueItem {
   kind: 'deal' | 'client' | 'claim';
   id: string;
+  /** the client the item belongs to ('' when the row names none), so a list can open its card */
+  clientId: string;
   /** client name, or the claim's subject */
   title: string;
   owner: string;
@@ -68,6 +70,7 @@ export function overdueItems(
     push({
       kind: 'deal',
       id,
+      clientId: textOf(deal[H.clientId]),
       title: textOf(deal[H.client]),
       owner: textOf(deal[H.owner]),
       due,
@@ -81,6 +84,7 @@ export function overdueItems(
     push({
       kind: 'client',
       id,
+      clientId: id,
       title: textOf(client[H.client]),
       owner: textOf(client[H.owner]),
       due,
@@ -97,6 +101,7 @@ export function overdueItems(
     push({
       kind: 'claim',
       id,
+      clientId: textOf(claim[H.clientId]),
       title: textOf(claim[H.claimSubject]),
       owner: textOf(claim[H.owner]),
       due,

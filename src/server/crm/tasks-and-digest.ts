@@ -36,6 +36,7 @@ function taskDto(item: OverdueItem): TaskDto {
   return {
     kind: item.kind,
     id: item.id,
+    clientId: item.clientId,
     title: item.title,
     due: formatDateRu(item.due),
     daysOverdue: item.daysOverdue,
