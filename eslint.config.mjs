@@ -44,7 +44,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, google: 'readonly' } },
   },
   {
-    files: ['scripts/**/*.ts', 'local/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.js', '*.mjs'],
+    files: ['scripts/**/*.ts', 'local/**/*.ts', 'test/**/*.ts', 'test/**/*.js', 'bench/**/*.ts', '*.js', '*.mjs'],
     ignores: ['local/web/**'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },

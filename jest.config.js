@@ -4,6 +4,7 @@ const transform = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/reporters/summary-line.js'],
   projects: [
     {
       displayName: 'unit',
