@@ -4,6 +4,8 @@
  */
 import { SHEETS, COLUMNS } from '../domain/workbook/schema';
 import { textOf } from '../domain/crm/values';
+import { ensureGridRows } from './grid';
+import { clearPendingLog, pendingLogRows, queueLogRows } from './pending-writes';
 import { safeCellText } from './safe-text';
 
 export interface LogEntry {
@@ -17,15 +19,13 @@ export interface LogEntry {
   comment?: string;
 }
 
-/** Appends entries to «Журнал» in one call, creating the tab if it is missing. */
+/**
+ * Appends entries to «Журнал» in one call, with any entries still pending from
+ * users who could not write it. When this user cannot write it either (the tab
+ * is the director's), the entries are queued (see pending-writes.ts).
+ */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], now: Date): void {
-  if (entries.length === 0) return;
-  let sheet = ss.getSheetByName(SHEETS.log);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEETS.log);
-    sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
-  }
-  const rows = entries.map((e) => [
+  const rows: unknown[][] = entries.map((e) => [
     now,
     safeCellText(e.user),
     safeCellText(e.action),
@@ -36,6 +36,20 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     safeCellText(textOf(e.after)),
     safeCellText(e.comment ?? ''),
   ]);
-  const first = sheet.getLastRow() + 1;
-  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+  const pending = pendingLogRows();
+  const all = [...pending, ...rows];
+  if (all.length === 0) return;
+  try {
+    let sheet = ss.getSheetByName(SHEETS.log);
+    if (!sheet) {
+      sheet = ss.insertSheet(SHEETS.log);
+      sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
+    }
+    const first = sheet.getLastRow() + 1;
+    ensureGridRows(sheet, first + all.length - 1);
+    sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
+    if (pending.length > 0) clearPendingLog();
+  } catch {
+    if (rows.length > 0) queueLogRows(rows);
+  }
 }

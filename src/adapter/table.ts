@@ -8,6 +8,7 @@
 import { DomainError } from '../domain/money';
 import type { RowRecord } from '../domain/crm/records';
 import { headerIndex } from '../domain/crm/workbook-check';
+import { ensureGridRows } from './grid';
 import { safeCellText } from './safe-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -147,6 +148,7 @@ export class Table {
       for (const [header, value] of Object.entries(r)) row[this.col(header) - 1] = safeCellText(value);
       return row;
     });
+    ensureGridRows(this.sheet, first + rows.length - 1);
     this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
     this.cachedLastRow = first + rows.length - 1;
     return first;

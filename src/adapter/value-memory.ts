@@ -5,6 +5,8 @@
  * for single-cell edits), so this is what an invalid change is reverted to.
  */
 import { textOf } from '../domain/crm/values';
+import { ensureGridRows } from './grid';
+import { clearPendingMemory, pendingMemoryRows, queueMemoryRows, type PendingMemoryRow } from './pending-writes';
 import { safeCellText } from './safe-text';
 
 /** The technical tab; its name starts with «_» so people see it is not theirs. */
@@ -40,6 +42,7 @@ export class ValueMemory {
   private readonly changed = new Set<string>();
   private readonly added: string[] = [];
   private lastRow: number;
+  private hadPending = false;
 
   private constructor(private readonly sheet: Sheet | null) {
     this.lastRow = sheet ? sheet.getLastRow() : 1;
@@ -51,6 +54,11 @@ export class ValueMemory {
           value: { value: textOf(r[2]), lostAt: textOf(r[3]) },
         });
       });
+    }
+    // values set by users who could not write the tab
+    for (const [id, field, value, lostAt] of pendingMemoryRows()) {
+      this.set(id, field, value, lostAt);
+      this.hadPending = true;
     }
   }
 
@@ -76,9 +84,28 @@ export class ValueMemory {
     }
   }
 
-  /** Writes the changed rows as one block over their span, and appends new ones in one call. */
+  /**
+   * Writes the changes; when this user may not write the protected tab, queues
+   * them for the next execution that runs as the director.
+   */
   save(ss: Spreadsheet): void {
     if (this.changed.size === 0 && this.added.length === 0) return;
+    try {
+      this.write(ss);
+      if (this.hadPending) clearPendingMemory();
+      this.hadPending = false;
+    } catch {
+      const rows: PendingMemoryRow[] = [...this.changed, ...this.added].map((k) => {
+        const [id, field] = k.split('\u0000');
+        const v = this.entries.get(k)!.value;
+        return [id, field, v.value, v.lostAt];
+      });
+      queueMemoryRows(rows);
+    }
+  }
+
+  /** Writes the changed rows as one block over their span, and appends new ones in one call. */
+  private write(ss: Spreadsheet): void {
     const sheet = this.sheet ?? ensureMemorySheet(ss);
     const rowOf = (k: string) => this.entries.get(k)!;
     const toRow = (k: string) => {
@@ -108,6 +135,7 @@ export class ValueMemory {
     }
     if (this.added.length > 0) {
       const first = this.lastRow + 1;
+      ensureGridRows(sheet, first + this.added.length - 1);
       sheet.getRange(first, 1, this.added.length, HEADERS.length).setValues(this.added.map(toRow));
       this.added.forEach((k, i) => (rowOf(k).row = first + i));
       this.lastRow += this.added.length;

@@ -36,7 +36,9 @@ export function createClient(ctx: CrmContext, form: ClientForm, confirmDuplicate
   if (!values[H.client]) errors[H.client] = 'Укажите название клиента или ФИО';
   if (!values[H.clientType]) errors[H.clientType] = 'Выберите тип: Юрлицо, ИП или Физлицо';
   if (!values[H.source]) errors[H.source] = 'Укажите источник — он нужен для первого этапа сделки';
-  if (!values[H.phone] && !values[H.email]) errors[H.phone] = 'Укажите телефон или e-mail';
+  if (!values[H.phone] && !values[H.email] && !errors[H.phone] && !errors[H.email]) {
+    errors[H.phone] = 'Укажите телефон или e-mail';
+  }
   values[H.owner] = values[H.owner] ?? ctx.user;
   values[H.clientStatus] = values[H.clientStatus] ?? 'Потенциальный';
   const statusProblem = statusChangeProblem('', values[H.clientStatus], ctx.isDirector);
