@@ -78,6 +78,7 @@ export function dateToIso(date: Date): string {
   return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
+/** Calendar days in a month (28–31). */
 export function daysInMonth(year: number, month: number): number {
   return new Date(year, month, 0).getDate();
 }
@@ -89,6 +90,7 @@ export function isKnownYear(year: number, overrides: CalendarOverrides = NO_OVER
   return [...overrides.holidays, ...overrides.workingDays].some((d) => d.startsWith(prefix));
 }
 
+/** The years whose calendar ships with the add-on. */
 export function builtInYears(): number[] {
   return Object.keys(BUILT_IN).map(Number);
 }

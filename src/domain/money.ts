@@ -35,6 +35,7 @@ export function rublesToKopecks(rubles: number): Kopecks {
   return frac > 0.5 + 1e-9 ? floor + 1 : floor;
 }
 
+/** Kopecks to rubles, the number a cell shows. */
 export function kopecksToRubles(kopecks: Kopecks): number {
   return kopecks / 100;
 }

@@ -9,6 +9,7 @@ export type Cell = string | number | boolean | Date | null | undefined;
 export type CellArg = Cell | Cell[][];
 export type CellResult = string | number | boolean | Date;
 
+/** An empty cell: '', null or undefined. */
 export function isBlank(cell: Cell): boolean {
   return cell === '' || cell === null || cell === undefined;
 }
@@ -87,6 +88,7 @@ export function toNumber(cell: Cell, what: string): number {
   throw new DomainError(`${what}: «${String(cell)}» — не число`);
 }
 
+/** A number typed by a person that must not be negative. */
 export function toNonNegative(cell: Cell, what: string): number {
   const value = toNumber(cell, what);
   if (value < 0) throw new DomainError(`${what}: значение не может быть отрицательным (${value})`);

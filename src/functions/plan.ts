@@ -34,10 +34,12 @@ function readThreshold(arg: CellArg | undefined): number {
   return optional(arg, (cell) => toNumber(cell, 'Порог перевыполнения плана')) ?? DEFAULT_OVER_THRESHOLD;
 }
 
+/** PLAN_FULFILMENT(sales, plan): sales ÷ plan as a fraction. */
 export function planFulfilmentCells(sales: CellArg, plan: CellArg): CellResult | CellResult[][] {
   return broadcast([sales, plan], (s, p) => planFulfilment(toAmount(s, SALES, true), readPlan(p)));
 }
 
+/** PLAN_RATE(sales, plan, [rates], [over_threshold]): 0.03, 0.04 or 0.05. */
 export function planRateCells(
   sales: CellArg,
   plan: CellArg,
@@ -49,6 +51,7 @@ export function planRateCells(
   return broadcast([sales, plan], (s, p) => planRate(toAmount(s, SALES, true), readPlan(p), planRates, threshold));
 }
 
+/** PLAN_BONUS(sales, plan, [rates], [over_threshold]): rate × sales in rubles. */
 export function planBonusCells(
   sales: CellArg,
   plan: CellArg,

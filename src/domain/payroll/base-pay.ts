@@ -72,6 +72,7 @@ export function salaryOf(category: Exclude<Category, 'probation'>, salaries: Sal
   return salary;
 }
 
+/** Days worked must be a whole number from 0 to the norm; the norm a positive whole number. */
 export function checkDays(daysWorked: number, normDays: number): void {
   if (!Number.isInteger(normDays) || normDays <= 0) {
     throw new DomainError(`Норма рабочих дней должна быть целым числом больше нуля (получено ${normDays})`);

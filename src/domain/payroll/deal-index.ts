@@ -29,9 +29,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The deals of a workbook indexed by responsible and month; build once, read for every row and month. */
 export class DealIndex {
   private readonly byPerson = new Map<string, Map<string, MonthTotals>>();
 
+  /** Indexes `deals`, counting sales by contract or payment date. */
   constructor(deals: readonly DealRecord[], salesBy: SalesBy) {
     const firstContract = new Map<string, DealRecord>();
     for (const deal of deals) {

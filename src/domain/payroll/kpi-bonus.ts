@@ -81,6 +81,7 @@ function paidShare(input: KpiInput, cap: number): Ratio {
   return share.n * c.d > c.n * share.d ? c : share;
 }
 
+/** Refuses a negative fact or target and a percent outside 0–100 %, naming the KPI. */
 export function checkKpiInput(input: KpiInput, label: string): void {
   if (input.fact !== null && (!Number.isFinite(input.fact) || input.fact < 0)) {
     throw new DomainError(`KPI «${label}»: факт должен быть неотрицательным числом`);

@@ -25,6 +25,7 @@ function requireSales(salesKop: Kopecks): void {
   if (!(salesKop >= 0)) throw new DomainError('Продажи не могут быть отрицательными');
 }
 
+/** Each plan rate must be a share from 0 to 1. */
 export function checkPlanRates(rates: PlanRates): void {
   for (const value of [rates.under, rates.met, rates.over]) {
     if (!Number.isFinite(value) || value < 0 || value > 1) {
@@ -33,6 +34,7 @@ export function checkPlanRates(rates: PlanRates): void {
   }
 }
 
+/** The «exceeded» threshold must be at least 1 (100 %). */
 export function checkOverThreshold(threshold: number): void {
   if (!Number.isFinite(threshold) || threshold < 1) {
     throw new DomainError('Порог перевыполнения плана должен быть не меньше 1 (100 %)');
@@ -61,6 +63,7 @@ export function planOutcome(
   return compareWithFraction(salesKop, planKop, overThreshold) > 0 ? 'over' : 'met';
 }
 
+/** The rate of the month: under, met or over, by fulfilment and the threshold. */
 export function planRate(
   salesKop: Kopecks,
   planKop: Kopecks,
