@@ -93,7 +93,7 @@ const RU_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function parseRuDate(text: string, timeZone: string): ParsedInput | undefined {
-  let y: number, m: number, d: number, hh: number, mm: number, ss: number;
+  let y: number, m: number, d: number;
   let match = RU_DATE.exec(text);
   if (match) {
     d = Number(match[1]);
@@ -107,9 +107,9 @@ function parseRuDate(text: string, timeZone: string): ParsedInput | undefined {
     m = Number(match[2]);
     d = Number(match[3]);
   }
-  hh = Number(match[4] ?? 0);
-  mm = Number(match[5] ?? 0);
-  ss = Number(match[6] ?? 0);
+  const hh = Number(match[4] ?? 0);
+  const mm = Number(match[5] ?? 0);
+  const ss = Number(match[6] ?? 0);
   if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return undefined;
   const check = new Date(Date.UTC(y, m - 1, d));
   if (check.getUTCDate() !== d) return undefined;
@@ -144,7 +144,8 @@ export function formulaFromRuLocale(formula: string): string {
     else if (ch === "'") inSheetName = true;
     if (ch === ';') out += ',';
     else if (ch === ',' && /\d/.test(formula[i - 1] ?? '') && /\d/.test(formula[i + 1] ?? '')) out += '.';
-    else if (ch === '\\') out += ','; // the column separator of an array literal in ru_RU
+    else if (ch === '\\')
+      out += ','; // the column separator of an array literal in ru_RU
     else out += ch;
   }
   return out;
@@ -164,7 +165,20 @@ const MONTHS_RU = [
   'ноябрь',
   'декабрь',
 ];
-const MONTHS_RU_SHORT = ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'];
+const MONTHS_RU_SHORT = [
+  'янв.',
+  'февр.',
+  'мар.',
+  'апр.',
+  'мая',
+  'июн.',
+  'июл.',
+  'авг.',
+  'сент.',
+  'окт.',
+  'нояб.',
+  'дек.',
+];
 const DAYS_RU = ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
 const DAYS_RU_SHORT = ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
 
@@ -200,7 +214,10 @@ export function generalNumber(value: number): string {
 }
 
 function stripQuoted(format: string): string {
-  return format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
 }
 
 function isDateFormat(format: string): boolean {
@@ -226,7 +243,10 @@ function formatDateValue(date: Date, format: string, timeZone: string): string {
     else if (/^s+$/.test(lower)) out += String(f.second).padStart(Math.min(t.length, 2), '0');
     else if (/^m+$/.test(lower)) {
       // lowercase m next to hours or seconds means minutes, as in Sheets' own patterns
-      const prev = tokens.slice(0, i).reverse().find((x) => /[a-z]/i.test(x));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find((x) => /[a-z]/i.test(x));
       const next = tokens.slice(i + 1).find((x) => /[a-z]/i.test(x));
       const minutes =
         t === t.toLowerCase() && t.length <= 2 && ((prev && /^h+$/i.test(prev)) || (next && /^s+$/i.test(next)));

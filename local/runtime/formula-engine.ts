@@ -33,6 +33,10 @@ export type CustomFunctionInvoker = (name: string, args: unknown[]) => unknown;
 let evaluating: FormulaEngine | undefined;
 const registered = new Set<string>();
 
+function routeCustomFunctionsTo(engine: FormulaEngine): void {
+  evaluating = engine;
+}
+
 interface HfAst {
   args: HfAst[];
 }
@@ -142,7 +146,10 @@ export class FormulaEngine {
     try {
       result = this.invoker(name, args);
     } catch (error) {
-      return new CellError(ErrorType.ERROR, error instanceof Error || isErrorLike(error) ? error.message : String(error));
+      return new CellError(
+        ErrorType.ERROR,
+        error instanceof Error || isErrorLike(error) ? error.message : String(error),
+      );
     }
     const scalar = (v: unknown): unknown => {
       if (v === null || v === undefined || v === '') return v === '' ? '' : EmptyValue;
@@ -176,6 +183,11 @@ export class FormulaEngine {
     this.stale = true;
   }
 
+  /** Call before the model's rows or columns move: the engine must hold the formulas as they were. */
+  beforeStructureChange(): void {
+    this.recalculate();
+  }
+
   /**
    * Applies a row or column insertion or deletion to the formulas: the model's
    * cells have already moved; formulas referring across the change are rewritten
@@ -197,7 +209,7 @@ export class FormulaEngine {
       this.invalidate();
       return;
     }
-    evaluating = this;
+    routeCustomFunctionsTo(this);
     try {
       if (op === 'insertRows') this.hf.addRows(id, [index, count]);
       else if (op === 'deleteRows') this.hf.removeRows(id, [index, count]);
@@ -239,7 +251,7 @@ export class FormulaEngine {
       // the model's rows are sparse: holes become empty rows and cells
       sheets[sheet.name] = Array.from(sheet.rows, (row) => Array.from(row ?? [], (cell) => this.rawContent(cell)));
     }
-    evaluating = this;
+    routeCustomFunctionsTo(this);
     this.hf = HyperFormula.buildFromSheets(sheets, CONFIG);
     this.hfSheetIds.clear();
     for (const sheet of this.workbook.sheets) {
@@ -262,7 +274,7 @@ export class FormulaEngine {
     const hf = this.hf;
     const pending = [...this.dirty.values()];
     this.dirty.clear();
-    evaluating = this;
+    routeCustomFunctionsTo(this);
     let changes: ExportedChange[];
     try {
       changes = hf.batch(() => {

@@ -102,8 +102,11 @@ export function customFunctionNames(code: string, entryPointsPath?: string): str
   let m: RegExpExecArray | null;
   while ((m = re.exec(code))) if (/@customfunction\b/.test(m[1])) names.add(m[2]);
   if (entryPointsPath && existsSync(entryPointsPath)) {
-    const list = JSON.parse(readFileSync(entryPointsPath, 'utf8')) as { entryPoints?: Array<{ name: string; customFunction: boolean }> };
-    for (const ep of list.entryPoints ?? []) if (ep.customFunction && new RegExp(`function\\s+${ep.name}\\s*\\(`).test(code)) names.add(ep.name);
+    const list = JSON.parse(readFileSync(entryPointsPath, 'utf8')) as {
+      entryPoints?: Array<{ name: string; customFunction: boolean }>;
+    };
+    for (const ep of list.entryPoints ?? [])
+      if (ep.customFunction && new RegExp(`function\\s+${ep.name}\\s*\\(`).test(code)) names.add(ep.name);
   }
   return [...names];
 }
@@ -119,8 +122,14 @@ function eventText(value: CellValue, timeZone: string): string | undefined {
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
-  const entryPointsPath = options.entryPointsPath ?? path.join(path.dirname(codePath), '..', 'build', 'entry-points.json');
-  const ctx = new RuntimeContext(options.workbook, options.user ?? options.workbook.owner, options.now ?? (() => new Date()), 'local-script-' + options.workbook.id);
+  const entryPointsPath =
+    options.entryPointsPath ?? path.join(path.dirname(codePath), '..', 'build', 'entry-points.json');
+  const ctx = new RuntimeContext(
+    options.workbook,
+    options.user ?? options.workbook.owner,
+    options.now ?? (() => new Date()),
+    'local-script-' + options.workbook.id,
+  );
   ctx.exporter = options.exporter;
   const installation = options.installationSource ?? 'NONE';
   const calls = ctx.calls;
@@ -133,12 +142,31 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   const context = vm.createContext(sandbox, { name: 'Code.js' });
   const realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context);
   calls.realm = realm;
+  // the script's clock is the session's: new Date() and Date.now() follow Utilities.sleep and the given clock
+  const installClock = vm.runInContext(
+    `(function (now) {
+      var RealDate = Date;
+      function LocalDate() {
+        if (!new.target) return new RealDate(now()).toString();
+        if (arguments.length === 0) return new RealDate(now());
+        return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+      }
+      LocalDate.prototype = RealDate.prototype;
+      LocalDate.now = function () { return now(); };
+      LocalDate.UTC = RealDate.UTC;
+      LocalDate.parse = RealDate.parse;
+      Date = LocalDate;
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  installClock(() => ctx.now().getTime());
 
   const runTemplate: TemplateRunner = (code, vars, escape) => {
     const names = Object.keys(vars);
-    const compiled = vm.runInContext(`(function (__escape${names.map((n) => ', ' + n).join('')}) {\n${code}\n})`, context) as (
-      ...a: unknown[]
-    ) => string;
+    const compiled = vm.runInContext(
+      `(function (__escape${names.map((n) => ', ' + n).join('')}) {\n${code}\n})`,
+      context,
+    ) as (...a: unknown[]) => string;
     return compiled(escape, ...names.map((n) => calls.toScript(vars[n])));
   };
 
@@ -158,7 +186,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     Charts: { ChartType: { ...ChartType } },
   };
   Object.assign(sandbox, services);
-  const log = (...args: unknown[]) => ctx.log.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  const log = (...args: unknown[]) =>
+    ctx.log.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   sandbox.console = { log, info: log, warn: log, error: log, debug: log };
 
   const code = readFileSync(codePath, 'utf8');
@@ -177,7 +206,13 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   });
 
   /** One execution of a global: errors come back as host Errors with the script's message. */
-  function execute(user: string, authMode: 'NONE' | 'LIMITED' | 'FULL', fnName: string, args: unknown[], answers: UiAnswer[] = []): unknown {
+  function execute(
+    user: string,
+    authMode: 'NONE' | 'LIMITED' | 'FULL',
+    fnName: string,
+    args: unknown[],
+    answers: UiAnswer[] = [],
+  ): unknown {
     const fn = globals[fnName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
     const execution = ctx.begin(user, authMode, answers);
@@ -252,8 +287,15 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
           const cell = sheet.rows[row0 + r]?.[col0 + c];
           const content = typedContent(ctx, text, cell?.numberFormat);
           const rule = cell?.validation;
-          if (rule && !rule.allowInvalid && !content.formula && !validationAccepts(rule, content.value, spreadsheet._resolver)) {
-            throw new Error(`Недопустимые данные в ячейке ${formatA1(row0 + r + 1, col0 + c + 1)}: ${validationMessage(rule)}`);
+          if (
+            rule &&
+            !rule.allowInvalid &&
+            !content.formula &&
+            !validationAccepts(rule, content.value, spreadsheet._resolver)
+          ) {
+            throw new Error(
+              `Недопустимые данные в ячейке ${formatA1(row0 + r + 1, col0 + c + 1)}: ${validationMessage(rule)}`,
+            );
           }
           return content;
         }),
@@ -262,7 +304,12 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       ctx.engine.recalculate();
 
       const range = spreadsheet._sheet(sheet)._range(row0, col0, numRows, numCols);
-      const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: spreadsheet, user: userObject(ctx.user) };
+      const event: Record<string, unknown> = {
+        authMode: 'LIMITED',
+        range,
+        source: spreadsheet,
+        user: userObject(ctx.user),
+      };
       if (single) {
         const value = eventText(sheet.rows[row0]?.[col0]?.value ?? null, ctx.workbook.timeZone);
         const old = eventText(oldValue, ctx.workbook.timeZone);
@@ -318,7 +365,17 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       const runs: TriggerRun[] = [];
       for (const trigger of ctx.triggers.filter((t) => t.kind === 'clock')) {
         const now = ctx.now();
-        const event = { authMode: 'FULL', triggerUid: trigger.id, year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, 'day-of-month': now.getUTCDate(), hour: now.getUTCHours(), minute: now.getUTCMinutes(), second: now.getUTCSeconds(), timezone: 'UTC' };
+        const event = {
+          authMode: 'FULL',
+          triggerUid: trigger.id,
+          year: now.getUTCFullYear(),
+          month: now.getUTCMonth() + 1,
+          'day-of-month': now.getUTCDate(),
+          hour: now.getUTCHours(),
+          minute: now.getUTCMinutes(),
+          second: now.getUTCSeconds(),
+          timezone: 'UTC',
+        };
         try {
           execute(trigger.owner, 'FULL', trigger.handler, [event]);
           runs.push({ handler: trigger.handler });

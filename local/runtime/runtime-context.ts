@@ -84,7 +84,13 @@ export class RuntimeContext {
   }
 
   begin(user: string, authMode: Execution['authMode'], answers: UiAnswer[] = []): Execution {
-    const execution: Execution = { id: this.nextExecutionId++, user, authMode, answers: [...answers], locks: new Set() };
+    const execution: Execution = {
+      id: this.nextExecutionId++,
+      user,
+      authMode,
+      answers: [...answers],
+      locks: new Set(),
+    };
     this.executions.push(execution);
     return execution;
   }

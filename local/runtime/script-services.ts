@@ -45,7 +45,10 @@ export class LocalProperties implements Pick<GoogleAppsScript.Properties.Propert
   getProperties(): { [key: string]: string } {
     return { ...this.store() };
   }
-  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): GoogleAppsScript.Properties.Properties {
+  setProperties(
+    properties: { [key: string]: string },
+    deleteAllOthers?: boolean,
+  ): GoogleAppsScript.Properties.Properties {
     const store = this.store();
     if (deleteAllOthers) for (const key of Object.keys(store)) delete store[key];
     for (const [k, v] of Object.entries(properties)) store[k] = String(v);
@@ -61,9 +64,10 @@ export class LocalProperties implements Pick<GoogleAppsScript.Properties.Propert
   }
 }
 
-export class LocalPropertiesService
-  implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'>
-{
+export class LocalPropertiesService implements Pick<
+  GoogleAppsScript.Properties.PropertiesService,
+  'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'
+> {
   static readonly serviceName = 'PropertiesService';
   constructor(private readonly ctx: RuntimeContext) {}
 
@@ -97,7 +101,10 @@ interface CacheEntry {
 const DEFAULT_EXPIRATION_S = 600;
 const MAX_EXPIRATION_S = 21600;
 
-export class LocalCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll' | 'removeAll'> {
+export class LocalCache implements Pick<
+  GoogleAppsScript.Cache.Cache,
+  'get' | 'put' | 'remove' | 'getAll' | 'putAll' | 'removeAll'
+> {
   static readonly serviceName = 'Cache';
   constructor(
     private readonly ctx: RuntimeContext,
@@ -139,9 +146,10 @@ export class LocalCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'p
   }
 }
 
-export class LocalCacheService
-  implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'>
-{
+export class LocalCacheService implements Pick<
+  GoogleAppsScript.Cache.CacheService,
+  'getScriptCache' | 'getUserCache' | 'getDocumentCache'
+> {
   static readonly serviceName = 'CacheService';
   private readonly caches = new Map<string, Map<string, CacheEntry>>();
   constructor(private readonly ctx: RuntimeContext) {}
@@ -213,9 +221,10 @@ export class LocalLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | '
   }
 }
 
-export class LocalLockService
-  implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>
-{
+export class LocalLockService implements Pick<
+  GoogleAppsScript.Lock.LockService,
+  'getDocumentLock' | 'getScriptLock' | 'getUserLock'
+> {
   static readonly serviceName = 'LockService';
   constructor(private readonly ctx: RuntimeContext) {}
 
@@ -232,9 +241,10 @@ export class LocalLockService
 
 // ---------------------------------------------------------------- Session
 
-export class LocalSessionService
-  implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'>
-{
+export class LocalSessionService implements Pick<
+  GoogleAppsScript.Base.Session,
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+> {
   static readonly serviceName = 'Session';
   constructor(private readonly ctx: RuntimeContext) {}
 
@@ -258,9 +268,10 @@ export class LocalSessionService
 
 // ---------------------------------------------------------------- Utilities
 
-export class LocalBlob
-  implements Pick<GoogleAppsScript.Base.Blob, 'getBytes' | 'getDataAsString' | 'getContentType' | 'getName' | 'setName' | 'setContentType' | 'copyBlob'>
-{
+export class LocalBlob implements Pick<
+  GoogleAppsScript.Base.Blob,
+  'getBytes' | 'getDataAsString' | 'getContentType' | 'getName' | 'setName' | 'setContentType' | 'copyBlob'
+> {
   static readonly serviceName = 'Blob';
   constructor(
     readonly _bytes: Uint8Array,
@@ -305,7 +316,13 @@ function toBytes(data: unknown): Uint8Array {
   return new Uint8Array();
 }
 
-export const DigestAlgorithm = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' } as const;
+export const DigestAlgorithm = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+} as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 
 type UtilitiesMethods =
@@ -320,7 +337,10 @@ type UtilitiesMethods =
   | 'computeDigest'
   | 'formatString';
 
-export class LocalUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, UtilitiesMethods | 'DigestAlgorithm' | 'Charset'> {
+export class LocalUtilities implements Pick<
+  GoogleAppsScript.Utilities.Utilities,
+  UtilitiesMethods | 'DigestAlgorithm' | 'Charset'
+> {
   static readonly serviceName = 'Utilities';
   readonly DigestAlgorithm = asGas<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(DigestAlgorithm);
   readonly Charset = asGas<typeof GoogleAppsScript.Utilities.Charset>(Charset);
@@ -368,13 +388,30 @@ export class LocalUtilities implements Pick<GoogleAppsScript.Utilities.Utilities
 // ---------------------------------------------------------------- ScriptApp
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
-export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
-export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as const;
+export const InstallationSource = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+} as const;
+export const TriggerSource = {
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+} as const;
+export const EventType = {
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
+} as const;
 
-export class LocalTrigger
-  implements Pick<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'>
-{
+export class LocalTrigger implements Pick<
+  GoogleAppsScript.Script.Trigger,
+  'getHandlerFunction' | 'getUniqueId' | 'getEventType' | 'getTriggerSource'
+> {
   static readonly serviceName = 'Trigger';
   constructor(readonly _record: TriggerRecord) {}
   getHandlerFunction(): string {
@@ -384,7 +421,13 @@ export class LocalTrigger
     return this._record.id;
   }
   getEventType(): GoogleAppsScript.Script.EventType {
-    const map = { clock: 'CLOCK', onOpen: 'ON_OPEN', onEdit: 'ON_EDIT', onChange: 'ON_CHANGE', onFormSubmit: 'ON_FORM_SUBMIT' };
+    const map = {
+      clock: 'CLOCK',
+      onOpen: 'ON_OPEN',
+      onEdit: 'ON_EDIT',
+      onChange: 'ON_CHANGE',
+      onFormSubmit: 'ON_FORM_SUBMIT',
+    };
     return asGas(map[this._record.kind]);
   }
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
@@ -452,21 +495,40 @@ export class LocalTriggerBuilder {
   /** Apps Script allows 20 triggers per user per script. */
   create(): GoogleAppsScript.Script.Trigger {
     const mine = this.ctx.triggers.filter((t) => t.owner === this.record.owner);
-    if (mine.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-    if (this.record.kind === 'clock' && this.record.everyDays === undefined && this.record.everyHours === undefined && !this.record.at) {
+    if (mine.length >= 20)
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    if (
+      this.record.kind === 'clock' &&
+      this.record.everyDays === undefined &&
+      this.record.everyHours === undefined &&
+      !this.record.at
+    ) {
       throw new Error('The trigger needs a schedule: everyDays, everyHours or at.');
     }
-    const record = { ...this.record, id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0') };
+    const record = {
+      ...this.record,
+      id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0'),
+    };
     this.ctx.triggers.push(record);
     return asGas(new LocalTrigger(record));
   }
 }
 
-type ScriptAppMethods = 'getInstallationSource' | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getOAuthToken' | 'getScriptId';
+type ScriptAppMethods =
+  | 'getInstallationSource'
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'getOAuthToken'
+  | 'getScriptId';
 
-export class LocalScriptApp
-  implements Pick<GoogleAppsScript.Script.ScriptApp, ScriptAppMethods | 'AuthMode' | 'InstallationSource' | 'TriggerSource' | 'EventType'>
-{
+export class LocalScriptApp implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  ScriptAppMethods | 'AuthMode' | 'InstallationSource' | 'TriggerSource' | 'EventType'
+> {
   static readonly serviceName = 'ScriptApp';
   readonly AuthMode = asGas<typeof GoogleAppsScript.Script.AuthMode>(AuthMode);
   readonly InstallationSource = asGas<typeof GoogleAppsScript.Script.InstallationSource>(InstallationSource);
@@ -488,7 +550,9 @@ export class LocalScriptApp
   /** this user's triggers of this project */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     const user = this.ctx.current().user;
-    return this.ctx.triggers.filter((t) => t.owner === user).map((t) => asGas<GoogleAppsScript.Script.Trigger>(new LocalTrigger(t)));
+    return this.ctx.triggers
+      .filter((t) => t.owner === user)
+      .map((t) => asGas<GoogleAppsScript.Script.Trigger>(new LocalTrigger(t)));
   }
   getUserTriggers(container: object): GoogleAppsScript.Script.Trigger[] {
     void container; // one spreadsheet per session
@@ -521,10 +585,20 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     let message: { to: string; subject: string; body: string; htmlBody?: string };
     if (typeof a === 'object' && a !== null) {
       const m = a as Record<string, unknown>;
-      message = { to: String(m.to ?? ''), subject: String(m.subject ?? ''), body: String(m.body ?? ''), htmlBody: m.htmlBody as string | undefined };
+      message = {
+        to: String(m.to ?? ''),
+        subject: String(m.subject ?? ''),
+        body: String(m.body ?? ''),
+        htmlBody: m.htmlBody as string | undefined,
+      };
     } else {
       const options = (d ?? {}) as Record<string, unknown>;
-      message = { to: String(a), subject: String(b ?? ''), body: String(c ?? ''), htmlBody: options.htmlBody as string | undefined };
+      message = {
+        to: String(a),
+        subject: String(b ?? ''),
+        body: String(c ?? ''),
+        htmlBody: options.htmlBody as string | undefined,
+      };
     }
     if (!message.to) throw new Error('Failed to send email: no recipient');
     if (this.sent >= DAILY_MAIL_QUOTA) throw new Error('Service invoked too many times for one day: email.');
@@ -538,9 +612,10 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
 
 // ---------------------------------------------------------------- UrlFetchApp and DriveApp
 
-export class LocalHttpResponse
-  implements Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getBlob' | 'getContent' | 'getContentText' | 'getHeaders'>
-{
+export class LocalHttpResponse implements Pick<
+  GoogleAppsScript.URL_Fetch.HTTPResponse,
+  'getResponseCode' | 'getBlob' | 'getContent' | 'getContentText' | 'getHeaders'
+> {
   static readonly serviceName = 'HTTPResponse';
   constructor(
     private readonly code: number,
@@ -573,17 +648,26 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
   static readonly serviceName = 'UrlFetchApp';
   constructor(private readonly ctx: RuntimeContext) {}
 
-  fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.HTTPResponse {
+  fetch(
+    url: string,
+    params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions,
+  ): GoogleAppsScript.URL_Fetch.HTTPResponse {
     void params;
     const exportPrefix = `https://docs.google.com/spreadsheets/d/${this.ctx.workbook.id}/export`;
     if (!url.startsWith(exportPrefix)) throw new Error(`Address unavailable: ${url}`);
-    if (!this.ctx.exporter) throw new Error('Exception: Request failed for https://docs.google.com returned code 500 (no exporter in the local runtime)');
+    if (!this.ctx.exporter)
+      throw new Error(
+        'Exception: Request failed for https://docs.google.com returned code 500 (no exporter in the local runtime)',
+      );
     const { bytes, contentType } = this.ctx.exporter(url, this.ctx.workbook);
     return asGas(new LocalHttpResponse(200, bytes, contentType, `${this.ctx.workbook.name}.pdf`));
   }
 }
 
-export class LocalDriveFile implements Pick<GoogleAppsScript.Drive.File, 'getId' | 'getName' | 'getUrl' | 'getDownloadUrl' | 'getMimeType' | 'setTrashed'> {
+export class LocalDriveFile implements Pick<
+  GoogleAppsScript.Drive.File,
+  'getId' | 'getName' | 'getUrl' | 'getDownloadUrl' | 'getMimeType' | 'setTrashed'
+> {
   static readonly serviceName = 'File';
   constructor(
     private readonly ctx: RuntimeContext,
@@ -638,7 +722,8 @@ export class LocalDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, 'cre
   }
 
   getFileById(id: string): GoogleAppsScript.Drive.File {
-    if (!this.ctx.files.has(id)) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
+    if (!this.ctx.files.has(id))
+      throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
     return asGas(new LocalDriveFile(this.ctx, id));
   }
 }

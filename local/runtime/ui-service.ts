@@ -11,7 +11,12 @@ import type { MenuSnapshot } from './session';
 import { asGas } from './spreadsheet/gas-types';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 /** Menus collected from addToUi during one onOpen. */
 export class MenuCollector {
@@ -23,7 +28,10 @@ export class MenuCollector {
   }
 }
 
-export class LocalMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+export class LocalMenu implements Pick<
+  GoogleAppsScript.Base.Menu,
+  'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'
+> {
   static readonly serviceName = 'Menu';
   readonly _snapshot: MenuSnapshot;
 
@@ -55,7 +63,10 @@ export class LocalMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | '
   }
 }
 
-export class LocalPromptResponse implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
+export class LocalPromptResponse implements Pick<
+  GoogleAppsScript.Base.PromptResponse,
+  'getResponseText' | 'getSelectedButton'
+> {
   static readonly serviceName = 'PromptResponse';
   constructor(
     private readonly text: string,
@@ -69,7 +80,8 @@ export class LocalPromptResponse implements Pick<GoogleAppsScript.Base.PromptRes
   }
 }
 
-type UiMethods = 'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog';
+type UiMethods =
+  'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog';
 
 export class LocalUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods | 'Button' | 'ButtonSet'> {
   static readonly serviceName = 'Ui';
@@ -91,15 +103,25 @@ export class LocalUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods | 'Butt
     return asGas(new LocalMenu(this.collector, this.addonTitle()));
   }
 
-  alert(a: string, b?: string | GoogleAppsScript.Base.ButtonSet, c?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button {
-    const [title, message, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
+  alert(
+    a: string,
+    b?: string | GoogleAppsScript.Base.ButtonSet,
+    c?: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.Button {
+    const [title, message, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
     this.ctx.record({ type: 'alert', title, message, buttons });
     const answer = this.ctx.current().answers.shift();
     return asGas(answer?.button ?? Button.OK);
   }
 
-  prompt(a: string, b?: string | GoogleAppsScript.Base.ButtonSet, c?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse {
-    const [title, message, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
+  prompt(
+    a: string,
+    b?: string | GoogleAppsScript.Base.ButtonSet,
+    c?: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.PromptResponse {
+    const [title, message, buttons] =
+      c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
     this.ctx.record({ type: 'alert', title, message, buttons: `PROMPT_${buttons}` });
     const answer = this.ctx.current().answers.shift();
     if (!answer) return asGas(new LocalPromptResponse('', Button.CANCEL));
@@ -113,12 +135,26 @@ export class LocalUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods | 'Butt
 
   showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     const html = asGas<LocalHtmlOutput>(userInterface);
-    this.ctx.record({ type: 'dialog', title, html: html.getContent(), width: html.getWidth(), height: html.getHeight(), modal: true });
+    this.ctx.record({
+      type: 'dialog',
+      title,
+      html: html.getContent(),
+      width: html.getWidth(),
+      height: html.getHeight(),
+      modal: true,
+    });
   }
 
   showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     const html = asGas<LocalHtmlOutput>(userInterface);
-    this.ctx.record({ type: 'dialog', title, html: html.getContent(), width: html.getWidth(), height: html.getHeight(), modal: false });
+    this.ctx.record({
+      type: 'dialog',
+      title,
+      html: html.getContent(),
+      width: html.getWidth(),
+      height: html.getHeight(),
+      modal: false,
+    });
   }
 }
 
@@ -250,7 +286,10 @@ export function compileTemplate(source: string): string {
 /** Runs compiled template code with the given variables in the script's realm. */
 export type TemplateRunner = (code: string, vars: Record<string, unknown>, escape: (v: unknown) => string) => string;
 
-export class LocalHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getCode' | 'getRawContent'> {
+export class LocalHtmlTemplate implements Pick<
+  GoogleAppsScript.HTML.HtmlTemplate,
+  'evaluate' | 'getCode' | 'getRawContent'
+> {
   static readonly serviceName = 'HtmlTemplate';
 
   constructor(
@@ -261,7 +300,8 @@ export class LocalHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplat
   evaluate(): GoogleAppsScript.HTML.HtmlOutput {
     const vars: Record<string, unknown> = {};
     // template variables are the properties the script set on the template object
-    for (const key of Object.keys(this)) if (key !== 'source' && key !== 'runner') vars[key] = (this as Record<string, unknown>)[key];
+    for (const key of Object.keys(this))
+      if (key !== 'source' && key !== 'runner') vars[key] = (this as Record<string, unknown>)[key];
     return asGas(new LocalHtmlOutput(this.runner(compileTemplate(this.source), vars, escapeHtml)));
   }
 
@@ -274,9 +314,15 @@ export class LocalHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplat
   }
 }
 
-export class LocalHtmlService
-  implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'SandboxMode' | 'XFrameOptionsMode'>
-{
+export class LocalHtmlService implements Pick<
+  GoogleAppsScript.HTML.HtmlService,
+  | 'createHtmlOutput'
+  | 'createHtmlOutputFromFile'
+  | 'createTemplate'
+  | 'createTemplateFromFile'
+  | 'SandboxMode'
+  | 'XFrameOptionsMode'
+> {
   static readonly serviceName = 'HtmlService';
   readonly SandboxMode = asGas<typeof GoogleAppsScript.HTML.SandboxMode>(SandboxMode);
   readonly XFrameOptionsMode = asGas<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(XFrameOptionsMode);

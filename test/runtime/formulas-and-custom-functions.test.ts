@@ -29,7 +29,11 @@ describe('formulas and custom functions', () => {
     s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['1'], ['2'], ['3']] });
     s.run('setFormula', ['B1', '=DOUBLE(A1)']);
     s.run('setFormula', ['C1', '=DOUBLE(A1:A3)']);
-    expect(s.run('read', ['B1:C3'])).toEqual([[2, 2], ['', 4], ['', 6]]);
+    expect(s.run('read', ['B1:C3'])).toEqual([
+      [2, 2],
+      ['', 4],
+      ['', 6],
+    ]);
     s.edit({ sheet: 'Лист1', row: 2, column: 1, values: [['10']] });
     expect(s.run('read', ['C1:C3'])).toEqual([[2], [20], [6]]);
   });
@@ -46,7 +50,10 @@ describe('formulas and custom functions', () => {
     const s = sessionFor(customCode);
     s.edit({ sheet: 'Лист1', row: 1, column: 2, values: [['=DOUBLE(A1)']] });
     expect(s.run('read', ['B1'])).toEqual([['#ERROR!']]);
-    const display = (s.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getRange('B1').getDisplayValue();
+    const display = (s.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActive()
+      .getRange('B1')
+      .getDisplayValue();
     expect(display).toBe('#ERROR!');
     expect(s.cellError('Лист1', 1, 2)).toBe('Пустое значение');
   });

@@ -24,12 +24,22 @@ function display(a1, value, format) { var r = sheet_().getRange(a1); r.setValue(
 describe('SpreadsheetApp ranges', () => {
   it('uses 1-based rows and columns and reads them back in A1 notation', () => {
     const s = sessionFor(code);
-    s.run('writeBlock', [[[1, 2], [3, 4]]]);
+    s.run('writeBlock', [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ]);
     expect(s.workbook.sheets[0].rows[1]?.[1]?.value).toBe(1); // B2 is model row 1, col 1
-    expect(s.run('readBlock', ['B2:C3'])).toEqual([[1, 2], [3, 4]]);
+    expect(s.run('readBlock', ['B2:C3'])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(s.run('a1Of', [2, 2, 2, 2])).toBe('B2:C3');
     expect(s.run('a1Of', [1, 26, 1, 1])).toBe('Z1');
-    expect(() => s.run('a1Of', [1, 27, 1, 1])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => s.run('a1Of', [1, 27, 1, 1])).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(s.run('wholeColumn')).toEqual(['B:B', 1000, 1]);
     expect(s.run('wholeRow')).toEqual(['2:2', 26]);
     expect(() => s.run('tooSmall')).toThrow('The starting row of the range is too small.');
@@ -63,7 +73,12 @@ describe('SpreadsheetApp ranges', () => {
   it('getLastRow and getLastColumn find the last non-empty cell', () => {
     const s = sessionFor(code);
     expect(s.run('lastRowCol')).toEqual([0, 0, 1000]);
-    s.run('writeBlock', [[[1, ''], ['', 'x']]]);
+    s.run('writeBlock', [
+      [
+        [1, ''],
+        ['', 'x'],
+      ],
+    ]);
     expect(s.run('lastRowCol')).toEqual([3, 3, 1000]);
   });
 
@@ -77,7 +92,10 @@ describe('SpreadsheetApp ranges', () => {
   });
 
   it('works on any sheet named in A1 notation from the spreadsheet', () => {
-    const s = sessionFor(`function f() { SpreadsheetApp.getActive().getRange("'Второй лист'!B2").setValue(5); }`, workbookWith('Лист1', 'Второй лист'));
+    const s = sessionFor(
+      `function f() { SpreadsheetApp.getActive().getRange("'Второй лист'!B2").setValue(5); }`,
+      workbookWith('Лист1', 'Второй лист'),
+    );
     s.run('f');
     expect(s.workbook.sheets[1].rows[1]?.[1]?.value).toBe(5);
   });

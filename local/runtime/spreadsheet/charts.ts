@@ -41,7 +41,10 @@ type BuilderMethods =
   | 'clearRanges'
   | 'getChartType';
 
-export class LocalEmbeddedChartBuilder implements Pick<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, BuilderMethods> {
+export class LocalEmbeddedChartBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+  BuilderMethods
+> {
   static readonly serviceName = 'EmbeddedChartBuilder';
   readonly _chart: ChartModel;
 
@@ -86,7 +89,12 @@ export class LocalEmbeddedChartBuilder implements Pick<GoogleAppsScript.Spreadsh
   }
 
   /** anchor cell (1-based) as Apps Script takes it; pixel offsets are not kept */
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
     void offsetX;
     void offsetY;
     this._chart.anchorRow = anchorRowPos - 1;
@@ -137,9 +145,10 @@ export class LocalEmbeddedChartBuilder implements Pick<GoogleAppsScript.Spreadsh
   }
 }
 
-export class LocalEmbeddedChart
-  implements Pick<GoogleAppsScript.Spreadsheet.EmbeddedChart, 'getChartId' | 'getRanges' | 'modify' | 'getOptions'>
-{
+export class LocalEmbeddedChart implements Pick<
+  GoogleAppsScript.Spreadsheet.EmbeddedChart,
+  'getChartId' | 'getRanges' | 'modify' | 'getOptions'
+> {
   static readonly serviceName = 'EmbeddedChart';
   constructor(
     private readonly ranges: ChartRanges,

@@ -40,7 +40,10 @@ type BuilderMethods =
   | 'getCriteriaType'
   | 'getCriteriaValues';
 
-export class LocalDataValidationBuilder implements Pick<GoogleAppsScript.Spreadsheet.DataValidationBuilder, BuilderMethods> {
+export class LocalDataValidationBuilder implements Pick<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  BuilderMethods
+> {
   static readonly serviceName = 'DataValidationBuilder';
   private rule: DataValidationModel;
 
@@ -69,8 +72,16 @@ export class LocalDataValidationBuilder implements Pick<GoogleAppsScript.Spreads
     return this.self();
   }
 
-  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
-    this.rule = { ...this.base(), kind: 'range', rangeA1: this.resolver.a1Of(range), showDropdown: showDropdown ?? true };
+  requireValueInRange(
+    range: GoogleAppsScript.Spreadsheet.Range,
+    showDropdown?: boolean,
+  ): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    this.rule = {
+      ...this.base(),
+      kind: 'range',
+      rangeA1: this.resolver.a1Of(range),
+      showDropdown: showDropdown ?? true,
+    };
     return this.self();
   }
 
@@ -125,9 +136,10 @@ export class LocalDataValidationBuilder implements Pick<GoogleAppsScript.Spreads
   }
 }
 
-export class LocalDataValidation
-  implements Pick<GoogleAppsScript.Spreadsheet.DataValidation, 'copy' | 'getAllowInvalid' | 'getHelpText' | 'getCriteriaType' | 'getCriteriaValues'>
-{
+export class LocalDataValidation implements Pick<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  'copy' | 'getAllowInvalid' | 'getHelpText' | 'getCriteriaType' | 'getCriteriaValues'
+> {
   static readonly serviceName = 'DataValidation';
   constructor(
     readonly _model: DataValidationModel,

@@ -25,7 +25,9 @@ export interface Block {
 }
 
 function overlaps(a: Block, b: Block): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  return (
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
+  );
 }
 
 function contains(outer: Block, row: number, col: number): boolean {
@@ -171,13 +173,16 @@ export class LocalProtection implements Pick<GoogleAppsScript.Spreadsheet.Protec
   }
 
   getUnprotectedRanges(): GoogleAppsScript.Spreadsheet.Range[] {
-    return (this._model.unprotected ?? []).map((b) => asGas<GoogleAppsScript.Spreadsheet.Range>(this.ranges.rangeFor(this.sheet, b)));
+    return (this._model.unprotected ?? []).map((b) =>
+      asGas<GoogleAppsScript.Spreadsheet.Range>(this.ranges.rangeFor(this.sheet, b)),
+    );
   }
 
   /** Only a sheet protection can leave ranges open; for a range protection Apps Script ignores the call. */
   setUnprotectedRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): GoogleAppsScript.Spreadsheet.Protection {
     this.requireManage();
-    if (this._model.type === 'sheet') this._model.unprotected = ranges.map((r) => ({ ...this.ranges.blockOf(r).block }));
+    if (this._model.type === 'sheet')
+      this._model.unprotected = ranges.map((r) => ({ ...this.ranges.blockOf(r).block }));
     return this.self();
   }
 

@@ -405,7 +405,8 @@ export class LocalRange implements Pick<Range, RangeMethods> {
   }
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
     this.writeEach((cell) => {
-      cell.horizontalAlignment = alignment === 'left' || alignment === 'center' || alignment === 'right' ? alignment : undefined;
+      cell.horizontalAlignment =
+        alignment === 'left' || alignment === 'center' || alignment === 'right' ? alignment : undefined;
     });
     return this.self();
   }
@@ -428,7 +429,11 @@ export class LocalRange implements Pick<Range, RangeMethods> {
   getDataValidations(): Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> {
     const resolver = this._sheet._spreadsheet._resolver;
     return this.map((cell) =>
-      cell?.validation ? asGas<GoogleAppsScript.Spreadsheet.DataValidation>(new LocalDataValidation(cloneRule(cell.validation), resolver)) : null,
+      cell?.validation
+        ? asGas<GoogleAppsScript.Spreadsheet.DataValidation>(
+            new LocalDataValidation(cloneRule(cell.validation), resolver),
+          )
+        : null,
     );
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
@@ -460,7 +465,8 @@ export class LocalRange implements Pick<Range, RangeMethods> {
     validationsOnly?: boolean;
     skipFilteredRows?: boolean;
   }): Range {
-    const any = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
+    const any =
+      options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
     if (!any || options?.contentsOnly) this.clearContent();
     if (!any || options?.formatOnly) this.clearFormat();
     if (options?.validationsOnly) this.clearDataValidations();

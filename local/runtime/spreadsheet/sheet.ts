@@ -70,7 +70,15 @@ type SheetMethods =
   | 'showSheet'
   | 'updateChart';
 
-const FORMAT_KEYS = ['numberFormat', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap', 'validation'] as const;
+const FORMAT_KEYS = [
+  'numberFormat',
+  'fontWeight',
+  'fontColor',
+  'background',
+  'horizontalAlignment',
+  'wrap',
+  'validation',
+] as const;
 
 export class LocalSheet implements Pick<Sheet, SheetMethods> {
   static readonly serviceName = 'Sheet';
@@ -114,7 +122,10 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
       return this.getRange(row, col, lastRow - row + 1, lastCol - col + 1);
     }
     const row = a;
-    if (column === undefined) throw new Error('Exception: The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined)
+      throw new Error(
+        "Exception: The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
     const rows = numRows ?? 1;
     const cols = numColumns ?? 1;
     if (!Number.isInteger(row) || row < 1) throw new Error('The starting row of the range is too small.');
@@ -220,6 +231,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     if (howMany >= this._model.maxRows - this._model.frozenRows && start <= this._model.frozenRows) {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
+    this.ctx.engine.beforeStructureChange();
     this._model.rows.splice(start, howMany);
     this._model.maxRows -= howMany;
     shiftBlocks(this._model, 'row', start, -howMany);
@@ -242,6 +254,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     if (howMany >= this._model.maxColumns - this._model.frozenColumns && start <= this._model.frozenColumns) {
       throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
     }
+    this.ctx.engine.beforeStructureChange();
     for (const row of this._model.rows) row?.splice(start, howMany);
     this._model.maxColumns -= howMany;
     shiftBlocks(this._model, 'col', start, -howMany);
@@ -255,6 +268,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   private insertRowsAt(at: number, howMany: number, formatFrom: number): void {
     this.guardSheet();
     if (at < 0 || at > this._model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
+    this.ctx.engine.beforeStructureChange();
     const template = this._model.rows[formatFrom];
     const blank = Array.from({ length: howMany }, () => formatsOnlyRow(template));
     while (this._model.rows.length < at) this._model.rows.push(undefined);
@@ -268,6 +282,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   private insertColumnsAt(at: number, howMany: number, formatFrom: number): void {
     this.guardSheet();
     if (at < 0 || at > this._model.maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
+    this.ctx.engine.beforeStructureChange();
     this._model.rows.forEach((row) => {
       if (!row || row.length < at) return;
       const template = row[formatFrom];
@@ -291,7 +306,9 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     return this._model.name;
   }
   setName(name: string): Sheet {
-    const clash = this.ctx.workbook.sheets.find((s) => s !== this._model && s.name.toLowerCase() === name.toLowerCase());
+    const clash = this.ctx.workbook.sheets.find(
+      (s) => s !== this._model && s.name.toLowerCase() === name.toLowerCase(),
+    );
     if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this._model.name = name;
     for (const named of this.ctx.workbook.namedRanges) if (named.sheetName === this._model.name) named.sheetName = name;
@@ -398,7 +415,11 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     const wanted = String(type) === 'SHEET' ? 'sheet' : 'range';
     return this._model.protections
       .filter((p) => p.type === wanted)
-      .map((p) => asGas<GoogleAppsScript.Spreadsheet.Protection>(new LocalProtection(this.ctx, this._model, p, this._spreadsheet._rangeFactory)));
+      .map((p) =>
+        asGas<GoogleAppsScript.Spreadsheet.Protection>(
+          new LocalProtection(this.ctx, this._model, p, this._spreadsheet._rangeFactory),
+        ),
+      );
   }
 
   // ---- charts ----
@@ -443,7 +464,8 @@ function formatsOnlyCell(template: CellModel | undefined): CellModel | undefined
   let any = false;
   for (const key of FORMAT_KEYS) {
     if (template[key] !== undefined) {
-      (cell as unknown as Record<string, unknown>)[key] = key === 'validation' ? { ...template.validation! } : template[key];
+      (cell as unknown as Record<string, unknown>)[key] =
+        key === 'validation' ? { ...template.validation! } : template[key];
       any = true;
     }
   }
@@ -499,7 +521,13 @@ function shiftBlock(
   return true;
 }
 
-function shiftNamedRanges(ctx: RuntimeContext, sheet: SheetModel, axis: 'row' | 'col', at: number, delta: number): void {
+function shiftNamedRanges(
+  ctx: RuntimeContext,
+  sheet: SheetModel,
+  axis: 'row' | 'col',
+  at: number,
+  delta: number,
+): void {
   ctx.workbook.namedRanges = ctx.workbook.namedRanges.filter((n) => {
     if (n.sheetName !== sheet.name) return true;
     return shiftBlock(n, axis, at, delta);
@@ -520,4 +548,3 @@ function shiftKeys(record: Record<number, number>, at: number, delta: number): R
 function shiftList(list: number[], at: number, delta: number): number[] {
   return list.flatMap((c) => (c < at ? [c] : delta > 0 ? [c + delta] : c >= at - delta ? [c + delta] : []));
 }
-

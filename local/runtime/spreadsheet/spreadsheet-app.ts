@@ -47,7 +47,8 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
   static readonly serviceName = 'SpreadsheetApp';
   readonly ProtectionType = asGas<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(ProtectionType);
   readonly BorderStyle = asGas<typeof GoogleAppsScript.Spreadsheet.BorderStyle>(BorderStyle);
-  readonly DataValidationCriteria = asGas<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteria);
+  readonly DataValidationCriteria =
+    asGas<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteria);
   readonly CopyPasteType = asGas<typeof GoogleAppsScript.Spreadsheet.CopyPasteType>(CopyPasteType);
   readonly WrapStrategy = asGas<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(WrapStrategy);
   /** spreadsheets made by create(), reachable through openById */
@@ -99,7 +100,8 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
   openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     if (id === this.ctx.workbook.id) return asGas(this._spreadsheet);
     const found = this.created.get(id);
-    if (!found) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!found)
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return asGas(found);
   }
 }

@@ -63,7 +63,10 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
       rangeFor: (sheet: SheetModel, b: Block) => this._sheet(sheet)._range(b.row, b.col, b.numRows, b.numCols),
       blockOf: (range: unknown) => {
         const r = asGas<LocalRange>(range);
-        return { sheet: r._sheet._model, block: { row: r._row, col: r._col, numRows: r._numRows, numCols: r._numCols } };
+        return {
+          sheet: r._sheet._model,
+          block: { row: r._row, col: r._col, numRows: r._numRows, numCols: r._numCols },
+        };
       },
     };
     this._chartRanges = { a1WithSheet: (range) => this._a1WithSheet(range), rangeOf: (a1) => this.getRange(a1) };
@@ -118,7 +121,9 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     return asGas(new LocalUser(this.workbook.owner));
   }
   getEditors(): GoogleAppsScript.Base.User[] {
-    return [this.workbook.owner, ...this.workbook.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+    return [this.workbook.owner, ...this.workbook.editors].map((e) =>
+      asGas<GoogleAppsScript.Base.User>(new LocalUser(e)),
+    );
   }
   addEditor(user: string | GoogleAppsScript.Base.User): Spreadsheet {
     const email = typeof user === 'string' ? user : user.getEmail();
@@ -156,7 +161,8 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
       name = `Лист${n}`;
     }
     const model = emptySheet(this.workbook.nextSheetId++, name);
-    const at = index === undefined ? this.workbook.sheets.length : Math.max(0, Math.min(index, this.workbook.sheets.length));
+    const at =
+      index === undefined ? this.workbook.sheets.length : Math.max(0, Math.min(index, this.workbook.sheets.length));
     this.workbook.sheets.splice(at, 0, model);
     this._ctx.engine.invalidate();
     this._ctx.selection = { sheetId: model.id, row: 1, column: 1, numRows: 1, numColumns: 1 };
@@ -248,7 +254,9 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   }
 
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
-    return this.workbook.namedRanges.map((n) => asGas<GoogleAppsScript.Spreadsheet.NamedRange>(new LocalNamedRange(this, n)));
+    return this.workbook.namedRanges.map((n) =>
+      asGas<GoogleAppsScript.Spreadsheet.NamedRange>(new LocalNamedRange(this, n)),
+    );
   }
 
   getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
@@ -256,7 +264,9 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     return this.workbook.sheets.flatMap((s) =>
       s.protections
         .filter((p) => p.type === wanted)
-        .map((p) => asGas<GoogleAppsScript.Spreadsheet.Protection>(new LocalProtection(this._ctx, s, p, this._rangeFactory))),
+        .map((p) =>
+          asGas<GoogleAppsScript.Spreadsheet.Protection>(new LocalProtection(this._ctx, s, p, this._rangeFactory)),
+        ),
     );
   }
 
@@ -266,7 +276,10 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   }
 }
 
-export class LocalNamedRange implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
+export class LocalNamedRange implements Pick<
+  GoogleAppsScript.Spreadsheet.NamedRange,
+  'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'
+> {
   static readonly serviceName = 'NamedRange';
   constructor(
     private readonly spreadsheet: LocalSpreadsheet,
@@ -289,15 +302,22 @@ export class LocalNamedRange implements Pick<GoogleAppsScript.Spreadsheet.NamedR
   }
   setRange(range: Range): GoogleAppsScript.Spreadsheet.NamedRange {
     const r = asGas<LocalRange>(range);
-    Object.assign(this.model, { sheetName: r._sheet._model.name, row: r._row, col: r._col, numRows: r._numRows, numCols: r._numCols });
+    Object.assign(this.model, {
+      sheetName: r._sheet._model.name,
+      row: r._row,
+      col: r._col,
+      numRows: r._numRows,
+      numCols: r._numCols,
+    });
     this.spreadsheet._ctx.engine.invalidate();
     return asGas(this);
   }
 }
 
-export class LocalSelection
-  implements Pick<GoogleAppsScript.Spreadsheet.Selection, 'getActiveRange' | 'getActiveSheet' | 'getCurrentCell'>
-{
+export class LocalSelection implements Pick<
+  GoogleAppsScript.Spreadsheet.Selection,
+  'getActiveRange' | 'getActiveSheet' | 'getCurrentCell'
+> {
   static readonly serviceName = 'Selection';
   constructor(private readonly spreadsheet: LocalSpreadsheet) {}
 
@@ -311,4 +331,3 @@ export class LocalSelection
     return this.spreadsheet.getActiveCell();
   }
 }
-
