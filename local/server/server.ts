@@ -27,8 +27,14 @@ import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
 
+/** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
+export type PageSession = LocalSession & {
+  file?(id: string): { name: string; mimeType: string; bytes: Uint8Array } | undefined;
+  cellError?(sheet: string, row: number, column: number): string | undefined;
+};
+
 export interface ServerOptions {
-  session: LocalSession;
+  session: PageSession;
   /** writes the workbook to its file; called after every execution and edit */
   save: (workbook: WorkbookModel) => Promise<void> | void;
   /** 0 picks a free port (tests) */
@@ -106,10 +112,23 @@ function menuView(menu: MenuSnapshot): MenuView {
   };
 }
 
-/** Alerts that need a choice (anything but a lone OK) and prompts; the page must ask before the script goes on. */
-function isQuestion(event: UiEvent | { type: string; buttons?: string }): boolean {
-  if (event.type === 'prompt') return true;
-  return event.type === 'alert' && 'buttons' in event && event.buttons !== undefined && event.buttons !== 'OK';
+/**
+ * The runtime records ui.prompt as an alert whose buttons start with "PROMPT_";
+ * this gives the question the page must ask, or undefined for an alert with a
+ * lone OK (its answer cannot change what the script does).
+ */
+function questionOf(event: UiEvent): RunResponse['question'] {
+  if (event.type !== 'alert') return undefined;
+  if (event.buttons.startsWith('PROMPT_')) {
+    return {
+      type: 'prompt',
+      title: event.title,
+      message: event.message,
+      buttons: event.buttons.slice('PROMPT_'.length),
+    };
+  }
+  if (event.buttons === 'OK') return undefined;
+  return { type: 'alert', title: event.title, message: event.message, buttons: event.buttons };
 }
 
 const STATIC_FILES: Record<string, [string, string]> = {
@@ -126,14 +145,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const queue = new ExecutionQueue();
   const pages = new AddonPages();
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const errorText = session.cellError?.bind(session);
   let user = options.user ?? session.workbook.owner;
   session.setUser(user);
+  // Sheets computes every formula when the document opens; the file may hold stale results.
+  session.recalculate();
 
   function eventViews(events: UiEvent[]): UiEventView[] {
     const out: UiEventView[] = [];
-    for (const event of events as Array<
-      UiEvent | { type: 'prompt'; title: string; message: string; buttons: string }
-    >) {
+    for (const event of events) {
       switch (event.type) {
         case 'sidebar':
           out.push({ type: 'sidebar', title: event.title, width: event.width, url: pages.add(event.html) });
@@ -191,26 +211,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const events = session.takeUiEvents();
     let asked = 0;
     for (const event of events) {
-      if (!isQuestion(event)) continue;
+      const question = questionOf(event);
+      if (!question) continue;
       if (asked >= answers.length) {
         restoreWorkbook(session.workbook, before);
-        const question = event as { type: 'alert' | 'prompt'; title: string; message: string; buttons: string };
-        return {
-          ok: false,
-          uiEvents: [],
-          question: {
-            type: question.type,
-            title: question.title,
-            message: question.message,
-            buttons: question.buttons,
-          },
-        };
+        return { ok: false, uiEvents: [], question };
       }
       asked++;
     }
     await save();
     // Questions were answered in the page already; the rest is shown now.
-    const shown = eventViews(events.filter((e) => !isQuestion(e)));
+    const shown = eventViews(events.filter((e) => !questionOf(e)));
     if (failed) return { ok: false, error: errorMessage(failure), uiEvents: shown };
     return { ok: true, result: jsonSafe(result), uiEvents: shown };
   }
@@ -238,7 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const row = Math.floor(Number(body.row));
     const column = Math.floor(Number(body.column));
     if (!(row >= 1 && column >= 1)) throw new HttpError(400, 'Неверный адрес ячейки');
-    const snapshot = () => workbookSnapshot(session.workbook, user, sheet.name, body.from, body.count);
+    const snapshot = () => workbookSnapshot(session.workbook, user, sheet.name, body.from, body.count, errorText);
     if (editBlockedByProtection(session.workbook, sheet, user, row - 1, column - 1, values.length, values[0].length)) {
       return { ok: false, error: PROTECTED_MESSAGE, uiEvents: [], snapshot: snapshot() };
     }
@@ -284,6 +295,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(response, 200, await fs.readFile(path.join(webDir, staticFile[0])), staticFile[1]);
       return;
     }
+    const file = /^\/files\/([^/]+)$/.exec(url.pathname);
+    if (method === 'GET' && file && session.file) {
+      const stored = session.file(decodeURIComponent(file[1]));
+      if (!stored) throw new HttpError(404, 'Файл не найден');
+      response.writeHead(200, {
+        'Content-Type': stored.mimeType,
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(stored.name)}`,
+      });
+      response.end(Buffer.from(stored.bytes));
+      return;
+    }
     if (method === 'GET' && url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;
@@ -299,7 +321,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const from = Number(url.searchParams.get('from') ?? 0) || 0;
       const count = Number(url.searchParams.get('count') ?? 0) || undefined;
       const sheet = url.searchParams.get('sheet') ?? undefined;
-      sendJson(response, await queue.run(() => workbookSnapshot(session.workbook, user, sheet, from, count)));
+      sendJson(
+        response,
+        await queue.run(() => workbookSnapshot(session.workbook, user, sheet, from, count, errorText)),
+      );
       return;
     }
     if (method === 'GET' && url.pathname === '/api/menus') {

@@ -8,6 +8,11 @@ import type { CellModel, ProtectionModel, SheetModel, WorkbookModel } from '../r
 import type { CellView, SheetWindow, WorkbookSnapshot } from './api-types';
 import { displayValue, editText } from './display-format';
 
+/** The message of a formula's error in a 1-based cell, as Sheets shows it on hover. */
+export type ErrorText = (sheet: string, row: number, column: number) => string | undefined;
+
+const ERROR_VALUE = /^#(ERROR!|N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)/;
+
 /** Rows the page asks for at once; it asks again as the user scrolls. */
 export const DEFAULT_WINDOW = 200;
 /** Upper bound on one window, so a request cannot make the server convert a whole huge sheet. */
@@ -133,6 +138,7 @@ function cellView(
   user: string,
   r: number,
   c: number,
+  errorText?: ErrorText,
 ): CellView | null {
   const locked = sheet.protections.length > 0 && isCellProtected(workbook, sheet, user, r, c);
   if (!cell) return locked ? { p: true } : null;
@@ -143,6 +149,10 @@ function cellView(
   if (typed !== '') view.t = typed;
   if (cell.formula) view.f = true;
   if (cell.note) view.n = cell.note;
+  if (cell.formula && errorText && ERROR_VALUE.test(shown)) {
+    const message = errorText(sheet.name, r + 1, c + 1);
+    if (message) view.n = cell.note ? `${message}\n\n${cell.note}` : message;
+  }
   if (cell.background && !/^#?fff(fff)?$/i.test(cell.background)) view.bg = cell.background;
   if (cell.fontColor && !/^#?0{3}(0{3})?$/.test(cell.fontColor)) view.fc = cell.fontColor;
   if (cell.fontWeight === 'bold') view.b = true;
@@ -167,13 +177,14 @@ function rowViews(
   from: number,
   to: number,
   columnCount: number,
+  errorText?: ErrorText,
 ): Array<Array<CellView | null>> {
   const out: Array<Array<CellView | null>> = [];
   for (let r = from; r < to; r++) {
     const row = sheet.rows[r];
     const cells: Array<CellView | null> = [];
     const width = sheet.protections.length > 0 ? columnCount : (row?.length ?? 0);
-    for (let c = 0; c < width; c++) cells.push(cellView(workbook, sheet, row?.[c], user, r, c));
+    for (let c = 0; c < width; c++) cells.push(cellView(workbook, sheet, row?.[c], user, r, c, errorText));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     out.push(cells);
   }
@@ -187,6 +198,7 @@ export function sheetWindow(
   user: string,
   from = 0,
   count = DEFAULT_WINDOW,
+  errorText?: ErrorText,
 ): SheetWindow {
   const rowCount = Math.max(sheet.maxRows, usedRows(sheet));
   const columnCount = Math.max(sheet.maxColumns, usedColumns(sheet));
@@ -201,8 +213,8 @@ export function sheetWindow(
     columnWidths: { ...sheet.columnWidths },
     hiddenColumns: [...sheet.hiddenColumns],
     from: start,
-    rows: rowViews(workbook, sheet, user, start, end, columnCount),
-    frozen: rowViews(workbook, sheet, user, 0, frozenRows, columnCount),
+    rows: rowViews(workbook, sheet, user, start, end, columnCount, errorText),
+    frozen: rowViews(workbook, sheet, user, 0, frozenRows, columnCount, errorText),
     protectedSheet: sheet.protections.some((p) => p.type === 'sheet' && !canEdit(p, user, workbook)),
   };
 }
@@ -214,6 +226,7 @@ export function workbookSnapshot(
   sheetName?: string,
   from?: number,
   count?: number,
+  errorText?: ErrorText,
 ): WorkbookSnapshot {
   const sheet = findSheet(workbook, sheetName);
   if (!sheet) throw new Error('В таблице нет ни одного листа');
@@ -224,6 +237,6 @@ export function workbookSnapshot(
       hidden: s.hidden,
       ...(s.tabColor ? { tabColor: s.tabColor } : {}),
     })),
-    window: sheetWindow(workbook, sheet, user, from, count),
+    window: sheetWindow(workbook, sheet, user, from, count, errorText),
   };
 }

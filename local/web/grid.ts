@@ -174,6 +174,7 @@ export class Grid {
     for (const c of columns) {
       const th = document.createElement('th');
       th.textContent = columnLetters(c + 1);
+      th.dataset.col = String(c);
       if (c >= left && c <= right) th.classList.add('sel-head');
       letters.append(th);
     }
@@ -222,6 +223,7 @@ export class Grid {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.className = 'rownum';
+    th.dataset.row = String(r);
     th.textContent = String(r + 1);
     if (r >= top && r <= bottom) th.classList.add('sel-head');
     tr.append(th);
@@ -350,15 +352,36 @@ export class Grid {
       // The ▾ at the right edge of a dropdown cell opens its list.
       const rect = hit.td.getBoundingClientRect();
       if (cell?.list && event.clientX > rect.right - 16) {
-        this.render();
+        this.paintSelection();
         this.notifySelection();
         this.openDropdown(hit.row, hit.col);
         return;
       }
       this.dragging = true;
     }
-    this.render();
+    // Repainting classes rather than redrawing keeps the cell element, so a double-click lands on it.
+    this.paintSelection();
     this.notifySelection();
+  }
+
+  /** Marks the selected cells, the active cell and the headers of the selection on the drawn grid. */
+  private paintSelection(): void {
+    const { top, bottom, left, right } = this.range();
+    for (const td of Array.from(this.table.querySelectorAll<HTMLTableCellElement>('td[data-row]'))) {
+      const r = Number(td.dataset.row);
+      const c = Number(td.dataset.col);
+      td.classList.toggle('sel', r >= top && r <= bottom && c >= left && c <= right);
+      td.classList.toggle('active', r === this.selection.row && c === this.selection.col);
+    }
+    for (const th of Array.from(this.table.querySelectorAll<HTMLTableCellElement>('th[data-col]'))) {
+      const c = Number(th.dataset.col);
+      th.classList.toggle('sel-head', c >= left && c <= right);
+    }
+    for (const th of Array.from(this.table.querySelectorAll<HTMLTableCellElement>('th[data-row]'))) {
+      const r = Number(th.dataset.row);
+      th.classList.toggle('sel-head', r >= top && r <= bottom);
+    }
+    this.showActive();
   }
 
   private onMouseOver(event: MouseEvent): void {
@@ -366,7 +389,7 @@ export class Grid {
     if (!hit) return;
     if (this.dragging && (hit.row !== this.selection.row || hit.col !== this.selection.col)) {
       this.selection = { ...this.selection, row: hit.row, col: hit.col };
-      this.render();
+      this.paintSelection();
       this.notifySelection();
     }
     const note = this.cell(hit.row, hit.col)?.n;
@@ -403,7 +426,7 @@ export class Grid {
       const col = Math.min(window.columnCount - 1, Math.max(0, this.selection.col + dc));
       this.selection = event.shiftKey ? { ...this.selection, row, col } : { anchorRow: row, anchorCol: col, row, col };
       this.scrollIntoView(row);
-      this.render();
+      this.paintSelection();
       this.notifySelection();
     };
     switch (event.key) {

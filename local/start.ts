@@ -1,0 +1,42 @@
+/**
+ * `npm start`: opens the workbook file (creating the demo workbook when there
+ * is none), runs dist/Code.js on the local runtime and serves the local page.
+ * The workbook path is the first argument, or $WORKBOOK, or demo/demo.xlsx.
+ */
+import * as path from 'node:path';
+import { createSession } from './runtime';
+import { startServer } from './server/server';
+import { saveWorkbook } from './store/xlsx';
+import { openOrCreateDemo } from './workbook-file';
+
+const root = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const workbookPath = path.resolve(process.argv[2] ?? process.env.WORKBOOK ?? path.join(root, 'demo', 'demo.xlsx'));
+  const workbook = await openOrCreateDemo(workbookPath);
+  const session = createSession({
+    workbook,
+    codePath: path.join(root, 'dist', 'Code.js'),
+    pagesDir: path.join(root, 'dist'),
+    user: workbook.owner,
+  });
+  const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+  const server = await startServer({
+    session,
+    port,
+    save: (model) => saveWorkbook(model, workbookPath),
+  });
+  console.log(`Откройте ${server.url} в браузере`);
+  console.log(`Таблица: ${workbookPath}`);
+  console.log('Все изменения сохраняются в этот файл. Остановить: Ctrl+C');
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
