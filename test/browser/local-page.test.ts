@@ -93,7 +93,7 @@ function fixtureWorkbook(): WorkbookModel {
   data.rows[4] = [
     { value: 'Новый', validation: { kind: 'list', values: ['Новый', 'Переговоры'], allowInvalid: false } },
   ];
-  const log = emptySheet(2, 'Журнал', 100, 2);
+  const log = emptySheet(2, 'Журнал', 100, 8);
   log.rows[0] = [text('Событие', true)];
   const hidden = emptySheet(3, 'Служебный', 10, 2);
   hidden.hidden = true;

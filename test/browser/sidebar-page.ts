@@ -1,0 +1,77 @@
+/**
+ * Helpers for driving the CRM sidebar on the local page: a small CRM workbook
+ * already set up by «Настроить таблицу», the sidebar opened from the CRM menu,
+ * and the sidebar's frame waited on until its calls have returned.
+ */
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { WorkbookModel } from '../../local/runtime/model';
+import { zonedParts } from '../../local/store/moscow-time';
+import { crmSession, crmWorkbook, type CrmWorkbookOptions } from '../crm/crm-workbook';
+import { cell, settled } from './local-page-harness';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CODE_PATH = path.join(ROOT, 'dist', 'Code.js');
+export const PAGES_DIR = path.join(ROOT, 'dist');
+
+/** A CRM workbook with the given rows, after the director ran «Настроить таблицу». */
+export function preparedWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
+  return crmSession(crmWorkbook(options)).workbook;
+}
+
+/** Switches the user the local page runs as (as its user switcher does). */
+export async function actAs(page: Page, email: string): Promise<void> {
+  const response = await page.evaluate(
+    (user) =>
+      fetch('/api/user', { method: 'POST', body: JSON.stringify({ email: user }) }).then((r) => r.json()),
+    email,
+  );
+  if (!(response as { ok?: boolean }).ok) throw new Error(`cannot switch to ${email}: ${JSON.stringify(response)}`);
+}
+
+/** Selects a cell on a tab of the local page (the row the card is opened for). */
+export async function selectCell(page: Page, sheet: string, row: number, column: number): Promise<void> {
+  await page.locator('#tabs .tab', { hasText: sheet }).click();
+  await settled(page);
+  await cell(page, row, column).click();
+  await settled(page);
+}
+
+/** The sidebar's frame, once its page has loaded and finished its first calls. */
+export async function sidebarFrame(page: Page): Promise<FrameLocator> {
+  const frame = page.frameLocator('#sidebar-frame');
+  await frame.locator('body[data-ready]').waitFor({ state: 'attached' });
+  await idle(frame);
+  return frame;
+}
+
+/** Opens the sidebar with a CRM menu item and waits for its newly loaded page. */
+export async function openFromMenu(page: Page, item: string): Promise<FrameLocator> {
+  const before = await page
+    .locator('#sidebar-frame')
+    .getAttribute('src', { timeout: 500 })
+    .catch(() => null);
+  await page.locator('#menubar .menu-title.addon', { hasText: 'CRM' }).click();
+  await page.locator('.menu-item', { hasText: item }).click();
+  await page.locator('#sidebar:not([hidden])').waitFor();
+  await page.waitForFunction(
+    (old) => {
+      const frame = document.querySelector<HTMLIFrameElement>('#sidebar-frame');
+      return !!frame && !!frame.getAttribute('src') && frame.getAttribute('src') !== old;
+    },
+    before,
+  );
+  return sidebarFrame(page);
+}
+
+/** Waits until the sidebar has no server call in flight. */
+export async function idle(frame: FrameLocator): Promise<void> {
+  await frame.locator('body:not([data-busy])').waitFor({ state: 'attached' });
+}
+
+/** A Moscow calendar day of a cell value, as «дд.мм.гггг» (null when the cell is not a date). */
+export function dayOf(value: unknown): string | null {
+  if (!(value instanceof Date)) return null;
+  const p = zonedParts(value);
+  return `${String(p.day).padStart(2, '0')}.${String(p.month).padStart(2, '0')}.${p.year}`;
+}
