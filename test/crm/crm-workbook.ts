@@ -11,8 +11,7 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from '../../local/runtime/model';
-import { createSession } from '../../local/runtime';
-import type { LocalSession } from '../../local/runtime/session';
+import { createSession, type LocalRuntimeSession } from '../../local/runtime';
 import { defaultSettingsRows } from '../../src/domain/settings';
 import { COLUMNS, SHEETS } from '../../src/domain/workbook/schema';
 
@@ -122,7 +121,7 @@ export function crmWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
 }
 
 /** A session on `workbook` as the director, with «Настроить таблицу» already run. */
-export function crmSession(workbook: WorkbookModel, user = DIRECTOR): LocalSession {
+export function crmSession(workbook: WorkbookModel, user = DIRECTOR): LocalRuntimeSession {
   const session = createSession({
     workbook,
     codePath: path.join(ROOT, 'dist', 'Code.js'),

@@ -108,7 +108,7 @@ function protectForDirector(sheet: Sheet, report: string[]): void {
   if (protections.length === 0) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
 }
 
-/** Remembers the current stage of every deal, so the first paste over old rows can be checked. */
+/** Remembers the current stage of every deal and status of every client, so the first paste over old rows can be checked. */
 function seedMemory(ctx: CrmContext): void {
   ensureMemorySheet(ctx.ss);
   const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
@@ -118,6 +118,14 @@ function seedMemory(ctx: CrmContext): void {
     const id = textOf(record[H.dealId]);
     const stage = textOf(record[H.stage]);
     if (id && isStage(stage) && !memory.get(id, H.stage)) memory.set(id, H.stage, stage);
+  }
+  // a «Ключевой» status already in the table is the director's earlier decision
+  const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
+  for (const row of clients.readAll()) {
+    const record = clients.record(row);
+    const id = textOf(record[H.clientId]);
+    const status = textOf(record[H.clientStatus]);
+    if (id && status && !memory.get(id, H.clientStatus)) memory.set(id, H.clientStatus, status);
   }
   memory.save(ctx.ss);
 }

@@ -1,0 +1,19 @@
+import { safeCellText } from '../../../src/adapter/safe-text';
+
+describe('text written so Sheets keeps it as text', () => {
+  it.each(['=SUM(A1:A3)', '+79123456789', '-5', '@import', "'quoted", '12,5', '01.02.2026', '7707083893'])(
+    'quotes %p with a leading apostrophe',
+    (text) => {
+      expect(safeCellText(text)).toBe(`'${text}`);
+    },
+  );
+
+  it('leaves ordinary text, blanks, numbers and dates alone', () => {
+    expect(safeCellText('ООО «Тепло»')).toBe('ООО «Тепло»');
+    expect(safeCellText('К-00001')).toBe('К-00001');
+    expect(safeCellText('')).toBe('');
+    expect(safeCellText(12.5)).toBe(12.5);
+    const date = new Date(2026, 0, 1);
+    expect(safeCellText(date)).toBe(date);
+  });
+});
