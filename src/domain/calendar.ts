@@ -145,9 +145,14 @@ export function workingDaysInMonth(year: number, month: number, overrides: Calen
   return workingDaysBetween(year, month, 1, daysInMonth(year, month), overrides);
 }
 
-function isDate(value: unknown): value is Date {
-  // Dates from Sheets may come from another realm, so instanceof is not enough.
+/** A Date, also one made in another realm (Sheets values, node:vm), where instanceof fails. */
+export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** «15.04.2026», as Russian documents write dates. */
+export function formatRuDate(date: Date): string {
+  return `${String(date.getDate()).padStart(2, '0')}.${String(date.getMonth() + 1).padStart(2, '0')}.${date.getFullYear()}`;
 }
 
 /**

@@ -53,6 +53,14 @@ export function fractionToRatio(fraction: number): { num: bigint; den: bigint } 
   return { num: BigInt(intPart + fracPart), den };
 }
 
+/**
+ * A percent as people type it, to a share: «5 %» → 0.05; a plain 5 → 0.05 (numbers of 1 and
+ * more are per cent); a plain 0.05 → 0.05 (what a %-formatted cell holds).
+ */
+export function percentInputToShare(value: number, typedWithPercentSign: boolean): number {
+  return !typedWithPercentSign && value >= 1 ? value / 100 : value;
+}
+
 /** kopecks × fraction, rounded half-up to the kopeck. */
 export function multiplyKopecks(kopecks: Kopecks, fraction: number): Kopecks {
   const { num, den } = fractionToRatio(fraction);

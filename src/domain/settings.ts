@@ -4,8 +4,8 @@
  * row: parameters («Параметр | Значение | Пояснение»), KPI («KPI | Показатель |
  * Цель по умолчанию | % оклада | Режим») and calendar days («Дата | Тип дня»).
  */
-import { type CalendarOverrides, dateToIso } from './calendar';
-import { DomainError, type Kopecks, rublesToKopecks } from './money';
+import { type CalendarOverrides, dateToIso, formatRuDate, isDate } from './calendar';
+import { DomainError, type Kopecks, percentInputToShare, rublesToKopecks } from './money';
 import { DEFAULT_PROBATION_DAY_RATE, DEFAULT_SALARIES, type Salaries } from './payroll/base-pay';
 import type { SalesBy } from './payroll/deal-index';
 import {
@@ -120,8 +120,7 @@ function money(value: unknown, row: string): Kopecks {
 /** A percent typed as 5, «5 %» or 0.05 (a %-formatted cell): numbers of 1 and more are per cent. */
 function percentShare(value: unknown, row: string): number {
   const isPercentText = typeof value === 'string' && value.trim().endsWith('%');
-  const n = nonNegative(value, row);
-  const share = !isPercentText && n >= 1 ? n / 100 : n;
+  const share = percentInputToShare(nonNegative(value, row), isPercentText);
   if (share > 1) throw new DomainError(`${row}: процент должен быть не больше 100`);
   return share;
 }
@@ -331,12 +330,8 @@ function target(value: unknown, row: string): number {
   return nonNegative(value, row);
 }
 
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
-}
-
 function parseDay(value: unknown, row: string): string {
-  if (isDate(value)) return dateToIso(value);
+  if (isDate(value) && !Number.isNaN(value.getTime())) return dateToIso(value);
   const t = text(value);
   let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   if (m) return validDay(Number(m[3]), Number(m[2]), Number(m[1]), row);
@@ -449,6 +444,6 @@ export function defaultSettingsRows(settings: Settings = defaultSettings()): Val
 }
 
 function isoToRu(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
+  const [y, m, d] = iso.split('-').map(Number);
+  return formatRuDate(new Date(y, m - 1, d));
 }

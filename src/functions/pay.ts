@@ -2,7 +2,7 @@
  * Cell adapters of the pay custom functions: BASE_PAY, KPI_BONUS, MROT_TOPUP,
  * NDFL. They read what people type, call the domain and return rubles.
  */
-import { DomainError, kopecksToRubles } from '../domain/money';
+import { DomainError, kopecksToRubles, percentInputToShare } from '../domain/money';
 import {
   basePay,
   DEFAULT_PROBATION_DAY_RATE,
@@ -127,9 +127,9 @@ function rowFor(matrix: Matrix, r: number, what: string, width: number): Cell[] 
 
 /** A KPI percent typed as 5, «5 %» or 0.05: numbers of 1 and more are per cent. */
 function toPercentShare(cell: Cell, what: string): number {
-  const value = toNonNegative(cell, what);
   const isPercentText = typeof cell === 'string' && cell.trim().endsWith('%');
-  const share = !isPercentText && value >= 1 ? value / 100 : value;
+  // toNonNegative already reads «5 %» as 0.05
+  const share = isPercentText ? toNonNegative(cell, what) : percentInputToShare(toNonNegative(cell, what), false);
   if (share > 1) throw new DomainError(`${what}: процент должен быть не больше 100`);
   return share;
 }

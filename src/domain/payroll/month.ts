@@ -5,7 +5,7 @@
  * rounded lines of the computable rows.
  */
 import {
-  dateToIso,
+  formatRuDate,
   daysInMonth,
   monthKey,
   parseMonth,
@@ -208,11 +208,6 @@ function zeroTotals(): PayrollTotals {
   };
 }
 
-function ruDate(date: Date): string {
-  const [y, m, d] = dateToIso(date).split('-');
-  return `${d}.${m}.${y}`;
-}
-
 function reasonOf(error: DomainError): PayrollErrorReason {
   if (/Не задан оклад/.test(error.message)) return 'unsetSalary';
   if (/Неизвестная категория|Категория не указана/.test(error.message)) return 'unknownCategory';
@@ -317,7 +312,7 @@ function computeRow(
     throw new RowError(
       'other',
       `Испытательный срок сотрудника с таб. № ${person.tabNo} закончился ` +
-        `${ruDate(probationEndDate(person.hireDate, months))}: укажите его категорию на листе «Сотрудники»`,
+        `${formatRuDate(probationEndDate(person.hireDate, months))}: укажите его категорию на листе «Сотрудники»`,
     );
   }
   // after probation a specialist has no category until the director assigns one (domain 3)
@@ -403,12 +398,11 @@ function computeRow(
     : 0;
   const advance = sheet.advance;
 
-  const categoryLabel =
-    split.salaryDays === 0 && split.probationDays > 0 && wholeMonthProbation
-      ? CATEGORY_LABELS.probation
-      : probationEnd !== null
-        ? `${CATEGORY_LABELS[category]} (испытательный срок до ${ruDate(probationEnd)})`
-        : CATEGORY_LABELS[category];
+  const categoryLabel = wholeMonthProbation
+    ? CATEGORY_LABELS.probation
+    : probationEnd !== null
+      ? `${CATEGORY_LABELS[category]} (испытательный срок до ${formatRuDate(probationEnd)})`
+      : CATEGORY_LABELS[category];
 
   return {
     category,

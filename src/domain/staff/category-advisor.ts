@@ -2,6 +2,7 @@
  * Who may be given a higher qualification category on a date (job description
  * 1.3, domain 3), and why. It only advises: the director assigns categories.
  */
+import { formatRuDate as ru } from '../calendar';
 import { type Category, parseCategory } from '../payroll/base-pay';
 import { probationEndDate } from '../payroll/month';
 import type { StaffRecord } from '../payroll/inputs';
@@ -29,10 +30,6 @@ function addMonths(date: Date, months: number): Date {
   const d = new Date(date.getFullYear(), date.getMonth() + months, date.getDate());
   if (d.getDate() !== date.getDate()) d.setDate(0);
   return d;
-}
-
-function ru(date: Date): string {
-  return `${String(date.getDate()).padStart(2, '0')}.${String(date.getMonth() + 1).padStart(2, '0')}.${date.getFullYear()}`;
 }
 
 function maxDate(a: Date, b: Date): Date {
