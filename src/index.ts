@@ -5,3 +5,5 @@
 export * from './entry/custom-functions';
 export * from './entry/triggers';
 export * from './entry/crm';
+export * from './entry/print';
+export * from './entry/payroll';

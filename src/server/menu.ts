@@ -1,4 +1,5 @@
 import { CRM_MENU } from './crm/crm-menu';
+import { PAYROLL_MENU } from './payroll/payroll-menu';
 
 /**
  * The add-on's menus. Bound to a spreadsheet they are top-level menus
@@ -28,6 +29,7 @@ export function registerMenu(spec: MenuSpec): void {
 /** Registers every feature's menu; called at the start of buildMenus, so onOpen needs no other setup. */
 export function registerAllMenus(): void {
   registerMenu(CRM_MENU);
+  registerMenu(PAYROLL_MENU);
 }
 
 function isAddon(e?: GoogleAppsScript.Events.SheetsOnOpen): boolean {

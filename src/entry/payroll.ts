@@ -1,0 +1,94 @@
+/**
+ * The payroll's public globals: the «Зарплата» menu items. Each is thin: ask
+ * for the month, call the server, tell the director what happened.
+ */
+import { DomainError } from '../domain/money';
+import { closeMonth } from '../server/payroll/close-month';
+import { computePayrollTab } from '../server/payroll/compute-month';
+import { monthLabel, parseMonthAnswer, PayrollContext, previousMonth } from '../server/payroll/payroll-context';
+import { makePayslips } from '../server/payroll/payslips';
+import type { YearMonth } from '../domain/calendar';
+
+function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Runs a menu item, showing a DomainError as an alert instead of a failed-script banner. */
+function menuAction(title: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) alert(title, error.message);
+    else throw error;
+  }
+}
+
+/** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
+function askMonth(title: string, ctx: PayrollContext): YearMonth | null {
+  const ui = SpreadsheetApp.getUi();
+  const fallback = previousMonth(ctx.now);
+  const answer = ui.prompt(title, `Месяц в виде ММ.ГГГГ (пусто — ${monthLabel(fallback)}):`, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  return parseMonthAnswer(answer.getResponseText(), fallback);
+}
+
+function rubles(kopecks: number): string {
+  return (kopecks / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Menu Зарплата → «Рассчитать за месяц…»: builds or replaces «Зарплата ММ.ГГГГ».
+ */
+export function menuComputePayroll(): void {
+  menuAction('Рассчитать за месяц', () => {
+    const ctx = PayrollContext.current();
+    const month = askMonth('Рассчитать за месяц', ctx);
+    if (!month) return;
+    const result = computePayrollTab(ctx, month);
+    const lines = [
+      `${result.replaced ? 'Ведомость пересчитана' : 'Ведомость создана'}: лист «${result.sheetName}».`,
+      `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,
+    ];
+    if (result.errors > 0) {
+      lines.push(
+        `Не рассчитано строк: ${result.errors} — они выделены цветом, причина указана в строке; в итоги они не входят.`,
+      );
+    }
+    alert('Рассчитать за месяц', lines.join('\n'));
+  });
+}
+
+/**
+ * Menu Зарплата → «Закрыть месяц»: freezes the month's ведомость and keeps its income for НДФЛ.
+ */
+export function menuClosePayrollMonth(): void {
+  menuAction('Закрыть месяц', () => {
+    const ctx = PayrollContext.current();
+    const month = askMonth('Закрыть месяц', ctx);
+    if (!month) return;
+    const ui = SpreadsheetApp.getUi();
+    const sure = ui.alert(
+      'Закрыть месяц',
+      `Закрыть ${monthLabel(month)}? Формулы ведомости заменятся значениями, лист будет защищён, ` +
+        'пересчитать месяц будет нельзя.',
+      ui.ButtonSet.YES_NO,
+    );
+    if (sure !== ui.Button.YES) return;
+    const count = closeMonth(ctx, month);
+    alert('Закрыть месяц', `Месяц ${monthLabel(month)} закрыт. Записаны начисления ${count} сотрудников для НДФЛ.`);
+  });
+}
+
+/**
+ * Menu Зарплата → «Расчётные листки»: a payslip for each employee of a month (ТК ст. 136).
+ */
+export function menuPayslips(): void {
+  menuAction('Расчётные листки', () => {
+    const ctx = PayrollContext.current();
+    const month = askMonth('Расчётные листки', ctx);
+    if (!month) return;
+    const result = makePayslips(ctx, month);
+    alert('Расчётные листки', `Лист «${result.sheetName}»: ${result.count} расчётных листков, готовы к печати.`);
+  });
+}

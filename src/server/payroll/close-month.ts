@@ -1,0 +1,118 @@
+/**
+ * «Зарплата → Закрыть месяц»: the month's tab is frozen (values replace
+ * formulas, in one getValues and one setValues), protected for the director,
+ * and each employee's income, deductions and НДФЛ are recorded for the НДФЛ of
+ * the later months of the year. Later edits of plans or deals cannot change it.
+ */
+import { monthKey, type YearMonth } from '../../domain/calendar';
+import { textOf } from '../../domain/crm/values';
+import { DomainError, rublesToKopecks } from '../../domain/money';
+import { payrollSheetName } from '../../domain/workbook/schema';
+import { appendLog } from '../../adapter/audit-log';
+import { ensureGridRows } from '../../adapter/grid';
+import { safeCellText } from '../../adapter/safe-text';
+import { CLOSED_MONTHS_HEADERS, type ClosedMonthEntry, closedRow } from './closed-months';
+import { CLOSED_PROTECTION_PREFIX, isClosedSheet } from './compute-month';
+import { protectForDirector } from './payroll-book';
+import { findHeaderRow, isClosed, monthLabel, type PayrollContext } from './payroll-context';
+import { HELPER_HEADERS, TOTALS_LABEL } from './payroll-sheet-plan';
+
+/** The employees' rows of a payroll tab's values: from below the header row to the totals row. */
+export function payrollEntries(
+  values: readonly unknown[][],
+  month: YearMonth,
+): {
+  entries: ClosedMonthEntry[];
+  problems: string[];
+} {
+  const headerAt = findHeaderRow(values);
+  const headers = values[headerAt].map((h) => textOf(h));
+  const col = (h: string) => {
+    const i = headers.indexOf(h);
+    if (i < 0) throw new DomainError(`В ведомости нет столбца «${h}»: рассчитайте месяц заново.`);
+    return i;
+  };
+  const c = {
+    tabNo: col('Таб. №'),
+    name: col('ФИО'),
+    accrued: col('Всего начислено'),
+    ndfl: col('НДФЛ'),
+    deduction: col(HELPER_HEADERS.deduction),
+  };
+  const entries: ClosedMonthEntry[] = [];
+  const problems: string[] = [];
+  for (let i = headerAt + 1; i < values.length; i++) {
+    const row = values[i];
+    if (textOf(row[c.name]) === TOTALS_LABEL) break;
+    const accrued = row[c.accrued];
+    if (typeof accrued !== 'number' || typeof row[c.ndfl] !== 'number') {
+      problems.push(`строка ${i + 1} (${textOf(row[c.name])}) не рассчитана`);
+      continue;
+    }
+    entries.push({
+      month: monthKey(month),
+      tabNo: textOf(row[c.tabNo]),
+      name: textOf(row[c.name]),
+      income: rublesToKopecks(accrued),
+      deductions: rublesToKopecks(typeof row[c.deduction] === 'number' ? (row[c.deduction] as number) : 0),
+      tax: rublesToKopecks(row[c.ndfl] as number),
+    });
+  }
+  return { entries, problems };
+}
+
+/** Closes a month; returns the number of employees recorded. */
+export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
+  ctx.requireDirector();
+  const name = payrollSheetName(month.year, month.month);
+  const sheet = ctx.payrollSheet(month);
+  if (!sheet)
+    throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
+  if (isClosedSheet(sheet) || isClosed(ctx.closedEntries(), month)) {
+    throw new DomainError(`Месяц ${monthLabel(month)} уже закрыт.`);
+  }
+  ctx.toast('Закрытие месяца…');
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const { entries, problems } = payrollEntries(values, month);
+  if (problems.length > 0) {
+    throw new DomainError(
+      `Месяц ${monthLabel(month)} нельзя закрыть: ${problems.join('; ')}. ` +
+        'Исправьте причины, указанные в строках ведомости, и рассчитайте месяц заново.',
+    );
+  }
+  // values replace formulas; text read back is quoted again so «0007» stays text
+  range.setValues(values.map((row) => row.map((v) => safeCellText(v))));
+  protectForDirector(
+    sheet,
+    `${CLOSED_PROTECTION_PREFIX} ${monthLabel(month)}: изменяет только директор`,
+    ctx.directorEmails(),
+  );
+
+  const closedSheet = ctx.closedMonthsSheet();
+  const first = closedSheet.getLastRow() + 1;
+  if (entries.length > 0) {
+    ensureGridRows(closedSheet, first + entries.length - 1);
+    closedSheet
+      .getRange(first, 1, entries.length, CLOSED_MONTHS_HEADERS.length)
+      .setValues(entries.map((e) => closedRow(e, ctx.now, ctx.user)));
+  }
+  protectForDirector(closedSheet, 'Начисления закрытых месяцев: только директор', ctx.directorEmails());
+  appendLog(
+    ctx.ss,
+    [
+      {
+        user: ctx.user,
+        action: 'Закрытие месяца',
+        sheet: name,
+        id: monthKey(month),
+        field: '',
+        before: 'открыт',
+        after: 'закрыт',
+        comment: `сотрудников: ${entries.length}`,
+      },
+    ],
+    ctx.now,
+  );
+  return entries.length;
+}

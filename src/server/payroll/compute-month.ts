@@ -1,0 +1,156 @@
+/**
+ * «Зарплата → Рассчитать за месяц…»: reads each source tab once, computes the
+ * month in the domain, and writes «Зарплата ММ.ГГГГ» in a constant number of
+ * service calls whatever the number of rows. The tab is built under a temporary
+ * name and swapped in only at the end, so a failure midway leaves the previous
+ * payroll tab intact. A closed month is refused.
+ */
+import { monthKey, type YearMonth } from '../../domain/calendar';
+import { DomainError } from '../../domain/money';
+import { computeMonthPayroll, type MonthPayroll } from '../../domain/payroll/month';
+import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
+import { appendLog } from '../../adapter/audit-log';
+import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
+import { protectForDirector } from './payroll-book';
+import { buildPayrollSheetPlan, type SheetPlan } from './payroll-sheet-plan';
+import { claimRecords, dealRecords, planRecords, SourceGrid, staffRecords, timesheetRecords } from './source-records';
+import { type ClosedMonthEntry, yearToDateFor } from './closed-months';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const CLOSED_PROTECTION_PREFIX = 'Закрытый месяц';
+export const OPEN_PROTECTION_PREFIX = 'Ведомость';
+
+/** The description of an open payroll tab's protection. */
+export function openProtectionDescription(month: YearMonth): string {
+  return `${OPEN_PROTECTION_PREFIX} ${monthLabel(month)}: изменяет только директор`;
+}
+
+/** Whether a payroll tab is frozen by «Закрыть месяц». */
+export function isClosedSheet(sheet: Sheet | null): boolean {
+  if (!sheet) return false;
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .some((p) => p.getDescription().startsWith(CLOSED_PROTECTION_PREFIX));
+}
+
+function readSource(ss: Spreadsheet, name: string): SourceGrid {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
+  return new SourceGrid(name, sheet.getDataRange().getValues());
+}
+
+/** The month's payroll from the workbook (each source tab read once) and what the tab plan needs. */
+export function readAndCompute(ctx: PayrollContext, month: YearMonth, closed: readonly ClosedMonthEntry[]) {
+  const settings = ctx.settings;
+  const key = monthKey(month);
+  const staff = staffRecords(readSource(ctx.ss, SHEETS.staff));
+  const timesheet = timesheetRecords(readSource(ctx.ss, SHEETS.timesheet), key);
+  const plans = planRecords(
+    readSource(ctx.ss, SHEETS.plans),
+    key,
+    settings.kpis.map((k) => k.name),
+  );
+  const deals = dealRecords(readSource(ctx.ss, SHEETS.deals));
+  const claims = claimRecords(readSource(ctx.ss, SHEETS.claims));
+  const yearToDate = yearToDateFor(closed, month);
+  ctx.toast('Расчёт…');
+  const payroll: MonthPayroll = computeMonthPayroll({
+    month,
+    staff,
+    timesheet,
+    plans,
+    deals,
+    claims,
+    settings,
+    yearToDate,
+  });
+  return { payroll, staff, yearToDate };
+}
+
+/** Writes a plan into a sheet: one call per kind of content, whatever the number of rows. */
+export function writePlan(sheet: Sheet, plan: SheetPlan): void {
+  const rows = plan.values.length;
+  const cols = plan.values[0]?.length ?? 0;
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setValues(plan.values);
+  range.setNumberFormats(plan.numberFormats.map((r) => r.map((f) => f || 'General')));
+  range.setBackgrounds(plan.backgrounds);
+  range.setFontWeights(plan.fontWeights);
+  for (const m of plan.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
+  sheet.getRange(plan.wrap.row, plan.wrap.col, plan.wrap.numRows, plan.wrap.numCols).setWrap(true);
+  sheet.setFrozenRows(plan.frozenRows);
+  if (plan.hiddenColumns) sheet.hideColumns(plan.hiddenColumns.start, plan.hiddenColumns.count);
+}
+
+export interface ComputeResult {
+  sheetName: string;
+  rows: number;
+  errors: number;
+  /** К выплате over the computable rows, kopecks */
+  toPay: number;
+  replaced: boolean;
+}
+
+/**
+ * Computes a month and writes its tab. `afterWrite` runs once the temporary
+ * tab is written and before the swap (tests use it to inject a failure).
+ */
+export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWrite?: () => void): ComputeResult {
+  ctx.requireDirector();
+  const name = payrollSheetName(month.year, month.month);
+  const book = ctx.book;
+  const old = book.getSheetByName(name);
+  const closed = ctx.closedEntries();
+  if (isClosed(closed, month) || isClosedSheet(old)) {
+    throw new DomainError(
+      `Месяц ${monthLabel(month)} закрыт: ведомость заморожена и пересчёту не подлежит. ` +
+        'Если нужен перерасчёт, начислите разницу в ведомости следующего месяца.',
+    );
+  }
+  ctx.toast('Чтение листов…');
+  const { payroll, staff, yearToDate } = readAndCompute(ctx, month, closed);
+  ctx.toast('Запись ведомости…');
+  const { plan } = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, yearToDate, today: ctx.now });
+  const tempName = `${name} (расчёт)`;
+  const stale = book.getSheetByName(tempName);
+  if (stale) book.deleteSheet(stale);
+  const temp = book.insertSheet(tempName);
+  try {
+    writePlan(temp, plan);
+    protectForDirector(temp, openProtectionDescription(month), ctx.directorEmails());
+    afterWrite?.();
+    if (old) book.deleteSheet(old);
+    temp.setName(name);
+  } catch (error) {
+    // the previous tab is untouched until the swap; the half-written one goes
+    try {
+      book.deleteSheet(temp);
+    } catch {
+      // nothing more can be done; the temporary name shows what it is
+    }
+    throw error;
+  }
+  book.setActiveSheet(temp);
+  const errors = payroll.rows.filter((r) => !r.ok).length;
+  appendLog(
+    ctx.ss,
+    [
+      {
+        user: ctx.user,
+        action: old ? 'Пересчёт зарплаты' : 'Расчёт зарплаты',
+        sheet: name,
+        id: monthKey(month),
+        field: '',
+        before: '',
+        after: (payroll.totals.toPay / 100).toFixed(2),
+        comment: `строк: ${payroll.rows.length}, не рассчитано: ${errors}`,
+      },
+    ],
+    ctx.now,
+  );
+  return { sheetName: name, rows: payroll.rows.length, errors, toPay: payroll.totals.toPay, replaced: old !== null };
+}

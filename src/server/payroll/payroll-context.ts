@@ -1,0 +1,138 @@
+/**
+ * What the payroll features share: the spreadsheet and the running user, the
+ * «Настройки» grid, the spreadsheet the payroll goes to, the closed months, and
+ * the parse of the month a person types.
+ */
+import { addMonths, monthKey, parseMonth, type YearMonth } from '../../domain/calendar';
+import { textOf } from '../../domain/crm/values';
+import { DomainError } from '../../domain/money';
+import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
+import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
+import { currentUserEmail, isDirectorEmail } from '../../adapter/user';
+import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, closedEntries, type ClosedMonthEntry } from './closed-months';
+import { openPayrollBook, payrollBookSetting } from './payroll-book';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** «ММ.ГГГГ» of a month, as the payroll tab names it. */
+export function monthLabel(month: YearMonth): string {
+  return `${String(month.month).padStart(2, '0')}.${month.year}`;
+}
+
+/** The month a person typed: «03.2026» or «2026-03»; blank takes `fallback`. */
+export function parseMonthAnswer(text: string, fallback: YearMonth): YearMonth {
+  const t = text.trim();
+  if (t === '') return fallback;
+  if (!/^\d{1,2}\.\d{4}$/.test(t) && !/^\d{4}-\d{1,2}$/.test(t)) {
+    throw new DomainError(`«${t}» — не месяц. Введите месяц в виде ММ.ГГГГ, например ${monthLabel(fallback)}.`);
+  }
+  return parseMonth(t, 'Месяц');
+}
+
+/** The month before the one of `today`: the usual month to compute. */
+export function previousMonth(today: Date): YearMonth {
+  return addMonths({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
+}
+
+/** The payroll features' view of the running execution. */
+export class PayrollContext {
+  readonly now = new Date();
+  private settingsValues: unknown[][] | null = null;
+  private settingsParsed: Settings | null = null;
+  private bookCache: Spreadsheet | null = null;
+
+  constructor(
+    readonly ss: Spreadsheet,
+    /** lower-case e-mail, '' when Google does not reveal it */
+    readonly user: string,
+  ) {}
+
+  static current(): PayrollContext {
+    return new PayrollContext(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail());
+  }
+
+  /** «Настройки» as one getValues (empty when the tab is missing). */
+  get settingsGrid(): unknown[][] {
+    if (this.settingsValues === null) {
+      const sheet = this.ss.getSheetByName(SHEETS.settings);
+      this.settingsValues = sheet ? sheet.getDataRange().getValues() : [];
+    }
+    return this.settingsValues;
+  }
+
+  get settings(): Settings {
+    if (this.settingsParsed === null) {
+      this.settingsParsed = this.settingsGrid.length > 0 ? parseSettings(this.settingsGrid) : defaultSettings();
+    }
+    return this.settingsParsed;
+  }
+
+  /** The director's e-mails: from «Настройки» and the running user when they are the director. */
+  directorEmails(): string[] {
+    const out = new Set<string>();
+    const fromSettings = this.settings.directorEmail.trim().toLowerCase();
+    if (fromSettings) out.add(fromSettings);
+    if (this.user) out.add(this.user);
+    return [...out];
+  }
+
+  /** Payroll is the director's: a known user who is not the director is refused. */
+  requireDirector(): void {
+    if (this.user === '') return;
+    const fromSettings = this.settings.directorEmail.trim().toLowerCase();
+    if (this.user === fromSettings || isDirectorEmail(this.ss, this.user)) return;
+    throw new DomainError('Зарплату рассчитывает и закрывает только директор.');
+  }
+
+  /** The spreadsheet the payroll tabs go to (this one unless «Ведомость в отдельной таблице» is «Да»). */
+  get book(): Spreadsheet {
+    if (this.bookCache === null) {
+      this.bookCache = openPayrollBook(
+        this.ss,
+        this.ss.getSheetByName(SHEETS.settings),
+        payrollBookSetting(this.settingsGrid),
+      );
+    }
+    return this.bookCache;
+  }
+
+  /** The payroll tab of a month, or null. */
+  payrollSheet(month: YearMonth): Sheet | null {
+    return this.book.getSheetByName(payrollSheetName(month.year, month.month));
+  }
+
+  /** The closed months' rows (one getValues), [] when none was closed yet. */
+  closedEntries(): ClosedMonthEntry[] {
+    const sheet = this.book.getSheetByName(CLOSED_MONTHS_SHEET);
+    return sheet ? closedEntries(sheet.getDataRange().getValues()) : [];
+  }
+
+  /** The hidden, director-only tab of closed months, created when missing. */
+  closedMonthsSheet(): Sheet {
+    const existing = this.book.getSheetByName(CLOSED_MONTHS_SHEET);
+    if (existing) return existing;
+    const sheet = this.book.insertSheet(CLOSED_MONTHS_SHEET);
+    sheet.getRange(1, 1, 1, CLOSED_MONTHS_HEADERS.length).setValues([[...CLOSED_MONTHS_HEADERS]]);
+    sheet.setFrozenRows(1);
+    sheet.hideSheet();
+    return sheet;
+  }
+
+  toast(message: string): void {
+    this.ss.toast(message, 'Зарплата', 5);
+  }
+}
+
+/** Whether the month was closed: recorded in the closed months' tab. */
+export function isClosed(entries: readonly ClosedMonthEntry[], month: YearMonth): boolean {
+  const key = monthKey(month);
+  return entries.some((e) => e.month === key);
+}
+
+/** The header row of a payroll tab's values: the row whose first cell is «№ п/п». */
+export function findHeaderRow(values: readonly unknown[][]): number {
+  const i = values.findIndex((row) => textOf(row[0]) === '№ п/п');
+  if (i < 0) throw new DomainError('На листе ведомости нет строки заголовков («№ п/п»): рассчитайте месяц заново.');
+  return i;
+}

@@ -1,0 +1,14 @@
+/**
+ * The «Зарплата» menu. Each item calls a public global of src/entry/payroll.ts
+ * (or of the printing, dashboard and category features, which add their items here).
+ */
+import type { MenuSpec } from '../menu';
+
+export const PAYROLL_MENU: MenuSpec = {
+  title: 'Зарплата',
+  items: [
+    { caption: 'Рассчитать за месяц…', fn: 'menuComputePayroll' },
+    { caption: 'Закрыть месяц', fn: 'menuClosePayrollMonth' },
+    { caption: 'Расчётные листки', fn: 'menuPayslips' },
+  ],
+};

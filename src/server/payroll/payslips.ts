@@ -1,0 +1,147 @@
+/**
+ * «Зарплата → Расчётные листки»: a расчётный листок (ТК ст. 136) for each
+ * employee of a month, taken from the month's ведомость so that both always
+ * agree: the parts of pay by type, the deductions (НДФЛ), the advance already
+ * paid, the amount to pay and the days worked. Blocks are stacked with a blank
+ * row between them (Apps Script cannot set page breaks). The tab is built by a
+ * pure plan and written in a constant number of calls.
+ */
+import type { YearMonth } from '../../domain/calendar';
+import { textOf } from '../../domain/crm/values';
+import { DomainError } from '../../domain/money';
+import { payrollSheetName } from '../../domain/workbook/schema';
+import { safeCellText } from '../../adapter/safe-text';
+import { protectForDirector } from './payroll-book';
+import { findHeaderRow, monthLabel, type PayrollContext } from './payroll-context';
+import { MONEY_FORMAT, monthTitle, type PlanCell, type SheetPlan, TOTALS_LABEL } from './payroll-sheet-plan';
+import { writePlan } from './compute-month';
+
+/** The payslips tab of a month: «Расчётные листки 03.2026». */
+export function payslipSheetName(month: YearMonth): string {
+  return `Расчётные листки ${monthLabel(month)}`;
+}
+
+const WIDTH = 4;
+
+/** The payslips of every computed row of a payroll tab's values. */
+export function buildPayslipPlan(
+  values: readonly unknown[][],
+  month: YearMonth,
+  organisation: string,
+  sourceName: string,
+): { plan: SheetPlan; count: number } {
+  const headerAt = findHeaderRow(values);
+  const headers = values[headerAt].map((h) => textOf(h));
+  const col = (h: string) => {
+    const i = headers.indexOf(h);
+    if (i < 0) throw new DomainError(`В ведомости нет столбца «${h}»: рассчитайте месяц заново.`);
+    return i;
+  };
+  const out: PlanCell[][] = [];
+  const formats: string[][] = [];
+  const weights: Array<Array<'bold' | 'normal'>> = [];
+  const push = (cells: PlanCell[], format: string[] = [], bold = false) => {
+    const row = [...cells, ...Array<PlanCell>(WIDTH - cells.length).fill('')].map((v) =>
+      typeof v === 'string' ? safeCellText(v) : v,
+    );
+    out.push(row);
+    formats.push(Array.from({ length: WIDTH }, (_, i) => format[i] ?? ''));
+    weights.push(Array<'bold' | 'normal'>(WIDTH).fill(bold ? 'bold' : 'normal'));
+  };
+  const money = (v: unknown): PlanCell => (typeof v === 'number' ? v : 0);
+  const M = ['', '', MONEY_FORMAT, ''];
+  let count = 0;
+  for (let i = headerAt + 1; i < values.length; i++) {
+    const row = values[i];
+    const get = (h: string) => row[col(h)];
+    if (textOf(get('ФИО')) === TOTALS_LABEL) break;
+    if (typeof get('Всего начислено') !== 'number') continue;
+    count++;
+    push([`Расчётный листок за ${monthTitle(month)}`, '', '', organisation], [], true);
+    push([`${textOf(get('ФИО'))}`, `Таб. № ${textOf(get('Таб. №'))}`, textOf(get('Категория')), '']);
+    push(['Отработано дней', '', money(get('Отработано дней')), `из ${textOf(get('Норма дней'))} по норме`]);
+    push(['Начислено', 'вид', 'сумма, руб.', 'основание'], [], true);
+    push(
+      [
+        '',
+        'По окладу / по ставке',
+        money(get('Начислено по окладу / по ставке')),
+        `оклад / ставка ${textOf(get('Оклад / ставка в день'))}`,
+      ],
+      M,
+    );
+    const fulfilment = get('% выполнения');
+    const rate = get('Ставка');
+    push(
+      [
+        '',
+        'Премия за план',
+        money(get('Премия за план')),
+        typeof fulfilment === 'number' && typeof rate === 'number'
+          ? `продажи ${textOf(get('Продажи'))} при плане ${textOf(get('План'))}: выполнение ${(fulfilment * 100).toFixed(1)} %, ставка ${(rate * 100).toFixed(1)} %`
+          : 'плана нет',
+      ],
+      M,
+    );
+    push(['', 'Премия KPI', money(get('Премия KPI')), ''], M);
+    push(['', 'Доплата до МРОТ', money(get('Доплата до МРОТ')), 'ТК РФ ст. 133'], M);
+    push(['', 'Всего начислено', money(get('Всего начислено')), ''], M, true);
+    push(['Удержано', 'НДФЛ', money(get('НДФЛ')), 'НК РФ ст. 224, 226'], M);
+    push(['Выплачено', 'Аванс', money(get('Аванс')), ''], M);
+    push(['К выплате', '', money(get('К выплате')), `по ведомости «${sourceName}», строка ${i + 1}`], M, true);
+    push([]);
+  }
+  if (count === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
+  return {
+    count,
+    plan: {
+      values: out,
+      numberFormats: formats,
+      backgrounds: out.map(() => Array<string | null>(WIDTH).fill(null)),
+      fontWeights: weights,
+      merges: [],
+      frozenRows: 0,
+      wrap: { row: 1, col: WIDTH, numRows: out.length, numCols: 1 },
+      hiddenColumns: null,
+    },
+  };
+}
+
+/** Builds the payslips tab of a month from its ведомость; replaces an older one. */
+export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName: string; count: number } {
+  ctx.requireDirector();
+  const sourceName = payrollSheetName(month.year, month.month);
+  const source = ctx.payrollSheet(month);
+  if (!source) {
+    throw new DomainError(`Нет листа «${sourceName}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
+  }
+  ctx.toast('Расчётные листки…');
+  const { plan, count } = buildPayslipPlan(
+    source.getDataRange().getValues(),
+    month,
+    ctx.settings.organisation,
+    sourceName,
+  );
+  const name = payslipSheetName(month);
+  const book = ctx.book;
+  const tempName = `${name} (расчёт)`;
+  const stale = book.getSheetByName(tempName);
+  if (stale) book.deleteSheet(stale);
+  const temp = book.insertSheet(tempName);
+  try {
+    writePlan(temp, plan);
+    protectForDirector(temp, `Расчётные листки ${monthLabel(month)}: изменяет только директор`, ctx.directorEmails());
+    const old = book.getSheetByName(name);
+    if (old) book.deleteSheet(old);
+    temp.setName(name);
+  } catch (error) {
+    try {
+      book.deleteSheet(temp);
+    } catch {
+      // the temporary name shows what it is
+    }
+    throw error;
+  }
+  book.setActiveSheet(temp);
+  return { sheetName: name, count };
+}
