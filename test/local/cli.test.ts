@@ -31,7 +31,7 @@ function copy(name: string): string {
 }
 
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -100,21 +100,21 @@ describe('npm run cli on a workbook copy', () => {
     const row = deals.rows[deals.rows.length - 1]!;
     expect(row[0]!.value).toBe(out.result.dealId);
     expect(row.some((c) => c?.value === 'ivanova@proekt-a.ru')).toBe(true);
-  }, 120_000);
+  }, 180_000);
 
   it('runs a menu item found by its caption after onOpen and prints what the user would see', () => {
     const file = copy('menu.xlsx');
     const r = cli('--workbook', file, '--user', 'saraev@proekt-a.ru', 'menu', 'Проверить таблицу');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^(Диалог|Окно|Уведомление|Боковая панель)/m);
-  }, 120_000);
+  }, 180_000);
 
   it('exits 1 with the error message when the function throws', () => {
     const file = copy('error.xlsx');
     const r = cli('--workbook', file, 'run', 'PLAN_BONUS', '150000', '0');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Не задан план продаж');
-  }, 120_000);
+  }, 180_000);
 
   it('exits 2 naming the menu items when the caption is unknown', () => {
     const file = copy('unknown-menu.xlsx');
@@ -122,7 +122,7 @@ describe('npm run cli on a workbook copy', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Нет пункта меню «Нет такого пункта»');
     expect(r.stderr).toContain('Проверить таблицу');
-  }, 120_000);
+  }, 180_000);
 
   it('creates the demo workbook with --new-demo when the file is missing, and refuses without it', async () => {
     const file = path.join(dir, 'fresh', 'demo.xlsx');
@@ -136,5 +136,5 @@ describe('npm run cli on a workbook copy', () => {
     expect(r.stdout).toContain('Результат: 7500');
     const model = await loadWorkbook(file);
     expect(model.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Клиенты', 'Сделки', 'Планы', 'Табель']));
-  }, 120_000);
+  }, 180_000);
 });
