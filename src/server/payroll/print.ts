@@ -1,0 +1,195 @@
+/**
+ * «Печать / PDF» (domain section 5): the payroll tab or the payslips tab as a
+ * PDF made by the spreadsheet's own export URL — A4 landscape, fit to width, no
+ * grid lines, the frozen header rows repeated on every page, page numbers —
+ * saved to Drive, with a link shown in a small dialog.
+ */
+import { DomainError } from '../../domain/money';
+
+/** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
+const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
+
+/** Margins in inches, as the export URL takes them; the bottom one leaves room for the page number. */
+const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
+
+/**
+ * The export URL of one sheet as a PDF, with exactly the page setup the
+ * director prints with. `fzr=true` repeats the sheet's frozen rows on every
+ * page, so the header row of the table must be within the frozen rows.
+ */
+export function pdfExportUrl(spreadsheetId: string, sheetId: number): string {
+  const params: Array<[string, string]> = [
+    ['format', 'pdf'],
+    ['gid', String(sheetId)],
+    ['size', 'A4'],
+    ['portrait', 'false'],
+    ['fitw', 'true'],
+    ['gridlines', 'false'],
+    ['fzr', 'true'],
+    ['pagenum', 'CENTER'],
+    ['printtitle', 'false'],
+    ['sheetnames', 'false'],
+    ['top_margin', String(MARGINS.top)],
+    ['bottom_margin', String(MARGINS.bottom)],
+    ['left_margin', String(MARGINS.left)],
+    ['right_margin', String(MARGINS.right)],
+  ];
+  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/export?${query}`;
+}
+
+/** Whether a tab is a payroll or payslips tab, and its month as a sortable number (yyyymm). */
+function printableMonth(name: string): number | null {
+  const m = PRINTABLE.exec(name);
+  return m ? Number(m[3]) * 100 + Number(m[2]) : null;
+}
+
+/**
+ * The tabs that can be printed, in the order offered: the active tab first when
+ * it is printable, then the others from the latest month back (payroll before payslips).
+ */
+export function printCandidates(sheetNames: readonly string[], activeName: string): string[] {
+  const printable = sheetNames
+    .filter((name) => printableMonth(name) !== null)
+    .sort((a, b) => {
+      const byMonth = printableMonth(b)! - printableMonth(a)!;
+      if (byMonth !== 0) return byMonth;
+      return (a.startsWith('Зарплата') ? 0 : 1) - (b.startsWith('Зарплата') ? 0 : 1);
+    });
+  if (printableMonth(activeName) === null) return printable;
+  return [activeName, ...printable.filter((n) => n !== activeName)];
+}
+
+/** The question listing the candidates; an empty answer takes the first. */
+export function printQuestion(candidates: readonly string[], activeName: string): string {
+  const lines = candidates.map((name, i) => `${i + 1}. ${name}${name === activeName ? ' (открыт сейчас)' : ''}`);
+  return `Какой лист сохранить в PDF? Введите номер из списка (пусто — 1):\n${lines.join('\n')}`;
+}
+
+/** The tab chosen by the answer to printQuestion: a number from the list, a tab name, or blank for the first. */
+export function chosenSheet(candidates: readonly string[], answer: string): string {
+  if (candidates.length === 0) {
+    throw new DomainError(
+      'Нет листа для печати: сначала сформируйте ведомость («Зарплата ММ.ГГГГ») или расчётные листки.',
+    );
+  }
+  const text = answer.trim();
+  if (text === '') return candidates[0];
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    if (n >= 1 && n <= candidates.length) return candidates[n - 1];
+  }
+  const byName = candidates.find((name) => name.toLowerCase() === text.toLowerCase());
+  if (byName) return byName;
+  throw new DomainError(`Нет такого листа в списке: «${text}». Введите номер от 1 до ${candidates.length}.`);
+}
+
+/** «Ведомость 03.2026.pdf» for a payroll tab, «Расчётные листки 03.2026.pdf» for the payslips. */
+export function pdfFileName(sheetName: string): string {
+  const m = PRINTABLE.exec(sheetName);
+  if (!m) return `${sheetName}.pdf`;
+  const period = `${m[2]}.${m[3]}`;
+  return m[1] === 'Зарплата' ? `Ведомость ${period}.pdf` : `Расчётные листки ${period}.pdf`;
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The dialog that gives the saved file's link; both the name and the address are escaped. */
+export function savedPdfHtml(fileName: string, url: string): string {
+  return (
+    '<div style="font:14px Arial,sans-serif;line-height:1.5">' +
+    '<p>PDF сохранён на Google Диск:</p>' +
+    `<p><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(fileName)}</a></p>` +
+    '<p style="color:#5f6368">Откройте файл и напечатайте его: лист А4, альбомная ориентация.</p>' +
+    '</div>'
+  );
+}
+
+/** How many top rows to look at for the table's header when the tab has no frozen rows. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The frozen rows are what the export repeats on every page. A tab without
+ * them gets its rows frozen down to the table's header row (the row whose
+ * first cell is «№ п/п», the first column of the ведомость and of the payslips).
+ */
+function ensureHeaderRowsFrozen(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  if (sheet.getFrozenRows() > 0) return;
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getLastRow());
+  const columns = Math.min(5, sheet.getLastColumn());
+  if (rows < 1 || columns < 1) return;
+  const top = sheet.getRange(1, 1, rows, columns).getDisplayValues();
+  const headerRow = top.findIndex((row) => row.some((v) => String(v).trim() === '№ п/п'));
+  if (headerRow >= 0) sheet.setFrozenRows(headerRow + 1);
+}
+
+/** What «Печать / PDF» produced. */
+export interface PrintResult {
+  sheetName: string;
+  fileName: string;
+  fileId: string;
+  url: string;
+}
+
+/**
+ * Exports one tab as a PDF and saves it to Drive. The export is Google's own
+ * printing of the tab, so what the director gets is what Sheets prints.
+ */
+export function exportSheetPdf(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+): PrintResult {
+  ensureHeaderRowsFrozen(sheet);
+  // the export reads the saved document: pending writes must be in it
+  SpreadsheetApp.flush();
+  const url = pdfExportUrl(ss.getId(), sheet.getSheetId());
+  const response = UrlFetchApp.fetch(url, {
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  const code = response.getResponseCode();
+  if (code !== 200) {
+    throw new DomainError(
+      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
+    );
+  }
+  const fileName = pdfFileName(sheet.getName());
+  const blob = response.getBlob().setName(fileName).setContentType('application/pdf');
+  const file = DriveApp.createFile(blob);
+  return { sheetName: sheet.getName(), fileName, fileId: file.getId(), url: file.getUrl() };
+}
+
+/**
+ * Menu «Зарплата» → «Печать / PDF»: asks which tab (the active payroll or
+ * payslips tab is offered first, then the latest months), exports it and shows the link.
+ * Returns null when the person cancelled.
+ */
+export function printPayrollPdf(): PrintResult | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  const activeName = ss.getActiveSheet().getName();
+  const candidates = printCandidates(
+    ss.getSheets().map((s) => s.getName()),
+    activeName,
+  );
+  let answer = '';
+  if (candidates.length > 1) {
+    const response = ui.prompt('Печать / PDF', printQuestion(candidates, activeName), ui.ButtonSet.OK_CANCEL);
+    if (response.getSelectedButton() !== ui.Button.OK) return null;
+    answer = response.getResponseText();
+  }
+  const name = chosenSheet(candidates, answer);
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new DomainError(`Нет листа «${name}».`);
+  const result = exportSheetPdf(ss, sheet);
+  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url)).setWidth(420).setHeight(180);
+  ui.showModalDialog(html, 'Печать / PDF');
+  return result;
+}

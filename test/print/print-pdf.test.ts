@@ -1,0 +1,171 @@
+import { PDFDocument } from 'pdf-lib';
+import { parseExportUrl } from '../../local/export/export-request';
+import { createPdfExporter, printablePageFor } from '../../local/export/pdf-exporter';
+import type { WorkbookModel } from '../../local/runtime/model';
+import { chosenSheet, pdfExportUrl, pdfFileName, printCandidates, savedPdfHtml } from '../../src/server/payroll/print';
+import { pdfPageTexts } from './pdf-text';
+import { session, tab, workbook } from './workbook';
+
+/** Chromium starts in a child process for each export. */
+jest.setTimeout(180_000);
+
+const HEADERS = ['№ п/п', 'Таб. №', 'ФИО', 'Категория', 'Оклад', 'Начислено всего', 'НДФЛ', 'К выплате', 'Подпись'];
+const EMPLOYEES = 90;
+
+/** A payroll-like tab: title rows, a frozen header row, 90 employees, a totals row, all wider than the paper. */
+function payrollWorkbook(): { wb: WorkbookModel; sheetId: number } {
+  const wb = workbook();
+  tab(wb, 'Клиенты', ['ID клиента'], []);
+  tab(wb, 'Зарплата 02.2026', HEADERS, []);
+  const sheet = tab(wb, 'Зарплата 03.2026', HEADERS, []);
+  sheet.rows[0] = [{ value: 'Расчётно-платёжная ведомость за март 2026 г., ООО «Проект-А»', fontWeight: 'bold' }];
+  sheet.rows[1] = HEADERS.map((h) => ({ value: h, fontWeight: 'bold' as const, background: '#e8eaed' }));
+  let total = 0;
+  for (let i = 0; i < EMPLOYEES; i++) {
+    const pay = 27093 + i;
+    total += pay;
+    sheet.rows[2 + i] = [
+      { value: i + 1 },
+      { value: String(100 + i) },
+      { value: `Сотрудник ${i + 1}` },
+      { value: 'II категория' },
+      { value: 12000, numberFormat: '#,##0.00' },
+      { value: pay, numberFormat: '#,##0.00' },
+      { value: 0 },
+      { value: pay, numberFormat: '#,##0.00' },
+    ];
+  }
+  sheet.rows[2 + EMPLOYEES] = [
+    undefined,
+    undefined,
+    { value: 'Итого', fontWeight: 'bold' },
+    undefined,
+    undefined,
+    { value: total, numberFormat: '#,##0.00', fontWeight: 'bold' },
+  ];
+  sheet.frozenRows = 2;
+  // 9 columns of 200 px: 1 800 px, far wider than the 1 045 px of A4 landscape between the margins
+  HEADERS.forEach((_, c) => (sheet.columnWidths[c] = 200));
+  return { wb, sheetId: sheet.id };
+}
+
+describe('the export URL of «Печать / PDF»', () => {
+  it('has exactly the page setup the director prints with', () => {
+    const url = new URL(pdfExportUrl('abc123', 42));
+    expect(url.origin + url.pathname).toBe('https://docs.google.com/spreadsheets/d/abc123/export');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'pdf',
+      gid: '42',
+      size: 'A4',
+      portrait: 'false',
+      fitw: 'true',
+      gridlines: 'false',
+      fzr: 'true',
+      pagenum: 'CENTER',
+      printtitle: 'false',
+      sheetnames: 'false',
+      top_margin: '0.5',
+      bottom_margin: '0.6',
+      left_margin: '0.4',
+      right_margin: '0.4',
+    });
+  });
+
+  it('is read back by the local exporter as A4 landscape, fit to width, frozen rows repeated, no grid lines', () => {
+    expect(parseExportUrl(pdfExportUrl('abc123', 42))).toMatchObject({
+      spreadsheetId: 'abc123',
+      gid: 42,
+      size: 'A4',
+      landscape: true,
+      fitToWidth: true,
+      gridlines: false,
+      repeatFrozenRows: true,
+      pageNumbers: 'CENTER',
+    });
+  });
+});
+
+describe('choosing the tab to print', () => {
+  const names = ['Клиенты', 'Зарплата 02.2026', 'Расчётные листки 03.2026', 'Зарплата 03.2026', 'Зарплата 12.2025'];
+
+  it('offers the active payroll tab first, then the latest months, payroll before payslips', () => {
+    expect(printCandidates(names, 'Зарплата 02.2026')).toEqual([
+      'Зарплата 02.2026',
+      'Зарплата 03.2026',
+      'Расчётные листки 03.2026',
+      'Зарплата 12.2025',
+    ]);
+    expect(printCandidates(names, 'Клиенты')[0]).toBe('Зарплата 03.2026');
+  });
+
+  it('takes a number, a name or a blank answer, and names what is wrong otherwise', () => {
+    const candidates = printCandidates(names, 'Клиенты');
+    expect(chosenSheet(candidates, '')).toBe('Зарплата 03.2026');
+    expect(chosenSheet(candidates, '3')).toBe('Зарплата 02.2026');
+    expect(chosenSheet(candidates, 'расчётные листки 03.2026')).toBe('Расчётные листки 03.2026');
+    expect(() => chosenSheet(candidates, '9')).toThrow('Введите номер от 1 до 4');
+    expect(() => chosenSheet([], '')).toThrow('Нет листа для печати');
+  });
+
+  it('names the file «Ведомость ММ.ГГГГ.pdf» and escapes the link', () => {
+    expect(pdfFileName('Зарплата 03.2026')).toBe('Ведомость 03.2026.pdf');
+    expect(pdfFileName('Расчётные листки 03.2026')).toBe('Расчётные листки 03.2026.pdf');
+    const html = savedPdfHtml('<b>.pdf', 'https://x/?a=1&b="2"');
+    expect(html).toContain('href="https://x/?a=1&amp;b=&quot;2&quot;"');
+    expect(html).toContain('&lt;b&gt;.pdf');
+    expect(html).not.toContain('<b>');
+  });
+});
+
+describe('the local export of a payroll tab', () => {
+  it('renders the frozen rows as the table head, repeated by Chromium on every page, and scales the width to the paper', () => {
+    const { wb, sheetId } = payrollWorkbook();
+    const page = printablePageFor(pdfExportUrl(wb.id, sheetId), wb);
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(page.html)?.[1] ?? '';
+    expect(head).toContain('Расчётно-платёжная ведомость');
+    for (const h of HEADERS) expect(head).toContain(h);
+    expect(page.html).not.toMatch(/<tbody>[\s\S]*№ п\/п[\s\S]*<\/tbody>/);
+    expect(page.html).toContain('td { border: none;');
+    // (11.69 − 0.8) in × 96 px ÷ 1 800 px
+    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.8) * 96) / 1800, 2);
+    expect(page.pdf.footerTemplate).toContain('pageNumber');
+    expect(page.pdf.footerTemplate).toContain('totalPages');
+  });
+
+  it('saves an A4 landscape PDF to Drive with the header on every page, page numbers and the totals, and shows its link', async () => {
+    const { wb } = payrollWorkbook();
+    const s = session(wb, { exporter: createPdfExporter() });
+    s.select('Клиенты', 1, 1);
+    s.run('menuPrintPdf', [], [{ button: 'OK', text: '' }]);
+    const events = s.takeUiEvents();
+    const dialog = events.find((e) => e.type === 'dialog');
+    const download = events.find((e) => e.type === 'download');
+    if (dialog?.type !== 'dialog' || download?.type !== 'download') throw new Error(JSON.stringify(events));
+    expect(download.name).toBe('Ведомость 03.2026.pdf');
+    expect(download.mimeType).toBe('application/pdf');
+    expect(dialog.html).toContain(`href="${download.url}"`);
+    expect(dialog.html).toContain('Ведомость 03.2026.pdf');
+
+    const file = s.file(download.url.replace('/files/', ''));
+    expect(file).toBeDefined();
+    const pdf = await PDFDocument.load(file!.bytes);
+    const pages = pdf.getPages();
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      const { width, height } = page.getSize();
+      expect(Math.abs(width - 842)).toBeLessThan(1);
+      expect(Math.abs(height - 595)).toBeLessThan(1);
+    }
+    const texts = await pdfPageTexts(file!.bytes);
+    texts.forEach((text, i) => {
+      // the header row on every page, including its last column: the width fits the paper
+      for (const h of ['№ п/п', 'ФИО', 'К выплате', 'Подпись']) expect(text).toContain(h);
+      expect(text).toContain(`${i + 1}\n / \n${texts.length}`);
+    });
+    const total = (27093 * EMPLOYEES + (EMPLOYEES * (EMPLOYEES - 1)) / 2).toLocaleString('ru-RU').replace(/\s/g, ' ');
+    const last = texts[texts.length - 1];
+    expect(last).toContain('Итого');
+    expect(last.replace(/\s/g, ' ')).toContain(`${total},00`);
+    expect(texts.join('\n')).toContain(`Сотрудник ${EMPLOYEES}`);
+  });
+});
