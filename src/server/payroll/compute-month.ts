@@ -86,6 +86,27 @@ export function writePlan(sheet: Sheet, plan: SheetPlan): void {
   if (plan.hiddenColumns) sheet.hideColumns(plan.hiddenColumns.start, plan.hiddenColumns.count);
 }
 
+/**
+ * Puts a fully written tab in place of the old one: the old tab steps aside
+ * under another name, the new one takes the name, then the old one goes; a
+ * failure before the end puts the old tab back.
+ */
+export function swapIn(book: Spreadsheet, temp: Sheet, old: Sheet | null, name: string): void {
+  if (old) old.setName(`${name} (прежняя)`);
+  try {
+    temp.setName(name);
+  } catch (error) {
+    if (old) old.setName(name);
+    try {
+      book.deleteSheet(temp);
+    } catch {
+      // the temporary name shows what it is
+    }
+    throw error;
+  }
+  if (old) book.deleteSheet(old);
+}
+
 export interface ComputeResult {
   sheetName: string;
   rows: number;
@@ -123,8 +144,6 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     writePlan(temp, plan);
     protectForDirector(temp, openProtectionDescription(month), ctx.directorEmails());
     afterWrite?.();
-    if (old) book.deleteSheet(old);
-    temp.setName(name);
   } catch (error) {
     // the previous tab is untouched until the swap; the half-written one goes
     try {
@@ -134,6 +153,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     }
     throw error;
   }
+  swapIn(book, temp, old, name);
   book.setActiveSheet(temp);
   const errors = payroll.rows.filter((r) => !r.ok).length;
   appendLog(

@@ -14,7 +14,7 @@ import { safeCellText } from '../../adapter/safe-text';
 import { protectForDirector } from './payroll-book';
 import { findHeaderRow, monthLabel, type PayrollContext } from './payroll-context';
 import { MONEY_FORMAT, monthTitle, type PlanCell, type SheetPlan, TOTALS_LABEL } from './payroll-sheet-plan';
-import { writePlan } from './compute-month';
+import { swapIn, writePlan } from './compute-month';
 
 /** The payslips tab of a month: «Расчётные листки 03.2026». */
 export function payslipSheetName(month: YearMonth): string {
@@ -131,9 +131,6 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
   try {
     writePlan(temp, plan);
     protectForDirector(temp, `Расчётные листки ${monthLabel(month)}: изменяет только директор`, ctx.directorEmails());
-    const old = book.getSheetByName(name);
-    if (old) book.deleteSheet(old);
-    temp.setName(name);
   } catch (error) {
     try {
       book.deleteSheet(temp);
@@ -142,6 +139,7 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
     }
     throw error;
   }
+  swapIn(book, temp, book.getSheetByName(name), name);
   book.setActiveSheet(temp);
   return { sheetName: name, count };
 }

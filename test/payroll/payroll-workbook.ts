@@ -1,0 +1,111 @@
+/**
+ * Small payroll workbooks for the runtime tests: staff, timesheet, plans and
+ * deals of chosen rows, default settings (optionally without KPI), and a
+ * session of the director on them.
+ */
+import * as path from 'node:path';
+import { createSession, type LocalRuntimeSession } from '../../local/runtime';
+import { emptySheet, emptyWorkbook, type CellValue, type WorkbookModel } from '../../local/runtime/model';
+import { defaultSettings, defaultSettingsRows, type Settings } from '../../src/domain/settings';
+import { COLUMNS, SHEETS } from '../../src/domain/workbook/schema';
+import { sheetOf, type Row } from '../crm/crm-workbook';
+
+export const DIRECTOR = 'director@proekt-a.ru';
+export const NOW = new Date(2026, 3, 10);
+const ROOT = path.resolve(__dirname, '..', '..');
+const headers = (key: keyof typeof COLUMNS) => COLUMNS[key].map((c) => c.header);
+
+export interface PayrollWorkbookOptions {
+  staff: Row[];
+  timesheet: Row[];
+  plans: Row[];
+  deals: Row[];
+  settings?: Settings;
+}
+
+export function specialist(tabNo: string, name: string, extra: Row = {}): Row {
+  return {
+    'Таб. №': tabNo,
+    ФИО: name,
+    Email: `s${tabNo}@proekt-a.ru`,
+    Должность: 'Специалист по работе с клиентами',
+    Категория: 'II категория',
+    'Дата приёма': new Date(2024, 0, 10),
+    'Испытательный срок, мес': 0,
+    ...extra,
+  };
+}
+
+let dealNo = 0;
+/** A signed deal of `tabNo` dated `day` of March 2026 (or `month`), for `amount` rubles. */
+export function signedDeal(tabNo: string, day: number, amount: number, month = 3): Row {
+  dealNo++;
+  return {
+    'ID сделки': `С-${String(dealNo).padStart(5, '0')}`,
+    'ID клиента': `К-${String(dealNo).padStart(5, '0')}`,
+    Ответственный: `s${tabNo}@proekt-a.ru`,
+    Этап: 'Договор заключён',
+    'Дата договора': new Date(2026, month - 1, day),
+    'Сумма договора, руб.': amount,
+    'Себестоимость, руб.': Math.round(amount * 0.6),
+  };
+}
+
+/** Settings without KPI rows: the KPI block is kept, empty. */
+export function settingsWithoutKpi(): Settings {
+  return { ...defaultSettings(), kpis: [] };
+}
+
+export function payrollWorkbook(options: PayrollWorkbookOptions): WorkbookModel {
+  const workbook = emptyWorkbook('Payroll test', DIRECTOR);
+  sheetOf(workbook, SHEETS.clients, headers('clients'), []);
+  sheetOf(workbook, SHEETS.deals, headers('deals'), options.deals);
+  sheetOf(workbook, SHEETS.contacts, headers('contacts'), []);
+  sheetOf(workbook, SHEETS.claims, headers('claims'), []);
+  sheetOf(workbook, SHEETS.staff, headers('staff'), [
+    { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: DIRECTOR, Должность: 'Директор' },
+    ...options.staff,
+  ]);
+  sheetOf(workbook, SHEETS.plans, headers('plans'), options.plans);
+  sheetOf(workbook, SHEETS.timesheet, headers('timesheet'), options.timesheet);
+  const settings = emptySheet(workbook.nextSheetId++, SHEETS.settings);
+  defaultSettingsRows(options.settings ?? defaultSettings()).forEach((row, r) => {
+    settings.rows[r] = row.map((v) =>
+      v === '' || v === null || v === undefined ? undefined : { value: v as CellValue },
+    );
+  });
+  workbook.sheets.push(settings);
+  return workbook;
+}
+
+export function payrollSession(workbook: WorkbookModel, now: Date = NOW): LocalRuntimeSession {
+  return createSession({
+    workbook,
+    codePath: path.join(ROOT, 'dist', 'Code.js'),
+    pagesDir: path.join(ROOT, 'dist'),
+    user: DIRECTOR,
+    now: () => now,
+  });
+}
+
+/** Runs «Рассчитать за месяц…» for «ММ.ГГГГ» and returns the UI events. */
+export function computeMonth(session: LocalRuntimeSession, month: string) {
+  session.run('menuComputePayroll', [], [{ button: 'OK', text: month }, { button: 'OK' }]);
+  return session.takeUiEvents();
+}
+
+/** Runs «Закрыть месяц» for «ММ.ГГГГ», confirming. */
+export function closeMonth(session: LocalRuntimeSession, month: string) {
+  session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: month }, { button: 'YES' }, { button: 'OK' }]);
+  return session.takeUiEvents();
+}
+
+/** The sheet model by name. */
+export function sheetNamed(session: LocalRuntimeSession, name: string) {
+  return session.workbook.sheets.find((s) => s.name === name);
+}
+
+/** A cell of a sheet, 1-based. */
+export function cellAt(session: LocalRuntimeSession, name: string, row: number, col: number) {
+  return sheetNamed(session, name)?.rows[row - 1]?.[col - 1];
+}
