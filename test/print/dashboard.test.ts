@@ -1,0 +1,136 @@
+import type { CellValue } from '../../local/runtime/model';
+import { headersOf, IVANOV, PETROVA, type Row, session, settingsTab, tab, valuesOf, workbook } from './workbook';
+
+const d = (y: number, m: number, day: number) => new Date(y, m - 1, day);
+const NOW = d(2026, 3, 20);
+const SPECIALIST = 'Специалист по работе с клиентами';
+
+function deal(id: string, responsible: string, stage: string, extra: Row = {}): Row {
+  return { 'ID сделки': id, 'ID клиента': 'К-00001', Ответственный: responsible, Этап: stage, ...extra };
+}
+
+const DEALS: Row[] = [
+  deal('С-00001', IVANOV, 'Завершена', {
+    'Дата договора': d(2026, 3, 5),
+    'Сумма договора, руб.': 100000,
+    'Себестоимость, руб.': 60000,
+    'Дата оплаты': d(2026, 3, 10),
+  }),
+  deal('С-00002', IVANOV, 'Договор заключён', {
+    'Дата договора': d(2026, 2, 10),
+    'Сумма договора, руб.': 50000,
+    'Себестоимость, руб.': 30000,
+  }),
+  deal('С-00003', IVANOV, 'Отказ', { 'Дата этапа': d(2026, 3, 1), 'Потенциал, руб.': 70000, 'Сумма КП, руб.': 65000 }),
+  deal('С-00004', PETROVA, 'КП отправлено', { 'Потенциал, руб.': 45000, 'Сумма КП, руб.': 40000 }),
+  deal('С-00005', PETROVA, 'Исполнение', {
+    'Дата договора': d(2026, 3, 15),
+    'Сумма договора, руб.': 200000,
+    'Себестоимость, руб.': 150000,
+  }),
+  deal('С-00006', PETROVA, 'Новый'),
+  // both before the 14 months of the dashboard
+  deal('С-00007', PETROVA, 'Отказ', { 'Дата этапа': d(2025, 1, 10) }),
+  deal('С-00008', IVANOV, 'Завершена', {
+    'Дата договора': d(2025, 1, 20),
+    'Сумма договора, руб.': 10000,
+    'Себестоимость, руб.': 1000,
+    'Дата оплаты': d(2025, 1, 25),
+  }),
+];
+
+function dashboardWorkbook(deals: Row[] = DEALS) {
+  const wb = workbook();
+  tab(wb, 'Сделки', headersOf('deals'), deals);
+  tab(wb, 'Сотрудники', headersOf('staff'), [
+    { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: 'director@proekt-a.ru', Должность: 'Директор' },
+    { 'Таб. №': '2', ФИО: 'Иванов И. И.', Email: IVANOV, Должность: SPECIALIST, 'Дата приёма': d(2021, 9, 1) },
+    { 'Таб. №': '3', ФИО: 'Петрова А. С.', Email: PETROVA, Должность: SPECIALIST, 'Дата приёма': d(2025, 1, 15) },
+  ]);
+  tab(
+    wb,
+    'Планы',
+    ['Месяц', 'Сотрудник (Таб. №)', 'План продаж, руб.'],
+    [
+      { Месяц: '2026-02', 'Сотрудник (Таб. №)': '2', 'План продаж, руб.': 1 },
+      { Месяц: '2026-03', 'Сотрудник (Таб. №)': '2', 'План продаж, руб.': 80000 },
+      { Месяц: '2026-03', 'Сотрудник (Таб. №)': '3', 'План продаж, руб.': 250000 },
+    ],
+  );
+  settingsTab(wb);
+  return wb;
+}
+
+/** The rows of a block: from the row after `title`'s header row to the first blank row. */
+function block(values: CellValue[][], title: string): CellValue[][] {
+  const at = values.findIndex((r) => String(r[0]).startsWith(title));
+  if (at < 0) throw new Error(`no block ${title}`);
+  const out: CellValue[][] = [];
+  for (let r = at + 2; r < values.length && values[r]?.[0] !== ''; r++) out.push(values[r].slice(0, 4));
+  return out;
+}
+
+describe('«Обновить дашборд»', () => {
+  it('fills the blocks with the funnel, conversion, plan fulfilment and 14 months of sales and margin', () => {
+    const wb = dashboardWorkbook();
+    session(wb, { now: () => NOW }).run('menuRefreshDashboard');
+    const values = valuesOf(wb, 'Дашборд');
+
+    expect(block(values, 'Воронка продаж по этапам')).toEqual([
+      ['Новый', 1, 0, ''],
+      ['Потребность выявлена', 0, 0, ''],
+      ['Надёжность оценена', 0, 0, ''],
+      ['Переговоры', 0, 0, ''],
+      ['КП отправлено', 1, 40000, ''],
+      ['Согласование договора', 0, 0, ''],
+      ['Договор заключён', 1, 50000, ''],
+      ['Исполнение', 1, 200000, ''],
+      ['Завершена', 2, 110000, ''],
+      ['Отказ', 2, 65000, ''],
+    ]);
+    expect(block(values, 'Конверсия по специалистам')).toEqual([
+      ['Иванов И. И.', 2, 1, 2 / 3],
+      ['Петрова А. С.', 1, 0, 1],
+    ]);
+    expect(block(values, 'Выполнение плана за 03.2026')).toEqual([
+      ['Иванов И. И.', 80000, 100000, 1.25],
+      ['Петрова А. С.', 250000, 200000, 0.8],
+    ]);
+    const months = block(values, 'Продажи и маржа по месяцам');
+    expect(months).toHaveLength(14);
+    expect(months[0]).toEqual(['02.2025', 0, 0, '']);
+    expect(months[12]).toEqual(['02.2026', 50000, 20000, '']);
+    expect(months[13]).toEqual(['03.2026', 300000, 90000, '']);
+    expect(months.slice(0, 12).every((m) => m[1] === 0 && m[2] === 0)).toBe(true);
+  });
+
+  it('replaces its four charts, each over its block', () => {
+    const wb = dashboardWorkbook();
+    const s = session(wb, { now: () => NOW });
+    s.run('menuRefreshDashboard');
+    s.run('menuRefreshDashboard');
+    const charts = wb.sheets.find((x) => x.name === 'Дашборд')!.charts;
+    const strip = (a1: string) => a1.replace(/^.*!/, '');
+    expect(charts.map((c) => [c.type, c.title, c.rangesA1.map(strip)])).toEqual([
+      ['bar', 'Воронка продаж: сделок на этапе', ['A4:B14']],
+      ['column', 'Конверсия: выиграно ÷ закрыто', ['A17:A19', 'D17:D19']],
+      ['column', 'Выполнение плана за 03.2026', ['A22:A24', 'D22:D24']],
+      ['line', 'Продажи и маржа по месяцам', ['A27:C41']],
+    ]);
+    for (const chart of charts) expect(chart.rangesA1[0]).toMatch(/^'?Дашборд'?!/);
+    expect(new Set(charts.map((c) => c.anchorRow)).size).toBe(4);
+  });
+
+  it('costs the same service calls for 8 deals as for 800', () => {
+    const count = (deals: Row[]) => {
+      const s = session(dashboardWorkbook(deals), { now: () => NOW });
+      s.resetCalls();
+      s.run('menuRefreshDashboard');
+      return Object.values(s.calls()).reduce((a, b) => a + b, 0);
+    };
+    const many = Array.from({ length: 100 }, (_, i) =>
+      DEALS.map((x) => ({ ...x, 'ID сделки': `${String(x['ID сделки'])}-${i}` })),
+    ).flat();
+    expect(count(many)).toBe(count(DEALS));
+  });
+});
