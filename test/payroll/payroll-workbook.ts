@@ -78,12 +78,12 @@ export function payrollWorkbook(options: PayrollWorkbookOptions): WorkbookModel 
   return workbook;
 }
 
-export function payrollSession(workbook: WorkbookModel, now: Date = NOW): LocalRuntimeSession {
+export function payrollSession(workbook: WorkbookModel, now: Date = NOW, user = DIRECTOR): LocalRuntimeSession {
   return createSession({
     workbook,
     codePath: path.join(ROOT, 'dist', 'Code.js'),
     pagesDir: path.join(ROOT, 'dist'),
-    user: DIRECTOR,
+    user,
     now: () => now,
   });
 }

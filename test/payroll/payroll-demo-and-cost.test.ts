@@ -1,0 +1,118 @@
+/**
+ * The demo staff's month: every formula of the ведомость, evaluated by the
+ * runtime's formula engine, equals the pure engine's number to the kopeck; and
+ * the cost of computing a month does not grow with employees or deals.
+ */
+import { generateDemoWorkbook } from '../../local/demo/generate';
+import type { WorkbookModel } from '../../local/runtime/model';
+import { monthKey } from '../../src/domain/calendar';
+import { computeMonthPayroll } from '../../src/domain/payroll/month';
+import { parseSettings } from '../../src/domain/settings';
+import { SHEETS } from '../../src/domain/workbook/schema';
+import {
+  claimRecords,
+  dealRecords,
+  planRecords,
+  SourceGrid,
+  staffRecords,
+  timesheetRecords,
+} from '../../src/server/payroll/source-records';
+import { cellAt, computeMonth, payrollSession, payrollWorkbook, signedDeal, specialist } from './payroll-workbook';
+
+const TODAY = new Date(2026, 3, 15);
+
+function grid(workbook: WorkbookModel, name: string): unknown[][] {
+  const sheet = workbook.sheets.find((s) => s.name === name)!;
+  const width = Math.max(0, ...Array.from(sheet.rows, (r) => r?.length ?? 0));
+  return Array.from(sheet.rows, (r) => Array.from({ length: width }, (_, c) => r?.[c]?.value ?? ''));
+}
+
+describe('the demo month', () => {
+  it('equals the pure engine to the kopeck in every money cell and total', () => {
+    const workbook = generateDemoWorkbook({ seed: 7, today: TODAY });
+    const month = { year: 2026, month: 3 };
+    const key = monthKey(month);
+    const settings = parseSettings(grid(workbook, SHEETS.settings));
+    const expected = computeMonthPayroll({
+      month,
+      settings,
+      staff: staffRecords(new SourceGrid(SHEETS.staff, grid(workbook, SHEETS.staff))),
+      timesheet: timesheetRecords(new SourceGrid(SHEETS.timesheet, grid(workbook, SHEETS.timesheet)), key),
+      plans: planRecords(
+        new SourceGrid(SHEETS.plans, grid(workbook, SHEETS.plans)),
+        key,
+        settings.kpis.map((k) => k.name),
+      ),
+      deals: dealRecords(new SourceGrid(SHEETS.deals, grid(workbook, SHEETS.deals))),
+      claims: claimRecords(new SourceGrid(SHEETS.claims, grid(workbook, SHEETS.claims))),
+      yearToDate: {},
+    });
+    const s = payrollSession(workbook, TODAY, workbook.owner);
+    computeMonth(s, '03.2026');
+    s.recalculate();
+    const tab = 'Зарплата 03.2026';
+    const kop = (row: number, col: number) => Math.round(Number(cellAt(s, tab, row, col)?.value) * 100);
+    const lines = ['byRate', 'planBonus', 'kpiBonus', 'mrotTopup', 'accrued', 'ndfl', 'advance', 'toPay'] as const;
+    const cols = [8, 13, 14, 15, 16, 17, 18, 19];
+    expect(expected.rows.length).toBeGreaterThan(2);
+    expected.rows.forEach((row, i) => {
+      const r = 6 + i;
+      expect(cellAt(s, tab, r, 2)?.value).toBe(row.tabNo);
+      if (!row.ok) {
+        expect(cellAt(s, tab, r, 8)?.value).toBe(`Не рассчитано: ${row.error}`);
+        return;
+      }
+      const got = Object.fromEntries(lines.map((k, j) => [k, kop(r, cols[j])]));
+      const want = Object.fromEntries(
+        lines.map((k) => [k, k === 'byRate' ? row.lines.byRate + row.lines.bySalary : row.lines[k]]),
+      );
+      expect({ tabNo: row.tabNo, ...got }).toEqual({ tabNo: row.tabNo, ...want });
+      expect(cellAt(s, tab, r, 16)?.formula).toBeDefined();
+    });
+    const totalsRow = 6 + expected.rows.length;
+    expect(kop(totalsRow, 19)).toBe(expected.totals.toPay);
+    expect(kop(totalsRow, 16)).toBe(expected.totals.accrued);
+    expect(kop(totalsRow, 17)).toBe(expected.totals.ndfl);
+  });
+});
+
+/** A workbook of `employees` specialists and `deals` deals spread over them in March 2026. */
+export function sizedWorkbook(employees: number, deals: number): WorkbookModel {
+  const staff = Array.from({ length: employees }, (_, i) =>
+    specialist(String(100 + i), `Сотрудник ${i + 1}`, { Категория: i % 2 ? 'I категория' : 'II категория' }),
+  );
+  return payrollWorkbook({
+    staff,
+    timesheet: staff.map((p) => ({
+      Месяц: '2026-03',
+      'Сотрудник (Таб. №)': p['Таб. №'],
+      'Отработано дней': 21,
+      'Аванс, руб.': 5000,
+    })),
+    plans: staff.map((p) => ({ Месяц: '2026-03', 'Сотрудник (Таб. №)': p['Таб. №'], 'План продаж, руб.': 300000 })),
+    deals: Array.from({ length: deals }, (_, i) => signedDeal(String(100 + (i % employees)), 1 + (i % 28), 1000 + i)),
+  });
+}
+
+/** Service calls of one «Рассчитать за месяц…» run. */
+export function computeCalls(employees: number, deals: number): Record<string, number> {
+  const s = payrollSession(sizedWorkbook(employees, deals), TODAY);
+  s.resetCalls();
+  computeMonth(s, '03.2026');
+  return s.calls();
+}
+
+describe('the cost of computing a month', () => {
+  it('is the same number of service calls for 10 and 100 employees and for 1 000 and 20 000 deals', () => {
+    const small = computeCalls(10, 1000);
+    expect(computeCalls(100, 1000)).toEqual(small);
+    expect(computeCalls(10, 20000)).toEqual(small);
+    // each source tab is read once and the tab is written in one call per kind of content
+    expect(small['Sheet.getDataRange']).toBe(6);
+    // the ведомость; «Журнал» (new in this workbook): its header and the entry
+    expect(small['Range.setValues']).toBe(3);
+    expect(small['Range.setNumberFormats']).toBe(1);
+    expect(small['Range.setBackgrounds']).toBe(1);
+    expect(small['Range.setFontWeights']).toBe(1);
+  });
+});
