@@ -186,3 +186,35 @@ describe('menu, check, tasks and digest', () => {
     expect(session.triggers().filter((t) => t.kind === 'clock')).toEqual([]);
   });
 });
+
+describe('claims typed by hand and the sidebar views', () => {
+  it('gives a claim its ID, the status «Новая» and a deadline 10 days after its date', () => {
+    const session = crmSession(crmWorkbook(), IVANOV);
+    const dateCol = columnOf(session.workbook, SHEETS.claims, 'Дата');
+    session.edit({ sheet: SHEETS.claims, row: 2, column: dateCol, values: [['02.03.2026', 'К-00001']] });
+    expect(cell(session.workbook, SHEETS.claims, 2, 'ID')).toBe('П-00001');
+    expect(cell(session.workbook, SHEETS.claims, 2, 'Статус')).toBe('Новая');
+    const received = cell(session.workbook, SHEETS.claims, 2, 'Дата') as Date;
+    // Moscow has no daylight saving time: ten calendar days are ten times 24 hours
+    expect(cell(session.workbook, SHEETS.claims, 2, 'Срок ответа')).toEqual(
+      new Date(received.getTime() + 10 * 86_400_000),
+    );
+  });
+
+  it('opens the sidebar on the selected row\u2019s client and tells the page which view to show', () => {
+    const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV);
+    session.select(SHEETS.deals, 2, 3);
+    session.run('menuClientCard');
+    expect(session.takeUiEvents()).toContainEqual(
+      expect.objectContaining({ type: 'sidebar', title: 'Карточка клиента' }),
+    );
+    expect(session.run('getSidebarState')).toEqual({
+      view: 'card',
+      clientId: 'К-00001',
+      user: IVANOV,
+      isDirector: false,
+    });
+    session.run('menuMyTasks');
+    expect(session.run('getSidebarState')).toMatchObject({ view: 'tasks' });
+  });
+});

@@ -38,9 +38,15 @@ export function daysBetween(due: Date, today: Date): number {
   return dayNumber(today) - dayNumber(due);
 }
 
-/** The response deadline of a claim received on `date`. */
+/**
+ * The response deadline of a claim received on `date`: the same time of day,
+ * `deadlineDays` calendar days later (keeping the time keeps the calendar day
+ * right even when the script's and the spreadsheet's time zones differ).
+ */
 export function claimDeadline(date: Date, deadlineDays: number = DEFAULT_CLAIM_DEADLINE_DAYS): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + deadlineDays);
+  const deadline = new Date(date.getTime());
+  deadline.setDate(deadline.getDate() + deadlineDays);
+  return deadline;
 }
 
 const CLOSED_DEAL_STAGES = ['Завершена', 'Отказ'];

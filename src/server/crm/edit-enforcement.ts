@@ -18,7 +18,8 @@ import { discountProblem, statusAfterStage, statusChangeProblem } from '../../do
 import { checkTransition, isStage, type TransitionResult } from '../../domain/crm/funnel';
 import { nextIds } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
-import { isBlankValue, textOf } from '../../domain/crm/values';
+import { claimDeadline } from '../../domain/crm/overdue';
+import { isBlankValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { LOST_STAGE, SHEETS, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
 
@@ -47,7 +48,7 @@ export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
-  if (name !== SHEETS.deals && name !== SHEETS.clients) return;
+  if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
   const top = range.getRow();
   const numRows = range.getNumRows();
   const firstRow = Math.max(top, 2);
@@ -69,7 +70,8 @@ export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
     single: numRows === 1 && numCols === 1,
   };
   if (name === SHEETS.deals) enforceDeals(ctx, block, e);
-  else enforceClients(ctx, block, e);
+  else if (name === SHEETS.clients) enforceClients(ctx, block, e);
+  else completeClaims(ctx, block);
 }
 
 function rowIsEmpty(row: readonly unknown[]): boolean {
@@ -77,7 +79,13 @@ function rowIsEmpty(row: readonly unknown[]): boolean {
 }
 
 /** Gives IDs to rows typed by hand that have none, under the document lock. */
-function assignIds(ctx: CrmContext, block: Block, header: string, kind: 'client' | 'deal', log: LogEntry[]): number[] {
+function assignIds(
+  ctx: CrmContext,
+  block: Block,
+  header: string,
+  kind: 'client' | 'deal' | 'claim',
+  log: LogEntry[],
+): number[] {
   const { table } = block;
   if (!table.has(header)) return [];
   const need = block.records
@@ -98,7 +106,7 @@ function assignIds(ctx: CrmContext, block: Block, header: string, kind: 'client'
   for (const i of need) {
     log.push({
       user: ctx.user,
-      action: kind === 'deal' ? 'Новая сделка' : 'Новый клиент',
+      action: kind === 'deal' ? 'Новая сделка' : kind === 'claim' ? 'Новая претензия' : 'Новый клиент',
       sheet: table.name,
       id: textOf(block.records[i][header]),
       field: header,
@@ -418,4 +426,32 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   writeNotes(block, H.discount, discountNotes, discountOk);
   toastRefusals(ctx, 'Изменение не принято', refusals);
   persist(ctx, memory, log);
+}
+
+/**
+ * A claim typed by hand (2.13) gets its ID, the status «Новая» and a response
+ * deadline of «Дата» + the days set in «Настройки».
+ */
+function completeClaims(ctx: CrmContext, block: Block): void {
+  const log: LogEntry[] = [];
+  const { table } = block;
+  assignIds(ctx, block, H.claimId, 'claim', log);
+  const fill = (header: string, value: (record: Record<string, unknown>) => unknown) => {
+    if (!table.has(header)) return;
+    const rows: number[] = [];
+    block.records.forEach((record, i) => {
+      if (rowIsEmpty(block.rows[i]) || !isBlankValue(record[header])) return;
+      const v = value(record);
+      if (v === null) return;
+      record[header] = v;
+      rows.push(i);
+    });
+    writeSpan(block, header, rows, (i) => block.records[i][header]);
+  };
+  fill(H.claimStatus, () => 'Новая');
+  fill(H.claimDeadline, (record) => {
+    const date = parseDateValue(record[H.claimDate]);
+    return date ? claimDeadline(date, ctx.settings.claimDeadlineDays) : null;
+  });
+  persist(ctx, null, log);
 }
