@@ -15,6 +15,7 @@ import type {
 import { DealIndex } from '../src/domain/payroll/deal-index';
 import { computeMonthPayroll } from '../src/domain/payroll/month';
 import { defaultSettings } from '../src/domain/settings';
+import { runPayrollTabBench } from './payroll-tab';
 
 const EMPLOYEES = 100;
 const DEALS = 100_000;
@@ -158,3 +159,4 @@ function main(): void {
 }
 
 main();
+runPayrollTabBench();

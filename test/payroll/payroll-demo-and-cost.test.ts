@@ -17,7 +17,7 @@ import {
   staffRecords,
   timesheetRecords,
 } from '../../src/server/payroll/source-records';
-import { cellAt, computeMonth, payrollSession, payrollWorkbook, signedDeal, specialist } from './payroll-workbook';
+import { cellAt, computeMonth, payrollSession, sizedWorkbook } from './payroll-workbook';
 
 const TODAY = new Date(2026, 3, 15);
 
@@ -75,24 +75,6 @@ describe('the demo month', () => {
     expect(kop(totalsRow, 17)).toBe(expected.totals.ndfl);
   });
 });
-
-/** A workbook of `employees` specialists and `deals` deals spread over them in March 2026. */
-export function sizedWorkbook(employees: number, deals: number): WorkbookModel {
-  const staff = Array.from({ length: employees }, (_, i) =>
-    specialist(String(100 + i), `Сотрудник ${i + 1}`, { Категория: i % 2 ? 'I категория' : 'II категория' }),
-  );
-  return payrollWorkbook({
-    staff,
-    timesheet: staff.map((p) => ({
-      Месяц: '2026-03',
-      'Сотрудник (Таб. №)': p['Таб. №'],
-      'Отработано дней': 21,
-      'Аванс, руб.': 5000,
-    })),
-    plans: staff.map((p) => ({ Месяц: '2026-03', 'Сотрудник (Таб. №)': p['Таб. №'], 'План продаж, руб.': 300000 })),
-    deals: Array.from({ length: deals }, (_, i) => signedDeal(String(100 + (i % employees)), 1 + (i % 28), 1000 + i)),
-  });
-}
 
 /** Service calls of one «Рассчитать за месяц…» run. */
 export function computeCalls(employees: number, deals: number): Record<string, number> {

@@ -236,3 +236,23 @@ function headersOf(sheet: { rows: Array<Array<{ value: unknown } | undefined> | 
 function rowOf(sheet: Parameters<typeof headersOf>[0], row: Record<string, unknown>) {
   return headersOf(sheet).map((h) => (row[h] === undefined ? undefined : { value: row[h] })) as never;
 }
+
+describe('payslips', () => {
+  it('prints a block per computed employee with the parts of pay, НДФЛ, advance and the amount to pay', () => {
+    const s = payrollSession(handMadeWorkbook());
+    computeMonth(s, '03.2026');
+    s.run('menuPayslips', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
+    const sheet = sheetNamed(s, 'Расчётные листки 03.2026')!;
+    const rows = sheet.rows.map((r) => (r ?? []).map((c) => c?.value ?? ''));
+    const titles = rows.filter((r) => String(r[0]).startsWith('Расчётный листок за март 2026 г.'));
+    // three computed employees; the row without a plan gets no payslip
+    expect(titles).toHaveLength(3);
+    const first = rows.slice(0, 12);
+    expect(first[1][0]).toBe('Орлова Анна');
+    expect(first.find((r) => r[1] === 'Доплата до МРОТ')?.[2]).toBe(11093);
+    expect(first.find((r) => r[1] === 'НДФЛ')?.[2]).toBe(3522);
+    expect(first.find((r) => r[1] === 'Аванс')?.[2]).toBe(5000);
+    expect(first.find((r) => r[0] === 'К выплате')?.[2]).toBe(18571);
+    expect(rows[12].every((v) => v === '')).toBe(true);
+  });
+});

@@ -109,3 +109,21 @@ export function sheetNamed(session: LocalRuntimeSession, name: string) {
 export function cellAt(session: LocalRuntimeSession, name: string, row: number, col: number) {
   return sheetNamed(session, name)?.rows[row - 1]?.[col - 1];
 }
+
+/** A workbook of `employees` specialists and `deals` deals spread over them in March 2026. */
+export function sizedWorkbook(employees: number, deals: number): WorkbookModel {
+  const staff = Array.from({ length: employees }, (_, i) =>
+    specialist(String(100 + i), `Сотрудник ${i + 1}`, { Категория: i % 2 ? 'I категория' : 'II категория' }),
+  );
+  return payrollWorkbook({
+    staff,
+    timesheet: staff.map((p) => ({
+      Месяц: '2026-03',
+      'Сотрудник (Таб. №)': p['Таб. №'],
+      'Отработано дней': 21,
+      'Аванс, руб.': 5000,
+    })),
+    plans: staff.map((p) => ({ Месяц: '2026-03', 'Сотрудник (Таб. №)': p['Таб. №'], 'План продаж, руб.': 300000 })),
+    deals: Array.from({ length: deals }, (_, i) => signedDeal(String(100 + (i % employees)), 1 + (i % 28), 1000 + i)),
+  });
+}
