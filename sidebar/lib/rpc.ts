@@ -11,10 +11,12 @@ interface ScriptRun {
 
 declare const google: { script: { run: ScriptRun; host: { close(): void } } };
 
-type AsyncApi<Api> = {
+/** The server's functions as promise-returning calls. */
+export type AsyncApi<Api> = {
   [K in keyof Api]: Api[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
 };
 
+/** A proxy whose every property calls the server function of that name through google.script.run. */
 export function serverApi<Api>(): AsyncApi<Api> {
   return new Proxy({} as AsyncApi<Api>, {
     get(_target, name) {
@@ -32,6 +34,7 @@ export function serverApi<Api>(): AsyncApi<Api> {
   });
 }
 
+/** Closes the sidebar or dialog this page runs in. */
 export function closeDialog(): void {
   google.script.host.close();
 }

@@ -19,14 +19,11 @@ export function preparedWorkbook(options: CrmWorkbookOptions = {}): WorkbookMode
   return crmSession(crmWorkbook(options)).workbook;
 }
 
-/** Switches the user the local page runs as (as its user switcher does). */
+/** Switches the user the local page runs as with its user switcher, and waits for the page to reload. */
 export async function actAs(page: Page, email: string): Promise<void> {
-  const response = await page.evaluate(
-    (user) =>
-      fetch('/api/user', { method: 'POST', body: JSON.stringify({ email: user }) }).then((r) => r.json()),
-    email,
-  );
-  if (!(response as { ok?: boolean }).ok) throw new Error(`cannot switch to ${email}: ${JSON.stringify(response)}`);
+  await page.locator('#user-select').selectOption(email);
+  await page.locator('.toast', { hasText: 'Пользователь изменён' }).waitFor();
+  await settled(page);
 }
 
 /** Selects a cell on a tab of the local page (the row the card is opened for). */
@@ -54,13 +51,10 @@ export async function openFromMenu(page: Page, item: string): Promise<FrameLocat
   await page.locator('#menubar .menu-title.addon', { hasText: 'CRM' }).click();
   await page.locator('.menu-item', { hasText: item }).click();
   await page.locator('#sidebar:not([hidden])').waitFor();
-  await page.waitForFunction(
-    (old) => {
-      const frame = document.querySelector<HTMLIFrameElement>('#sidebar-frame');
-      return !!frame && !!frame.getAttribute('src') && frame.getAttribute('src') !== old;
-    },
-    before,
-  );
+  await page.waitForFunction((old) => {
+    const frame = document.querySelector<HTMLIFrameElement>('#sidebar-frame');
+    return !!frame && !!frame.getAttribute('src') && frame.getAttribute('src') !== old;
+  }, before);
   return sidebarFrame(page);
 }
 

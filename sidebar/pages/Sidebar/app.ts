@@ -1,0 +1,20 @@
+/**
+ * What every view of the sidebar shares: the typed server, who the user is,
+ * the message line and navigation between views.
+ */
+import type { AsyncApi } from '../../lib/rpc';
+import type { ServerApi, SidebarState } from '../../../src/shared/api';
+
+export type View = SidebarState['view'];
+
+export interface App {
+  server: AsyncApi<ServerApi>;
+  state: SidebarState;
+  /** shows a message above the view; errors stay until the next action, others fade */
+  notify(message: string, kind?: 'error' | 'ok'): void;
+  clearNotice(): void;
+  /** the card of `clientId`, or of the selected row when '' */
+  openCard(clientId: string): Promise<void>;
+  openNewClient(): void;
+  openTasks(): Promise<void>;
+}
