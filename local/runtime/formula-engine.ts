@@ -32,6 +32,8 @@ export type CustomFunctionInvoker = (name: string, args: unknown[]) => unknown;
 // HyperFormula registers functions globally; each call is routed to the engine that is evaluating.
 let evaluating: FormulaEngine | undefined;
 const registered = new Set<string>();
+/** by function: the arguments that are parameter tables (JSDoc type only Array<Array<…>>), which do not shape the result */
+const tableArguments = new Map<string, Set<number>>();
 
 function routeCustomFunctionsTo(engine: FormulaEngine): void {
   evaluating = engine;
@@ -85,7 +87,9 @@ function registerCustomFunction(name: string): void {
     resultSize(ast: HfAst, state: never): ArraySize {
       let width = 1;
       let height = 1;
-      for (const arg of ast.args) {
+      const tables = tableArguments.get(id);
+      for (const [i, arg] of ast.args.entries()) {
+        if (tables?.has(i)) continue;
         // a range argument is a reference (isRef), which isScalar() counts as scalar: read its extent
         const size = this.arraySizeForAst(arg as never, state);
         width = Math.max(width, size.width);
@@ -129,7 +133,8 @@ export class FormulaEngine {
   }
 
   /** Registers the add-on's custom functions (names from build/entry-points.json) and how to call them. */
-  setCustomFunctions(names: string[], invoker: CustomFunctionInvoker): void {
+  setCustomFunctions(names: string[], invoker: CustomFunctionInvoker, tableArgs: Record<string, number[]> = {}): void {
+    for (const [name, indexes] of Object.entries(tableArgs)) tableArguments.set(name.toUpperCase(), new Set(indexes));
     for (const name of names) {
       registerCustomFunction(name);
       this.customNames.add(name.toUpperCase());

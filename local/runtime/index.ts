@@ -111,6 +111,24 @@ export function customFunctionNames(code: string, entryPointsPath?: string): str
   return [...names];
 }
 
+/**
+ * By custom function: the 0-based arguments whose JSDoc type is only a range
+ * (`{Array<Array<number>>} rates`): parameter tables that the function does not
+ * broadcast over, so they do not set the shape of its result.
+ */
+export function customFunctionTableArgs(code: string): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(code))) {
+    if (!/@customfunction\b/.test(m[1])) continue;
+    const types = [...m[1].matchAll(/@param\s+\{([^}]*)\}/g)].map((p) => p[1].trim());
+    const tables = types.flatMap((t, i) => (/^Array<Array<[^|]*>>$/.test(t) ? [i] : []));
+    if (tables.length > 0) out[m[2]] = tables;
+  }
+  return out;
+}
+
 /** The string Sheets puts into e.value / e.oldValue for a cell's value. */
 function eventText(value: CellValue, timeZone: string): string | undefined {
   if (value === null || value === '') return undefined;
@@ -194,16 +212,20 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   vm.runInContext(code, context, { filename: path.basename(codePath) });
   const globals = context as Record<string, unknown>;
 
-  ctx.engine.setCustomFunctions(customFunctionNames(code, entryPointsPath), (name, args) => {
-    const fn = globals[name];
-    if (typeof fn !== 'function') throw new Error(`Unknown function: '${name}'.`);
-    const execution = ctx.begin(ctx.user, 'CUSTOM_FUNCTION');
-    try {
-      return calls.fromScript((fn as (...a: unknown[]) => unknown)(...args.map((a) => calls.toScript(a))));
-    } finally {
-      ctx.end(execution);
-    }
-  });
+  ctx.engine.setCustomFunctions(
+    customFunctionNames(code, entryPointsPath),
+    (name, args) => {
+      const fn = globals[name];
+      if (typeof fn !== 'function') throw new Error(`Unknown function: '${name}'.`);
+      const execution = ctx.begin(ctx.user, 'CUSTOM_FUNCTION');
+      try {
+        return calls.fromScript((fn as (...a: unknown[]) => unknown)(...args.map((a) => calls.toScript(a))));
+      } finally {
+        ctx.end(execution);
+      }
+    },
+    customFunctionTableArgs(code),
+  );
 
   /** One execution of a global: errors come back as host Errors with the script's message. */
   function execute(
