@@ -10,5 +10,9 @@ export const PAYROLL_MENU: MenuSpec = {
     { caption: 'Рассчитать за месяц…', fn: 'menuComputePayroll' },
     { caption: 'Закрыть месяц', fn: 'menuClosePayrollMonth' },
     { caption: 'Расчётные листки', fn: 'menuPayslips' },
+    { caption: 'Печать / PDF', fn: 'menuPrintPdf' },
+    'separator',
+    { caption: 'Кто готов к повышению категории', fn: 'menuCategoryReport' },
+    { caption: 'Обновить дашборд', fn: 'menuRefreshDashboard' },
   ],
 };
