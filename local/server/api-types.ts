@@ -54,6 +54,21 @@ export interface SheetWindow {
   frozen: Array<Array<CellView | null>>;
   /** the whole sheet is protected against the current user */
   protectedSheet: boolean;
+  /** the sheet's embedded charts with the data of their ranges (drawn by local/web/charts.ts) */
+  charts?: ChartView[];
+}
+
+/** An embedded chart as the page draws it: labels from the first column, one series per other column. */
+export interface ChartView {
+  type: 'bar' | 'column' | 'line' | 'pie' | 'area' | 'table';
+  title: string;
+  /** 0-based anchor cell */
+  anchorRow: number;
+  anchorCol: number;
+  width: number;
+  height: number;
+  labels: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
 }
 
 export interface WorkbookSnapshot {

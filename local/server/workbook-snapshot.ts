@@ -4,8 +4,8 @@
  * dropdown lists and protection. Only the requested window is converted, so a
  * sheet of 20 000 rows costs no more than a small one.
  */
-import type { CellModel, ProtectionModel, SheetModel, WorkbookModel } from '../runtime/model';
-import type { CellView, SheetWindow, WorkbookSnapshot } from './api-types';
+import type { CellModel, ChartModel, ProtectionModel, SheetModel, WorkbookModel } from '../runtime/model';
+import type { CellView, ChartView, SheetWindow, WorkbookSnapshot } from './api-types';
 import { displayValue, editText } from './display-format';
 
 /** The message of a formula's error in a 1-based cell, as Sheets shows it on hover. */
@@ -216,6 +216,44 @@ export function sheetWindow(
     rows: rowViews(workbook, sheet, user, start, end, columnCount, errorText),
     frozen: rowViews(workbook, sheet, user, 0, frozenRows, columnCount, errorText),
     protectedSheet: sheet.protections.some((p) => p.type === 'sheet' && !canEdit(p, user, workbook)),
+    ...(sheet.charts.length > 0 ? { charts: sheet.charts.map((chart) => chartView(workbook, sheet, chart)) } : {}),
+  };
+}
+
+/**
+ * A chart with the data of its ranges, as Sheets reads them: the first
+ * column of the first range gives the labels, every other column a series
+ * whose first cell is its name.
+ */
+export function chartView(workbook: WorkbookModel, current: SheetModel, chart: ChartModel): ChartView {
+  const columns: CellModel[][] = [];
+  for (const a1 of chart.rangesA1) {
+    const ref = parseA1(a1);
+    const sheet = ref?.sheet ? workbook.sheets.find((s) => s.name === ref.sheet) : current;
+    if (!ref || !sheet) continue;
+    const lastRow = Math.min(ref.r2, Math.max(0, sheet.rows.length - 1));
+    const lastCol = Math.min(ref.c2, Math.max(ref.c1, ...sheet.rows.map((r) => (r ? r.length - 1 : 0))));
+    for (let c = ref.c1; c <= lastCol; c++) {
+      const column: CellModel[] = [];
+      for (let r = ref.r1; r <= lastRow; r++) column.push(sheet.rows[r]?.[c] ?? { value: null });
+      columns.push(column);
+    }
+  }
+  const text = (cell: CellModel | undefined) =>
+    cell ? displayValue(cell.value, cell.numberFormat, workbook.timeZone) : '';
+  const [labels = [], ...series] = columns;
+  return {
+    type: chart.type,
+    title: chart.title,
+    anchorRow: chart.anchorRow,
+    anchorCol: chart.anchorCol,
+    width: chart.width ?? 600,
+    height: chart.height ?? 371,
+    labels: labels.slice(1).map(text),
+    series: series.map((column) => ({
+      name: text(column[0]),
+      values: column.slice(1).map((cell) => (typeof cell.value === 'number' ? cell.value : null)),
+    })),
   };
 }
 

@@ -8,6 +8,7 @@ import type { AnswerView, SheetTab, WorkbookSnapshot } from '../server/api-types
 import * as api from './api';
 import type { FrameToPage, PageToFrame } from './frame-messages';
 import { FETCH_ROWS, Grid } from './grid';
+import { renderCharts } from './charts';
 import { renderMenus } from './menus';
 import { ask, closeFrameOf, initOverlays, resizeFrameOf, showToast, showUiEvents } from './overlays';
 
@@ -39,6 +40,8 @@ function applySnapshot(snapshot: WorkbookSnapshot): void {
   tabs = snapshot.tabs;
   grid.load(snapshot.window);
   renderTabs(snapshot.window.sheet);
+  const gridElement = document.getElementById('grid');
+  if (gridElement) renderCharts(gridElement, snapshot.window);
 }
 
 function renderTabs(active: string): void {
