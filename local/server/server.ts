@@ -53,7 +53,9 @@ export interface RunningServer {
   port: number;
   /** the user the executions run as now */
   currentUser(): string;
-  /** waits for running executions, then stops listening */
+  /** resolves when every queued execution and save has finished (the file then holds every change) */
+  idle(): Promise<void>;
+  /** waits for running executions and saves, then stops listening */
   close(): Promise<void>;
 }
 
@@ -178,8 +180,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return out;
   }
 
-  async function save(): Promise<void> {
-    await options.save(session.workbook);
+  let saveQueued = false;
+  /**
+   * Saves the workbook as the next queued task, after the answer has gone to the
+   * page: writing a large .xlsx takes seconds, and the next execution waits for
+   * it in the queue anyway. Changes that arrive while a save waits share it.
+   */
+  function save(): void {
+    if (saveQueued) return;
+    saveQueued = true;
+    void queue
+      .run(async () => {
+        saveQueued = false;
+        await options.save(session.workbook);
+      })
+      .catch((error: unknown) => log(`Не удалось сохранить таблицу: ${errorMessage(error)}`));
+  }
+
+  /** A cheap fingerprint of the workbook, to skip saving after an execution that changed nothing. */
+  function fingerprint(): string {
+    return JSON.stringify(session.workbook);
   }
 
   /**
@@ -199,6 +219,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const answers: UiAnswer[] = Array.isArray(request.answers) ? request.answers : [];
     const before = structuredClone(session.workbook);
+    const unchanged = fingerprint();
     let result: unknown;
     let failure: unknown;
     let failed = false;
@@ -219,7 +240,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       asked++;
     }
-    await save();
+    if (fingerprint() !== unchanged) save();
     // Questions were answered in the page already; the rest is shown now.
     const shown = eventViews(events.filter((e) => !questionOf(e)));
     if (failed) return { ok: false, error: errorMessage(failure), uiEvents: shown };
@@ -263,7 +284,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       error = errorMessage(e);
     }
     const events = eventViews(session.takeUiEvents());
-    await save();
+    save();
     return { ok: error === undefined, ...(error ? { error } : {}), uiEvents: events, snapshot: snapshot() };
   }
 
@@ -321,10 +342,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const from = Number(url.searchParams.get('from') ?? 0) || 0;
       const count = Number(url.searchParams.get('count') ?? 0) || undefined;
       const sheet = url.searchParams.get('sheet') ?? undefined;
-      sendJson(
-        response,
-        await queue.run(() => workbookSnapshot(session.workbook, user, sheet, from, count, errorText)),
-      );
+      // Reads need no turn in the queue: executions are synchronous, and a save only reads the model.
+      sendJson(response, workbookSnapshot(session.workbook, user, sheet, from, count, errorText));
       return;
     }
     if (method === 'GET' && url.pathname === '/api/menus') {
@@ -332,13 +351,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const body = await queue.run(async () => {
         let menus: MenuSnapshot[] = [];
         let error: string | undefined;
+        const unchanged = fingerprint();
         try {
           menus = session.open();
         } catch (e) {
           error = errorMessage(e);
         }
         const uiEvents = eventViews(session.takeUiEvents());
-        await save();
+        if (fingerprint() !== unchanged) save();
         return { menus: menus.map(menuView), uiEvents, ...(error ? { error } : {}) };
       });
       sendJson(response, body);
@@ -418,6 +438,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}`,
     port,
     currentUser: () => user,
+    idle: () => queue.idle(),
     async close() {
       await queue.idle();
       server.closeAllConnections();

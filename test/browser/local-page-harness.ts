@@ -30,7 +30,7 @@ export interface LocalPage {
   dir: string;
   workbookPath: string;
   server: RunningServer;
-  /** the workbook as the file on disk holds it now */
+  /** the workbook as the file holds it once the pending saves are done */
   reload(): Promise<WorkbookModel>;
   stop(): Promise<void>;
 }
@@ -55,7 +55,10 @@ export async function startLocalPage(workbook: WorkbookModel, codePath: string, 
     dir,
     workbookPath,
     server,
-    reload: () => loadWorkbook(workbookPath),
+    async reload() {
+      await server.idle();
+      return loadWorkbook(workbookPath);
+    },
     async stop() {
       await server.close();
       await fs.rm(dir, { recursive: true, force: true });
