@@ -1,4 +1,7 @@
 /** Unit, runtime and bundle tests run in Node; browser tests are a separate project (they start Chromium). */
+// Tests run in the script's time zone (appsscript.json), as Apps Script runs the code.
+process.env.TZ = 'Europe/Moscow';
+
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 };

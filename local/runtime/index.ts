@@ -137,11 +137,27 @@ function eventText(value: CellValue, timeZone: string): string | undefined {
   return String(value);
 }
 
+/**
+ * Apps Script runs a script in its manifest's time zone: a Date's local fields
+ * (getDate, getHours) are in that zone. Node reads the zone from TZ, so the local
+ * runtime sets it for the process once, before any script runs.
+ */
+export function useScriptTimeZone(manifestPath: string): void {
+  let zone = 'Europe/Moscow';
+  try {
+    zone = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { timeZone?: string }).timeZone ?? zone;
+  } catch {
+    // no manifest beside the runtime: keep Apps Script's zone for this project
+  }
+  if (process.env.TZ !== zone) process.env.TZ = zone;
+}
+
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
   const entryPointsPath =
     options.entryPointsPath ?? path.join(path.dirname(codePath), '..', 'build', 'entry-points.json');
+  useScriptTimeZone(path.join(ROOT, 'appsscript.json'));
   const ctx = new RuntimeContext(
     options.workbook,
     options.user ?? options.workbook.owner,
