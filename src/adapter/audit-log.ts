@@ -7,6 +7,7 @@ import { textOf } from '../domain/crm/values';
 import { ensureGridRows } from './grid';
 import { clearPendingLog, pendingLogRows, queueLogRows } from './pending-writes';
 import { safeCellText } from './safe-text';
+import { userMayWrite } from './sheet-access';
 
 export interface LogEntry {
   user: string;
@@ -39,17 +40,17 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   const pending = pendingLogRows();
   const all = [...pending, ...rows];
   if (all.length === 0) return;
-  try {
-    let sheet = ss.getSheetByName(SHEETS.log);
-    if (!sheet) {
-      sheet = ss.insertSheet(SHEETS.log);
-      sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
-    }
-    const first = sheet.getLastRow() + 1;
-    ensureGridRows(sheet, first + all.length - 1);
-    sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
-    if (pending.length > 0) clearPendingLog();
-  } catch {
+  let sheet = ss.getSheetByName(SHEETS.log);
+  if (sheet && !userMayWrite(sheet)) {
     if (rows.length > 0) queueLogRows(rows);
+    return;
   }
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEETS.log);
+    sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
+  }
+  const first = sheet.getLastRow() + 1;
+  ensureGridRows(sheet, first + all.length - 1);
+  sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
+  if (pending.length > 0) clearPendingLog();
 }

@@ -8,6 +8,7 @@ import { textOf } from '../domain/crm/values';
 import { ensureGridRows } from './grid';
 import { clearPendingMemory, pendingMemoryRows, queueMemoryRows, type PendingMemoryRow } from './pending-writes';
 import { safeCellText } from './safe-text';
+import { userMayWrite } from './sheet-access';
 
 /** The technical tab; its name starts with «_» so people see it is not theirs. */
 export const MEMORY_SHEET = '_Последние значения';
@@ -90,18 +91,18 @@ export class ValueMemory {
    */
   save(ss: Spreadsheet): void {
     if (this.changed.size === 0 && this.added.length === 0) return;
-    try {
-      this.write(ss);
-      if (this.hadPending) clearPendingMemory();
-      this.hadPending = false;
-    } catch {
+    if (this.sheet && !userMayWrite(this.sheet)) {
       const rows: PendingMemoryRow[] = [...this.changed, ...this.added].map((k) => {
         const [id, field] = k.split('\u0000');
         const v = this.entries.get(k)!.value;
         return [id, field, v.value, v.lostAt];
       });
       queueMemoryRows(rows);
+      return;
     }
+    this.write(ss);
+    if (this.hadPending) clearPendingMemory();
+    this.hadPending = false;
   }
 
   /** Writes the changed rows as one block over their span, and appends new ones in one call. */
