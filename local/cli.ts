@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createPdfExporter } from './export/pdf-exporter';
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
@@ -236,6 +237,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     codePath,
     pagesDir: path.join(root, 'dist'),
     user: options.user ?? workbook.owner,
+    exporter: createPdfExporter(),
     ...(now ? { now: () => new Date(now.getTime()) } : {}),
   });
 

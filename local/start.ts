@@ -4,6 +4,7 @@
  * The workbook path is the first argument, or $WORKBOOK, or demo/demo.xlsx.
  */
 import * as path from 'node:path';
+import { createPdfExporter } from './export/pdf-exporter';
 import { createSession } from './runtime';
 import { startServer } from './server/server';
 import { saveWorkbook } from './store/xlsx';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     codePath: path.join(root, 'dist', 'Code.js'),
     pagesDir: path.join(root, 'dist'),
     user: workbook.owner,
+    exporter: createPdfExporter(),
   });
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   const server = await startServer({

@@ -659,6 +659,8 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
       throw new Error(
         'Exception: Request failed for https://docs.google.com returned code 500 (no exporter in the local runtime)',
       );
+    // Sheets exports computed values: formulas written by the script are evaluated first
+    this.ctx.engine.recalculate();
     const { bytes, contentType } = this.ctx.exporter(url, this.ctx.workbook);
     return asGas(new LocalHttpResponse(200, bytes, contentType, `${this.ctx.workbook.name}.pdf`));
   }
