@@ -10,19 +10,9 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import { CLIENT_A, IVANOV, fullDeal, rowsOf, type Row } from '../crm/crm-workbook';
 import { launchChromium, openPage, startLocalPage, type LocalPage } from './local-page-harness';
-import {
-  CODE_PATH,
-  PAGES_DIR,
-  actAs,
-  dayOf,
-  idle,
-  openFromMenu,
-  preparedWorkbook,
-  selectCell,
-  sidebarFrame,
-} from './sidebar-page';
+import { CODE_PATH, PAGES_DIR, actAs, dayOf, idle, openFromMenu, preparedWorkbook, selectCell } from './sidebar-page';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const TODAY = dayOf(new Date());
 

@@ -13,8 +13,8 @@ export interface App {
   /** shows a message above the view; errors stay until the next action, others fade */
   notify(message: string, kind?: 'error' | 'ok'): void;
   clearNotice(): void;
-  /** the card of `clientId`, or of the selected row when '' */
-  openCard(clientId: string): Promise<void>;
+  /** the card of `clientId`, or of the selected row when ''; `fallbackId`'s card when that row names no client */
+  openCard(clientId: string, fallbackId?: string): Promise<void>;
   openNewClient(): void;
   openTasks(): Promise<void>;
 }

@@ -75,12 +75,12 @@ function start(): void {
       notice.hidden = true;
       replaceChildren(notice);
     },
-    async openCard(clientId) {
+    async openCard(clientId, fallbackId = '') {
       const ticket = ++navigation;
       const wasCard = document.body.getAttribute('data-view') === 'card';
       markTab('card');
       const holder = el('div');
-      const card = await loading(wasCard, () => showCard(app, holder, clientId));
+      const card = await loading(wasCard, () => showCard(app, holder, clientId, fallbackId));
       if (ticket !== navigation) return;
       if (card) app.state.clientId = card.clientId;
       replaceChildren(viewRoot, ...Array.from(holder.childNodes));

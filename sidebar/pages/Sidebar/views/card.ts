@@ -10,7 +10,7 @@ import type { ClientCardDto } from '../../../../src/shared/api';
 import type { App } from '../app';
 import { dealBlock } from './deal-block';
 
-/** Client columns shown in the card, in this order. */
+/** Client columns shown in the card, in this order («Следующий контакт» has its own row with a date input). */
 const CLIENT_FIELDS = [
   'Тип',
   'ИНН',
@@ -23,19 +23,32 @@ const CLIENT_FIELDS = [
   'Статус клиента',
   'Скидка, %',
   'Особые условия',
-  'Следующий контакт',
   'Примечание',
 ];
 
 /** How many of the latest contacts the card lists. */
 const RECENT_CONTACTS = 5;
 
-/** Loads and shows the card of `clientId` ('' = the selected row) in `root`. */
-export async function showCard(app: App, root: HTMLElement, clientId: string): Promise<ClientCardDto | null> {
+/**
+ * Loads and shows the card of `clientId` ('' = the selected row) in `root`.
+ * When the selected row names no client, `fallbackId`'s card stays shown with
+ * the server's message above it.
+ */
+export async function showCard(
+  app: App,
+  root: HTMLElement,
+  clientId: string,
+  fallbackId = '',
+): Promise<ClientCardDto | null> {
   let card: ClientCardDto;
   try {
     card = await whileBusy([], () => app.server.getClientCard(clientId));
   } catch (error) {
+    if (fallbackId && fallbackId !== clientId) {
+      const shown = await showCard(app, root, fallbackId);
+      app.notify(errorText(error));
+      return shown;
+    }
     replaceChildren(
       root,
       el('div', { class: 'empty' }, errorText(error)),
@@ -65,13 +78,13 @@ function renderCard(app: App, root: HTMLElement, card: ClientCardDto): void {
   );
   refresh.addEventListener('click', () => {
     app.clearNotice();
-    void app.openCard('');
+    void app.openCard('', card.clientId);
   });
 
   const facts = el('dl', { class: 'fields client-fields' });
   for (const header of CLIENT_FIELDS) {
     const value = f[header] ?? '';
-    if (!value && header !== 'Следующий контакт' && header !== 'Телефон' && header !== 'Email') continue;
+    if (!value && header !== 'Телефон' && header !== 'Email') continue;
     facts.append(
       el('dt', {}, header === 'Скидка, %' ? 'Скидка' : header),
       el('dd', { attrs: { 'data-field': header } }, value ? (header === 'Скидка, %' ? `${value} %` : value) : '—'),

@@ -254,7 +254,9 @@ function moveForm(
     fieldCount: () => inputs.size,
     showProblems(reason, missing) {
       addMissing(missing);
-      reasonLine.textContent = reason;
+      // the reason repeats the messages already shown under the fields; show it when some are not
+      const underFields = missing.length > 0 && missing.every((m) => m.on === 'deal' && inputs.has(m.header));
+      reasonLine.textContent = underFields ? '' : reason;
     },
     focus() {
       const first = [...inputs.values()].find((i) => !i.element.hidden);

@@ -39,7 +39,7 @@ export async function showTasks(app: App, root: HTMLElement): Promise<void> {
       el(
         'div',
         { class: 'task-top' },
-        el('span', { class: `kind ${task.kind}` }, `${KIND_LABEL[task.kind]} ${task.id}`),
+        el('span', { class: `kind kind-${task.kind}` }, `${KIND_LABEL[task.kind]} ${task.id}`),
         el('span', { class: 'overdue' }, days),
       ),
       el('div', { class: 'task-title' }, task.title || task.id),
