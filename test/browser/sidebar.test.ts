@@ -231,6 +231,46 @@ describe('the client card', () => {
   });
 });
 
+describe('contacts and the director', () => {
+  it('logs a contact with the next contact date, and lets the director override a stage with a reason', async () => {
+    const p = await open({ deals: [NEGOTIATING] });
+    await selectCell(p, SHEETS.deals, 2, 1);
+    const frame = await openFromMenu(p, 'Карточка клиента');
+
+    await frame.locator('details.contact summary').click();
+    const form = frame.locator('form.contact-form');
+    await form.locator('[data-field="Тип"] select').selectOption('Встреча');
+    await form.locator('[data-field="ID сделки"] select').selectOption('С-00001');
+    await form.locator('textarea').fill('Обсудили смету');
+    await form.locator('input[type="date"]').fill('2026-05-12');
+    await form.locator('button[type="submit"]').click();
+    await frame.locator('ul.contacts li', { hasText: 'Обсудили смету' }).waitFor();
+    await expect(frame.locator('.next-contact input').inputValue()).resolves.toBe('2026-05-12');
+    const saved = await local!.reload();
+    expect(
+      rowsOf(saved, SHEETS.contacts).map((c) => [
+        c['ID сделки'],
+        c['Тип'],
+        c['Результат'],
+        dayOf(c['Следующий контакт']),
+      ]),
+    ).toEqual([['С-00001', 'Встреча', 'Обсудили смету', '12.05.2026']]);
+    expect(dayOf(rowsOf(saved, SHEETS.clients)[0]['Следующий контакт'])).toBe('12.05.2026');
+
+    const override = deal(frame, 'С-00001').locator('details.override');
+    await override.locator('summary').click();
+    await override.locator('select').selectOption('Исполнение');
+    await override.locator('input').fill('Договор подписан на бумаге');
+    await override.locator('button').click();
+    await frame.locator('.deal[data-deal="С-00001"][data-stage="Исполнение"]').waitFor();
+    expect((await dealRows())[0]['Этап']).toBe('Исполнение');
+    const log = rowsOf(await local!.reload(), SHEETS.log);
+    expect(
+      log.some((r) => r['Действие'] === 'Этап изменён директором' && r['Комментарий'] === 'Договор подписан на бумаге'),
+    ).toBe(true);
+  });
+});
+
 describe('the new-client form', () => {
   it('shows the server errors under each field', async () => {
     const p = await open({}, IVANOV);
