@@ -61,6 +61,13 @@ export async function readEntryPoints(entryDir = path.join(root, 'src', 'entry')
   return found;
 }
 
+/** Replaces a file in one step, so a test or the local page reading dist/ never sees half a build. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, text);
+  await fs.rename(temp, file);
+}
+
 function wrapper(ep: EntryPoint): string {
   const args = ep.params.join(', ');
   return `${ep.jsdoc}\nfunction ${ep.name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${ep.name}(${args});\n}\n`;
@@ -85,7 +92,7 @@ async function buildCode(entryPoints: EntryPoint[]): Promise<void> {
     '// Built from src/ by scripts/build.ts. Top-level functions are the entry points Apps Script calls;\n' +
     `// everything else lives inside ${BUNDLE_GLOBAL}, which runs no service when loaded.\n\n`;
   const code = header + entryPoints.map(wrapper).join('\n') + '\n' + bundle;
-  await fs.writeFile(path.join(dist, 'Code.js'), code);
+  await writeAtomically(path.join(dist, 'Code.js'), code);
 }
 
 async function buildPages(): Promise<string[]> {
@@ -122,21 +129,27 @@ async function buildPages(): Promise<string[]> {
     if (/data-inline=/.test(html))
       throw new Error(`sidebar/pages/${name}/index.html: an inline marker was not replaced`);
     const fileName = `${name}.html`;
-    await fs.writeFile(path.join(dist, fileName), html);
+    await writeAtomically(path.join(dist, fileName), html);
     written.push(fileName);
   }
   return written;
 }
 
 export async function build(): Promise<void> {
-  await fs.rm(dist, { recursive: true, force: true });
   await fs.mkdir(dist, { recursive: true });
   await fs.mkdir(buildDir, { recursive: true });
   const entryPoints = await readEntryPoints();
   await buildCode(entryPoints);
-  await fs.copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  await writeAtomically(
+    path.join(dist, 'appsscript.json'),
+    await fs.readFile(path.join(root, 'appsscript.json'), 'utf8'),
+  );
   const pages = await buildPages();
-  await fs.writeFile(path.join(buildDir, 'entry-points.json'), JSON.stringify({ entryPoints, pages }, null, 2));
+  await writeAtomically(path.join(buildDir, 'entry-points.json'), JSON.stringify({ entryPoints, pages }, null, 2));
+  // what clasp pushes is exactly this build: files left from earlier builds (a removed page) go
+  const keep = new Set(['Code.js', 'appsscript.json', ...pages]);
+  for (const name of await fs.readdir(dist))
+    if (!keep.has(name)) await fs.rm(path.join(dist, name), { recursive: true });
   console.log(`dist/Code.js: ${entryPoints.length} entry points; pages: ${pages.join(', ') || 'none'}`);
 }
 
