@@ -149,7 +149,7 @@ export async function build(): Promise<void> {
   // what clasp pushes is exactly this build: files left from earlier builds (a removed page) go
   const keep = new Set(['Code.js', 'appsscript.json', ...pages]);
   for (const name of await fs.readdir(dist))
-    if (!keep.has(name)) await fs.rm(path.join(dist, name), { recursive: true });
+    if (!keep.has(name) && !name.endsWith('.tmp')) await fs.rm(path.join(dist, name), { recursive: true });
   console.log(`dist/Code.js: ${entryPoints.length} entry points; pages: ${pages.join(', ') || 'none'}`);
 }
 
