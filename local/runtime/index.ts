@@ -8,11 +8,18 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { dateToSerial, isDate } from './cell-values';
 import type { CellValue, WorkbookModel } from './model';
-import { RuntimeContext, type SpreadsheetExporter, type TriggerRecord } from './runtime-context';
+import {
+  type FileCreatedHook,
+  RuntimeContext,
+  type SpreadsheetExporter,
+  type StoredFile,
+  type TriggerRecord,
+} from './runtime-context';
 import {
   InstallationSource,
   LocalCacheService,
-  LocalDriveApp,
+  LocalDrive,
+  LocalDriveFiles,
   LocalLockService,
   LocalLogger,
   LocalMailApp,
@@ -33,9 +40,11 @@ import { LocalSpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { LocalHtmlService, LocalUi, MenuCollector, type TemplateRunner } from './ui-service';
 import { formatA1 } from './a1-notation';
+import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
-export type { SpreadsheetExporter, TriggerRecord } from './runtime-context';
+export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
+export { NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook } from './service-calls';
 export { displayValue, parseInput, formulaFromRuLocale, dateToSerial, serialToDate } from './cell-values';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1-notation';
@@ -63,6 +72,10 @@ export interface SessionOptions {
   addonName?: string;
   /** produces the PDF for UrlFetchApp.fetch of the spreadsheet's export URL */
   exporter?: SpreadsheetExporter;
+  /** other spreadsheets the script may open by ID (saved by an earlier session), with their owners and editors */
+  otherWorkbooks?: WorkbookModel[];
+  /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
+  onFileCreated?: FileCreatedHook;
 }
 
 /** A time-driven trigger run: which handler ran, and its error if it failed. */
@@ -89,8 +102,12 @@ export interface LocalRuntimeSession extends LocalSession {
   advanceClock(ms: number): void;
   now(): Date;
   setExporter(exporter: SpreadsheetExporter): void;
-  /** a file created through DriveApp */
-  file(id: string): { name: string; mimeType: string; bytes: Uint8Array } | undefined;
+  /** a file created through the Drive advanced service */
+  file(id: string): StoredFile | undefined;
+  /** the spreadsheets other than the session's that the script created or that were loaded with it */
+  otherWorkbooks(): WorkbookModel[];
+  /** one of them by ID */
+  otherWorkbook(id: string): WorkbookModel | undefined;
   /** runs `fn` as another user without changing the session's user */
   runAs(user: string, fn: string, args?: unknown[], answers?: UiAnswer[]): unknown;
 }
@@ -165,6 +182,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     'local-script-' + options.workbook.id,
   );
   ctx.exporter = options.exporter;
+  ctx.onFileCreated = options.onFileCreated;
+  for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
   const installation = options.installationSource ?? 'NONE';
   const calls = ctx.calls;
 
@@ -215,7 +234,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     ScriptApp: calls.expose(new LocalScriptApp(ctx, () => installation)),
     MailApp: calls.expose(new LocalMailApp(ctx)),
     UrlFetchApp: calls.expose(new LocalUrlFetchApp(ctx)),
-    DriveApp: calls.expose(new LocalDriveApp(ctx)),
+    Drive: calls.expose(new LocalDrive(asGas(calls.expose(new LocalDriveFiles(ctx))))),
     Logger: calls.expose(new LocalLogger(ctx)),
     Charts: { ChartType: { ...ChartType } },
   };
@@ -430,6 +449,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       ctx.exporter = exporter;
     },
     file: (id) => ctx.files.get(id),
+    otherWorkbooks: () => [...ctx.otherWorkbooks.values()],
+    otherWorkbook: (id) => ctx.otherWorkbooks.get(id),
   };
   return session;
 }

@@ -2,6 +2,8 @@
  * What all the in-memory services share within one session: the workbook, the
  * formula engine, the clock, the running executions (who runs, with what
  * queued answers, holding which locks), recorded UI events and stored state.
+ * Other spreadsheets the script creates or opens by ID are kept in a registry
+ * and seen through views of the same context (see forWorkbook).
  */
 import { FormulaEngine } from './formula-engine';
 import type { WorkbookModel } from './model';
@@ -33,6 +35,16 @@ export interface TriggerRecord {
 /** Turns an exported PDF request (the spreadsheet export URL) into bytes; the local page plugs one in. */
 export type SpreadsheetExporter = (url: string, workbook: WorkbookModel) => { bytes: Uint8Array; contentType: string };
 
+/** A file the script created on Drive. */
+export interface StoredFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
+export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
+
 export class RuntimeContext {
   readonly calls = new ServiceCalls();
   readonly engine: FormulaEngine;
@@ -43,13 +55,19 @@ export class RuntimeContext {
   /** lock name → the execution holding it */
   readonly lockHolders = new Map<string, number>();
   readonly triggers: TriggerRecord[] = [];
-  readonly files = new Map<string, { name: string; mimeType: string; bytes: Uint8Array }>();
+  readonly files = new Map<string, StoredFile>();
+  /** spreadsheets other than the session's, by ID: created by the script or loaded with the session */
+  readonly otherWorkbooks = new Map<string, WorkbookModel>();
   readonly log: string[] = [];
   exporter: SpreadsheetExporter | undefined;
+  onFileCreated: FileCreatedHook | undefined;
   user: string;
   clockOffsetMs = 0;
   selection: { sheetId: number; row: number; column: number; numRows: number; numColumns: number } | undefined;
   private nextExecutionId = 1;
+  /** the session's own context; a view of another workbook inherits everything else from it */
+  private readonly root: RuntimeContext;
+  private readonly views = new Map<WorkbookModel, RuntimeContext>();
 
   constructor(
     public workbook: WorkbookModel,
@@ -59,15 +77,39 @@ export class RuntimeContext {
   ) {
     this.user = user;
     this.engine = new FormulaEngine(workbook);
+    this.root = this;
+  }
+
+  /**
+   * The session seen through another workbook: the same executions, user,
+   * clock, UI events, files and registry, with that workbook's own formula
+   * engine and selection. The engine knows none of the script's custom
+   * functions: as in Sheets, a container-bound script's functions exist only
+   * in its own spreadsheet.
+   */
+  forWorkbook(workbook: WorkbookModel): RuntimeContext {
+    const root = this.root;
+    if (workbook === root.workbook) return root;
+    let view = root.views.get(workbook);
+    if (!view) {
+      view = Object.create(root) as RuntimeContext;
+      Object.defineProperties(view, {
+        workbook: { value: workbook, writable: false },
+        engine: { value: new FormulaEngine(workbook), writable: false },
+        selection: { value: undefined, writable: true },
+      });
+      root.views.set(workbook, view);
+    }
+    return view;
   }
 
   /** The session's clock: the given clock plus what Utilities.sleep and lock waits have advanced it. */
   now(): Date {
-    return new Date(this.baseNow().getTime() + this.clockOffsetMs);
+    return new Date(this.baseNow().getTime() + this.root.clockOffsetMs);
   }
 
   advance(ms: number): void {
-    this.clockOffsetMs += Math.max(0, ms);
+    this.root.clockOffsetMs += Math.max(0, ms);
   }
 
   /** The execution whose code is running now; outside any run, an implicit one for the session's user. */
@@ -85,7 +127,7 @@ export class RuntimeContext {
 
   begin(user: string, authMode: Execution['authMode'], answers: UiAnswer[] = []): Execution {
     const execution: Execution = {
-      id: this.nextExecutionId++,
+      id: this.root.nextExecutionId++,
       user,
       authMode,
       answers: [...answers],

@@ -1,12 +1,13 @@
 /**
  * The non-spreadsheet services the add-on uses: PropertiesService, CacheService,
- * LockService, Session, Utilities, ScriptApp, MailApp, UrlFetchApp, DriveApp and
- * Logger. Time comes from the session's clock: Utilities.sleep and lock waits
+ * LockService, Session, Utilities, ScriptApp, MailApp, UrlFetchApp, the Drive
+ * advanced service (v3) and Logger. Time comes from the session's clock: Utilities.sleep and lock waits
  * advance it instead of sleeping.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { RuntimeContext, TriggerRecord } from './runtime-context';
 import { asGas } from './spreadsheet/gas-types';
+import { canOpen } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { formatSimpleDate } from './time-zone';
 import { isDate } from './cell-values';
@@ -610,7 +611,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
   }
 }
 
-// ---------------------------------------------------------------- UrlFetchApp and DriveApp
+// ---------------------------------------------------------------- UrlFetchApp and Drive
 
 export class LocalHttpResponse implements Pick<
   GoogleAppsScript.URL_Fetch.HTTPResponse,
@@ -641,8 +642,10 @@ export class LocalHttpResponse implements Pick<
 }
 
 /**
- * Only the spreadsheet's own export URL can be fetched (the PDF export); it is
- * delegated to the session's exporter. Anything else fails as an unreachable host would.
+ * Only a spreadsheet's export URL can be fetched (the PDF export): the
+ * session's spreadsheet or one of its registry that the user may open; it is
+ * delegated to the session's exporter. Anything else fails as an unreachable
+ * host would.
  */
 export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch'> {
   static readonly serviceName = 'UrlFetchApp';
@@ -653,80 +656,65 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
     params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions,
   ): GoogleAppsScript.URL_Fetch.HTTPResponse {
     void params;
-    const exportPrefix = `https://docs.google.com/spreadsheets/d/${this.ctx.workbook.id}/export`;
-    if (!url.startsWith(exportPrefix)) throw new Error(`Address unavailable: ${url}`);
+    const m = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([^/?#]+)\/export(?:[?#]|$)/.exec(url);
+    const id = m ? decodeURIComponent(m[1]) : '';
+    const workbook = id === this.ctx.workbook.id ? this.ctx.workbook : this.ctx.otherWorkbooks.get(id);
+    if (!workbook) throw new Error(`Address unavailable: ${url}`);
+    const user = this.ctx.current().user;
+    if (workbook !== this.ctx.workbook && !canOpen(workbook, user)) {
+      throw new Error(`Request failed for https://docs.google.com returned code 401`);
+    }
     if (!this.ctx.exporter)
       throw new Error(
         'Exception: Request failed for https://docs.google.com returned code 500 (no exporter in the local runtime)',
       );
     // Sheets exports computed values: formulas written by the script are evaluated first
-    this.ctx.engine.recalculate();
-    const { bytes, contentType } = this.ctx.exporter(url, this.ctx.workbook);
-    return asGas(new LocalHttpResponse(200, bytes, contentType, `${this.ctx.workbook.name}.pdf`));
+    this.ctx.forWorkbook(workbook).engine.recalculate();
+    const { bytes, contentType } = this.ctx.exporter(url, workbook);
+    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.pdf`));
   }
 }
 
-export class LocalDriveFile implements Pick<
-  GoogleAppsScript.Drive.File,
-  'getId' | 'getName' | 'getUrl' | 'getDownloadUrl' | 'getMimeType' | 'setTrashed'
-> {
-  static readonly serviceName = 'File';
-  constructor(
-    private readonly ctx: RuntimeContext,
-    private readonly id: string,
-  ) {}
-  getId(): string {
-    return this.id;
-  }
-  getName(): string {
-    return this.ctx.files.get(this.id)?.name ?? '';
-  }
-  getMimeType(): string {
-    return this.ctx.files.get(this.id)?.mimeType ?? '';
-  }
-  /** served by the local page */
-  getUrl(): string {
-    return `/files/${this.id}`;
-  }
-  getDownloadUrl(): string {
-    return `/files/${this.id}?download=1`;
-  }
-  setTrashed(trashed: boolean): GoogleAppsScript.Drive.File {
-    if (trashed) this.ctx.files.delete(this.id);
-    return asGas(this);
-  }
-}
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
 
-export class LocalDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, 'createFile' | 'getFileById'> {
-  static readonly serviceName = 'DriveApp';
+/** What files.create answers without `fields` (Drive API v3). */
+const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
+
+/**
+ * Drive.Files of the Drive advanced service: create with an uploaded blob.
+ * The file is kept in the session (the local page serves it at its
+ * webViewLink) and handed to the session's onFileCreated hook.
+ */
+export class LocalDriveFiles implements Pick<FilesCollection, 'create'> {
+  static readonly serviceName = 'Drive.Files';
   constructor(private readonly ctx: RuntimeContext) {}
 
-  /** createFile(blob) or createFile(name, content, mimeType); records a 'download' UI event */
-  createFile(a: unknown, content?: string, mimeType?: string): GoogleAppsScript.Drive.File {
-    let name: string;
-    let bytes: Uint8Array;
-    let type: string;
-    if (typeof a === 'string') {
-      name = a;
-      bytes = toBytes(content ?? '');
-      type = mimeType ?? 'text/plain';
-    } else {
-      const blob = a as LocalBlob;
-      name = blob.getName() ?? 'Untitled';
-      bytes = blob._bytes;
-      type = blob.getContentType() ?? 'application/octet-stream';
-    }
+  create(resource: DriveFile, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Record<string, unknown>): DriveFile {
+    const blob = mediaData as unknown as LocalBlob | undefined;
+    const name = resource.name ?? blob?.getName() ?? 'Untitled';
+    const mimeType = resource.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
+    const bytes = blob ? blob._bytes : new Uint8Array();
     const id = 'file-' + randomUUID();
-    this.ctx.files.set(id, { name, mimeType: type, bytes });
-    const file = new LocalDriveFile(this.ctx, id);
-    this.ctx.record({ type: 'download', name, mimeType: type, url: file.getUrl() });
-    return asGas(file);
+    const stored = { name, mimeType, bytes };
+    this.ctx.files.set(id, stored);
+    const webViewLink = `/files/${id}`;
+    this.ctx.record({ type: 'download', name, mimeType, url: webViewLink });
+    this.ctx.onFileCreated?.({ id, ...stored });
+    const full: Record<string, unknown> = { kind: 'drive#file', id, name, mimeType, webViewLink };
+    const fields = typeof optionalArgs?.fields === 'string' ? optionalArgs.fields.split(',') : DEFAULT_FILE_FIELDS;
+    const out: Record<string, unknown> = {};
+    for (const field of fields.map((f) => f.trim())) if (field in full) out[field] = full[field];
+    return out as DriveFile;
   }
+}
 
-  getFileById(id: string): GoogleAppsScript.Drive.File {
-    if (!this.ctx.files.has(id))
-      throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
-    return asGas(new LocalDriveFile(this.ctx, id));
+/** The Drive advanced service (v3), as enabled in appsscript.json under the symbol `Drive`. */
+export class LocalDrive implements Pick<GoogleAppsScript.Drive, 'Files'> {
+  static readonly serviceName = 'Drive';
+  readonly Files: FilesCollection;
+  constructor(files: FilesCollection) {
+    this.Files = files;
   }
 }
 

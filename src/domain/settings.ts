@@ -42,6 +42,10 @@ export interface Settings {
   maxDiscountPercent: number;
   claimDeadlineDays: number;
   calendar: CalendarOverrides;
+  /** «Ведомость в отдельной таблице»: payroll tabs go to a spreadsheet only the director opens */
+  separatePayrollBook: boolean;
+  /** «ID таблицы ведомости»: that spreadsheet, '' until the add-on creates it */
+  payrollBookId: string;
 }
 
 /** The settings of a fresh workbook. */
@@ -64,6 +68,8 @@ export function defaultSettings(): Settings {
     maxDiscountPercent: 15,
     claimDeadlineDays: 10,
     calendar: { holidays: [], workingDays: [] },
+    separatePayrollBook: false,
+    payrollBookId: '',
   };
 }
 
@@ -81,6 +87,11 @@ interface Param {
   read(value: unknown, s: Settings, row: string): void;
   write(s: Settings): Value;
 }
+
+/** The parameter that sends the payroll to a separate spreadsheet. */
+export const SEPARATE_BOOK_PARAM = 'Ведомость в отдельной таблице';
+/** The parameter holding that spreadsheet's ID (filled by the add-on when it creates the spreadsheet). */
+export const PAYROLL_BOOK_ID_PARAM = 'ID таблицы ведомости';
 
 const YES = 'Да';
 const NO = 'Нет';
@@ -268,6 +279,21 @@ const PARAMS: Param[] = [
     read: (v, s, r) => (s.claimDeadlineDays = wholeDays(v, r)),
     write: (s) => s.claimDeadlineDays,
   },
+  {
+    name: SEPARATE_BOOK_PARAM,
+    hint:
+      '«Да» — ведомости, расчётные листки и закрытые месяцы хранятся в отдельной таблице, которую открывает ' +
+      'только директор (все редакторы этой таблицы видят все её листы). Там вместо формул — значения, ' +
+      'формула каждой ячейки — в её примечании',
+    read: (v, s, r) => (s.separatePayrollBook = isBlank(v) ? false : yesNo(v, r)),
+    write: (s) => (s.separatePayrollBook ? YES : NO),
+  },
+  {
+    name: PAYROLL_BOOK_ID_PARAM,
+    hint: 'Заполняется надстройкой, когда она создаёт отдельную таблицу ведомостей; очистите, чтобы создать новую',
+    read: (v, s) => (s.payrollBookId = text(v).replace(/^'/, '')),
+    write: (s) => s.payrollBookId,
+  },
 ];
 
 function percentNumber(share: number): number {
@@ -410,8 +436,27 @@ export function parseSettings(values: unknown[][]): Settings {
   return s;
 }
 
+/** Parameters that may be left blank. */
 function isTextParam(name: string): boolean {
-  return ['Организация', 'Директор', 'E-mail директора', 'Главный бухгалтер'].includes(name);
+  return [
+    'Организация',
+    'Директор',
+    'E-mail директора',
+    'Главный бухгалтер',
+    SEPARATE_BOOK_PARAM,
+    PAYROLL_BOOK_ID_PARAM,
+  ].includes(name);
+}
+
+/**
+ * The 1-based row of a parameter in the parameters block of «Настройки»
+ * (values as getValues returns them), or 0 when the tab has no such row.
+ */
+export function settingsParamRow(values: unknown[][], name: string): number {
+  const paramsAt = findHeader(values, PARAMS_HEADER);
+  if (paramsAt < 0) return 0;
+  const found = blockRows(values, paramsAt).find(({ row }) => text(row[0]).toLowerCase() === name.toLowerCase());
+  return found ? found.number : 0;
 }
 
 const WIDTH = KPI_HEADER.length;

@@ -50,6 +50,9 @@ export function menuComputePayroll(): void {
       `${result.replaced ? 'Ведомость пересчитана' : 'Ведомость создана'}: лист «${result.sheetName}».`,
       `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,
     ];
+    if (result.separateBook) {
+      lines.push(`Лист в отдельной таблице «${result.separateBook.name}» (только для директора): ${result.separateBook.url}`);
+    }
     if (result.errors > 0) {
       lines.push(
         `Не рассчитано строк: ${result.errors} — они выделены цветом, причина указана в строке; в итоги они не входят.`,

@@ -20,6 +20,7 @@ export const SERVICE_NAMES = [
   'MailApp',
   'UrlFetchApp',
   'DriveApp',
+  'Drive',
   'Logger',
 ];
 

@@ -1,9 +1,12 @@
 /**
  * The SpreadsheetApp global: the active spreadsheet, the UI, flush, data
- * validation builders and the enums the add-on reads.
+ * validation builders and the enums the add-on reads; create and openById over
+ * the session's registry of other spreadsheets, with Drive's access rule (only
+ * the owner and the editors open a file).
  */
-import { emptyWorkbook } from '../model';
-import { RuntimeContext } from '../runtime-context';
+import { randomBytes } from 'node:crypto';
+import { emptyWorkbook, type WorkbookModel } from '../model';
+import type { RuntimeContext } from '../runtime-context';
 import type { LocalUi } from '../ui-service';
 import { DataValidationCriteria, LocalDataValidationBuilder } from './data-validation';
 import { asGas } from './gas-types';
@@ -51,8 +54,8 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
     asGas<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteria);
   readonly CopyPasteType = asGas<typeof GoogleAppsScript.Spreadsheet.CopyPasteType>(CopyPasteType);
   readonly WrapStrategy = asGas<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(WrapStrategy);
-  /** spreadsheets made by create(), reachable through openById */
-  private readonly created = new Map<string, LocalSpreadsheet>();
+  /** the one Spreadsheet object of each other workbook */
+  private readonly others = new WeakMap<WorkbookModel, LocalSpreadsheet>();
 
   constructor(
     private readonly ctx: RuntimeContext,
@@ -83,25 +86,54 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
     return asGas(new LocalDataValidationBuilder(this._spreadsheet._resolver));
   }
 
-  /** A new in-memory spreadsheet owned by the executing user (not the session's workbook). */
+  /** The Spreadsheet object of a workbook of the registry. */
+  _spreadsheetOf(workbook: WorkbookModel): LocalSpreadsheet {
+    let found = this.others.get(workbook);
+    if (!found) {
+      found = new LocalSpreadsheet(this.ctx.forWorkbook(workbook));
+      this.others.set(workbook, found);
+    }
+    return found;
+  }
+
+  /**
+   * A new spreadsheet in the session's registry, owned by the executing user
+   * and shared with nobody, with one sheet «Лист1» as Sheets makes it.
+   */
   create(name: string, rows?: number, columns?: number): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    const workbook = emptyWorkbook(name, this.ctx.current().user);
-    workbook.id = `local-created-${this.created.size + 1}-${workbook.id.replace(/^local-/, '')}`;
-    const other = new RuntimeContext(workbook, this.ctx.current().user, () => this.ctx.now(), this.ctx.scriptId);
-    const spreadsheet = new LocalSpreadsheet(other);
+    const user = this.ctx.current().user;
+    const workbook = emptyWorkbook(name, user);
+    workbook.id = newSpreadsheetId();
+    this.ctx.otherWorkbooks.set(workbook.id, workbook);
+    const spreadsheet = this._spreadsheetOf(workbook);
     const sheet = spreadsheet.insertSheet('Лист1');
     const model = asGas<{ _model: { maxRows: number; maxColumns: number } }>(sheet)._model;
     if (rows) model.maxRows = rows;
     if (columns) model.maxColumns = columns;
-    this.created.set(workbook.id, spreadsheet);
     return asGas(spreadsheet);
   }
 
+  /** This spreadsheet, or one of the registry that the executing user owns or edits. */
   openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     if (id === this.ctx.workbook.id) return asGas(this._spreadsheet);
-    const found = this.created.get(id);
-    if (!found)
+    const workbook = this.ctx.otherWorkbooks.get(id);
+    if (!workbook)
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return asGas(found);
+    if (!canOpen(workbook, this.ctx.current().user)) throw new Error(NO_ACCESS_MESSAGE);
+    return asGas(this._spreadsheetOf(workbook));
   }
+}
+
+/** What Apps Script throws when the user may not open a spreadsheet by its ID. */
+export const NO_ACCESS_MESSAGE = 'You do not have permission to access the requested document.';
+
+/** Whether `user` may open the workbook: its owner or one of its editors. */
+export function canOpen(workbook: WorkbookModel, user: string): boolean {
+  const email = user.toLowerCase();
+  return workbook.owner.toLowerCase() === email || workbook.editors.some((e) => e.toLowerCase() === email);
+}
+
+/** A unique ID that is also a safe file name; the prefix tells it is local. */
+function newSpreadsheetId(): string {
+  return `local-book-${randomBytes(12).toString('hex')}`;
 }

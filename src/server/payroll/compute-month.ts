@@ -3,7 +3,10 @@
  * month in the domain, and writes «Зарплата ММ.ГГГГ» in a constant number of
  * service calls whatever the number of rows. The tab is built under a temporary
  * name and swapped in only at the end, so a failure midway leaves the previous
- * payroll tab intact. A closed month is refused.
+ * payroll tab intact. A closed month is refused. When «Настройки» sends the
+ * payroll to the director's separate spreadsheet, the tab goes there as values
+ * with each formula in its cell's note: the add-on's custom functions exist
+ * only in this spreadsheet.
  */
 import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
@@ -11,8 +14,8 @@ import { computeMonthPayroll, type MonthPayroll } from '../../domain/payroll/mon
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { appendLog } from '../../adapter/audit-log';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
-import { protectForDirector } from './payroll-book';
-import { buildPayrollSheetPlan, type SheetPlan } from './payroll-sheet-plan';
+import { isSeparateBook, protectForDirector } from './payroll-book';
+import { buildPayrollSheetPlan, type SheetPlan, valuesWithFormulaNotes } from './payroll-sheet-plan';
 import { claimRecords, dealRecords, planRecords, SourceGrid, staffRecords, timesheetRecords } from './source-records';
 import { type ClosedMonthEntry, yearToDateFor } from './closed-months';
 
@@ -80,6 +83,7 @@ export function writePlan(sheet: Sheet, plan: SheetPlan): void {
   range.setNumberFormats(plan.numberFormats.map((r) => r.map((f) => f || 'General')));
   range.setBackgrounds(plan.backgrounds);
   range.setFontWeights(plan.fontWeights);
+  if (plan.notes) range.setNotes(plan.notes);
   for (const m of plan.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
   sheet.getRange(plan.wrap.row, plan.wrap.col, plan.wrap.numRows, plan.wrap.numCols).setWrap(true);
   sheet.setFrozenRows(plan.frozenRows);
@@ -114,6 +118,8 @@ export interface ComputeResult {
   /** К выплате over the computable rows, kopecks */
   toPay: number;
   replaced: boolean;
+  /** the spreadsheet the tab went to, when it is the director's separate one */
+  separateBook: { name: string; url: string } | null;
 }
 
 /**
@@ -135,7 +141,9 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
   ctx.toast('Чтение листов…');
   const { payroll, staff, yearToDate } = readAndCompute(ctx, month, closed);
   ctx.toast('Запись ведомости…');
-  const { plan } = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, yearToDate, today: ctx.now });
+  const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, yearToDate, today: ctx.now }).plan;
+  const separate = isSeparateBook(ctx.ss, book);
+  const plan = separate ? valuesWithFormulaNotes(built) : built;
   const tempName = `${name} (расчёт)`;
   const stale = book.getSheetByName(tempName);
   if (stale) book.deleteSheet(stale);
@@ -166,11 +174,21 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
         id: monthKey(month),
         field: '',
         before: '',
-        after: (payroll.totals.toPay / 100).toFixed(2),
-        comment: `строк: ${payroll.rows.length}, не рассчитано: ${errors}`,
+        // every editor can read «Журнал»: the amount stays in the director's spreadsheet
+        after: separate ? '' : (payroll.totals.toPay / 100).toFixed(2),
+        comment:
+          `строк: ${payroll.rows.length}, не рассчитано: ${errors}` +
+          (separate ? '; ведомость в отдельной таблице директора' : ''),
       },
     ],
     ctx.now,
   );
-  return { sheetName: name, rows: payroll.rows.length, errors, toPay: payroll.totals.toPay, replaced: old !== null };
+  return {
+    sheetName: name,
+    rows: payroll.rows.length,
+    errors,
+    toPay: payroll.totals.toPay,
+    replaced: old !== null,
+    separateBook: separate ? { name: book.getName(), url: book.getUrl() } : null,
+  };
 }

@@ -5,15 +5,12 @@
  * «Ведомость в отдельной таблице» (Да / Нет) and «ID таблицы ведомости», filled
  * by the add-on when it creates that spreadsheet.
  */
-import { textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
-import { PARAMS_HEADER } from '../../domain/settings';
+import { PAYROLL_BOOK_ID_PARAM, parseSettings, settingsParamRow } from '../../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const SEPARATE_BOOK_PARAM = 'Ведомость в отдельной таблице';
-export const SEPARATE_BOOK_ID_PARAM = 'ID таблицы ведомости';
 /** Where the ID is kept when «Настройки» has no row for it. */
 const BOOK_ID_PROPERTY = 'payrollSpreadsheetId';
 
@@ -24,32 +21,42 @@ export interface PayrollBookSetting {
   idRow: number;
 }
 
-/** Reads the two privacy parameters from the «Настройки» grid (values of one getValues). */
-export function payrollBookSetting(values: readonly unknown[][]): PayrollBookSetting {
-  const out: PayrollBookSetting = { separate: false, id: '', idRow: 0 };
-  const headerAt = values.findIndex(
-    (row) => textOf(row[0]) === PARAMS_HEADER[0] && textOf(row[1]) === PARAMS_HEADER[1],
-  );
-  if (headerAt < 0) return out;
-  for (let i = headerAt + 1; i < values.length; i++) {
-    const name = textOf(values[i][0]).toLowerCase();
-    if (name === SEPARATE_BOOK_PARAM.toLowerCase()) {
-      const v = textOf(values[i][1]).toLowerCase();
-      if (['да', 'true', 'истина', '1'].includes(v)) out.separate = true;
-      else if (v !== '' && !['нет', 'false', 'ложь', '0'].includes(v)) {
-        throw new DomainError(`Настройки, строка ${i + 1} («${SEPARATE_BOOK_PARAM}»): укажите «Да» или «Нет»`);
-      }
-    } else if (name === SEPARATE_BOOK_ID_PARAM.toLowerCase()) {
-      out.id = textOf(values[i][1]);
-      out.idRow = i + 1;
-    }
+/**
+ * The two privacy parameters, read by parseSettings (the one reading of
+ * «Настройки»), and the row where the add-on writes the ID back.
+ */
+export function payrollBookSetting(values: unknown[][]): PayrollBookSetting {
+  const settings = parseSettings(values);
+  return {
+    separate: settings.separatePayrollBook,
+    id: settings.payrollBookId,
+    idRow: settingsParamRow(values, PAYROLL_BOOK_ID_PARAM),
+  };
+}
+
+/** The ID of the separate spreadsheet: from «Настройки», or from where it was kept when that row is missing. */
+function separateBookId(setting: PayrollBookSetting): string {
+  return setting.id || PropertiesService.getDocumentProperties().getProperty(BOOK_ID_PROPERTY) || '';
+}
+
+function openSeparateBook(id: string): Spreadsheet {
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch {
+    // Google gives the same failure for a wrong ID and for a spreadsheet shared with someone else only
+    throw new DomainError(
+      `Нет доступа к таблице ведомостей (ID ${id}): её открывает только директор, который её создал. ` +
+        `Если ID неверный, исправьте «${PAYROLL_BOOK_ID_PARAM}» на листе «Настройки» или очистите его, ` +
+        'чтобы создать новую таблицу.',
+    );
   }
-  return out;
 }
 
 /**
  * The spreadsheet the payroll tabs go to: this one, or the director's separate
- * one (created on first use, its ID written back to «Настройки»).
+ * one (created on first use, its ID written back to «Настройки»). The new
+ * spreadsheet belongs to the running user — the director — and is shared
+ * with nobody.
  */
 export function openPayrollBook(
   ss: Spreadsheet,
@@ -57,22 +64,28 @@ export function openPayrollBook(
   setting: PayrollBookSetting,
 ): Spreadsheet {
   if (!setting.separate) return ss;
-  const id = setting.id || PropertiesService.getDocumentProperties().getProperty(BOOK_ID_PROPERTY) || '';
-  if (id) {
-    try {
-      return SpreadsheetApp.openById(id);
-    } catch {
-      throw new DomainError(
-        `Не удалось открыть таблицу ведомостей (ID ${id}). Проверьте «${SEPARATE_BOOK_ID_PARAM}» на листе «Настройки» ` +
-          'или очистите его, чтобы создать новую таблицу.',
-      );
-    }
-  }
+  const id = separateBookId(setting);
+  if (id) return openSeparateBook(id);
   const book = SpreadsheetApp.create(`Зарплата — ${ss.getName()}`);
   const newId = book.getId();
   if (settingsSheet && setting.idRow > 0) settingsSheet.getRange(setting.idRow, 2).setValue(`'${newId}`);
   else PropertiesService.getDocumentProperties().setProperty(BOOK_ID_PROPERTY, newId);
   return book;
+}
+
+/**
+ * The spreadsheet that holds the payroll tabs now, without creating one: this
+ * one, the separate one, or null when the separate one was not created yet.
+ */
+export function existingPayrollBook(ss: Spreadsheet, setting: PayrollBookSetting): Spreadsheet | null {
+  if (!setting.separate) return ss;
+  const id = separateBookId(setting);
+  return id ? openSeparateBook(id) : null;
+}
+
+/** Whether the payroll goes to a spreadsheet other than the shared one. */
+export function isSeparateBook(ss: Spreadsheet, book: Spreadsheet): boolean {
+  return book.getId() !== ss.getId();
 }
 
 /**

@@ -6,14 +6,18 @@
  * cell of an employee is a formula over the add-on's custom functions and plain
  * references, with its inputs as values in the row, in the parameters block
  * below the signatures, or in the helper columns to the right of «Подпись».
+ * Each formula cell also carries the value the engine computed for it, so the
+ * tab can be written as values where the custom functions do not exist (the
+ * director's separate payroll spreadsheet).
  */
 import { daysInMonth, monthKey, type YearMonth } from '../../domain/calendar';
 import { formatDateRu } from '../../domain/crm/values';
-import { kopecksToRubles } from '../../domain/money';
+import { type Kopecks, kopecksToRubles } from '../../domain/money';
 import type { StaffRecord, YearToDate } from '../../domain/payroll/inputs';
 import type { MonthPayroll, PayrollLines, PayrollRow } from '../../domain/payroll/month';
 import { ndflOnBase } from '../../domain/payroll/ndfl';
 import type { Settings } from '../../domain/settings';
+import { amountInWords } from '../../domain/words';
 import { safeCellText } from '../../adapter/safe-text';
 
 /** What a cell of the plan holds: a number, text ready to write (quoted when needed), a formula «=…», or blank. */
@@ -39,7 +43,14 @@ export interface SheetPlan {
   wrap: PlanBlock;
   /** helper columns with the inputs of the formulas (hidden, shown on request) */
   hiddenColumns: { start: number; count: number } | null;
+  /** for each formula cell, the value the payroll engine computed for it; null elsewhere */
+  computedValues?: Array<Array<PlanCell | null>>;
+  /** cell notes ('' for none), written only when present */
+  notes?: string[][];
 }
+
+/** The note of a cell written as a value in place of its formula. */
+export const FORMULA_NOTE_PREFIX = 'Формула: ';
 
 export const MONEY_FORMAT = '#,##0.00';
 export const PERCENT_FORMAT = '0.0%';
@@ -231,6 +242,7 @@ export function helperHeaders(kpiNames: readonly string[]): string[] {
 
 class Grid {
   values: PlanCell[][] = [];
+  computed: Array<Array<PlanCell | null>> = [];
   formats: string[][] = [];
   backgrounds: Array<Array<string | null>> = [];
   weights: Array<Array<'bold' | 'normal'>> = [];
@@ -240,15 +252,26 @@ class Grid {
   private ensure(row: number): void {
     while (this.values.length < row) {
       this.values.push(Array<PlanCell>(this.width).fill(''));
+      this.computed.push(Array<PlanCell | null>(this.width).fill(null));
       this.formats.push(Array<string>(this.width).fill(''));
       this.backgrounds.push(Array<string | null>(this.width).fill(null));
       this.weights.push(Array<'bold' | 'normal'>(this.width).fill('normal'));
     }
   }
 
+  /** A value, or text (quoted when it would read as a formula). */
   set(row: number, col: number, value: PlanCell, format = ''): void {
+    if (typeof value === 'string' && value.startsWith('=')) throw new Error(`A formula needs its value: ${value}`);
     this.ensure(row);
-    this.values[row - 1][col - 1] = typeof value === 'string' && !value.startsWith('=') ? safeCellText(value) : value;
+    this.values[row - 1][col - 1] = typeof value === 'string' ? safeCellText(value) : value;
+    if (format) this.formats[row - 1][col - 1] = format;
+  }
+
+  /** A formula with the value the engine computed for it. */
+  formula(row: number, col: number, formula: string, value: PlanCell, format = ''): void {
+    this.ensure(row);
+    this.values[row - 1][col - 1] = formula;
+    this.computed[row - 1][col - 1] = value;
     if (format) this.formats[row - 1][col - 1] = format;
   }
 
@@ -347,11 +370,17 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
 
   const tr = layout.totalsRow;
   g.text(tr, col('ФИО'), TOTALS_LABEL);
-  for (const h of SUMMED_HEADERS) g.set(tr, col(h), sumOverRows(col(h), okRows), MONEY_FORMAT);
+  const totals = columnTotals(payroll);
+  for (const h of SUMMED_HEADERS) g.formula(tr, col(h), sumOverRows(col(h), okRows), rub(totals(h)), MONEY_FORMAT);
   g.rowStyle(tr, 1, WIDTH, { bold: true });
 
   g.text(layout.wordsRow, 1, WORDS_LABEL);
-  g.set(layout.wordsRow, col('Категория'), `=AMOUNT_IN_WORDS(${ref(tr, col('К выплате'))})`);
+  g.formula(
+    layout.wordsRow,
+    col('Категория'),
+    `=AMOUNT_IN_WORDS(${ref(tr, col('К выплате'))})`,
+    amountInWords(totals('К выплате')),
+  );
   g.rowStyle(layout.wordsRow, 1, WIDTH, { bold: true });
 
   g.text(signRow, 1, `Директор _______________ / ${settings.director} /`);
@@ -374,7 +403,9 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const mrot = settings.mrotByYear[month.year];
   g.set(p + 3, valueCol, mrot === undefined ? '' : rub(mrot), MONEY_FORMAT);
   g.text(p + 4, labelCol, `Норма рабочих дней, ${monthKey(month)}`);
-  g.set(p + 4, valueCol, normCell(payroll, settings), DAYS_FORMAT);
+  const norm = normCell(payroll, settings);
+  if (norm.formula) g.formula(p + 4, valueCol, norm.formula, norm.value, DAYS_FORMAT);
+  else g.set(p + 4, valueCol, norm.value, DAYS_FORMAT);
   if (kpiNames.length > 0) {
     g.text(p + 5, labelCol, 'KPI');
     g.text(p + 6, labelCol, 'KPI: % оклада за выполнение');
@@ -390,6 +421,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
     layout,
     plan: {
       values: g.values,
+      computedValues: g.computed,
       numberFormats: g.formats,
       backgrounds: g.backgrounds,
       fontWeights: g.weights,
@@ -407,12 +439,56 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
 }
 
 /** The norm: the custom function when the built-in calendar applies, else the number from «Настройки». */
-function normCell(payroll: MonthPayroll, settings: Settings): PlanCell {
-  if (payroll.norm === null) return '';
+function normCell(payroll: MonthPayroll, settings: Settings): { value: PlanCell; formula?: string } {
+  if (payroll.norm === null) return { value: '' };
   const overridden = [...settings.calendar.holidays, ...settings.calendar.workingDays].some((d) =>
     d.startsWith(monthKey(payroll.month)),
   );
-  return overridden ? payroll.norm : `=WORKING_DAYS(${literal(monthKey(payroll.month))})`;
+  return overridden
+    ? { value: payroll.norm }
+    : { value: payroll.norm, formula: `=WORKING_DAYS(${literal(monthKey(payroll.month))})` };
+}
+
+/** The kopecks each summed column adds up to over the computable rows (the sums of the rounded lines). */
+function columnTotals(payroll: MonthPayroll): (header: PayrollHeader) => Kopecks {
+  const lineOf: Partial<Record<PayrollHeader, (l: PayrollLines) => Kopecks>> = {
+    'Начислено по окладу / по ставке': (l) => l.byRate + l.bySalary,
+    Продажи: (l) => l.sales,
+    'Премия за план': (l) => l.planBonus,
+    'Премия KPI': (l) => l.kpiBonus,
+    'Доплата до МРОТ': (l) => l.mrotTopup,
+    'Всего начислено': (l) => l.accrued,
+    НДФЛ: (l) => l.ndfl,
+    Аванс: (l) => l.advance,
+    'К выплате': (l) => l.toPay,
+  };
+  return (header) => {
+    const line = lineOf[header];
+    if (!line) throw new Error(`«${header}» is not a summed column`);
+    return payroll.rows.reduce((sum, row) => (row.ok ? sum + line(row.lines) : sum), 0);
+  };
+}
+
+/**
+ * The same tab with every formula replaced by its computed value and noted
+ * «Формула: =…», for a spreadsheet where the add-on's custom functions do not
+ * exist (in another spreadsheet a container-bound script's functions show
+ * #NAME?). Anyone can still see how each number is made.
+ */
+export function valuesWithFormulaNotes(plan: SheetPlan): SheetPlan {
+  const computed = plan.computedValues;
+  const values = plan.values.map((row, r) =>
+    row.map((v, c) => {
+      if (typeof v !== 'string' || !v.startsWith('=')) return v;
+      const value = computed?.[r]?.[c];
+      if (value === null || value === undefined) throw new Error(`No computed value for the formula ${v}`);
+      return typeof value === 'string' ? safeCellText(value) : value;
+    }),
+  );
+  const notes = plan.values.map((row) =>
+    row.map((v) => (typeof v === 'string' && v.startsWith('=') ? `${FORMULA_NOTE_PREFIX}${v}` : '')),
+  );
+  return { ...plan, values, notes, computedValues: undefined };
 }
 
 function writeRow(
@@ -441,10 +517,12 @@ function writeRow(
   };
   const set = (h: PayrollHeader, v: PlanCell, format?: string) =>
     g.set(r, payrollCol(h), v, format ?? (MONEY_HEADERS.has(h) ? MONEY_FORMAT : ''));
+  const formula = (h: PayrollHeader, f: string, value: PlanCell, format?: string) =>
+    g.formula(r, payrollCol(h), f, value, format ?? (MONEY_HEADERS.has(h) ? MONEY_FORMAT : ''));
 
   g.text(r, payrollCol('Категория'), l.categoryLabel);
   set('Оклад / ставка в день', rub(l.salary ?? l.dayRate ?? 0));
-  set('Норма дней', `=${params.norm}`, DAYS_FORMAT);
+  formula('Норма дней', `=${params.norm}`, l.norm, DAYS_FORMAT);
   set('Отработано дней', l.daysWorked, DAYS_FORMAT);
 
   // helper inputs
@@ -475,21 +553,22 @@ function writeRow(
   else if (l.probationDays > 0) base = `=${byRate}`;
   else if (l.salaryDays > 0) base = `=${bySalary}`;
   else base = `=0`;
-  set('Начислено по окладу / по ставке', base);
+  formula('Начислено по окладу / по ставке', base, rub(l.byRate + l.bySalary));
 
   // plan bonus
   set('Продажи', rub(l.sales));
   const rateArgs = `${params.rates},${params.threshold}`;
   if (l.plan !== null) {
     set('План', rub(l.plan));
-    set('% выполнения', `=PLAN_FULFILMENT(${c('Продажи')},${c('План')})`, PERCENT_FORMAT);
-    set('Ставка', `=PLAN_RATE(${c('Продажи')},${c('План')},${rateArgs})`, PERCENT_FORMAT);
-    set(
+    formula('% выполнения', `=PLAN_FULFILMENT(${c('Продажи')},${c('План')})`, l.fulfilment ?? '', PERCENT_FORMAT);
+    formula('Ставка', `=PLAN_RATE(${c('Продажи')},${c('План')},${rateArgs})`, l.rate ?? '', PERCENT_FORMAT);
+    formula(
       'Премия за план',
       l.bonusSales === l.sales
         ? `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs})`
         : // the rate is the whole month's; it is paid on the sales after probation
           `=ROUND(${helper.bonusSales}*${c('Ставка')},2)`,
+      rub(l.planBonus),
     );
   } else {
     set('Премия за план', 0);
@@ -510,22 +589,30 @@ function writeRow(
         .join(',');
       percents = `{${earned}}`;
     }
-    set('Премия KPI', `=KPI_BONUS(${kpiBase},${helper.facts},${helper.targets},${percents})`);
+    formula('Премия KPI', `=KPI_BONUS(${kpiBase},${helper.facts},${helper.targets},${percents})`, rub(l.kpiBonus));
   }
 
   const accruedBefore = `${c('Начислено по окладу / по ставке')}+${c('Премия за план')}+${c('Премия KPI')}`;
-  set('Доплата до МРОТ', `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`);
-  set('Всего начислено', `=${accruedBefore}+${c('Доплата до МРОТ')}`);
+  formula(
+    'Доплата до МРОТ',
+    `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`,
+    rub(l.mrotTopup),
+  );
+  formula('Всего начислено', `=${accruedBefore}+${c('Доплата до МРОТ')}`, rub(l.accrued));
 
   // НДФЛ: the year's tax on the base since 1 January less the tax already computed
   if (!settings.ndflEnabled) set('НДФЛ', 0);
   else if (baseBefore >= 0 && ndflOnBase(baseBefore) === ytd.tax) {
-    set('НДФЛ', `=NDFL(${c('Всего начислено')},${helper.baseBefore},${helper.deduction})`);
+    formula('НДФЛ', `=NDFL(${c('Всего начислено')},${helper.baseBefore},${helper.deduction})`, rub(l.ndfl));
   } else {
-    set('НДФЛ', `=NDFL(MAX(0,${c('Всего начислено')}+${helper.baseBefore}),0,${helper.deduction})-${helper.taxBefore}`);
+    formula(
+      'НДФЛ',
+      `=NDFL(MAX(0,${c('Всего начислено')}+${helper.baseBefore}),0,${helper.deduction})-${helper.taxBefore}`,
+      rub(l.ndfl),
+    );
   }
   set('Аванс', rub(l.advance));
-  set('К выплате', `=${c('Всего начислено')}-${c('НДФЛ')}-${c('Аванс')}`);
+  formula('К выплате', `=${c('Всего начислено')}-${c('НДФЛ')}-${c('Аванс')}`, rub(l.toPay));
 }
 
 const LABELS: Record<PayrollLines['category'], string> = {

@@ -2,9 +2,15 @@
  * «Печать / PDF» (domain section 5): the payroll tab or the payslips tab as a
  * PDF made by the spreadsheet's own export URL — A4 landscape, fit to width, no
  * grid lines, the frozen header rows repeated on every page, page numbers —
- * saved to Drive, with a link shown in a small dialog.
+ * saved to Drive, with a link shown in a small dialog. The file is created
+ * through the Drive advanced service (v3), which needs only `drive.file`
+ * (files the add-on creates); DriveApp.createFile would need the whole Drive.
+ * With «Ведомость в отдельной таблице» the tabs are printed from the director's
+ * separate spreadsheet.
  */
 import { DomainError } from '../../domain/money';
+import { SHEETS } from '../../domain/workbook/schema';
+import { existingPayrollBook, payrollBookSetting } from './payroll-book';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
 const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
@@ -138,6 +144,20 @@ export interface PrintResult {
   url: string;
 }
 
+/** Saves a PDF blob to Drive through the advanced service; the file is the add-on's, so `drive.file` covers it. */
+function savePdfToDrive(fileName: string, blob: GoogleAppsScript.Base.Blob): { id: string; url: string } {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new DomainError(
+      'Не подключена служба Google Drive API: в редакторе скриптов откройте «Службы» и добавьте Drive API версии v3.',
+    );
+  }
+  const file = Drive.Files.create({ name: fileName, mimeType: 'application/pdf' }, blob, {
+    fields: 'id,name,webViewLink',
+  });
+  if (!file.id || !file.webViewLink) throw new DomainError(`Google Диск не сохранил файл «${fileName}». Повторите.`);
+  return { id: file.id, url: file.webViewLink };
+}
+
 /**
  * Exports one tab as a PDF and saves it to Drive. The export is Google's own
  * printing of the tab, so what the director gets is what Sheets prints.
@@ -162,8 +182,8 @@ export function exportSheetPdf(
   }
   const fileName = pdfFileName(sheet.getName());
   const blob = response.getBlob().setName(fileName).setContentType('application/pdf');
-  const file = DriveApp.createFile(blob);
-  return { sheetName: sheet.getName(), fileName, fileId: file.getId(), url: file.getUrl() };
+  const file = savePdfToDrive(fileName, blob);
+  return { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
 }
 
 /**
@@ -172,8 +192,15 @@ export function exportSheetPdf(
  * Returns null when the person cancelled.
  */
 export function printPayrollPdf(): PrintResult | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const active = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
+  const settings = active.getSheetByName(SHEETS.settings);
+  const ss = existingPayrollBook(active, payrollBookSetting(settings ? settings.getDataRange().getValues() : []));
+  if (!ss) {
+    throw new DomainError(
+      'Ведомости хранятся в отдельной таблице, но она ещё не создана: сначала сформируйте ведомость (Зарплата → «Рассчитать за месяц…»).',
+    );
+  }
   const activeName = ss.getActiveSheet().getName();
   const candidates = printCandidates(
     ss.getSheets().map((s) => s.getName()),
