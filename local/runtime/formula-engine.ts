@@ -108,8 +108,10 @@ const CONFIG: Partial<ConfigParams> = {
   dateFormats: ['DD.MM.YYYY', 'YYYY-MM-DD'],
   timeFormats: ['hh:mm', 'hh:mm:ss'],
   smartRounding: true,
-  maxRows: 100000,
-  maxColumns: 1000,
+  // Google Sheets caps a spreadsheet at 10 million cells and a sheet at 18 278 columns; the engine
+  // must hold any sheet Sheets can (a deal tab of 100 000+ rows included).
+  maxRows: 10_000_000,
+  maxColumns: 18_278,
 };
 
 /** The last error message of a formula cell, for the local page and the tests. */
