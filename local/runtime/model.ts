@@ -69,8 +69,18 @@ export interface SheetModel {
   tabColor?: string;
   /** charts as the add-on describes them (kind, title, source range A1, position) */
   charts: ChartModel[];
+  /** merged blocks (Range.merge and friends), 0-based; a merged block shows its top-left cell */
+  merges?: MergeModel[];
   /** page setup used when printing */
   print?: { landscape: boolean; fitToWidth: boolean; gridlines: boolean; repeatRows: number };
+}
+
+/** A merged block of cells, 0-based. */
+export interface MergeModel {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
 }
 
 export interface ChartModel {

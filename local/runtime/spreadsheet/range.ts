@@ -5,7 +5,7 @@
  */
 import { columnLetters, formatA1 } from '../a1-notation';
 import { displayValue } from '../cell-values';
-import type { CellModel, SheetModel } from '../model';
+import type { CellModel, MergeModel, SheetModel } from '../model';
 import { scriptContent, storeContent } from './cell-writes';
 import { cloneRule, LocalDataValidation } from './data-validation';
 import { asGas, type OutValue } from './gas-types';
@@ -16,6 +16,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 type RangeMethods =
   | 'activate'
+  | 'breakApart'
   | 'clear'
   | 'clearContent'
   | 'clearDataValidations'
@@ -40,6 +41,7 @@ type RangeMethods =
   | 'getHorizontalAlignment'
   | 'getLastColumn'
   | 'getLastRow'
+  | 'getMergedRanges'
   | 'getNote'
   | 'getNotes'
   | 'getNumColumns'
@@ -54,7 +56,10 @@ type RangeMethods =
   | 'getWidth'
   | 'getWrap'
   | 'isBlank'
+  | 'isPartOfMerge'
   | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
   | 'offset'
   | 'protect'
   | 'setBackground'
@@ -219,10 +224,88 @@ export class LocalRange implements Pick<Range, RangeMethods> {
     return this.self();
   }
 
-  /** Merging only matters for how a sheet looks; the local model records nothing. */
+  // ---- merges ----
+
+  /** Merges the range into one block; only the top-left value stays, as Sheets warns. */
   merge(): Range {
-    this.guard();
+    this.mergeBlocks([this.block()]);
     return this.self();
+  }
+
+  /** Merges each row of the range into its own block. */
+  mergeAcross(): Range {
+    const b = this.block();
+    this.mergeBlocks(Array.from({ length: b.numRows }, (_, r) => ({ ...b, row: b.row + r, numRows: 1 })));
+    return this.self();
+  }
+
+  /** Merges each column of the range into its own block. */
+  mergeVertically(): Range {
+    const b = this.block();
+    this.mergeBlocks(Array.from({ length: b.numCols }, (_, c) => ({ ...b, col: b.col + c, numCols: 1 })));
+    return this.self();
+  }
+
+  /** Unmerges every merged block inside the range; a block only partly inside is refused, as in Sheets. */
+  breakApart(): Range {
+    this.guard();
+    const b = this.block();
+    const touched = this.merges().filter((m) => overlaps(m, b));
+    if (touched.some((m) => !contains(b, m))) throw new Error(PARTIAL_MERGE_MESSAGE);
+    this.model.merges = this.merges().filter((m) => !touched.includes(m));
+    return this.self();
+  }
+
+  /** Whether any cell of the range belongs to a merged block. */
+  isPartOfMerge(): boolean {
+    const b = this.block();
+    return this.merges().some((m) => overlaps(m, b));
+  }
+
+  /** The merged blocks inside the range or containing at least one of its cells. */
+  getMergedRanges(): Range[] {
+    const b = this.block();
+    return this.merges()
+      .filter((m) => overlaps(m, b))
+      .map((m) => asGas<Range>(new LocalRange(this._sheet, m.row, m.col, m.numRows, m.numCols)));
+  }
+
+  private block(): MergeModel {
+    return { row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
+  }
+
+  private merges(): MergeModel[] {
+    return this.model.merges ?? [];
+  }
+
+  /**
+   * Stores the blocks: a block of one cell is no merge; blocks already merged
+   * inside the range give way; a merge only partly inside, or one that crosses
+   * the frozen rows or columns, is refused with Sheets' message.
+   */
+  private mergeBlocks(blocks: MergeModel[]): void {
+    this.guard();
+    const range = this.block();
+    const existing = this.merges();
+    if (existing.some((m) => overlaps(m, range) && !contains(range, m))) throw new Error(PARTIAL_MERGE_MESSAGE);
+    const { frozenRows, frozenColumns } = this.model;
+    if (range.row < frozenRows && range.row + range.numRows > frozenRows && blocks.some((b) => b.numRows > 1)) {
+      throw new Error("You can't merge frozen and non-frozen rows.");
+    }
+    if (range.col < frozenColumns && range.col + range.numCols > frozenColumns && blocks.some((b) => b.numCols > 1)) {
+      throw new Error("You can't merge frozen and non-frozen columns.");
+    }
+    const merged = blocks.filter((b) => b.numRows * b.numCols > 1);
+    this.model.merges = [...existing.filter((m) => !overlaps(m, range)), ...merged];
+    for (const b of merged) {
+      for (let r = b.row; r < b.row + b.numRows; r++) {
+        for (let c = b.col; c < b.col + b.numCols; c++) {
+          if ((r !== b.row || c !== b.col) && this.model.rows[r]?.[c]) {
+            storeContent(this.ctx, this.model, r, c, { value: null });
+          }
+        }
+      }
+    }
   }
 
   isBlank(): boolean {
@@ -526,4 +609,22 @@ export class LocalRange implements Pick<Range, RangeMethods> {
     this.model.protections.push(model);
     return asGas(new LocalProtection(this.ctx, this.model, model, this._sheet._spreadsheet._rangeFactory));
   }
+}
+
+/** Sheets' refusal to merge or unmerge part of a merged block. */
+export const PARTIAL_MERGE_MESSAGE = 'You must select all cells in a merged range to merge or unmerge them.';
+
+function overlaps(a: MergeModel, b: MergeModel): boolean {
+  return (
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
+  );
+}
+
+function contains(outer: MergeModel, inner: MergeModel): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
 }

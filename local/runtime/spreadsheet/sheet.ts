@@ -62,6 +62,7 @@ type SheetMethods =
   | 'protect'
   | 'removeChart'
   | 'setColumnWidth'
+  | 'setColumnWidths'
   | 'setFrozenColumns'
   | 'setFrozenRows'
   | 'setName'
@@ -360,6 +361,10 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     this._model.columnWidths[columnPosition - 1] = width;
     return this.self();
   }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) this._model.columnWidths[c] = width;
+    return this.self();
+  }
   getColumnWidth(columnPosition: number): number {
     return this._model.columnWidths[columnPosition - 1] ?? 100;
   }
@@ -478,9 +483,11 @@ function formatsOnlyRow(template: Array<CellModel | undefined> | undefined): Arr
   return row.some(Boolean) ? row : undefined;
 }
 
-/** Moves protections and charts below (or right of) `at` by `delta`; deleted parts shrink. */
+/** Moves protections, merges and charts below (or right of) `at` by `delta`; deleted parts shrink. */
 function shiftBlocks(sheet: SheetModel, axis: 'row' | 'col', at: number, delta: number): void {
   const shift = (b: { row: number; col: number; numRows: number; numCols: number }) => shiftBlock(b, axis, at, delta);
+  // a merge that shrinks to one cell is no merge any more
+  if (sheet.merges) sheet.merges = sheet.merges.filter((m) => shift(m) && m.numRows * m.numCols > 1);
   sheet.protections = sheet.protections.filter((p) => {
     if (p.range && !shift(p.range)) return false;
     if (p.unprotected) p.unprotected = p.unprotected.filter((u) => shift(u));
