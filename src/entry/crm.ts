@@ -11,6 +11,7 @@ import {
   createClient as createClientRow,
   logContact as logContactRow,
   setNextContact as setNextContactRow,
+  updateClient as updateClientRow,
 } from '../server/crm/client-service';
 import {
   clientCard,
@@ -32,6 +33,7 @@ import type {
   ProblemDto,
   SidebarState,
   TaskDto,
+  UpdateClientResult,
 } from '../shared/api';
 
 function alert(title: string, message: string): void {
@@ -185,6 +187,19 @@ export function createClient(form: Record<string, string>, confirmDuplicate: boo
     CrmContext.current(),
     argFields(form, 'Анкета клиента', CLIENT_FORM_HEADERS),
     argBoolean(confirmDuplicate, 'Подтверждение дубля'),
+  );
+}
+
+/**
+ * Sidebar: changes fields of an existing client, or returns field errors.
+ * @param {string} clientId
+ * @param {Object} fields
+ */
+export function updateClient(clientId: string, fields: Record<string, string>): UpdateClientResult {
+  return updateClientRow(
+    CrmContext.current(),
+    argId(clientId, 'ID клиента', 'К'),
+    argFields(fields, 'Поля клиента', CLIENT_FORM_HEADERS),
   );
 }
 

@@ -78,6 +78,10 @@ export type CreateClientResult =
   | { status: 'duplicate'; matches: DuplicateDto[] }
   | { status: 'created'; clientId: string };
 
+/** updateClient's answer: a Russian message per header, or the card as saved. */
+export type UpdateClientResult =
+  { status: 'invalid'; errors: Record<string, string> } | { status: 'saved'; card: ClientCardDto };
+
 export interface ContactForm {
   clientId: string;
   dealId?: string;
@@ -117,6 +121,11 @@ export interface ServerApi {
   /** director only: sets any stage, with a reason that goes to «Журнал» */
   overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult;
   createClient(form: ClientForm, confirmDuplicate: boolean): CreateClientResult;
+  /**
+   * changes client fields (header → text, blank clears); only the changed cells are written.
+   * A move's missing client fields are saved with this first, then moveDeal is retried.
+   */
+  updateClient(clientId: string, fields: ClientForm): UpdateClientResult;
   createDeal(clientId: string): { dealId: string };
   logContact(contact: ContactForm): { ok: true };
   /** sets a client's «Следующий контакт» (kind 'client') or a deal's «Следующий шаг» (kind 'deal') */

@@ -1,21 +1,22 @@
 /**
  * Client operations the sidebar calls: a new client (validated field by field,
- * with a duplicate warning before saving), a contact, the next contact date.
+ * with a duplicate warning before saving), changes to a client's fields, a
+ * contact, the next contact date.
  */
-import { appendLog } from '../../adapter/audit-log';
+import { appendLog, type LogEntry } from '../../adapter/audit-log';
 import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
-import { discountProblem, statusChangeProblem } from '../../domain/crm/client-rules';
+import { discountPercent, discountProblem, statusChangeProblem } from '../../domain/crm/client-rules';
 import { findDuplicates } from '../../domain/crm/duplicates';
 import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType } from '../../domain/crm/records';
-import { parseDateValue, textOf } from '../../domain/crm/values';
+import { innProblem, isBlankValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
-import { COLUMNS, CONTACT_TYPES, SHEETS } from '../../domain/workbook/schema';
-import type { ClientForm, ContactForm, CreateClientResult } from '../../shared/api';
+import { COLUMNS, CONTACT_TYPES, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
+import type { ClientForm, ContactForm, CreateClientResult, UpdateClientResult } from '../../shared/api';
 import type { CrmContext } from './crm-context';
-import { findById, requireOwnRow } from './deal-service';
+import { clientCard, findById, requireOwnRow } from './deal-service';
 import { fieldValue } from './field-input';
 
 /** Client headers the new-client form may send. */
@@ -84,6 +85,95 @@ export function createClient(ctx: CrmContext, form: ClientForm, confirmDuplicate
       ctx.now,
     );
     return { status: 'created' as const, clientId };
+  });
+}
+
+/** Messages for client fields that may not be cleared: the card, the funnel's first stage and the rules need them. */
+const REQUIRED_CLIENT_FIELDS: Record<string, string> = {
+  [H.client]: 'Укажите название клиента или ФИО',
+  [H.clientType]: 'Выберите тип: Юрлицо, ИП или Физлицо',
+  [H.source]: 'Укажите источник — он нужен для первого этапа сделки',
+  [H.clientStatus]: 'Выберите статус клиента',
+  [H.owner]: 'Укажите ответственного за клиента',
+};
+
+function clientSpec(header: string): ColumnSpec {
+  return COLUMNS.clients.find((c) => c.header === header) ?? { header, type: 'text' };
+}
+
+/** Whether the cell already holds what `value` would write; a discount cell formatted as percent holds 0.15 for 15. */
+function sameValue(spec: ColumnSpec, current: unknown, value: unknown): boolean {
+  if (spec.type === 'percent') return discountPercent(current) === discountPercent(value);
+  return textOf(current) === textOf(value);
+}
+
+/**
+ * Changes fields of an existing client, validated as in createClient. Refuses
+ * another specialist's client; «Ключевой», discounts and «Ответственный» are
+ * the director's (2.10). Writes only the cells that change and logs each one.
+ */
+export function updateClient(ctx: CrmContext, clientId: string, fields: ClientForm): UpdateClientResult {
+  return withDocumentLock(() => {
+    const found = findById(ctx, SHEETS.clients, H.clientId, clientId);
+    if (!found) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
+    requireOwnRow(ctx, found.record, `Клиента ${clientId}`);
+    const current = found.record;
+    const type = (fields[H.clientType] ?? textOf(current[H.clientType])) as ClientType | '';
+    const errors: Record<string, string> = {};
+    const changes: Record<string, unknown> = {};
+    for (const [header, text] of Object.entries(fields)) {
+      const spec = clientSpec(header);
+      const result = fieldValue(spec, text, type);
+      if (!result.ok) errors[header] = result.message;
+      else if (result.value === '' && REQUIRED_CLIENT_FIELDS[header]) errors[header] = REQUIRED_CLIENT_FIELDS[header];
+      else if (!sameValue(spec, current[header], result.value)) changes[header] = result.value;
+    }
+    const after = (header: string) => (header in changes ? changes[header] : current[header]);
+    // a new type must fit the ИНН already on the row (10 digits for Юрлицо, 12 for ИП and Физлицо)
+    if (H.clientType in changes && !(H.inn in fields) && !isBlankValue(current[H.inn])) {
+      const problem = innProblem(current[H.inn], type);
+      if (problem) errors[H.inn] = problem;
+    }
+    if ((H.phone in changes || H.email in changes) && isBlankValue(after(H.phone)) && isBlankValue(after(H.email))) {
+      errors[H.phone] = errors[H.phone] ?? 'Укажите телефон или e-mail';
+    }
+    if (H.owner in changes && !ctx.isDirector) {
+      errors[H.owner] = 'Ответственного за клиента назначает директор';
+    }
+    if (H.clientStatus in changes) {
+      const problem = statusChangeProblem(current[H.clientStatus], changes[H.clientStatus], ctx.isDirector);
+      if (problem) errors[H.clientStatus] = problem;
+    }
+    if (H.discount in changes && !ctx.isDirector) {
+      errors[H.discount] = 'Скидку назначает только директор (п. 2.10)';
+    } else if ((H.discount in changes || H.clientStatus in changes) && !errors[H.discount]) {
+      const problem = discountProblem(after(H.discount), after(H.clientStatus), ctx.settings.maxDiscountPercent);
+      if (problem) errors[H.discount] = problem;
+    }
+    if (Object.keys(errors).length > 0) return { status: 'invalid' as const, errors };
+    const headers = Object.keys(changes);
+    if (headers.length === 0) return { status: 'saved' as const, card: clientCard(ctx, clientId) };
+    found.table.writeFields(found.row, changes);
+    // the sheet's edit check reverts «Статус клиента» and «Скидка, %» to these remembered values
+    if (H.clientStatus in changes || H.discount in changes) {
+      const memory = ValueMemory.load(ctx.ss);
+      for (const header of [H.clientStatus, H.discount]) {
+        if (header in changes) memory.set(clientId, header, textOf(changes[header]));
+      }
+      memory.save(ctx.ss);
+    }
+    const log: LogEntry[] = headers.map((header) => ({
+      user: ctx.user,
+      action: 'Изменение поля',
+      sheet: SHEETS.clients,
+      id: clientId,
+      field: header,
+      before: current[header],
+      after: changes[header],
+      comment: 'Карточка клиента',
+    }));
+    appendLog(ctx.ss, log, ctx.now);
+    return { status: 'saved' as const, card: clientCard(ctx, clientId) };
   });
 }
 
