@@ -96,5 +96,9 @@ describe('the cost of computing a month', () => {
     expect(small['Range.setNumberFormats']).toBe(1);
     expect(small['Range.setBackgrounds']).toBe(1);
     expect(small['Range.setFontWeights']).toBe(1);
+    // the layout: four merged title lines, the wrapped header row and KPI names, widths in groups
+    expect(small['Range.merge']).toBe(4);
+    expect(small['Range.setWrap']).toBe(2);
+    expect(small['Sheet.setColumnWidths']).toBeLessThanOrEqual(21);
   });
 });

@@ -85,7 +85,8 @@ export function writePlan(sheet: Sheet, plan: SheetPlan): void {
   range.setFontWeights(plan.fontWeights);
   if (plan.notes) range.setNotes(plan.notes);
   for (const m of plan.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
-  sheet.getRange(plan.wrap.row, plan.wrap.col, plan.wrap.numRows, plan.wrap.numCols).setWrap(true);
+  for (const w of plan.wraps) sheet.getRange(w.row, w.col, w.numRows, w.numCols).setWrap(true);
+  for (const w of plan.columnWidths) sheet.setColumnWidths(w.start, w.count, w.width);
   sheet.setFrozenRows(plan.frozenRows);
   if (plan.hiddenColumns) sheet.hideColumns(plan.hiddenColumns.start, plan.hiddenColumns.count);
 }

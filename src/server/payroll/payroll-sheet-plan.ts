@@ -31,6 +31,24 @@ export interface PlanBlock {
   numCols: number;
 }
 
+/** Columns `start` … `start + count − 1` (1-based) are `width` pixels wide. */
+export interface ColumnWidths {
+  start: number;
+  count: number;
+  width: number;
+}
+
+/** Neighbouring columns of equal width as groups, so a sheet takes them in a fixed number of calls. */
+export function widthGroups(widths: readonly number[], firstColumn = 1): ColumnWidths[] {
+  const groups: ColumnWidths[] = [];
+  widths.forEach((width, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.width === width && last.start + last.count === firstColumn + i) last.count++;
+    else groups.push({ start: firstColumn + i, count: 1, width });
+  });
+  return groups;
+}
+
 export interface SheetPlan {
   values: PlanCell[][];
   numberFormats: string[][];
@@ -39,8 +57,10 @@ export interface SheetPlan {
   merges: PlanBlock[];
   /** rows frozen at the top: the title and the header row */
   frozenRows: number;
-  /** the header row, wrapped */
-  wrap: PlanBlock;
+  /** blocks whose text wraps (the header row grows to fit it) */
+  wraps: PlanBlock[];
+  /** column widths in pixels, in groups of neighbouring columns of one width (1-based), one call each */
+  columnWidths: ColumnWidths[];
   /** helper columns with the inputs of the formulas (hidden, shown on request) */
   hiddenColumns: { start: number; count: number } | null;
   /** for each formula cell, the value the payroll engine computed for it; null elsewhere */
@@ -83,6 +103,38 @@ export const PAYROLL_HEADERS = [
 ] as const;
 
 export type PayrollHeader = (typeof PAYROLL_HEADERS)[number];
+
+/**
+ * Column widths in pixels: room for a full name, the longest category label
+ * and a six-figure amount with kopecks at Sheets' default 10 pt font; the
+ * header texts wrap over two or three lines instead of widening the columns,
+ * so the A4 landscape page is filled at a readable scale.
+ */
+export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
+  '№ п/п': 36,
+  'Таб. №': 56,
+  ФИО: 200,
+  Категория: 150,
+  'Оклад / ставка в день': 85,
+  'Норма дней': 55,
+  'Отработано дней': 75,
+  'Начислено по окладу / по ставке': 95,
+  План: 95,
+  Продажи: 95,
+  '% выполнения': 80,
+  Ставка: 55,
+  'Премия за план': 95,
+  'Премия KPI': 85,
+  'Доплата до МРОТ': 85,
+  'Всего начислено': 95,
+  НДФЛ: 80,
+  Аванс: 85,
+  'К выплате': 95,
+  Подпись: 100,
+};
+
+/** The hidden helper columns, when shown: wide enough for their wrapped headers. */
+export const HELPER_COLUMN_WIDTH = 130;
 
 /** Helper column headers (inputs of the formulas) after «Подпись» and one blank column. */
 export const HELPER_HEADERS = {
@@ -340,7 +392,8 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const paramsTitleRow = signRow + 3;
   const p = paramsTitleRow + 1;
   const valueCol = payrollCol('Оклад / ставка в день');
-  const labelCol = payrollCol('ФИО');
+  // labels start in column A and run over the empty columns up to the values (Sheets lets text overflow)
+  const labelCol = 1;
   const params: Params = {
     salaries: absRange(p, valueCol, 4),
     rates: absRange(p + 1, valueCol, 3),
@@ -388,7 +441,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
 
   g.text(paramsTitleRow, 1, PARAMS_TITLE);
   g.rowStyle(paramsTitleRow, 1, WIDTH, { bold: true });
-  g.text(p, labelCol, 'Оклады, руб.: I категории; II категории; без категории; ставка в день на испытательном сроке');
+  g.text(p, labelCol, 'Оклады I, II, без категории; ставка испыт. срока в день, руб.');
   g.set(p, valueCol, rub(settings.salaries.I), MONEY_FORMAT);
   g.set(p, valueCol + 1, rub(settings.salaries.II), MONEY_FORMAT);
   g.set(p, valueCol + 2, settings.salaries.none === null ? '' : rub(settings.salaries.none), MONEY_FORMAT);
@@ -432,7 +485,15 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
         { row: layout.wordsRow, col: col('Категория'), numRows: 1, numCols: WIDTH - col('Категория') + 1 },
       ],
       frozenRows: hr,
-      wrap: { row: hr, col: 1, numRows: 1, numCols: layout.width },
+      wraps: [
+        { row: hr, col: 1, numRows: 1, numCols: layout.width },
+        // KPI names over the columns of their percents
+        ...(kpiNames.length > 0 ? [{ row: p + 5, col: valueCol, numRows: 1, numCols: kpiNames.length }] : []),
+      ],
+      columnWidths: [
+        ...widthGroups(PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h])),
+        { start: layout.helperFirstCol, count: helperCount, width: HELPER_COLUMN_WIDTH },
+      ],
       hiddenColumns: { start: layout.helperFirstCol - 1, count: helperCount + 1 },
     },
   };

@@ -13,7 +13,14 @@ import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
 import { protectForDirector } from './payroll-book';
 import { findHeaderRow, monthLabel, type PayrollContext } from './payroll-context';
-import { MONEY_FORMAT, monthTitle, type PlanCell, type SheetPlan, TOTALS_LABEL } from './payroll-sheet-plan';
+import {
+  MONEY_FORMAT,
+  monthTitle,
+  type PlanCell,
+  type SheetPlan,
+  TOTALS_LABEL,
+  widthGroups,
+} from './payroll-sheet-plan';
 import { swapIn, writePlan } from './compute-month';
 
 /** The payslips tab of a month: «Расчётные листки 03.2026». */
@@ -22,6 +29,14 @@ export function payslipSheetName(month: YearMonth): string {
 }
 
 const WIDTH = 4;
+
+/**
+ * Widths of the four columns in pixels: the section and the full name, the
+ * kind of pay, the amount, and the basis (wrapped). A block's title and the
+ * full name run over the empty cells to their right, as Sheets lets text
+ * overflow, so no per-block merges are needed and the calls stay constant.
+ */
+export const PAYSLIP_COLUMN_WIDTHS = [190, 190, 110, 380] as const;
 
 /** The payslips of every computed row of a payroll tab's values. */
 export function buildPayslipPlan(
@@ -101,7 +116,8 @@ export function buildPayslipPlan(
       fontWeights: weights,
       merges: [],
       frozenRows: 0,
-      wrap: { row: 1, col: WIDTH, numRows: out.length, numCols: 1 },
+      wraps: [{ row: 1, col: WIDTH, numRows: out.length, numCols: 1 }],
+      columnWidths: widthGroups(PAYSLIP_COLUMN_WIDTHS),
       hiddenColumns: null,
     },
   };
