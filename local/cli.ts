@@ -2,7 +2,8 @@
  * The headless command line: runs one server function or menu action of
  * dist/Code.js on an .xlsx workbook as a given user, prints the result and
  * what the script showed (toasts, alerts, sidebars, mails), and saves the
- * workbook. For scripted checks:
+ * workbook (and the other spreadsheets the script created, as `<ID>.xlsx`
+ * next to it; PDFs saved to Drive go to `exports/` next to it). For scripted checks:
  *
  *   npm run cli -- --workbook demo/demo.xlsx --user ivanova@proekt-a.ru run getSidebarState
  *   npm run cli -- --workbook demo/demo.xlsx --answer OK menu "Рассчитать зарплату"
@@ -13,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
+import { keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
@@ -232,12 +234,15 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   }
   const now = options.now;
   const workbook = options.newDemo ? await openOrCreateDemo(file, { today: now }) : await loadWorkbook(file);
+  const savedFiles: string[] = [];
   const session = createSession({
     workbook,
     codePath,
     pagesDir: path.join(root, 'dist'),
     user: options.user ?? workbook.owner,
     exporter: createPdfExporter(),
+    otherWorkbooks: await loadOtherWorkbooks(file),
+    onFileCreated: keepFilesOnDisk(file, (saved) => savedFiles.push(saved)),
     ...(now ? { now: () => new Date(now.getTime()) } : {}),
   });
 
@@ -269,14 +274,22 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   events.push(...session.takeUiEvents());
 
   // Like Sheets, whatever the script wrote before it failed stays written.
-  if (options.save) await saveWorkbook(session.workbook, file);
+  if (options.save) {
+    await saveWorkbook(session.workbook, file);
+    await saveOtherWorkbooks(file, session.otherWorkbooks());
+  }
 
   if (options.json) {
     out.write(
-      JSON.stringify({ result: result ?? null, error: failure, events: events.map(compactEvent) }, null, 2) + '\n',
+      JSON.stringify(
+        { result: result ?? null, error: failure, events: events.map(compactEvent), files: savedFiles },
+        null,
+        2,
+      ) + '\n',
     );
   } else {
     for (const e of events) out.write(describeEvent(e) + '\n');
+    for (const saved of savedFiles) out.write(`Файл сохранён: ${saved}\n`);
     if (failure === null) out.write(`Результат: ${JSON.stringify(result ?? null, null, 2)}\n`);
   }
   if (failure !== null) {

@@ -44,7 +44,7 @@ import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
 export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
-export { NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
+export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook } from './service-calls';
 export { displayValue, parseInput, formulaFromRuLocale, dateToSerial, serialToDate } from './cell-values';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1-notation';

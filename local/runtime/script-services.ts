@@ -690,7 +690,11 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create'> {
   static readonly serviceName = 'Drive.Files';
   constructor(private readonly ctx: RuntimeContext) {}
 
-  create(resource: DriveFile, mediaData?: GoogleAppsScript.Base.Blob, optionalArgs?: Record<string, unknown>): DriveFile {
+  create(
+    resource: DriveFile,
+    mediaData?: GoogleAppsScript.Base.Blob,
+    optionalArgs?: Record<string, unknown>,
+  ): DriveFile {
     const blob = mediaData as unknown as LocalBlob | undefined;
     const name = resource.name ?? blob?.getName() ?? 'Untitled';
     const mimeType = resource.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';

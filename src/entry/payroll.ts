@@ -51,7 +51,9 @@ export function menuComputePayroll(): void {
       `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,
     ];
     if (result.separateBook) {
-      lines.push(`Лист в отдельной таблице «${result.separateBook.name}» (только для директора): ${result.separateBook.url}`);
+      lines.push(
+        `Лист в отдельной таблице «${result.separateBook.name}» (только для директора): ${result.separateBook.url}`,
+      );
     }
     if (result.errors > 0) {
       lines.push(

@@ -133,7 +133,10 @@ export function canOpen(workbook: WorkbookModel, user: string): boolean {
   return workbook.owner.toLowerCase() === email || workbook.editors.some((e) => e.toLowerCase() === email);
 }
 
-/** A unique ID that is also a safe file name; the prefix tells it is local. */
+/** How the IDs of spreadsheets created in the local runtime begin (their files are found by it). */
+export const LOCAL_BOOK_ID_PREFIX = 'local-book-';
+
+/** A unique ID that is also a safe file name. */
 function newSpreadsheetId(): string {
-  return `local-book-${randomBytes(12).toString('hex')}`;
+  return `${LOCAL_BOOK_ID_PREFIX}${randomBytes(12).toString('hex')}`;
 }
