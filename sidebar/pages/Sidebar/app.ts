@@ -3,7 +3,7 @@
  * the message line and navigation between views.
  */
 import type { AsyncApi } from '../../lib/rpc';
-import type { ServerApi, SidebarState } from '../../../src/shared/api';
+import type { ClientCardDto, ServerApi, SidebarState } from '../../../src/shared/api';
 
 export type View = SidebarState['view'];
 
@@ -15,6 +15,8 @@ export interface App {
   clearNotice(): void;
   /** the card of `clientId`, or of the selected row when ''; `fallbackId`'s card when that row names no client */
   openCard(clientId: string, fallbackId?: string): Promise<void>;
+  /** shows a card the server already returned (after a save), without reading it again */
+  showCardData(card: ClientCardDto): void;
   openNewClient(): void;
   openTasks(): Promise<void>;
 }

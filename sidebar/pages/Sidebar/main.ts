@@ -8,7 +8,7 @@ import { errorText, whileBusy } from '../../lib/busy';
 import { serverApi } from '../../lib/rpc';
 import type { ServerApi, SidebarState } from '../../../src/shared/api';
 import type { App, View } from './app';
-import { showCard } from './views/card';
+import { renderCard, showCard } from './views/card';
 import { showNewClient } from './views/new-client';
 import { showTasks } from './views/tasks';
 
@@ -83,6 +83,14 @@ function start(): void {
       const card = await loading(wasCard, () => showCard(app, holder, clientId, fallbackId));
       if (ticket !== navigation) return;
       if (card) app.state.clientId = card.clientId;
+      replaceChildren(viewRoot, ...Array.from(holder.childNodes));
+    },
+    showCardData(card) {
+      ++navigation;
+      markTab('card');
+      const holder = el('div');
+      renderCard(app, holder, card);
+      app.state.clientId = card.clientId;
       replaceChildren(viewRoot, ...Array.from(holder.childNodes));
     },
     openNewClient() {

@@ -1,6 +1,6 @@
 /**
- * The client card: the client's data, its deals on the funnel, the next
- * contact date, logging a contact and the latest contacts.
+ * The client card: the client's data and «Изменить данные клиента», its deals
+ * on the funnel, the next contact date, logging a contact and the latest contacts.
  */
 import { el, replaceChildren, select } from '../../../lib/dom';
 import { errorText, whileBusy } from '../../../lib/busy';
@@ -8,6 +8,8 @@ import { isoToRu, ruToIso } from '../../../lib/dates';
 import { CONTACT_TYPES } from '../../../../src/domain/workbook/schema';
 import type { ClientCardDto } from '../../../../src/shared/api';
 import type { App } from '../app';
+import { attachClientHints, clientSpec } from '../client-hints';
+import { fieldInput, type FieldInput } from '../field-inputs';
 import { dealBlock } from './deal-block';
 
 /** Client columns shown in the card, in this order («Следующий контакт» has its own row with a date input). */
@@ -25,6 +27,11 @@ const CLIENT_FIELDS = [
   'Особые условия',
   'Примечание',
 ];
+
+/** Client fields anyone who may change the client edits in the card. */
+const EDITABLE_FIELDS = ['Контактное лицо', 'Телефон', 'Email', 'Город', 'Источник', 'Особые условия', 'Примечание'];
+/** Fields only the director sets (2.10: «Ключевой» and discounts); the server refuses them to others too. */
+const DIRECTOR_FIELDS = ['Статус клиента', 'Скидка, %'];
 
 /** How many of the latest contacts the card lists. */
 const RECENT_CONTACTS = 5;
@@ -65,7 +72,8 @@ export async function showCard(
   return card;
 }
 
-function renderCard(app: App, root: HTMLElement, card: ClientCardDto): void {
+/** Shows `card` in `root` (as loaded by showCard, or as updateClient returned it). */
+export function renderCard(app: App, root: HTMLElement, card: ClientCardDto): void {
   const reload = () => app.openCard(card.clientId).then(() => undefined);
   const f = card.fields;
   const refresh = el(
@@ -105,7 +113,7 @@ function renderCard(app: App, root: HTMLElement, card: ClientCardDto): void {
 
   const deals = el('div', { class: 'deals' });
   if (card.deals.length === 0) deals.append(el('div', { class: 'muted' }, 'Сделок пока нет'));
-  for (const deal of card.deals) deals.append(dealBlock(app, deal, card.canOverride, reload));
+  for (const deal of card.deals) deals.append(dealBlock(app, deal, card, reload));
 
   replaceChildren(
     root,
@@ -126,11 +134,80 @@ function renderCard(app: App, root: HTMLElement, card: ClientCardDto): void {
       refresh,
     ),
     facts,
+    editClientForm(app, card),
     nextContactRow(app, card, reload),
     el('div', { class: 'section-head' }, el('h3', {}, `Сделки (${card.deals.length})`), newDeal),
     deals,
     contactForm(app, card, reload),
     recentContacts(card),
+  );
+}
+
+/**
+ * «Изменить данные клиента»: the client's ordinary fields (and for the
+ * director its status and discount). Only the fields changed here are sent;
+ * the server's message for each is shown under it.
+ */
+function editClientForm(app: App, card: ClientCardDto): HTMLElement {
+  const headers = [...EDITABLE_FIELDS, ...(app.state.isDirector ? DIRECTOR_FIELDS : [])];
+  const inputs = new Map<string, FieldInput>();
+  const initial = new Map<string, string>();
+  for (const header of headers) {
+    const input = fieldInput(clientSpec(header), card.fields[header] ?? '');
+    inputs.set(header, input);
+    initial.set(header, input.value());
+  }
+  if (app.state.isDirector)
+    inputs.get('Скидка, %')!.setHint('Только для статуса «Ключевой», не больше максимума из «Настроек»');
+  attachClientHints(inputs, () => card.fields['Тип'] ?? '');
+  const error = el('div', { class: 'form-error', attrs: { role: 'alert' } });
+  const submit = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Сохранить');
+  const form = el(
+    'form',
+    { class: 'stack client-edit-form', attrs: { novalidate: '' } },
+    ...[...inputs.values()].map((i) => i.element),
+    error,
+    el('div', { class: 'buttons' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    app.clearNotice();
+    error.textContent = '';
+    const changed: Record<string, string> = {};
+    for (const [header, input] of inputs) {
+      input.setError('');
+      if (input.value() !== initial.get(header)) changed[header] = input.value();
+    }
+    if (Object.keys(changed).length === 0) {
+      error.textContent = 'Изменений нет';
+      return;
+    }
+    try {
+      const result = await whileBusy([submit], () => app.server.updateClient(card.clientId, changed));
+      if (result.status === 'invalid') {
+        const unplaced: string[] = [];
+        for (const [header, message] of Object.entries(result.errors)) {
+          const input = inputs.get(header);
+          if (input) input.setError(message);
+          else unplaced.push(message);
+        }
+        error.textContent = unplaced.length > 0 ? unplaced.join('; ') : 'Исправьте отмеченные поля';
+        form
+          .querySelector<HTMLElement>('.field.invalid input, .field.invalid select, .field.invalid textarea')
+          ?.focus();
+        return;
+      }
+      app.notify('Данные клиента сохранены', 'ok');
+      app.showCardData(result.card);
+    } catch (e) {
+      error.textContent = errorText(e);
+    }
+  });
+  return el(
+    'details',
+    { class: 'more client-edit', attrs: { 'data-client-edit': '' } },
+    el('summary', {}, 'Изменить данные клиента'),
+    form,
   );
 }
 

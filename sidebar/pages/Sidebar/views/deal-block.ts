@@ -1,20 +1,33 @@
 /**
  * One deal in the client card: its stage on the funnel strip, the moves
  * allowed now with the fields each still needs, the form that asks for exactly
- * those fields, the next step date and, for the director, the stage override.
+ * those fields (the deal's, and the client's such as Источник or ИНН, which are
+ * saved with updateClient before the move), the next step date and, for the
+ * director, the stage override.
  */
 import { append, el, replaceChildren, select } from '../../../lib/dom';
 import { errorText, whileBusy } from '../../../lib/busy';
 import { isoToRu, ruToIso } from '../../../lib/dates';
 import { ALL_STAGES, COLUMNS, LOST_STAGE, type ColumnSpec } from '../../../../src/domain/workbook/schema';
-import type { DealDto, MissingFieldDto, MoveOptionDto } from '../../../../src/shared/api';
+import type { ClientCardDto, DealDto, MissingFieldDto, MoveOptionDto } from '../../../../src/shared/api';
 import type { App } from '../app';
+import { attachClientHint, clientSpec } from '../client-hints';
 import { fieldInput, type FieldInput } from '../field-inputs';
 import { formatMoney } from '../format';
 import { funnelStrip, stageCaption } from './funnel-strip';
 
 const COMPETITOR = 'Конкурент';
 const LOSS_REASON = 'Причина отказа';
+const CLIENT_TYPE = 'Тип';
+const INN = 'ИНН';
+/** Client types that need a valid ИНН at «Надёжность оценена». */
+const INN_TYPES = ['Юрлицо', 'ИП'];
+
+/** What a move form sends: deal fields for moveDeal, client fields for updateClient first. */
+interface MoveValues {
+  deal: Record<string, string>;
+  client: Record<string, string>;
+}
 
 function dealSpec(header: string): ColumnSpec {
   return COLUMNS.deals.find((c) => c.header === header) ?? { header, type: 'text' };
@@ -49,17 +62,29 @@ function allFields(deal: DealDto): HTMLElement {
   return el('details', { class: 'more' }, el('summary', {}, 'Все поля сделки'), list);
 }
 
-/** The block of `deal`; `reload` re-reads the card after a change. */
-export function dealBlock(app: App, deal: DealDto, canOverride: boolean, reload: () => Promise<void>): HTMLElement {
+/** The block of `deal` of the client in `card`; `reload` re-reads the card after a change. */
+export function dealBlock(app: App, deal: DealDto, card: ClientCardDto, reload: () => Promise<void>): HTMLElement {
+  const canOverride = card.canOverride;
   const block = el('section', { class: 'deal', attrs: { 'data-deal': deal.id, 'data-stage': deal.stage } });
   const formArea = el('div', { class: 'move-form-area' });
   const moveButtons: HTMLButtonElement[] = [];
 
-  async function send(to: string, values: Record<string, string>, form?: MoveForm): Promise<void> {
+  async function send(to: string, values: MoveValues, form?: MoveForm): Promise<void> {
     app.clearNotice();
     const controls = [...(form ? [form.submit] : []), ...moveButtons];
     try {
-      const result = await whileBusy(controls, () => app.server.moveDeal(deal.id, to, values));
+      // one busy span for both calls, so nothing looks idle between them
+      const result = await whileBusy(controls, async () => {
+        if (Object.keys(values.client).length > 0) {
+          const saved = await app.server.updateClient(card.clientId, values.client);
+          if (saved.status === 'invalid') return saved;
+        }
+        return app.server.moveDeal(deal.id, to, values.deal);
+      });
+      if ('status' in result) {
+        form?.showClientErrors(result.errors);
+        return;
+      }
       if (result.ok) {
         app.notify(`Сделка ${deal.id} переведена на этап «${result.stage}»`, 'ok');
         await reload();
@@ -77,6 +102,7 @@ export function dealBlock(app: App, deal: DealDto, canOverride: boolean, reload:
   function openForm(to: string, missing: readonly MissingFieldDto[], reason = ''): MoveForm {
     const form = moveForm(
       deal,
+      card.fields,
       to,
       missing,
       (values) => send(to, values, form),
@@ -91,7 +117,7 @@ export function dealBlock(app: App, deal: DealDto, canOverride: boolean, reload:
   function choose(move: MoveOptionDto): void {
     app.clearNotice();
     if (move.allowed && move.to !== LOST_STAGE) {
-      void send(move.to, {});
+      void send(move.to, { deal: {}, client: {} });
       return;
     }
     openForm(move.to, move.missing, move.reason);
@@ -170,20 +196,31 @@ interface MoveForm {
   submit: HTMLButtonElement;
   fieldCount(): number;
   showProblems(reason: string, missing: readonly MissingFieldDto[]): void;
+  /** updateClient's errors under the client fields */
+  showClientErrors(errors: Record<string, string>): void;
   focus(): void;
 }
 
-/** The inline form that asks for the fields a move still needs. */
+/**
+ * The inline form that asks for the fields a move still needs: the deal's, and
+ * the client's (`client` is the card's client row, as text).
+ */
 function moveForm(
   deal: DealDto,
+  client: Record<string, string>,
   to: string,
   initial: readonly MissingFieldDto[],
-  onSubmit: (values: Record<string, string>) => void,
+  onSubmit: (values: MoveValues) => void,
   onCancel: () => void,
 ): MoveForm {
   const inputs = new Map<string, FieldInput>();
+  const clientInputs = new Map<string, FieldInput>();
   const fieldsBox = el('div', { class: 'move-fields' });
-  const clientNotes = el('ul', { class: 'client-missing' });
+  const clientBox = el(
+    'fieldset',
+    { class: 'move-client-fields', attrs: { 'data-client-fields': '' } },
+    el('legend', {}, 'Карточка клиента'),
+  );
   const reasonLine = el('div', { class: 'form-error', attrs: { role: 'alert' } });
   const submit = el('button', { class: 'action', attrs: { type: 'submit' } }, `Перевести: ${to}`);
   const cancel = el('button', { attrs: { type: 'button' }, onClick: onCancel }, 'Отмена');
@@ -197,18 +234,54 @@ function moveForm(
     return input;
   }
 
+  /** The type the ИНН is checked against: the one chosen in this form, or the client's. */
+  const clientType = () => clientInputs.get(CLIENT_TYPE)?.value() ?? client[CLIENT_TYPE] ?? '';
+
+  const checks = new Map<string, () => void>();
+  let typeLinked = false;
+
+  /** Shows the ИНН only for the types that need one, and re-checks it when the type changes. */
+  function linkTypeAndInn(): void {
+    const type = clientInputs.get(CLIENT_TYPE);
+    const inn = clientInputs.get(INN);
+    if (!type || !inn || typeLinked) return;
+    typeLinked = true;
+    const sync = () => {
+      inn.element.hidden = !INN_TYPES.includes(type.value());
+      if (inn.value()) checks.get(INN)?.();
+    };
+    type.control.addEventListener('change', sync);
+    sync();
+  }
+
+  function addClientField(header: string): FieldInput {
+    const existing = clientInputs.get(header);
+    if (existing) return existing;
+    const input = fieldInput(clientSpec(header), client[header] ?? '');
+    input.element.setAttribute('data-on', 'client');
+    clientInputs.set(header, input);
+    clientBox.append(input.element);
+    clientBox.hidden = false;
+    const check = attachClientHint(input, clientType);
+    if (check) checks.set(header, check);
+    // a missing type is asked at «Надёжность оценена», where Юрлицо and ИП also need their ИНН
+    if (header === CLIENT_TYPE) addClientField(INN);
+    linkTypeAndInn();
+    return input;
+  }
+
   function addMissing(missing: readonly MissingFieldDto[]): void {
     for (const m of missing) {
       if (m.on === 'deal') addField(m.header).setError(m.message);
-      else if (!clientNotes.querySelector(`[data-header="${CSS.escape(m.header)}"]`)) {
-        clientNotes.append(el('li', { attrs: { 'data-header': m.header } }, m.message));
-      }
+      else addClientField(m.header).setError(m.message);
     }
-    clientNotes.hidden = clientNotes.childElementCount === 0;
-    submit.hidden = inputs.size === 0 && clientNotes.childElementCount > 0;
   }
 
-  for (const m of initial) if (m.on === 'deal') addField(m.header);
+  clientBox.hidden = true;
+  for (const m of initial) {
+    if (m.on === 'deal') addField(m.header);
+    else addClientField(m.header);
+  }
   if (to === LOST_STAGE) {
     addField(LOSS_REASON);
     const competitor = addField(COMPETITOR);
@@ -220,46 +293,57 @@ function moveForm(
     reason.addEventListener('change', sync);
     sync();
   }
-  addMissing(initial.filter((m) => m.on === 'client'));
-  const clientHelp = el(
-    'div',
-    { class: 'muted small' },
-    'Поля клиента заполните на листе «Клиенты», затем нажмите «Обновить».',
-  );
 
   const form = el(
     'form',
     { class: 'move-form', attrs: { 'data-move-form': to, novalidate: '' } },
     el('div', { class: 'form-title' }, to === LOST_STAGE ? 'Отказ по сделке' : `Переход на этап «${to}»`),
     fieldsBox,
-    clientNotes,
-    clientNotes.hidden ? null : clientHelp,
+    clientBox,
     reasonLine,
     el('div', { class: 'buttons' }, submit, cancel),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const read = (from: Map<string, FieldInput>): Record<string, string> => {
     const values: Record<string, string> = {};
-    for (const [header, input] of inputs) {
+    for (const [header, input] of from) {
       if (input.element.hidden) continue;
       input.setError('');
       values[header] = input.value();
     }
+    return values;
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
     reasonLine.textContent = '';
-    onSubmit(values);
+    onSubmit({ deal: read(inputs), client: read(clientInputs) });
   });
+  const all = () => [...inputs.values(), ...clientInputs.values()];
   return {
     element: form,
     submit,
-    fieldCount: () => inputs.size,
+    fieldCount: () => inputs.size + clientInputs.size,
     showProblems(reason, missing) {
       addMissing(missing);
       // the reason repeats the messages already shown under the fields; show it when some are not
-      const underFields = missing.length > 0 && missing.every((m) => m.on === 'deal' && inputs.has(m.header));
+      const visible = (m: MissingFieldDto) =>
+        (m.on === 'deal' ? inputs : clientInputs).get(m.header)?.element.hidden === false;
+      const underFields = missing.length > 0 && missing.every(visible);
       reasonLine.textContent = underFields ? '' : reason;
     },
+    showClientErrors(errors) {
+      const unplaced: string[] = [];
+      for (const [header, message] of Object.entries(errors)) {
+        const input = clientInputs.get(header);
+        if (input && !input.element.hidden) input.setError(message);
+        else unplaced.push(message);
+      }
+      reasonLine.textContent = unplaced.join('; ');
+      all()
+        .find((i) => i.element.classList.contains('invalid'))
+        ?.control.focus();
+    },
     focus() {
-      const first = [...inputs.values()].find((i) => !i.element.hidden);
+      const first = all().find((i) => !i.element.hidden);
       first?.control.focus();
     },
   };

@@ -5,11 +5,9 @@
  */
 import { el, replaceChildren } from '../../../lib/dom';
 import { errorText, whileBusy } from '../../../lib/busy';
-import { innProblem, isValidEmail, normalizePhone } from '../../../../src/domain/crm/values';
-import type { ClientType } from '../../../../src/domain/crm/records';
-import { COLUMNS } from '../../../../src/domain/workbook/schema';
 import type { ClientForm, CreateClientResult, DuplicateDto } from '../../../../src/shared/api';
 import type { App } from '../app';
+import { attachClientHints, clientSpec } from '../client-hints';
 import { fieldInput, type FieldInput } from '../field-inputs';
 
 /** Fields shown at once; the rest are under «Дополнительно». */
@@ -17,28 +15,11 @@ const MAIN = ['Клиент', 'Тип', 'ИНН', 'Контактное лицо
 const EXTRA = ['Статус клиента', 'Скидка, %', 'Особые условия', 'Следующий контакт', 'Ответственный', 'Примечание'];
 const REQUIRED = new Set(['Клиент', 'Тип', 'Источник']);
 
-function spec(header: string) {
-  return COLUMNS.clients.find((c) => c.header === header) ?? { header, type: 'text' as const };
-}
-
-/**
- * Runs `check` when focus leaves `control`, except towards a submit button:
- * a hint appearing then would shift the button away from under the pointer and
- * swallow the click, and the server checks the field anyway.
- */
-function onLeave(control: HTMLElement, check: () => void): void {
-  control.addEventListener('focusout', (event) => {
-    const next = (event as FocusEvent).relatedTarget;
-    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
-    check();
-  });
-}
-
 /** Shows the empty form in `root`. */
 export function showNewClient(app: App, root: HTMLElement): void {
   const inputs = new Map<string, FieldInput>();
   const make = (header: string) => {
-    const input = fieldInput(spec(header), '', REQUIRED.has(header) ? `${header} *` : header);
+    const input = fieldInput(clientSpec(header), '', REQUIRED.has(header) ? `${header} *` : header);
     inputs.set(header, input);
     return input.element;
   };
@@ -48,25 +29,7 @@ export function showNewClient(app: App, root: HTMLElement): void {
   inputs.get('Статус клиента')!.setHint('По умолчанию «Потенциальный»; «Ключевой» назначает директор');
 
   const type = inputs.get('Тип')!;
-  const checkInn = () => {
-    const inn = inputs.get('ИНН')!;
-    const text = inn.value();
-    inn.setError(text ? (innProblem(text, type.value() as ClientType | '') ?? '') : '');
-  };
-  onLeave(inputs.get('ИНН')!.control, checkInn);
-  type.control.addEventListener('change', checkInn);
-  onLeave(inputs.get('Телефон')!.control, () => {
-    const phone = inputs.get('Телефон')!;
-    const text = phone.value();
-    const normal = text ? normalizePhone(text) : null;
-    phone.setError(text && !normal ? 'Не российский номер телефона (например, +7 912 345-67-89)' : '');
-    phone.setHint(normal && normal !== text ? `Будет сохранён как ${normal}` : '');
-  });
-  onLeave(inputs.get('Email')!.control, () => {
-    const email = inputs.get('Email')!;
-    const text = email.value();
-    email.setError(text && !isValidEmail(text) ? 'Неверный адрес e-mail' : '');
-  });
+  attachClientHints(inputs, () => type.value());
 
   const formError = el('div', { class: 'form-error', attrs: { role: 'alert' } });
   const duplicates = el('div', { class: 'duplicates-area' });
