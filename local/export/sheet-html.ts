@@ -1,12 +1,14 @@
 /**
  * A sheet rendered as a printable HTML page: display values as Sheets shows
- * them, bold, colours, alignment, column widths and hidden columns; the frozen
- * rows as a <thead>, which Chromium repeats at the top of every printed page;
- * no grid lines unless asked; and the scale that fits the sheet's width to the
- * paper (fit to width).
+ * them, bold, colours, alignment, column widths and hidden columns; merged
+ * blocks as one cell spanning their columns and rows; text that runs over the
+ * empty cells to its right and is clipped at the first cell holding something,
+ * as Sheets draws overflow; the frozen rows as a <thead>, which Chromium
+ * repeats at the top of every printed page; no grid lines unless asked; and the
+ * scale that fits the sheet's width to the paper (fit to width).
  */
 import { displayValue } from '../runtime/cell-values';
-import type { CellModel, SheetModel, WorkbookModel } from '../runtime/model';
+import type { CellModel, MergeModel, SheetModel, WorkbookModel } from '../runtime/model';
 import { PAPER_INCHES, type ExportRequest } from './export-request';
 
 /** Sheets' default column width in pixels. */
@@ -57,8 +59,41 @@ function usedSize(sheet: SheetModel): { rows: number; cols: number } {
   return { rows: Math.max(rows, Math.min(sheet.frozenRows, sheet.rows.length)), cols };
 }
 
-function cellHtml(cell: CellModel | undefined, timeZone: string): string {
-  if (!cell) return '<td></td>';
+/** Padding of a cell on each side, in CSS pixels (as in the page's style below). */
+const CELL_PADDING = 3;
+
+/** Whether a cell holds nothing that stops overflowing text: no value and no formula. */
+function isEmptyCell(cell: CellModel | undefined): boolean {
+  return !cell || (!cell.formula && (cell.value === null || cell.value === ''));
+}
+
+/**
+ * Sheets' overflow rule: a non-wrapped text value aligned left (the default
+ * for text) may run over the empty cells to its right; numbers, dates,
+ * booleans, wrapped and merged cells never do. Returns how many of the
+ * following columns (indexes into `columns`) the text may use.
+ */
+export function overflowColumns(
+  sheet: SheetModel,
+  row: number,
+  columnIndex: number,
+  columns: readonly number[],
+  merged: (row: number, col: number) => boolean,
+): number {
+  const cell = sheet.rows[row]?.[columns[columnIndex]];
+  if (!cell || typeof cell.value !== 'string' || cell.value === '' || cell.wrap) return 0;
+  if (cell.horizontalAlignment && cell.horizontalAlignment !== 'left') return 0;
+  if (merged(row, columns[columnIndex])) return 0;
+  let n = 0;
+  for (let i = columnIndex + 1; i < columns.length; i++) {
+    const c = columns[i];
+    if (!isEmptyCell(sheet.rows[row]?.[c]) || merged(row, c)) break;
+    n++;
+  }
+  return n;
+}
+
+function cellStyle(cell: CellModel): string[] {
   const style: string[] = [];
   if (cell.fontWeight === 'bold') style.push('font-weight:bold');
   if (cell.fontColor) style.push(`color:${escapeHtml(cell.fontColor)}`);
@@ -68,8 +103,53 @@ function cellHtml(cell: CellModel | undefined, timeZone: string): string {
   const align = cell.horizontalAlignment ?? (numeric ? 'right' : undefined);
   if (align) style.push(`text-align:${align}`);
   if (cell.wrap) style.push('white-space:pre-wrap');
-  const text = escapeHtml(displayValue(cell.value, cell.numberFormat, timeZone));
-  return `<td${style.length ? ` style="${style.join(';')}"` : ''}>${text}</td>`;
+  return style;
+}
+
+/**
+ * One cell: `span` for the top-left of a merged block; `spillWidth` (pixels
+ * of the columns its text may run over, its own included) for overflowing text.
+ */
+function cellHtml(
+  cell: CellModel | undefined,
+  timeZone: string,
+  span?: { cols: number; rows: number },
+  spill?: { columns: number; width: number },
+): string {
+  const attrs: string[] = [];
+  if (span && span.cols > 1) attrs.push(`colspan="${span.cols}"`);
+  if (span && span.rows > 1) attrs.push(`rowspan="${span.rows}"`);
+  if (span) attrs.push('data-merged="true"');
+  const style = cell ? cellStyle(cell) : [];
+  const text = cell ? escapeHtml(displayValue(cell.value, cell.numberFormat, timeZone)) : '';
+  let content = text;
+  if (spill && spill.columns > 0) {
+    attrs.push(`data-spill="${spill.columns}"`, 'class="spill"');
+    content = `<div class="spill-text" style="width:${spill.width - 2 * CELL_PADDING}px">${text}</div>`;
+  }
+  if (style.length) attrs.push(`style="${style.join(';')}"`);
+  return `<td${attrs.length ? ` ${attrs.join(' ')}` : ''}>${content}</td>`;
+}
+
+/** The merged blocks by their cells: the top-left cell holds its block, the others are covered. */
+function mergeIndex(merges: readonly MergeModel[]): {
+  topLeft: (row: number, col: number) => MergeModel | undefined;
+  covered: (row: number, col: number) => boolean;
+  merged: (row: number, col: number) => boolean;
+} {
+  const key = (r: number, c: number) => `${r}:${c}`;
+  const starts = new Map<string, MergeModel>();
+  const inside = new Set<string>();
+  for (const m of merges) {
+    starts.set(key(m.row, m.col), m);
+    for (let r = m.row; r < m.row + m.numRows; r++)
+      for (let c = m.col; c < m.col + m.numCols; c++) inside.add(key(r, c));
+  }
+  return {
+    topLeft: (r, c) => starts.get(key(r, c)),
+    covered: (r, c) => inside.has(key(r, c)) && !starts.has(key(r, c)),
+    merged: (r, c) => inside.has(key(r, c)),
+  };
 }
 
 /** Renders one sheet of `workbook` for the export `request`. */
@@ -90,10 +170,38 @@ export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, reque
       : 1;
 
   const frozen = request.repeatFrozenRows ? Math.min(sheet.frozenRows, rows) : 0;
-  const rowHtml = (r: number) =>
-    `<tr>${columns.map((c) => cellHtml(sheet.rows[r]?.[c], workbook.timeZone)).join('')}</tr>`;
-  const head = Array.from({ length: frozen }, (_, r) => rowHtml(r)).join('\n');
-  const body = Array.from({ length: rows - frozen }, (_, i) => rowHtml(frozen + i)).join('\n');
+  const merges = mergeIndex(sheet.merges ?? []);
+  const visibleIndex = new Map(columns.map((c, i) => [c, i]));
+  const rowHtml = (r: number, sectionEnd: number) => {
+    const cells: string[] = [];
+    columns.forEach((c, i) => {
+      const cell = sheet.rows[r]?.[c];
+      const block = merges.topLeft(r, c);
+      if (block) {
+        // a block's hidden columns take no room; its rows stop at the end of the printed section
+        const cols = columns.filter((x) => x >= block.col && x < block.col + block.numCols).length;
+        const spanRows = Math.min(block.row + block.numRows, sectionEnd) - r;
+        cells.push(cellHtml(cell, workbook.timeZone, { cols, rows: spanRows }));
+        return;
+      }
+      if (merges.covered(r, c)) {
+        // covered by a block drawn above or to the left; a block whose top-left column is hidden shows blank
+        const owner = (sheet.merges ?? []).find(
+          (m) => r >= m.row && r < m.row + m.numRows && c >= m.col && c < m.col + m.numCols,
+        )!;
+        const ownerDrawn = visibleIndex.has(owner.col) && owner.row >= (r < frozen ? 0 : frozen);
+        if (ownerDrawn) return;
+        cells.push('<td></td>');
+        return;
+      }
+      const n = overflowColumns(sheet, r, i, columns, merges.merged);
+      const width = widths.slice(i, i + n + 1).reduce((a, b) => a + b, 0);
+      cells.push(cellHtml(cell, workbook.timeZone, undefined, { columns: n, width }));
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  };
+  const head = Array.from({ length: frozen }, (_, r) => rowHtml(r, frozen)).join('\n');
+  const body = Array.from({ length: rows - frozen }, (_, i) => rowHtml(frozen + i, rows)).join('\n');
   const border = request.gridlines ? '1px solid #c0c0c0' : 'none';
   const inch = (n: number) => `${n}in`;
 
@@ -106,7 +214,9 @@ body { font: 10pt Arial, "Liberation Sans", sans-serif; color: #000; }
 table { border-collapse: collapse; table-layout: fixed; width: ${tableWidth}px; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td { border: ${border}; padding: 2px 3px; white-space: nowrap; overflow: visible; vertical-align: bottom; height: 17px; }
+td { border: ${border}; padding: 2px ${CELL_PADDING}px; white-space: nowrap; overflow: hidden; vertical-align: bottom; height: 17px; }
+td.spill { overflow: visible; }
+.spill-text { overflow: hidden; white-space: nowrap; }
 </style></head>
 <body>
 <table data-sheet="${escapeHtml(sheet.name)}">
