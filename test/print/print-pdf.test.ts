@@ -132,12 +132,17 @@ describe('the local export of a payroll tab', () => {
     expect(page.pdf.footerTemplate).toContain('totalPages');
   });
 
-  it('saves an A4 landscape PDF to Drive with the header on every page, page numbers and the totals, and shows its link', async () => {
+  it('saves an A4 landscape PDF to Drive (Drive.Files.create) with the header on every page, page numbers and the totals, and shows its link', async () => {
     const { wb } = payrollWorkbook();
-    const s = session(wb, { exporter: createPdfExporter() });
+    const created: string[] = [];
+    const s = session(wb, { exporter: createPdfExporter(), onFileCreated: (f) => created.push(f.name) });
     s.select('Клиенты', 1, 1);
     s.run('menuPrintPdf', [], [{ button: 'OK', text: '' }]);
     const events = s.takeUiEvents();
+    // the Drive advanced service, which drive.file allows; DriveApp.createFile would need the whole Drive
+    expect(s.calls()['Drive.Files.create']).toBe(1);
+    expect(s.services.DriveApp).toBeUndefined();
+    expect(created).toEqual(['Ведомость 03.2026.pdf']);
     const dialog = events.find((e) => e.type === 'dialog');
     const download = events.find((e) => e.type === 'download');
     if (dialog?.type !== 'dialog' || download?.type !== 'download') throw new Error(JSON.stringify(events));
