@@ -20,6 +20,7 @@ import type {
   CellValue,
   ChartModel,
   DataValidationModel,
+  MergeModel,
   NamedRangeModel,
   ProtectionModel,
   SheetModel,
@@ -218,6 +219,12 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: str
     meta.validations.push({ rule, blocks: columnRuns(cells) });
     const native = nativeValidation(rule);
     for (const [r, c] of cells) ws.getCell(r + 1, c + 1).dataValidation = native;
+  }
+
+  // merged blocks as Excel's own merges, so Excel, LibreOffice and a Sheets import show them
+  // (each covered cell keeps its own format, as in the model)
+  for (const m of sheet.merges ?? []) {
+    ws.mergeCellsWithoutStyle(m.row + 1, m.col + 1, m.row + m.numRows, m.col + m.numCols);
   }
 
   await writeProtection(ws, sheet);
@@ -454,7 +461,7 @@ function readSheet(
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const a1 = cellA1(rowNumber - 1, colNumber - 1);
-      const model = readCell(cell, overrides[a1], timeZone);
+      const model = coveredToEmpty(cell, readCell(cell, overrides[a1], timeZone));
       if (!model) return;
       const r = rowNumber - 1;
       (rows[r] ??= [])[colNumber - 1] = model;
@@ -497,9 +504,26 @@ function readSheet(
       ...(meta.tabColor !== undefined ? { tabColor: meta.tabColor } : {}),
       charts: meta.charts,
       ...(meta.print !== undefined ? { print: meta.print } : {}),
+      ...mergesOf(ws),
     };
   }
-  return nativeSheet(ws, rows, fallbackId);
+  return { ...nativeSheet(ws, rows, fallbackId), ...mergesOf(ws) };
+}
+
+/** A cell covered by a merge repeats its block's value in ExcelJS; the model keeps only its format. */
+function coveredToEmpty(cell: ExcelJS.Cell, model: CellModel | null): CellModel | null {
+  if (!model || cell.type !== ExcelJS.ValueType.Merge) return model;
+  model.value = null;
+  delete model.formula;
+  delete model.error;
+  const empty = Object.entries(model).every(([k, v]) => (k === 'value' ? v === null : v === undefined));
+  return empty ? null : model;
+}
+
+/** The worksheet's merged blocks, 0-based; none when it has no merges. */
+function mergesOf(ws: ExcelJS.Worksheet): { merges?: MergeModel[] } {
+  const ranges = (ws.model as { merges?: string[] }).merges ?? [];
+  return ranges.length > 0 ? { merges: ranges.map(parseBlockA1) } : {};
 }
 
 /** A sheet of a file that has no metadata: everything from the native xlsx parts. */

@@ -204,6 +204,45 @@ describe('xlsx workbook store', () => {
     expect(sheet.rows[1]![3]!.validation).toMatchObject({ kind: 'list', values: ['Юрлицо', 'ИП'] });
   });
 
+  it('keeps merged blocks: native Excel merges that round-trip with the formats of covered cells', async () => {
+    const wb = emptyWorkbook('Ведомость', 'saraev@proekt-a.ru');
+    const sheet = emptySheet(wb.nextSheetId++, 'Зарплата 03.2026');
+    sheet.rows[0] = [
+      { value: 'Расчётно-платёжная ведомость за март 2026 г.', fontWeight: 'bold' },
+      { value: null, fontWeight: 'bold' },
+      { value: null, fontWeight: 'bold' },
+    ];
+    sheet.rows[2] = [{ value: 'Итого к выплате прописью:' }, { value: 'Двенадцать тысяч рублей 00 копеек' }];
+    sheet.merges = [
+      { row: 0, col: 0, numRows: 1, numCols: 3 },
+      { row: 2, col: 1, numRows: 2, numCols: 4 },
+    ];
+    wb.sheets.push(sheet);
+    const file = path.join(dir, 'merges.xlsx');
+    await saveWorkbook(wb, file);
+    expect(await loadWorkbook(file)).toEqual(wb);
+
+    const native = new ExcelJS.Workbook();
+    await native.xlsx.readFile(file);
+    const ws = native.getWorksheet('Зарплата 03.2026')!;
+    expect((ws.model as { merges: string[] }).merges.sort()).toEqual(['A1:C1', 'B3:E4']);
+    expect(ws.getCell('B1').isMerged).toBe(true);
+  });
+
+  it('reads the merges of a plain xlsx without repeating the block value into covered cells', async () => {
+    const native = new ExcelJS.Workbook();
+    const ws = native.addWorksheet('Лист1');
+    ws.getCell('A1').value = 'Заголовок';
+    ws.mergeCells('A1:D1');
+    ws.getCell('A2').value = 1;
+    const file = path.join(dir, 'foreign-merges.xlsx');
+    await native.xlsx.writeFile(file);
+    const sheet = (await loadWorkbook(file)).sheets[0];
+    expect(sheet.merges).toEqual([{ row: 0, col: 0, numRows: 1, numCols: 4 }]);
+    expect(sheet.rows[0]![0]!.value).toBe('Заголовок');
+    expect(sheet.rows[0]!.slice(1).every((c) => c === undefined || c.value === null)).toBe(true);
+  });
+
   it('replaces the file atomically and leaves no temporary file behind', async () => {
     const file = path.join(dir, 'atomic.xlsx');
     await saveWorkbook(fullModel(), file);
