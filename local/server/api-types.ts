@@ -28,6 +28,18 @@ export interface CellView {
   cb?: boolean;
   /** the current user cannot edit the cell (protected range or sheet) */
   p?: boolean;
+  /** the text wraps within the cell's width (the row grows) */
+  w?: boolean;
+  /** text that may run over empty cells to its right: a left-aligned, non-wrapped text value, as Sheets overflows it */
+  o?: boolean;
+}
+
+/** A merged block of cells, 0-based; the grid draws its top-left cell over the whole block. */
+export interface MergeView {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
 }
 
 export interface SheetTab {
@@ -54,6 +66,8 @@ export interface SheetWindow {
   frozen: Array<Array<CellView | null>>;
   /** the whole sheet is protected against the current user */
   protectedSheet: boolean;
+  /** merged blocks touching the frozen rows or the rows of this window */
+  merges?: MergeView[];
   /** the sheet's embedded charts with the data of their ranges (drawn by local/web/charts.ts) */
   charts?: ChartView[];
 }

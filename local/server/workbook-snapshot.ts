@@ -5,7 +5,7 @@
  * sheet of 20 000 rows costs no more than a small one.
  */
 import type { CellModel, ChartModel, ProtectionModel, SheetModel, WorkbookModel } from '../runtime/model';
-import type { CellView, ChartView, SheetWindow, WorkbookSnapshot } from './api-types';
+import type { CellView, ChartView, MergeView, SheetWindow, WorkbookSnapshot } from './api-types';
 import { displayValue, editText } from './display-format';
 
 /** The message of a formula's error in a 1-based cell, as Sheets shows it on hover. */
@@ -158,6 +158,8 @@ function cellView(
   if (cell.fontWeight === 'bold') view.b = true;
   if (cell.horizontalAlignment) view.a = cell.horizontalAlignment;
   else if (typeof cell.value === 'number' || cell.value instanceof Date) view.a = 'right';
+  if (cell.wrap) view.w = true;
+  else if (typeof cell.value === 'string' && shown !== '' && (view.a ?? 'left') === 'left') view.o = true;
   const validation = cell.validation;
   if (validation) {
     if (validation.kind === 'list' && validation.values) view.list = validation.values;
@@ -191,6 +193,15 @@ function rowViews(
   return out;
 }
 
+/** The merged blocks that reach the frozen rows or rows [from, to). */
+function mergesOf(sheet: SheetModel, frozenRows: number, from: number, to: number): { merges?: MergeView[] } {
+  const touches = (m: MergeView, a: number, b: number) => m.row < b && m.row + m.numRows > a;
+  const merges = (sheet.merges ?? [])
+    .filter((m) => touches(m, 0, frozenRows) || touches(m, from, to))
+    .map((m) => ({ row: m.row, col: m.col, numRows: m.numRows, numCols: m.numCols }));
+  return merges.length > 0 ? { merges } : {};
+}
+
 /** One window of rows [from, from + count) of a sheet, for `user`. */
 export function sheetWindow(
   workbook: WorkbookModel,
@@ -216,6 +227,7 @@ export function sheetWindow(
     rows: rowViews(workbook, sheet, user, start, end, columnCount, errorText),
     frozen: rowViews(workbook, sheet, user, 0, frozenRows, columnCount, errorText),
     protectedSheet: sheet.protections.some((p) => p.type === 'sheet' && !canEdit(p, user, workbook)),
+    ...mergesOf(sheet, frozenRows, start, end),
     ...(sheet.charts.length > 0 ? { charts: sheet.charts.map((chart) => chartView(workbook, sheet, chart)) } : {}),
   };
 }

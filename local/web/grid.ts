@@ -3,13 +3,17 @@
  * with their display values and formats, selection, in-cell editing, dropdowns,
  * paste of a block and fill-down. Only the rows in view are drawn and only a
  * window of rows is fetched, so a sheet of 20 000 rows scrolls as a small one.
+ * Merged blocks are drawn as one cell; text runs over the empty cells to its
+ * right and is clipped at the first cell holding something, as in Sheets.
  */
-import type { CellView, SheetWindow } from '../server/api-types';
+import type { CellView, MergeView, SheetWindow } from '../server/api-types';
 import { columnLetters, parseTsv, shiftFormula, toTsv } from './block-text';
 
 const ROW_HEIGHT = 21;
 const DEFAULT_WIDTH = 100;
 const ROW_HEADER_WIDTH = 46;
+/** Left and right padding of a cell (style.css). */
+const CELL_PADDING = 3;
 /** Rows drawn above and below the visible ones. */
 const OVERSCAN = 10;
 /** Rows fetched at once around the visible ones. */
@@ -50,11 +54,16 @@ export class Grid {
 
   private window: SheetWindow | undefined;
   private readonly rows = new Map<number, Array<CellView | null>>();
+  /** merged blocks seen in the fetched windows, by their top-left cell "row:col" */
+  private readonly merges = new Map<string, MergeView>();
   private selection: Selection = { anchorRow: 0, anchorCol: 0, row: 0, col: 0 };
   private editing: { row: number; col: number; source: 'cell' | 'bar' } | undefined;
   private dragging = false;
   private fetching = false;
   private frame = 0;
+  /** the body rows drawn by the last render */
+  private firstDrawnRow = 0;
+  private lastDrawnRow = 0;
   private selectTimer = 0;
 
   constructor(private readonly callbacks: GridCallbacks) {
@@ -106,6 +115,7 @@ export class Grid {
     const sameSheet = this.window?.sheet === window.sheet;
     this.window = window;
     this.rows.clear();
+    this.merges.clear();
     this.absorb(window);
     if (!sameSheet) {
       this.selection = { anchorRow: window.frozenRows, anchorCol: 0, row: window.frozenRows, col: 0 };
@@ -119,6 +129,28 @@ export class Grid {
   private absorb(window: SheetWindow): void {
     window.frozen.forEach((cells, i) => this.rows.set(i, cells));
     window.rows.forEach((cells, i) => this.rows.set(window.from + i, cells));
+    for (const m of window.merges ?? []) this.merges.set(`${m.row}:${m.col}`, m);
+  }
+
+  /** The merged block covering a cell, if any. */
+  private mergeAt(row: number, col: number): MergeView | undefined {
+    for (const m of this.merges.values()) {
+      if (row >= m.row && row < m.row + m.numRows && col >= m.col && col < m.col + m.numCols) return m;
+    }
+    return undefined;
+  }
+
+  /** Sheets' overflow: how many of the next visible columns a cell's text may run over (empty, unmerged cells). */
+  private spillColumns(row: number, index: number, columns: number[]): number {
+    const cells = this.rows.get(row);
+    if (!cells?.[columns[index]]?.o || this.mergeAt(row, columns[index])) return 0;
+    let n = 0;
+    for (let i = index + 1; i < columns.length; i++) {
+      const next = cells[columns[i]];
+      if ((next && (next.d !== undefined || next.f || next.t !== undefined)) || this.mergeAt(row, columns[i])) break;
+      n++;
+    }
+    return n;
   }
 
   private cell(row: number, col: number): CellView | null {
@@ -158,6 +190,8 @@ export class Grid {
     const viewRows = Math.ceil(this.container.clientHeight / ROW_HEIGHT) + 1;
     const first = Math.max(frozen, this.firstVisibleRow() - OVERSCAN);
     const last = Math.min(window.rowCount - 1, this.firstVisibleRow() + viewRows + OVERSCAN);
+    this.firstDrawnRow = first;
+    this.lastDrawnRow = last;
     this.ensureRows(first, last);
 
     const colgroup = document.createElement('colgroup');
@@ -228,17 +262,46 @@ export class Grid {
     if (r >= top && r <= bottom) th.classList.add('sel-head');
     tr.append(th);
     const cells = this.rows.get(r);
-    for (const c of columns) {
+    const frozen = this.window?.frozenRows ?? 0;
+    columns.forEach((c, i) => {
+      const block = this.mergeAt(r, c);
+      // a block is drawn once, from its top-left cell, or from its first drawn row when scrolled into it
+      const firstDrawnRow = block ? Math.max(block.row, r < frozen ? 0 : this.firstDrawnRow) : r;
+      const firstDrawnCol = block ? columns.find((x) => x >= block.col && x < block.col + block.numCols) : c;
+      if (block && (r !== firstDrawnRow || c !== firstDrawnCol)) return;
       const td = document.createElement('td');
       td.dataset.row = String(r);
       td.dataset.col = String(c);
-      const cell = cells?.[c] ?? null;
+      const cell = block ? (this.rows.get(block.row)?.[block.col] ?? null) : (cells?.[c] ?? null);
       if (cell) this.paintCell(td, cell);
+      if (block) {
+        td.colSpan = columns.filter((x) => x >= block.col && x < block.col + block.numCols).length;
+        const sectionEnd = r < frozen ? frozen : this.lastDrawnRow + 1;
+        td.rowSpan = Math.max(1, Math.min(block.row + block.numRows, sectionEnd) - r);
+        td.classList.add('merged');
+      } else if (cell?.o) {
+        const n = this.spillColumns(r, i, columns);
+        if (n > 0)
+          this.spill(
+            td,
+            columns.slice(i, i + n + 1).reduce((sum, x) => sum + this.width(x), 0),
+          );
+      }
       if (r >= top && r <= bottom && c >= left && c <= right) td.classList.add('sel');
       if (r === this.selection.row && c === this.selection.col) td.classList.add('active');
       tr.append(td);
-    }
+    });
     return tr;
+  }
+
+  /** Lets the cell's text run over `width` pixels of columns, clipped there. */
+  private spill(td: HTMLTableCellElement, width: number): void {
+    const text = document.createElement('div');
+    text.className = 'spill-text';
+    text.style.width = `${width - 2 * CELL_PADDING}px`;
+    text.textContent = td.textContent;
+    td.replaceChildren(text);
+    td.classList.add('spill');
   }
 
   private paintCell(td: HTMLTableCellElement, cell: CellView): void {
@@ -251,6 +314,7 @@ export class Grid {
     if (cell.a) td.style.textAlign = cell.a;
     if (cell.cb) td.style.textAlign = 'center';
     if (cell.n) td.classList.add('note');
+    if (cell.w) td.classList.add('wrap');
     if (cell.list) td.classList.add('list');
     if (cell.p) td.classList.add('locked');
     if (ERROR_VALUE.test(shown)) td.classList.add('error');
