@@ -22,6 +22,8 @@ import {
 } from '../server/crm/deal-service';
 import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
 import { setupWorkbook } from '../server/crm/setup-workbook';
+import { prepareClosedMonths } from '../server/payroll/close-month';
+import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
@@ -61,6 +63,8 @@ export function menuSetupWorkbook(): void {
     if (ctx.isDirector) {
       const line = installOwnerEditTrigger(ctx.ss);
       if (line) report.push(line);
+      const closedMonths = prepareClosedMonths(PayrollContext.current());
+      if (closedMonths) report.push(closedMonths);
     } else {
       report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
     }

@@ -11,7 +11,7 @@ import { payrollSheetName } from '../../domain/workbook/schema';
 import { appendLog } from '../../adapter/audit-log';
 import { ensureGridRows } from '../../adapter/grid';
 import { safeCellText } from '../../adapter/safe-text';
-import { CLOSED_MONTHS_HEADERS, type ClosedMonthEntry, closedRow } from './closed-months';
+import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, type ClosedMonthEntry, closedRow } from './closed-months';
 import { CLOSED_PROTECTION_PREFIX, isClosedSheet } from './compute-month';
 import { protectForDirector } from './payroll-book';
 import { findHeaderRow, isClosed, monthLabel, type PayrollContext } from './payroll-context';
@@ -61,6 +61,23 @@ export function payrollEntries(
   return { entries, problems };
 }
 
+const CLOSED_MONTHS_PROTECTION = 'Начисления закрытых месяцев: только директор';
+
+/**
+ * Creates the closed months' tab before the first closing, so the director can
+ * type in the months of this year paid before the add-on was used (НДФЛ is
+ * cumulative since 1 January). Returns a line for the setup report, or null.
+ */
+export function prepareClosedMonths(ctx: PayrollContext): string | null {
+  ctx.requireDirector();
+  const existed = ctx.book.getSheetByName(CLOSED_MONTHS_SHEET) !== null;
+  protectForDirector(ctx.closedMonthsSheet(), CLOSED_MONTHS_PROTECTION, ctx.directorEmails());
+  return existed
+    ? null
+    : `Создан скрытый лист «${CLOSED_MONTHS_SHEET}»: если учёт в надстройке начат не с января, ` +
+        'впишите в него начисления, вычеты и НДФЛ прежних месяцев года (строка на сотрудника и месяц)';
+}
+
 /** Closes a month; returns the number of employees recorded. */
 export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   ctx.requireDirector();
@@ -97,7 +114,7 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
       .getRange(first, 1, entries.length, CLOSED_MONTHS_HEADERS.length)
       .setValues(entries.map((e) => closedRow(e, ctx.now, ctx.user)));
   }
-  protectForDirector(closedSheet, 'Начисления закрытых месяцев: только директор', ctx.directorEmails());
+  protectForDirector(closedSheet, CLOSED_MONTHS_PROTECTION, ctx.directorEmails());
   appendLog(
     ctx.ss,
     [
