@@ -379,6 +379,22 @@ function makeDeals(rng: SeededRandom, clients: Client[], today: Day): Deal[] {
 const round = (x: number, step: number) => Math.round(x / step) * step;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
+/** Contract sums of a small company selling heating systems and facade panels, in rubles. */
+export const MIN_CONTRACT = 40_000;
+export const MAX_CONTRACT = 2_000_000;
+
+/**
+ * A deal's potential: most are a house or a small building (50 000 – 650 000
+ * руб., more small ones than large, spread evenly on a log scale); about one
+ * in twelve is a larger object up to 1.8 млн.
+ */
+function dealPotential(rng: SeededRandom): number {
+  if (rng.chance(1 / 12)) return round(rng.int(700, 1_800) * 1000, 10_000);
+  const low = Math.log(50_000);
+  const high = Math.log(650_000);
+  return round(Math.exp(low + rng.next() * (high - low)), 1_000);
+}
+
 function simulateDeal(rng: SeededRandom, id: string, client: Client, start: Day, today: Day): Deal {
   const direction = rng.weighted(DIRECTIONS, [5, 4, 1]);
   const reliability = rng.weighted(['Высокая', 'Средняя', 'Низкая'], [5, 4, 1]);
@@ -395,7 +411,7 @@ function simulateDeal(rng: SeededRandom, id: string, client: Client, start: Day,
     lostDay: null,
     direction,
     need: rng.pick(NEEDS[direction]),
-    potential: round(rng.int(80, 3_200) * 1000, 10_000),
+    potential: dealPotential(rng),
     reliability,
     basis: rng.pick(RELIABILITY_BASIS[reliability]),
     offerSum: 0,
@@ -407,8 +423,8 @@ function simulateDeal(rng: SeededRandom, id: string, client: Client, start: Day,
     competitor: '',
     nextStep: null,
   };
-  deal.offerSum = clamp(round(deal.potential * (0.7 + rng.next() * 0.4), 100), 50_000, 3_000_000);
-  deal.contractSum = clamp(round(deal.offerSum * (0.9 + rng.next() * 0.1), 10), 50_000, 3_000_000);
+  deal.offerSum = clamp(round(deal.potential * (0.7 + rng.next() * 0.4), 100), MIN_CONTRACT, MAX_CONTRACT);
+  deal.contractSum = clamp(round(deal.offerSum * (0.9 + rng.next() * 0.1), 10), MIN_CONTRACT, MAX_CONTRACT);
   deal.cost = Math.round(deal.contractSum * (0.55 + rng.next() * 0.25) * 100) / 100;
   if (rng.chance(0.4)) deal.disagreements = rng.pick(DISAGREEMENTS);
 
@@ -646,18 +662,30 @@ function planTable(
     { header: quality, type: 'percent' },
   ];
   const current = monthKey(monthOf(today));
+  const salesOf = (e: Employee, key: string) =>
+    deals
+      .filter((d) => d.owner === e && !d.lost && d.reached >= idx('Договор заключён'))
+      .filter((d) => monthKey(monthOf(d.dates[idx('Договор заключён')])) === key)
+      .reduce((s, d) => s + d.contractSum, 0);
+  // a specialist's typical month: the mean of their months with sales before this one
+  const typical = (e: Employee) => {
+    const past = months
+      .map(monthKey)
+      .filter((k) => k !== current)
+      .map((k) => salesOf(e, k))
+      .filter((v) => v > 0);
+    const mean = past.length > 0 ? past.reduce((a, b) => a + b, 0) / past.length : 300_000 * workload(e);
+    return Math.max(100_000, round(mean, 50_000));
+  };
   const rows: CellValue[][] = [];
   for (const m of months) {
     const key = monthKey(m);
     for (const e of specialists) {
       if (!employedIn(e, m)) continue;
-      const sales = deals
-        .filter((d) => d.owner === e && !d.lost && d.reached >= idx('Договор заключён'))
-        .filter((d) => monthKey(monthOf(d.dates[idx('Договор заключён')])) === key)
-        .reduce((s, d) => s + d.contractSum, 0);
+      const sales = salesOf(e, key);
       let plan: number;
-      if (key === current) plan = e.category === 'Испытательный срок' ? 200_000 : round(700_000 * workload(e), 50_000);
-      else if (sales === 0) plan = round(500_000 * workload(e), 50_000);
+      if (key === current) plan = e.category === 'Испытательный срок' ? 150_000 : typical(e);
+      else if (sales === 0) plan = typical(e);
       else {
         const outcome = rng.weighted(['miss', 'met', 'exceed'], [4, 2, 4]);
         if (outcome === 'met') plan = sales;
