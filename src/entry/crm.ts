@@ -3,6 +3,7 @@
  * through google.script.run. Each is thin: check the arguments, call the server.
  * The request and response types are in src/shared/api.ts (ServerApi).
  */
+import { alert, menuAction } from '../server/menu-action';
 import { CrmContext } from '../server/crm/crm-context';
 import { argBoolean, argFields, argId, argString } from '../server/crm/arguments';
 import { problemsHtml, workbookProblems } from '../server/crm/check-workbook';
@@ -37,21 +38,6 @@ import type {
   TaskDto,
   UpdateClientResult,
 } from '../shared/api';
-
-function alert(title: string, message: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(title, message, ui.ButtonSet.OK);
-}
-
-/** Runs a menu item, showing a DomainError as an alert instead of a failed-script banner. */
-function menuAction(title: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) alert(title, error.message);
-    else throw error;
-  }
-}
 
 /**
  * Menu CRM → «Настроить таблицу»: creates or repairs every tab, never touching data.

@@ -2,27 +2,12 @@
  * The payroll's public globals: the «Зарплата» menu items. Each is thin: ask
  * for the month, call the server, tell the director what happened.
  */
-import { DomainError } from '../domain/money';
+import { alert, menuAction } from '../server/menu-action';
 import { closeMonth } from '../server/payroll/close-month';
 import { computePayrollTab } from '../server/payroll/compute-month';
 import { monthLabel, parseMonthAnswer, PayrollContext, previousMonth } from '../server/payroll/payroll-context';
 import { makePayslips } from '../server/payroll/payslips';
 import type { YearMonth } from '../domain/calendar';
-
-function alert(title: string, message: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(title, message, ui.ButtonSet.OK);
-}
-
-/** Runs a menu item, showing a DomainError as an alert instead of a failed-script banner. */
-function menuAction(title: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) alert(title, error.message);
-    else throw error;
-  }
-}
 
 /** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
 function askMonth(title: string, ctx: PayrollContext): YearMonth | null {

@@ -3,20 +3,10 @@
  * the dashboard. Each is thin: it calls the server feature and shows a
  * DomainError as an alert the person can act on.
  */
-import { DomainError } from '../domain/money';
+import { menuAction } from '../server/menu-action';
 import { showCategoryReport } from '../server/payroll/advisor-report';
 import { printPayrollPdf } from '../server/payroll/print';
 import { refreshDashboardNow } from '../server/dashboard';
-
-function menuAction(title: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, error.message, ui.ButtonSet.OK);
-  }
-}
 
 /**
  * Menu «Зарплата» → «Печать / PDF»: the payroll or payslips tab as an A4

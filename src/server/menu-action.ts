@@ -1,0 +1,20 @@
+/**
+ * How every menu item reports: a DomainError (something the person must fix)
+ * becomes an alert with its Russian message, instead of Sheets' red "script
+ * failed" banner; anything else is a bug and propagates.
+ */
+import { DomainError } from '../domain/money';
+
+export function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+export function menuAction(title: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) alert(title, error.message);
+    else throw error;
+  }
+}
