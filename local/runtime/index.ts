@@ -299,12 +299,14 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       ctx.user = email;
     },
 
-    open(): MenuSnapshot[] {
+    open(authMode: 'NONE' | 'LIMITED' = 'LIMITED'): MenuSnapshot[] {
       menus.menus = [];
       if (typeof globals.onOpen === 'function') {
-        const event = { authMode: 'LIMITED', source: spreadsheet, user: userObject(ctx.user) };
+        // in AuthMode.NONE the event carries no source or user, as Apps Script documents
+        const event =
+          authMode === 'NONE' ? { authMode } : { authMode, source: spreadsheet, user: userObject(ctx.user) };
         try {
-          execute(ctx.user, 'LIMITED', 'onOpen', [event]);
+          execute(ctx.user, authMode, 'onOpen', [event]);
         } catch (error) {
           ctx.log.push(`onOpen: ${(error as Error).message}`);
           throw error;

@@ -45,8 +45,32 @@ export interface StoredFile {
 /** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
 export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
 
+/** What an add-on may call from onOpen in AuthMode.NONE: building its menu. */
+export const CALLS_ALLOWED_IN_AUTH_MODE_NONE: ReadonlySet<string> = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createMenu',
+  'Ui.createAddonMenu',
+  'Menu.addItem',
+  'Menu.addSeparator',
+  'Menu.addSubMenu',
+  'Menu.addToUi',
+]);
+
+export const AUTH_MODE_NONE_MESSAGE =
+  'You do not have permission to perform that action: in AuthMode.NONE an add-on may only build its menu';
+
 export class RuntimeContext {
   readonly calls = new ServiceCalls();
+
+  /**
+   * An add-on's onOpen runs in AuthMode.NONE until the add-on is used in the
+   * document; then it may build menus and nothing else (Apps Script's
+   * authorization lifecycle for editor add-ons). Everything else is refused.
+   */
+  private readonly authGuard = (call: string): void => {
+    if (this.current().authMode !== 'NONE' || CALLS_ALLOWED_IN_AUTH_MODE_NONE.has(call)) return;
+    throw new Error(`${AUTH_MODE_NONE_MESSAGE} (${call})`);
+  };
   readonly engine: FormulaEngine;
   readonly uiEvents: UiEvent[] = [];
   readonly executions: Execution[] = [];
@@ -78,6 +102,7 @@ export class RuntimeContext {
     this.user = user;
     this.engine = new FormulaEngine(workbook);
     this.root = this;
+    this.calls.guard = this.authGuard;
   }
 
   /**

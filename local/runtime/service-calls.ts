@@ -82,7 +82,11 @@ export class ServiceCalls {
     return proxy;
   }
 
+  /** Refuses a call the running execution is not authorised for (set by the runtime context). */
+  guard: (call: string) => void = () => undefined;
+
   private invoke(call: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
+    this.guard(call);
     this.count(call);
     const hostArgs = args.map((a) => this.fromScript(a));
     if (this.hooks.length > 0 && this.hookDepth === 0) {

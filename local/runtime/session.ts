@@ -42,8 +42,8 @@ export interface LocalSession {
   readonly workbook: WorkbookModel;
   /** the user whose Session.getActiveUser() the next executions see */
   setUser(email: string): void;
-  /** fires onOpen and returns the menus it built */
-  open(): MenuSnapshot[];
+  /** fires onOpen (in AuthMode.LIMITED, or NONE for an add-on not yet used in the document) and returns the menus it built */
+  open(authMode?: 'NONE' | 'LIMITED'): MenuSnapshot[];
   /** runs a public global of Code.js (menu item, google.script.run call, trigger) as one execution */
   run(fn: string, args?: unknown[], answers?: UiAnswer[]): unknown;
   /** a person's edit through the grid: writes the cells, then fires onEdit as Sheets does */
