@@ -77,8 +77,8 @@ describe('the layout of the payroll tab', () => {
     const labels = tab.rows.slice(title + 1).filter((r) => r?.[0]?.value);
     expect(labels.length).toBeGreaterThanOrEqual(5);
     for (const row of labels) {
-      expect(row!.slice(1, 4).every((c) => c === undefined || c.value === null)).toBe(true);
-      expect(row![4]?.value ?? row![4]?.formula).toBeDefined();
+      expect(row!.slice(1, 7).every((c) => c === undefined || c.value === null)).toBe(true);
+      expect(row![7]?.value ?? row![7]?.formula).toBeDefined();
     }
   });
 });

@@ -134,7 +134,7 @@ describe('a month for a hand-made staff', () => {
   });
 
   it('holds formulas over the custom functions, formats money and protects the tab for the director', () => {
-    expect(cellAt(s, TAB, 6, C.base)?.formula).toMatch(/^=BASE_PAY\(D6,G6,F6,\$E\$\d+:\$H\$\d+\)$/);
+    expect(cellAt(s, TAB, 6, C.base)?.formula).toMatch(/^=BASE_PAY\(D6,G6,F6,\$H\$\d+:\$K\$\d+\)$/);
     expect(cellAt(s, TAB, 6, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J6,I6,/);
     expect(cellAt(s, TAB, 6, M.topup)?.formula).toMatch(/^=MROT_TOPUP\(H6\+M6\+N6,G6,F6,/);
     expect(cellAt(s, TAB, 6, M.ndfl)?.formula).toMatch(/^=NDFL\(P6,/);

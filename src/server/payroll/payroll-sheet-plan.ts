@@ -117,11 +117,11 @@ export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
   Категория: 150,
   'Оклад / ставка в день': 85,
   'Норма дней': 55,
-  'Отработано дней': 75,
+  'Отработано дней': 85,
   'Начислено по окладу / по ставке': 95,
   План: 95,
   Продажи: 95,
-  '% выполнения': 80,
+  '% выполнения': 90,
   Ставка: 55,
   'Премия за план': 95,
   'Премия KPI': 85,
@@ -391,7 +391,8 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const signRow = layout.wordsRow + 2;
   const paramsTitleRow = signRow + 3;
   const p = paramsTitleRow + 1;
-  const valueCol = payrollCol('Оклад / ставка в день');
+  // values under the wide money columns, so amounts and KPI names fit; labels overflow from column A up to them
+  const valueCol = payrollCol('Начислено по окладу / по ставке');
   // labels start in column A and run over the empty columns up to the values (Sheets lets text overflow)
   const labelCol = 1;
   const params: Params = {
