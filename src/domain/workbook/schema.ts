@@ -52,7 +52,14 @@ export const SOURCES = [
 ] as const;
 export const DIRECTIONS = ['Электрообогрев', 'ПОЛИФАСАД', 'Электрообогрев и ПОЛИФАСАД'] as const;
 export const RELIABILITY = ['Высокая', 'Средняя', 'Низкая'] as const;
-export const LOSS_REASONS = ['Цена', 'Выбрал конкурента', 'Нет бюджета', 'Нет связи', 'Низкая надёжность', 'Другое'] as const;
+export const LOSS_REASONS = [
+  'Цена',
+  'Выбрал конкурента',
+  'Нет бюджета',
+  'Нет связи',
+  'Низкая надёжность',
+  'Другое',
+] as const;
 export const CONTACT_TYPES = ['Звонок', 'Встреча', 'Email', 'Факс', 'Выставка', 'Презентация', 'Другое'] as const;
 export const CLAIM_STATUSES = ['Новая', 'В работе', 'Решена', 'Отклонена'] as const;
 export const EDUCATION = ['Высшее', 'Среднее специальное'] as const;
