@@ -3,54 +3,24 @@
  * runtime's model: the tabs of section 1 with chosen rows, a director in
  * «Сотрудники» and default settings.
  */
-import * as path from 'node:path';
+import { emptyWorkbook, type CellValue, type WorkbookModel } from '../../local/runtime/model';
+import type { LocalRuntimeSession } from '../../local/runtime';
+import { SHEETS } from '../../src/domain/workbook/schema';
 import {
-  emptySheet,
-  emptyWorkbook,
-  type CellValue,
-  type SheetModel,
-  type WorkbookModel,
-} from '../../local/runtime/model';
-import { createSession, type LocalRuntimeSession } from '../../local/runtime';
-import { defaultSettingsRows } from '../../src/domain/settings';
-import { COLUMNS, SHEETS } from '../../src/domain/workbook/schema';
+  bundleSession,
+  DIRECTOR,
+  headersOf,
+  IVANOV,
+  PETROVA,
+  type Row,
+  settingsSheet,
+  sheetOf,
+} from '../helpers/workbook';
 
-export const DIRECTOR = 'director@proekt-a.ru';
-export const IVANOV = 'ivanov@proekt-a.ru';
-export const PETROVA = 'petrova@proekt-a.ru';
-/**
- * The runs' clock. The script's own Date is the real clock (the local runtime
- * does not shift it), so the tests use the real today too.
- */
+export { DIRECTOR, IVANOV, PETROVA, sheetOf, type Row };
+
+/** The runs' clock: the real today, so dates typed relative to it read naturally. */
 export const TODAY = new Date();
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-export type Row = Record<string, CellValue>;
-
-/** A sheet with `headers` in row 1 and one row per record (unknown keys ignored). */
-export function sheetOf(
-  workbook: WorkbookModel,
-  name: string,
-  headers: readonly string[],
-  rows: readonly Row[],
-): SheetModel {
-  const sheet = emptySheet(
-    workbook.nextSheetId++,
-    name,
-    Math.max(1000, rows.length + 100),
-    Math.max(26, headers.length),
-  );
-  sheet.rows[0] = headers.map((h) => ({ value: h }));
-  rows.forEach((record, i) => {
-    sheet.rows[i + 1] = headers.map((h) =>
-      record[h] === undefined || record[h] === '' ? undefined : { value: record[h] },
-    );
-  });
-  sheet.frozenRows = 1;
-  workbook.sheets.push(sheet);
-  return sheet;
-}
 
 export const CLIENT_A: Row = {
   'ID клиента': 'К-00001',
@@ -100,35 +70,22 @@ export interface CrmWorkbookOptions {
 export function crmWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
   const workbook = emptyWorkbook('CRM test', DIRECTOR);
   workbook.editors = [IVANOV, PETROVA];
-  const headers = (key: keyof typeof COLUMNS) => COLUMNS[key].map((c) => c.header);
-  sheetOf(workbook, SHEETS.clients, headers('clients'), options.clients ?? [CLIENT_A]);
-  sheetOf(workbook, SHEETS.deals, options.dealHeaders ?? headers('deals'), options.deals ?? []);
-  sheetOf(workbook, SHEETS.contacts, headers('contacts'), []);
-  sheetOf(workbook, SHEETS.claims, headers('claims'), []);
-  sheetOf(workbook, SHEETS.staff, headers('staff'), [
+  sheetOf(workbook, SHEETS.clients, headersOf('clients'), options.clients ?? [CLIENT_A]);
+  sheetOf(workbook, SHEETS.deals, options.dealHeaders ?? headersOf('deals'), options.deals ?? []);
+  sheetOf(workbook, SHEETS.contacts, headersOf('contacts'), []);
+  sheetOf(workbook, SHEETS.claims, headersOf('claims'), []);
+  sheetOf(workbook, SHEETS.staff, headersOf('staff'), [
     { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: DIRECTOR, Должность: 'Директор' },
     { 'Таб. №': '2', ФИО: 'Иванов И. И.', Email: IVANOV, Должность: 'Специалист по работе с клиентами' },
     { 'Таб. №': '3', ФИО: 'Петрова А. С.', Email: PETROVA, Должность: 'Специалист по работе с клиентами' },
   ]);
-  const settings = emptySheet(workbook.nextSheetId++, SHEETS.settings);
-  defaultSettingsRows().forEach((row, r) => {
-    settings.rows[r] = row.map((v) =>
-      v === '' || v === null || v === undefined ? undefined : { value: v as CellValue },
-    );
-  });
-  workbook.sheets.push(settings);
+  settingsSheet(workbook);
   return workbook;
 }
 
 /** A session on `workbook` as the director, with «Настроить таблицу» already run. */
 export function crmSession(workbook: WorkbookModel, user = DIRECTOR): LocalRuntimeSession {
-  const session = createSession({
-    workbook,
-    codePath: path.join(ROOT, 'dist', 'Code.js'),
-    pagesDir: path.join(ROOT, 'dist'),
-    user: DIRECTOR,
-    now: () => TODAY,
-  });
+  const session = bundleSession(workbook, { now: () => TODAY });
   session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
   session.takeUiEvents();
   session.setUser(user);

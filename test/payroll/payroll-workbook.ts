@@ -3,17 +3,15 @@
  * deals of chosen rows, default settings (optionally without KPI), and a
  * session of the director on them.
  */
-import * as path from 'node:path';
-import { createSession, type LocalRuntimeSession } from '../../local/runtime';
-import { emptySheet, emptyWorkbook, type CellValue, type WorkbookModel } from '../../local/runtime/model';
-import { defaultSettings, defaultSettingsRows, type Settings } from '../../src/domain/settings';
-import { COLUMNS, SHEETS } from '../../src/domain/workbook/schema';
-import { sheetOf, type Row } from '../crm/crm-workbook';
+import type { LocalRuntimeSession } from '../../local/runtime';
+import { emptyWorkbook, type WorkbookModel } from '../../local/runtime/model';
+import { defaultSettings, type Settings } from '../../src/domain/settings';
+import { SHEETS } from '../../src/domain/workbook/schema';
+import { bundleSession, DIRECTOR, headersOf, type Row, settingsSheet, sheetOf } from '../helpers/workbook';
 
-export const DIRECTOR = 'director@proekt-a.ru';
+export { DIRECTOR };
+
 export const NOW = new Date(2026, 3, 10);
-const ROOT = path.resolve(__dirname, '..', '..');
-const headers = (key: keyof typeof COLUMNS) => COLUMNS[key].map((c) => c.header);
 
 export interface PayrollWorkbookOptions {
   staff: Row[];
@@ -58,34 +56,22 @@ export function settingsWithoutKpi(): Settings {
 
 export function payrollWorkbook(options: PayrollWorkbookOptions): WorkbookModel {
   const workbook = emptyWorkbook('Payroll test', DIRECTOR);
-  sheetOf(workbook, SHEETS.clients, headers('clients'), []);
-  sheetOf(workbook, SHEETS.deals, headers('deals'), options.deals);
-  sheetOf(workbook, SHEETS.contacts, headers('contacts'), []);
-  sheetOf(workbook, SHEETS.claims, headers('claims'), []);
-  sheetOf(workbook, SHEETS.staff, headers('staff'), [
+  sheetOf(workbook, SHEETS.clients, headersOf('clients'), []);
+  sheetOf(workbook, SHEETS.deals, headersOf('deals'), options.deals);
+  sheetOf(workbook, SHEETS.contacts, headersOf('contacts'), []);
+  sheetOf(workbook, SHEETS.claims, headersOf('claims'), []);
+  sheetOf(workbook, SHEETS.staff, headersOf('staff'), [
     { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: DIRECTOR, Должность: 'Директор' },
     ...options.staff,
   ]);
-  sheetOf(workbook, SHEETS.plans, headers('plans'), options.plans);
-  sheetOf(workbook, SHEETS.timesheet, headers('timesheet'), options.timesheet);
-  const settings = emptySheet(workbook.nextSheetId++, SHEETS.settings);
-  defaultSettingsRows(options.settings ?? defaultSettings()).forEach((row, r) => {
-    settings.rows[r] = row.map((v) =>
-      v === '' || v === null || v === undefined ? undefined : { value: v as CellValue },
-    );
-  });
-  workbook.sheets.push(settings);
+  sheetOf(workbook, SHEETS.plans, headersOf('plans'), options.plans);
+  sheetOf(workbook, SHEETS.timesheet, headersOf('timesheet'), options.timesheet);
+  settingsSheet(workbook, options.settings ?? defaultSettings());
   return workbook;
 }
 
 export function payrollSession(workbook: WorkbookModel, now: Date = NOW, user = DIRECTOR): LocalRuntimeSession {
-  return createSession({
-    workbook,
-    codePath: path.join(ROOT, 'dist', 'Code.js'),
-    pagesDir: path.join(ROOT, 'dist'),
-    user,
-    now: () => now,
-  });
+  return bundleSession(workbook, { user, now: () => now });
 }
 
 /** Runs «Рассчитать за месяц…» for «ММ.ГГГГ» and returns the UI events. */

@@ -1,12 +1,13 @@
 import { CATEGORY_REPORT_HEADERS, CATEGORY_REPORT_SHEET } from '../../src/server/payroll/advisor-report';
-import { DIRECTOR, headersOf, IVANOV, PETROVA, session, tab, valuesOf, workbook } from './workbook';
+import { DIRECTOR, headersOf, IVANOV, PETROVA, bundleSession, sheetOf, valuesOf } from '../helpers/workbook';
+import { workbook } from './workbook';
 
 const d = (y: number, m: number, day: number) => new Date(y, m - 1, day);
 const SPECIALIST = 'Специалист по работе с клиентами';
 
 function staffWorkbook() {
   const wb = workbook();
-  tab(wb, 'Сотрудники', headersOf('staff'), [
+  sheetOf(wb, 'Сотрудники', headersOf('staff'), [
     { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: DIRECTOR, Должность: 'Директор', 'Дата приёма': d(2015, 1, 12) },
     {
       'Таб. №': '2',
@@ -59,7 +60,7 @@ describe('«Кто готов к повышению категории»', () =>
   it('lists the specialists employed on the date with their next category, yes or no, and why', () => {
     const wb = staffWorkbook();
     const before = JSON.stringify(valuesOf(wb, 'Сотрудники'));
-    const s = session(wb);
+    const s = bundleSession(wb);
     s.run('menuCategoryReport', [], [{ button: 'OK', text: '01.04.2026' }]);
 
     const values = valuesOf(wb, CATEGORY_REPORT_SHEET);
@@ -99,7 +100,7 @@ describe('«Кто готов к повышению категории»', () =>
   });
 
   it('answers a date it cannot read with an alert naming the format', () => {
-    const s = session(staffWorkbook());
+    const s = bundleSession(staffWorkbook());
     s.run('menuCategoryReport', [], [{ button: 'OK', text: '31.02.2026' }, { button: 'OK' }]);
     const alert = s.takeUiEvents().find((e) => e.type === 'alert' && e.title === 'Кто готов к повышению категории');
     expect(alert).toMatchObject({ message: expect.stringContaining('ДД.ММ.ГГГГ') });

@@ -3,7 +3,8 @@
  * plans for March 2026 and default settings; the numbers of the dashboard
  * tests are computed by hand from it.
  */
-import { headersOf, IVANOV, PETROVA, type Row, settingsTab, tab, workbook } from './workbook';
+import { headersOf, IVANOV, PETROVA, type Row, settingsSheet, sheetOf } from '../helpers/workbook';
+import { workbook } from './workbook';
 
 const d = (y: number, m: number, day: number) => new Date(y, m - 1, day);
 export const NOW = d(2026, 3, 20);
@@ -45,13 +46,13 @@ export const DEALS: Row[] = [
 
 export function dashboardWorkbook(deals: Row[] = DEALS) {
   const wb = workbook();
-  tab(wb, 'Сделки', headersOf('deals'), deals);
-  tab(wb, 'Сотрудники', headersOf('staff'), [
+  sheetOf(wb, 'Сделки', headersOf('deals'), deals);
+  sheetOf(wb, 'Сотрудники', headersOf('staff'), [
     { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: 'director@proekt-a.ru', Должность: 'Директор' },
     { 'Таб. №': '2', ФИО: 'Иванов И. И.', Email: IVANOV, Должность: SPECIALIST, 'Дата приёма': d(2021, 9, 1) },
     { 'Таб. №': '3', ФИО: 'Петрова А. С.', Email: PETROVA, Должность: SPECIALIST, 'Дата приёма': d(2025, 1, 15) },
   ]);
-  tab(
+  sheetOf(
     wb,
     'Планы',
     ['Месяц', 'Сотрудник (Таб. №)', 'План продаж, руб.'],
@@ -61,6 +62,6 @@ export function dashboardWorkbook(deals: Row[] = DEALS) {
       { Месяц: '2026-03', 'Сотрудник (Таб. №)': '3', 'План продаж, руб.': 250000 },
     ],
   );
-  settingsTab(wb);
+  settingsSheet(wb);
   return wb;
 }

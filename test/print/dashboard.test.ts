@@ -1,6 +1,6 @@
 import type { CellValue } from '../../local/runtime/model';
 import { dashboardWorkbook, DEALS, NOW } from './dashboard-workbook';
-import { type Row, session, valuesOf } from './workbook';
+import { type Row, bundleSession, valuesOf } from '../helpers/workbook';
 
 /** The rows of a block: from the row after `title`'s header row to the first blank row. */
 function block(values: CellValue[][], title: string): CellValue[][] {
@@ -14,7 +14,7 @@ function block(values: CellValue[][], title: string): CellValue[][] {
 describe('«Обновить дашборд»', () => {
   it('fills the blocks with the funnel, conversion, plan fulfilment and 14 months of sales and margin', () => {
     const wb = dashboardWorkbook();
-    session(wb, { now: () => NOW }).run('menuRefreshDashboard');
+    bundleSession(wb, { now: () => NOW }).run('menuRefreshDashboard');
     const values = valuesOf(wb, 'Дашборд');
 
     expect(block(values, 'Воронка продаж по этапам')).toEqual([
@@ -47,7 +47,7 @@ describe('«Обновить дашборд»', () => {
 
   it('replaces its four charts, each over its block', () => {
     const wb = dashboardWorkbook();
-    const s = session(wb, { now: () => NOW });
+    const s = bundleSession(wb, { now: () => NOW });
     s.run('menuRefreshDashboard');
     s.run('menuRefreshDashboard');
     const charts = wb.sheets.find((x) => x.name === 'Дашборд')!.charts;
@@ -64,7 +64,7 @@ describe('«Обновить дашборд»', () => {
 
   it('costs the same service calls for 8 deals as for 800', () => {
     const count = (deals: Row[]) => {
-      const s = session(dashboardWorkbook(deals), { now: () => NOW });
+      const s = bundleSession(dashboardWorkbook(deals), { now: () => NOW });
       s.resetCalls();
       s.run('menuRefreshDashboard');
       return Object.values(s.calls()).reduce((a, b) => a + b, 0);

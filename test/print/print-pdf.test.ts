@@ -4,7 +4,8 @@ import { createPdfExporter, printablePageFor } from '../../local/export/pdf-expo
 import type { WorkbookModel } from '../../local/runtime/model';
 import { chosenSheet, pdfExportUrl, pdfFileName, printCandidates, savedPdfHtml } from '../../src/server/payroll/print';
 import { pdfPageTexts } from './pdf-text';
-import { session, tab, workbook } from './workbook';
+import { bundleSession, sheetOf } from '../helpers/workbook';
+import { workbook } from './workbook';
 
 /** Chromium starts in a child process for each export. */
 jest.setTimeout(180_000);
@@ -15,9 +16,9 @@ const EMPLOYEES = 90;
 /** A payroll-like tab: title rows, a frozen header row, 90 employees, a totals row, all wider than the paper. */
 function payrollWorkbook(): { wb: WorkbookModel; sheetId: number } {
   const wb = workbook();
-  tab(wb, 'Клиенты', ['ID клиента'], []);
-  tab(wb, 'Зарплата 02.2026', HEADERS, []);
-  const sheet = tab(wb, 'Зарплата 03.2026', HEADERS, []);
+  sheetOf(wb, 'Клиенты', ['ID клиента'], []);
+  sheetOf(wb, 'Зарплата 02.2026', HEADERS, []);
+  const sheet = sheetOf(wb, 'Зарплата 03.2026', HEADERS, []);
   sheet.rows[0] = [{ value: 'Расчётно-платёжная ведомость за март 2026 г., ООО «Проект-А»', fontWeight: 'bold' }];
   sheet.rows[1] = HEADERS.map((h) => ({ value: h, fontWeight: 'bold' as const, background: '#e8eaed' }));
   let total = 0;
@@ -135,7 +136,7 @@ describe('the local export of a payroll tab', () => {
   it('saves an A4 landscape PDF to Drive (Drive.Files.create) with the header on every page, page numbers and the totals, and shows its link', async () => {
     const { wb } = payrollWorkbook();
     const created: string[] = [];
-    const s = session(wb, { exporter: createPdfExporter(), onFileCreated: (f) => created.push(f.name) });
+    const s = bundleSession(wb, { exporter: createPdfExporter(), onFileCreated: (f) => created.push(f.name) });
     s.select('Клиенты', 1, 1);
     s.run('menuPrintPdf', [], [{ button: 'OK', text: '' }]);
     const events = s.takeUiEvents();
