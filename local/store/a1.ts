@@ -1,22 +1,19 @@
-/** A1 notation helpers for the store (0-based rows and columns, as in the model). */
+/**
+ * A1 notation helpers for the store, with 0-based rows and columns as in the
+ * model; built on the runtime's 1-based A1 notation.
+ */
+import { columnLetters as lettersOf, columnNumber } from '../runtime/a1-notation';
+
+export { quoteSheetName } from '../runtime/a1-notation';
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return lettersOf(col + 1);
 }
 
 /** 'AA' → 26. */
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 /** (0, 0) → 'A1'. */
@@ -46,11 +43,6 @@ export function parseBlockA1(a1: string): { row: number; col: number; numRows: n
   const row = Math.min(a.row, b.row);
   const col = Math.min(a.col, b.col);
   return { row, col, numRows: Math.abs(b.row - a.row) + 1, numCols: Math.abs(b.col - a.col) + 1 };
-}
-
-/** A sheet name as it must appear in a reference: quoted when it is not a plain identifier. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "'Сделки'!$A$1:$B$2" → { sheet: 'Сделки', block: 'A1:B2' }. */

@@ -6,25 +6,14 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../local/chromium';
 import { createSession } from '../../local/runtime';
 import type { WorkbookModel } from '../../local/runtime/model';
 import { startServer, type RunningServer } from '../../local/server/server';
 import { loadWorkbook, saveWorkbook } from '../../local/store/xlsx';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export { launchChromium };
 
 export interface LocalPage {
   dir: string;
