@@ -8,25 +8,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { SHEETS } from '../../src/domain/workbook/schema';
-import { CLIENT_A, IVANOV, rowsOf, type Row } from '../crm/crm-workbook';
+import { CLIENT_A, IVANOV, rowsOf, type Row, NEW_DEAL } from '../crm/crm-workbook';
 import { launchChromium, openPage, startLocalPage, type LocalPage } from './local-page-harness';
 import { CODE_PATH, PAGES_DIR, actAs, idle, openFromMenu, preparedWorkbook, selectCell } from './sidebar-page';
 
 jest.setTimeout(240_000);
-
-/** A deal of CLIENT_A at «Новый» with the fields of the next two stages filled. */
-const NEW_DEAL: Row = {
-  'ID сделки': 'С-00001',
-  'ID клиента': 'К-00001',
-  Клиент: 'ООО «Тепло»',
-  Ответственный: IVANOV,
-  Этап: 'Новый',
-  Направление: 'ПОЛИФАСАД',
-  Потребность: 'Утепление склада',
-  'Потенциал, руб.': 500000,
-  Надёжность: 'Высокая',
-  'Основание оценки': 'Отчётность 2025',
-};
 
 let browser: Browser;
 let local: LocalPage | undefined;

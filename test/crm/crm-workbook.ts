@@ -34,6 +34,20 @@ export const CLIENT_A: Row = {
   'Статус клиента': 'Потенциальный',
 };
 
+/** A deal С-00001 of CLIENT_A at «Новый» with the fields of the next two stages filled, none later. */
+export const NEW_DEAL: Row = {
+  'ID сделки': 'С-00001',
+  'ID клиента': 'К-00001',
+  Клиент: 'ООО «Тепло»',
+  Ответственный: IVANOV,
+  Этап: 'Новый',
+  Направление: 'ПОЛИФАСАД',
+  Потребность: 'Утепление склада',
+  'Потенциал, руб.': 500000,
+  Надёжность: 'Высокая',
+  'Основание оценки': 'Отчётность 2025',
+};
+
 /** A deal of CLIENT_A with every field of every stage filled, standing at `stage`. */
 export function fullDeal(id: string, stage: string, extra: Row = {}): Row {
   return {

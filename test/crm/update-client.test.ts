@@ -20,6 +20,7 @@ import {
   crmWorkbook,
   rowsOf,
   type Row,
+  NEW_DEAL,
 } from './crm-workbook';
 
 function update(session: LocalRuntimeSession, fields: Record<string, unknown>, id = 'К-00001'): UpdateClientResult {
@@ -266,19 +267,6 @@ describe('updateClient writes', () => {
 });
 
 describe('a move that needs client fields', () => {
-  const NEW_DEAL: Row = {
-    'ID сделки': 'С-00001',
-    'ID клиента': 'К-00001',
-    Клиент: 'ООО «Тепло»',
-    Ответственный: IVANOV,
-    Этап: 'Новый',
-    Направление: 'ПОЛИФАСАД',
-    Потребность: 'Утепление склада',
-    'Потенциал, руб.': 500000,
-    Надёжность: 'Высокая',
-    'Основание оценки': 'Отчётность 2025',
-  };
-
   function move(session: LocalRuntimeSession, to: string): MoveDealResult {
     return session.run('moveDeal', ['С-00001', to, {}]) as MoveDealResult;
   }
