@@ -121,24 +121,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (v === undefined) throw new UsageError(`${flag}: не указано значение`);
     return v;
   };
+  // options may stand anywhere; the other words are the command and its arguments; after a bare
+  // «--» everything is an argument (a function argument may itself start with «--»)
+  const words: string[] = [];
+  let optionsEnded = false;
   for (; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === 'run') {
-      const fn = argv[i + 1];
-      if (!fn) throw new UsageError('run: не указано имя функции');
-      options.command = { kind: 'run', fn, args: argv.slice(i + 2).map(parseArgument) };
-      break;
-    }
-    if (arg === 'menu') {
-      const caption = argv
-        .slice(i + 1)
-        .join(' ')
-        .trim();
-      if (!caption) throw new UsageError('menu: не указан пункт меню');
-      options.command = { kind: 'menu', caption };
-      break;
-    }
-    if (arg === '--workbook') options.workbook = value(arg);
+    if (optionsEnded || !arg.startsWith('--')) words.push(arg);
+    else if (arg === '--') optionsEnded = true;
+    else if (arg === '--workbook') options.workbook = value(arg);
     else if (arg === '--user') options.user = value(arg);
     else if (arg === '--answer') options.answers.push(parseAnswer(value(arg)));
     else if (arg === '--select') options.select = parseSelection(value(arg));
@@ -147,6 +138,18 @@ export function parseCliArgs(argv: string[]): CliOptions {
     else if (arg === '--no-save') options.save = false;
     else if (arg === '--json') options.json = true;
     else throw new UsageError(`Непонятный параметр «${arg}»`);
+  }
+  const [command, ...rest] = words;
+  if (command === 'run') {
+    const [fn, ...args] = rest;
+    if (!fn) throw new UsageError('run: не указано имя функции');
+    options.command = { kind: 'run', fn, args: args.map(parseArgument) };
+  } else if (command === 'menu') {
+    const caption = rest.join(' ').trim();
+    if (!caption) throw new UsageError('menu: не указан пункт меню');
+    options.command = { kind: 'menu', caption };
+  } else if (command !== undefined) {
+    throw new UsageError(`Непонятная команда «${command}»: нужна run <функция> или menu "<пункт меню>"`);
   }
   if (!options.command) throw new UsageError('Не указана команда: run <функция> или menu "<пункт меню>"');
   return { workbook: DEFAULT_WORKBOOK_PATH, ...options } as CliOptions;

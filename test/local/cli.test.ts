@@ -65,6 +65,16 @@ describe('command line arguments', () => {
     });
   });
 
+  it('reads options after the command too, and takes everything after a bare «--» as arguments', () => {
+    const menu = parseCliArgs(['menu', 'Рассчитать', 'за', 'месяц…', '--answer', 'OK:10.2026', '--answer', 'OK']);
+    expect(menu.command).toEqual({ kind: 'menu', caption: 'Рассчитать за месяц…' });
+    expect(menu.answers).toEqual([{ button: 'OK', text: '10.2026' }, { button: 'OK' }]);
+    const run = parseCliArgs(['run', 'logContact', '--user', 'a@b.ru', '--', '--не-параметр']);
+    expect(run.user).toBe('a@b.ru');
+    expect(run.command).toEqual({ kind: 'run', fn: 'logContact', args: ['--не-параметр'] });
+    expect(() => parseCliArgs(['open', 'x'])).toThrow('Непонятная команда «open»');
+  });
+
   it('rejects an unknown button and an option without a command', () => {
     expect(() => parseCliArgs(['--answer', 'MAYBE', 'run', 'x'])).toThrow('кнопка должна быть одной из');
     expect(() => parseCliArgs(['--workbook', 'a.xlsx'])).toThrow('Не указана команда');
