@@ -14,7 +14,7 @@ import { safeCellText } from '../../adapter/safe-text';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, type ClosedMonthEntry, closedRow } from './closed-months';
 import { CLOSED_PROTECTION_PREFIX, isClosedSheet } from './compute-month';
 import { protectForDirector } from './payroll-book';
-import { findHeaderRow, isClosed, monthLabel, type PayrollContext } from './payroll-context';
+import { payrollColumns, isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { HELPER_HEADERS, TOTALS_LABEL } from './payroll-sheet-plan';
 
 /** The employees' rows of a payroll tab's values: from below the header row to the totals row. */
@@ -25,13 +25,7 @@ export function payrollEntries(
   entries: ClosedMonthEntry[];
   problems: string[];
 } {
-  const headerAt = findHeaderRow(values);
-  const headers = values[headerAt].map((h) => textOf(h));
-  const col = (h: string) => {
-    const i = headers.indexOf(h);
-    if (i < 0) throw new DomainError(`В ведомости нет столбца «${h}»: рассчитайте месяц заново.`);
-    return i;
-  };
+  const { headerAt, col } = payrollColumns(values);
   const c = {
     tabNo: col('Таб. №'),
     name: col('ФИО'),

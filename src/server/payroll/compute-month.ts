@@ -112,6 +112,41 @@ export function swapIn(book: Spreadsheet, temp: Sheet, old: Sheet | null, name: 
   if (old) book.deleteSheet(old);
 }
 
+/**
+ * Writes `plan` as the tab `name` without ever leaving a half-written tab: it
+ * is built under a temporary name, protected for the director, checked by
+ * `afterWrite` (tests inject a failure there), and only then swapped in for the
+ * old tab, which stays untouched if anything fails before. Returns the new tab.
+ */
+export function replaceTabWithPlan(
+  book: Spreadsheet,
+  name: string,
+  plan: SheetPlan,
+  protection: { description: string; directorEmails: readonly string[] },
+  afterWrite?: () => void,
+): Sheet {
+  const old = book.getSheetByName(name);
+  const tempName = `${name} (расчёт)`;
+  const stale = book.getSheetByName(tempName);
+  if (stale) book.deleteSheet(stale);
+  const temp = book.insertSheet(tempName);
+  try {
+    writePlan(temp, plan);
+    protectForDirector(temp, protection.description, protection.directorEmails);
+    afterWrite?.();
+  } catch (error) {
+    try {
+      book.deleteSheet(temp);
+    } catch {
+      // nothing more can be done; the temporary name shows what it is
+    }
+    throw error;
+  }
+  swapIn(book, temp, old, name);
+  book.setActiveSheet(temp);
+  return temp;
+}
+
 export interface ComputeResult {
   sheetName: string;
   rows: number;
@@ -145,25 +180,13 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
   const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, yearToDate, today: ctx.now }).plan;
   const separate = isSeparateBook(ctx.ss, book);
   const plan = separate ? valuesWithFormulaNotes(built) : built;
-  const tempName = `${name} (расчёт)`;
-  const stale = book.getSheetByName(tempName);
-  if (stale) book.deleteSheet(stale);
-  const temp = book.insertSheet(tempName);
-  try {
-    writePlan(temp, plan);
-    protectForDirector(temp, openProtectionDescription(month), ctx.directorEmails());
-    afterWrite?.();
-  } catch (error) {
-    // the previous tab is untouched until the swap; the half-written one goes
-    try {
-      book.deleteSheet(temp);
-    } catch {
-      // nothing more can be done; the temporary name shows what it is
-    }
-    throw error;
-  }
-  swapIn(book, temp, old, name);
-  book.setActiveSheet(temp);
+  replaceTabWithPlan(
+    book,
+    name,
+    plan,
+    { description: openProtectionDescription(month), directorEmails: ctx.directorEmails() },
+    afterWrite,
+  );
   const errors = payroll.rows.filter((r) => !r.ok).length;
   appendLog(
     ctx.ss,

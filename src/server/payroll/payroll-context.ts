@@ -130,6 +130,21 @@ export function isClosed(entries: readonly ClosedMonthEntry[], month: YearMonth)
   return entries.some((e) => e.month === key);
 }
 
+/**
+ * The header row of a payroll tab's values and its columns by header; a
+ * missing column means the tab is not a ведомость this add-on wrote.
+ */
+export function payrollColumns(values: readonly unknown[][]): { headerAt: number; col: (header: string) => number } {
+  const headerAt = findHeaderRow(values);
+  const headers = values[headerAt].map((h) => textOf(h));
+  const col = (header: string) => {
+    const i = headers.indexOf(header);
+    if (i < 0) throw new DomainError(`В ведомости нет столбца «${header}»: рассчитайте месяц заново.`);
+    return i;
+  };
+  return { headerAt, col };
+}
+
 /** The header row of a payroll tab's values: the row whose first cell is «№ п/п». */
 export function findHeaderRow(values: readonly unknown[][]): number {
   const i = values.findIndex((row) => textOf(row[0]) === '№ п/п');

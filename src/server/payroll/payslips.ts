@@ -11,8 +11,7 @@ import { textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
 import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
-import { protectForDirector } from './payroll-book';
-import { findHeaderRow, monthLabel, type PayrollContext } from './payroll-context';
+import { payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
   MONEY_FORMAT,
   monthTitle,
@@ -21,7 +20,7 @@ import {
   TOTALS_LABEL,
   widthGroups,
 } from './payroll-sheet-plan';
-import { swapIn, writePlan } from './compute-month';
+import { replaceTabWithPlan } from './compute-month';
 
 /** The payslips tab of a month: «Расчётные листки 03.2026». */
 export function payslipSheetName(month: YearMonth): string {
@@ -45,13 +44,7 @@ export function buildPayslipPlan(
   organisation: string,
   sourceName: string,
 ): { plan: SheetPlan; count: number } {
-  const headerAt = findHeaderRow(values);
-  const headers = values[headerAt].map((h) => textOf(h));
-  const col = (h: string) => {
-    const i = headers.indexOf(h);
-    if (i < 0) throw new DomainError(`В ведомости нет столбца «${h}»: рассчитайте месяц заново.`);
-    return i;
-  };
+  const { headerAt, col } = payrollColumns(values);
   const out: PlanCell[][] = [];
   const formats: string[][] = [];
   const weights: Array<Array<'bold' | 'normal'>> = [];
@@ -139,23 +132,9 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
     sourceName,
   );
   const name = payslipSheetName(month);
-  const book = ctx.book;
-  const tempName = `${name} (расчёт)`;
-  const stale = book.getSheetByName(tempName);
-  if (stale) book.deleteSheet(stale);
-  const temp = book.insertSheet(tempName);
-  try {
-    writePlan(temp, plan);
-    protectForDirector(temp, `Расчётные листки ${monthLabel(month)}: изменяет только директор`, ctx.directorEmails());
-  } catch (error) {
-    try {
-      book.deleteSheet(temp);
-    } catch {
-      // the temporary name shows what it is
-    }
-    throw error;
-  }
-  swapIn(book, temp, book.getSheetByName(name), name);
-  book.setActiveSheet(temp);
+  replaceTabWithPlan(ctx.book, name, plan, {
+    description: `Расчётные листки ${monthLabel(month)}: изменяет только директор`,
+    directorEmails: ctx.directorEmails(),
+  });
   return { sheetName: name, count };
 }
