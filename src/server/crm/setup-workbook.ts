@@ -57,14 +57,7 @@ function ensureSheet(ctx: CrmContext, name: string, report: string[]): Sheet {
 
 function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[], report: string[]): void {
   const sheet = ensureSheet(ctx, name, report);
-  const lastColumn = sheet.getLastColumn();
-  const headers =
-    lastColumn > 0
-      ? sheet
-          .getRange(1, 1, 1, lastColumn)
-          .getValues()[0]
-          .map((h) => textOf(h))
-      : [];
+  const headers = Table.of(sheet).headers;
   const missing = specs.filter((s) => !headers.includes(s.header));
   if (missing.length > 0) {
     const start = headers.length + 1;
