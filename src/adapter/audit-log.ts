@@ -52,5 +52,5 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   const first = sheet.getLastRow() + 1;
   ensureGridRows(sheet, first + all.length - 1);
   sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
-  if (pending.length > 0) clearPendingLog();
+  if (pending.length > 0) clearPendingLog(pending);
 }

@@ -56,19 +56,48 @@ export function pendingMemoryRows(): PendingMemoryRow[] {
 export function pendingLogRows(): unknown[][] {
   const rows = read<string[]>(LOG_KEY);
   return rows.map((r) => {
-    const row: unknown[] = [...r];
+    const row = padLogRow(r);
     row[0] = new Date(r[0]);
-    while (row.length < COLUMNS.log.length) row.push('');
     return row;
   });
 }
 
-/** Forgets the pending log rows (after they were written). */
-export function clearPendingLog(): void {
-  props().deleteProperty(LOG_KEY);
+/**
+ * Forgets the log rows that were written. Rows queued by someone else while
+ * they were being written stay queued: only the written ones are removed.
+ */
+export function clearPendingLog(written: readonly unknown[][]): void {
+  removeWritten(LOG_KEY, written.map(logRowKey));
 }
 
-/** Forgets the pending memory rows (after they were written). */
-export function clearPendingMemory(): void {
-  props().deleteProperty(MEMORY_KEY);
+/** Forgets the memory rows that were written; a newer value queued meanwhile stays. */
+export function clearPendingMemory(written: readonly PendingMemoryRow[]): void {
+  removeWritten(MEMORY_KEY, written.map((row) => JSON.stringify(row)));
+}
+
+/** The identity of a log row whether it is pending (time as text) or read back (time as a date). */
+function logRowKey(row: readonly unknown[]): string {
+  return JSON.stringify(row.map((v, i) => (i === 0 && v instanceof Date ? v.toISOString() : String(v ?? ''))));
+}
+
+/** Removes one queued entry per written key, re-reading the queue so entries added meanwhile are kept. */
+function removeWritten(key: string, writtenKeys: readonly string[]): void {
+  const left = new Map<string, number>();
+  for (const k of writtenKeys) left.set(k, (left.get(k) ?? 0) + 1);
+  const keyOf = key === LOG_KEY ? logRowKey : (row: unknown[]) => JSON.stringify(row);
+  const remaining = read<unknown[]>(key).filter((row) => {
+    const k = keyOf(key === LOG_KEY ? padLogRow(row) : row);
+    const n = left.get(k) ?? 0;
+    if (n === 0) return true;
+    left.set(k, n - 1);
+    return false;
+  });
+  if (remaining.length === 0) props().deleteProperty(key);
+  else props().setProperty(key, JSON.stringify(remaining));
+}
+
+function padLogRow(row: readonly unknown[]): unknown[] {
+  const out = [...row];
+  while (out.length < COLUMNS.log.length) out.push('');
+  return out;
 }

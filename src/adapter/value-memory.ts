@@ -43,7 +43,8 @@ export class ValueMemory {
   private readonly changed = new Set<string>();
   private readonly added: string[] = [];
   private lastRow: number;
-  private hadPending = false;
+  /** values queued by users who could not write the tab, folded in at load */
+  private readonly pending: PendingMemoryRow[];
 
   private constructor(private readonly sheet: Sheet | null) {
     this.lastRow = sheet ? sheet.getLastRow() : 1;
@@ -57,10 +58,8 @@ export class ValueMemory {
       });
     }
     // values set by users who could not write the tab
-    for (const [id, field, value, lostAt] of pendingMemoryRows()) {
-      this.set(id, field, value, lostAt);
-      this.hadPending = true;
-    }
+    this.pending = pendingMemoryRows();
+    for (const [id, field, value, lostAt] of this.pending) this.set(id, field, value, lostAt);
   }
 
   /** Reads the whole memory (one getValues); a missing tab reads as empty and is created on save. */
@@ -101,8 +100,7 @@ export class ValueMemory {
       return;
     }
     this.write(ss);
-    if (this.hadPending) clearPendingMemory();
-    this.hadPending = false;
+    if (this.pending.length > 0) clearPendingMemory(this.pending.splice(0));
   }
 
   /** Writes the changed rows as one block over their span, and appends new ones in one call. */

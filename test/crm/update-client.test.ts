@@ -218,6 +218,37 @@ describe('updateClient writes', () => {
     ]);
   });
 
+  it('keeps an entry a specialist queues while the director\u2019s run is writing out the queue', () => {
+    const session = crmSession(crmWorkbook({ deals: [NEW_DEAL] }), DIRECTOR);
+    session.runAs(IVANOV, 'updateClient', ['К-00001', { Город: 'Самара' }]);
+    // Иванов moves his deal in the sheet: the check runs as the director and writes out the queue;
+    // while it writes the queued entry into «Журнал», Иванов saves the card again (an overlapping execution)
+    let overlapped = false;
+    const stop = session.onServiceCall((call, args) => {
+      const writesQueuedEntry = call === 'Range.setValues' && JSON.stringify(args[0]).includes('Самара');
+      if (overlapped || !writesQueuedEntry) return;
+      overlapped = true;
+      session.runAs(IVANOV, 'updateClient', ['К-00001', { Город: 'Тверь' }]);
+    });
+    session.setUser(IVANOV);
+    session.edit({
+      sheet: SHEETS.deals,
+      row: 2,
+      column: columnOf(session.workbook, SHEETS.deals, 'Этап'),
+      values: [['Потребность выявлена']],
+    });
+    stop();
+    expect(overlapped).toBe(true);
+    const ivanov = () =>
+      clientLog(session.workbook)
+        .filter((r) => r['Пользователь'] === IVANOV)
+        .map((r) => r['Стало']);
+    expect(ivanov()).toEqual(['Самара']);
+    session.setUser(DIRECTOR);
+    update(session, { Примечание: 'Оптовик' });
+    expect(ivanov()).toEqual(['Самара', 'Тверь']);
+  });
+
   it('writes only the cells that change: unchanged fields and formulas stay as they are', () => {
     const workbook = crmWorkbook({ clients: [{ ...CLIENT_A, 'Скидка, %': 0 }] });
     const session = crmSession(workbook, DIRECTOR);
