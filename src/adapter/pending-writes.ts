@@ -72,7 +72,10 @@ export function clearPendingLog(written: readonly unknown[][]): void {
 
 /** Forgets the memory rows that were written; a newer value queued meanwhile stays. */
 export function clearPendingMemory(written: readonly PendingMemoryRow[]): void {
-  removeWritten(MEMORY_KEY, written.map((row) => JSON.stringify(row)));
+  removeWritten(
+    MEMORY_KEY,
+    written.map((row) => JSON.stringify(row)),
+  );
 }
 
 /** The identity of a log row whether it is pending (time as text) or read back (time as a date). */
