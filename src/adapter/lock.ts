@@ -24,3 +24,25 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs `fn` holding the script lock, which guards the small queues kept in
+ * document properties: each update there is a read and a write that must not
+ * interleave with another person's. It is a different lock from the document
+ * lock, so code already holding that one can still queue.
+ */
+export function withScriptLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T {
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(timeoutMs);
+  } catch {
+    throw new DomainError(
+      'Надстройка сейчас записывает изменения другого пользователя. Повторите через несколько секунд.',
+    );
+  }
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -7,6 +7,7 @@
  * them. Readers of the memory see pending values at once.
  */
 import { COLUMNS } from '../domain/workbook/schema';
+import { withScriptLock } from './lock';
 
 const LOG_KEY = 'crm.pendingLog';
 const MEMORY_KEY = 'crm.pendingMemory';
@@ -33,18 +34,22 @@ function read<T>(key: string): T[] {
 
 /** Queues log rows (their first cell is the time). */
 export function queueLogRows(rows: readonly unknown[][]): void {
-  const pending = read<unknown[]>(LOG_KEY);
-  for (const row of rows) {
-    pending.push(row.map((v, i) => (i === 0 && v instanceof Date ? v.toISOString() : String(v ?? ''))));
-  }
-  props().setProperty(LOG_KEY, JSON.stringify(pending));
+  withScriptLock(() => {
+    const pending = read<unknown[]>(LOG_KEY);
+    for (const row of rows) {
+      pending.push(row.map((v, i) => (i === 0 && v instanceof Date ? v.toISOString() : String(v ?? ''))));
+    }
+    props().setProperty(LOG_KEY, JSON.stringify(pending));
+  });
 }
 
 /** Queues memory rows; a later value of the same ID and field replaces an earlier one. */
 export function queueMemoryRows(rows: readonly PendingMemoryRow[]): void {
-  const pending = new Map(read<PendingMemoryRow>(MEMORY_KEY).map((r) => [`${r[0]}\u0000${r[1]}`, r]));
-  for (const row of rows) pending.set(`${row[0]}\u0000${row[1]}`, row);
-  props().setProperty(MEMORY_KEY, JSON.stringify([...pending.values()]));
+  withScriptLock(() => {
+    const pending = new Map(read<PendingMemoryRow>(MEMORY_KEY).map((r) => [`${r[0]}\u0000${r[1]}`, r]));
+    for (const row of rows) pending.set(`${row[0]}\u0000${row[1]}`, row);
+    props().setProperty(MEMORY_KEY, JSON.stringify([...pending.values()]));
+  });
 }
 
 /** Memory rows not yet written to the technical tab. */
@@ -85,18 +90,20 @@ function logRowKey(row: readonly unknown[]): string {
 
 /** Removes one queued entry per written key, re-reading the queue so entries added meanwhile are kept. */
 function removeWritten(key: string, writtenKeys: readonly string[]): void {
-  const left = new Map<string, number>();
-  for (const k of writtenKeys) left.set(k, (left.get(k) ?? 0) + 1);
-  const keyOf = key === LOG_KEY ? logRowKey : (row: unknown[]) => JSON.stringify(row);
-  const remaining = read<unknown[]>(key).filter((row) => {
-    const k = keyOf(key === LOG_KEY ? padLogRow(row) : row);
-    const n = left.get(k) ?? 0;
-    if (n === 0) return true;
-    left.set(k, n - 1);
-    return false;
+  withScriptLock(() => {
+    const left = new Map<string, number>();
+    for (const k of writtenKeys) left.set(k, (left.get(k) ?? 0) + 1);
+    const keyOf = key === LOG_KEY ? logRowKey : (row: unknown[]) => JSON.stringify(row);
+    const remaining = read<unknown[]>(key).filter((row) => {
+      const k = keyOf(key === LOG_KEY ? padLogRow(row) : row);
+      const n = left.get(k) ?? 0;
+      if (n === 0) return true;
+      left.set(k, n - 1);
+      return false;
+    });
+    if (remaining.length === 0) props().deleteProperty(key);
+    else props().setProperty(key, JSON.stringify(remaining));
   });
-  if (remaining.length === 0) props().deleteProperty(key);
-  else props().setProperty(key, JSON.stringify(remaining));
 }
 
 function padLogRow(row: readonly unknown[]): unknown[] {
