@@ -18,11 +18,9 @@ import * as ExcelJS from 'exceljs';
 import type {
   CellModel,
   CellValue,
-  ChartModel,
   DataValidationModel,
   MergeModel,
   NamedRangeModel,
-  ProtectionModel,
   SheetModel,
   WorkbookModel,
 } from '../runtime/model';
@@ -54,20 +52,8 @@ interface CellOverride {
   normalWeight?: true;
 }
 
-interface SheetMeta {
-  name: string;
-  id: number;
-  maxRows: number;
-  maxColumns: number;
-  frozenRows: number;
-  frozenColumns: number;
-  hidden: boolean;
-  columnWidths: Record<number, number>;
-  hiddenColumns: number[];
-  protections: ProtectionModel[];
-  tabColor?: string;
-  charts: ChartModel[];
-  print?: SheetModel['print'];
+/** A sheet's settings as kept in the metadata sheet: everything of the model but its cells and merges. */
+interface SheetMeta extends Omit<SheetModel, 'rows' | 'merges'> {
   /** validations as blocks of equal rules, so a validated 20 000-row column costs one entry */
   validations: Array<{ blocks: string[]; rule: DataValidationModel }>;
   cells: Record<string, CellOverride>;
@@ -75,17 +61,7 @@ interface SheetMeta {
 
 interface StoreMeta {
   version: number;
-  workbook: {
-    id: string;
-    name: string;
-    timeZone: string;
-    locale: string;
-    namedRanges: NamedRangeModel[];
-    documentProperties: Record<string, string>;
-    owner: string;
-    editors: string[];
-    nextSheetId: number;
-  };
+  workbook: Omit<WorkbookModel, 'sheets'>;
   sheets: SheetMeta[];
 }
 

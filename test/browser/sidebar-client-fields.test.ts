@@ -5,48 +5,24 @@
  * «Изменить данные клиента» saves the changed fields and shows the server's
  * message under a wrong one; the director alone sees status and discount.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { SHEETS } from '../../src/domain/workbook/schema';
-import { CLIENT_A, IVANOV, rowsOf, type Row, NEW_DEAL } from '../crm/crm-workbook';
-import { launchChromium, openPage, startLocalPage, type LocalPage } from './local-page-harness';
-import { CODE_PATH, PAGES_DIR, actAs, idle, openFromMenu, preparedWorkbook, selectCell } from './sidebar-page';
+import { CLIENT_A, IVANOV, type Row, NEW_DEAL } from '../crm/crm-workbook';
+import { sidebarPages, idle, openFromMenu, selectCell } from './sidebar-page';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let local: LocalPage | undefined;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  if (!existsSync(CODE_PATH) || !existsSync(`${PAGES_DIR}/Sidebar.html`)) {
-    throw new Error('dist/Code.js or dist/Sidebar.html is missing: run npm run build first');
-  }
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await local?.stop();
-  page = undefined;
-  local = undefined;
-});
+const pages = sidebarPages();
 
 /** The local page on a workbook of `clients` and `deals`, as `user`, with the card of the first client open. */
 async function openCard(clients: Row[], deals: Row[], user?: string): Promise<FrameLocator> {
-  local = await startLocalPage(preparedWorkbook({ clients, deals }), CODE_PATH, PAGES_DIR);
-  page = await openPage(browser, local.server.url);
-  if (user) await actAs(page, user);
+  const page = await pages.open({ clients, deals }, user);
   await selectCell(page, SHEETS.clients, 2, 2);
   return openFromMenu(page, 'Карточка клиента');
 }
 
-async function saved(sheet: string): Promise<Row[]> {
-  return rowsOf(await local!.reload(), sheet);
+function saved(sheet: string): Promise<Row[]> {
+  return pages.saved(sheet);
 }
 
 function dealBlock(frame: FrameLocator) {

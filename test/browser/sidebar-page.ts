@@ -3,12 +3,13 @@
  * already set up by «Настроить таблицу», the sidebar opened from the CRM menu,
  * and the sidebar's frame waited on until its calls have returned.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { WorkbookModel } from '../../local/runtime/model';
 import { zonedParts } from '../../local/store/moscow-time';
-import { crmSession, crmWorkbook, type CrmWorkbookOptions } from '../crm/crm-workbook';
-import { cell, settled } from './local-page-harness';
+import { crmSession, crmWorkbook, rowsOf, type CrmWorkbookOptions, type Row } from '../crm/crm-workbook';
+import { cell, launchChromium, openPage, settled, startLocalPage, type LocalPage } from './local-page-harness';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CODE_PATH = path.join(ROOT, 'dist', 'Code.js');
@@ -17,6 +18,51 @@ export const PAGES_DIR = path.join(ROOT, 'dist');
 /** A CRM workbook with the given rows, after the director ran «Настроить таблицу». */
 export function preparedWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
   return crmSession(crmWorkbook(options)).workbook;
+}
+
+/**
+ * One Chromium per test file and one local page per test (closed after it):
+ * `open` starts the page on a prepared workbook, as `user`; browser dialogs
+ * (which the sidebar must never raise) are dismissed and recorded.
+ */
+export function sidebarPages() {
+  let browser: Browser | undefined;
+  let local: LocalPage | undefined;
+  let page: Page | undefined;
+  let dialogs: string[] = [];
+  beforeAll(async () => {
+    if (!existsSync(CODE_PATH) || !existsSync(`${PAGES_DIR}/Sidebar.html`)) {
+      throw new Error('dist/Code.js or dist/Sidebar.html is missing: run npm run build first');
+    }
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+    await local?.stop();
+    page = undefined;
+    local = undefined;
+  });
+  return {
+    async open(rows: CrmWorkbookOptions, user?: string): Promise<Page> {
+      local = await startLocalPage(preparedWorkbook(rows), CODE_PATH, PAGES_DIR);
+      page = await openPage(browser!, local.server.url);
+      dialogs = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      if (user) await actAs(page, user);
+      return page;
+    },
+    /** the rows of a tab as the workbook file holds them once the page's saves are done */
+    async saved(sheet: string): Promise<Row[]> {
+      return rowsOf(await local!.reload(), sheet);
+    },
+    dialogs: () => dialogs,
+  };
 }
 
 /** Switches the user the local page runs as with its user switcher, and waits for the page to reload. */

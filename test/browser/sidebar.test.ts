@@ -5,12 +5,10 @@
  * «Завершена», the duplicate warning of the new-client form, and text from the
  * workbook shown as text.
  */
-import { existsSync } from 'node:fs';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { SHEETS } from '../../src/domain/workbook/schema';
-import { CLIENT_A, IVANOV, fullDeal, rowsOf, type Row } from '../crm/crm-workbook';
-import { launchChromium, openPage, startLocalPage, type LocalPage } from './local-page-harness';
-import { CODE_PATH, PAGES_DIR, actAs, dayOf, idle, openFromMenu, preparedWorkbook, selectCell } from './sidebar-page';
+import { CLIENT_A, IVANOV, fullDeal, type Row } from '../crm/crm-workbook';
+import { sidebarPages, dayOf, idle, openFromMenu, selectCell } from './sidebar-page';
 
 jest.setTimeout(240_000);
 
@@ -29,47 +27,18 @@ const NEGOTIATING = fullDeal('С-00001', 'Переговоры', {
 });
 const LOST = fullDeal('С-00002', 'Отказ', { 'Причина отказа': 'Цена' });
 
-let browser: Browser;
-let local: LocalPage | undefined;
-let page: Page | undefined;
-let dialogs: string[];
+const pages = sidebarPages();
 
-beforeAll(async () => {
-  if (!existsSync(CODE_PATH) || !existsSync(`${PAGES_DIR}/Sidebar.html`)) {
-    throw new Error('dist/Code.js or dist/Sidebar.html is missing: run npm run build first');
-  }
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await page?.close();
-  await local?.stop();
-  page = undefined;
-  local = undefined;
-});
-
-async function open(rows: { clients?: Row[]; deals?: Row[] }, user?: string): Promise<Page> {
-  local = await startLocalPage(preparedWorkbook(rows), CODE_PATH, PAGES_DIR);
-  page = await openPage(browser, local.server.url);
-  dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  if (user) await actAs(page, user);
-  return page;
+function open(rows: { clients?: Row[]; deals?: Row[] }, user?: string): Promise<Page> {
+  return pages.open(rows, user);
 }
 
 function deal(frame: FrameLocator, id: string) {
   return frame.locator(`.deal[data-deal="${id}"]`);
 }
 
-async function dealRows() {
-  return rowsOf(await local!.reload(), SHEETS.deals);
+function dealRows() {
+  return pages.saved(SHEETS.deals);
 }
 
 /** Fills every visible field of the open move form from `values` (dates as гггг-мм-дд) and submits it. */
@@ -246,16 +215,15 @@ describe('contacts and the director', () => {
     await form.locator('button[type="submit"]').click();
     await frame.locator('ul.contacts li', { hasText: 'Обсудили смету' }).waitFor();
     await expect(frame.locator('.next-contact input').inputValue()).resolves.toBe('2026-05-12');
-    const saved = await local!.reload();
     expect(
-      rowsOf(saved, SHEETS.contacts).map((c) => [
+      (await pages.saved(SHEETS.contacts)).map((c) => [
         c['ID сделки'],
         c['Тип'],
         c['Результат'],
         dayOf(c['Следующий контакт']),
       ]),
     ).toEqual([['С-00001', 'Встреча', 'Обсудили смету', '12.05.2026']]);
-    expect(dayOf(rowsOf(saved, SHEETS.clients)[0]['Следующий контакт'])).toBe('12.05.2026');
+    expect(dayOf((await pages.saved(SHEETS.clients))[0]['Следующий контакт'])).toBe('12.05.2026');
 
     const override = deal(frame, 'С-00001').locator('details.override');
     await override.locator('summary').click();
@@ -264,7 +232,7 @@ describe('contacts and the director', () => {
     await override.locator('button').click();
     await frame.locator('.deal[data-deal="С-00001"][data-stage="Исполнение"]').waitFor();
     expect((await dealRows())[0]['Этап']).toBe('Исполнение');
-    const log = rowsOf(await local!.reload(), SHEETS.log);
+    const log = await pages.saved(SHEETS.log);
     expect(
       log.some((r) => r['Действие'] === 'Этап изменён директором' && r['Комментарий'] === 'Договор подписан на бумаге'),
     ).toBe(true);
@@ -284,7 +252,7 @@ describe('the new-client form', () => {
     await expect(frame.locator('[data-error-for="ИНН"]').textContent()).resolves.toMatch(/10 цифр/);
     await expect(frame.locator('[data-error-for="Email"]').textContent()).resolves.toMatch(/e-mail/);
     await expect(frame.locator('[data-error-for="Источник"]').textContent()).resolves.toMatch(/источник/i);
-    expect(rowsOf(await local!.reload(), SHEETS.clients)).toHaveLength(1);
+    expect(await pages.saved(SHEETS.clients)).toHaveLength(1);
   });
 
   it('warns about a client with the same ИНН, phone or e-mail and creates it only on «Всё равно создать»', async () => {
@@ -303,12 +271,12 @@ describe('the new-client form', () => {
     await expect(warning.locator('li[data-client="К-00001"]').textContent()).resolves.toBe(
       'ООО «Тепло» К-00001 — совпадает: ИНН, Телефон, Email',
     );
-    expect(rowsOf(await local!.reload(), SHEETS.clients)).toHaveLength(1);
+    expect(await pages.saved(SHEETS.clients)).toHaveLength(1);
 
     await warning.locator('[data-create-anyway]').click();
     await frame.locator('h2.client-name[data-client="К-00002"]').waitFor();
     await expect(frame.locator('h2.client-name').textContent()).resolves.toBe('Тепло, филиал');
-    const clients = rowsOf(await local!.reload(), SHEETS.clients);
+    const clients = await pages.saved(SHEETS.clients);
     expect(clients.map((c) => [c['ID клиента'], c['Клиент'], c['Телефон']])).toEqual([
       ['К-00001', 'ООО «Тепло»', '+79123456789'],
       ['К-00002', 'Тепло, филиал', '+79123456789'],
@@ -334,7 +302,7 @@ describe('text from the workbook', () => {
       '<script>alert(2)</script>',
     );
     await expect(frame.locator('img, b, script:not(:is(head script, body > script))').count()).resolves.toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(pages.dialogs()).toEqual([]);
   });
 });
 

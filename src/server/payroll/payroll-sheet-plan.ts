@@ -203,19 +203,8 @@ export const SUMMED_HEADERS: readonly PayrollHeader[] = [
   'К выплате',
 ];
 
-const MONEY_HEADERS = new Set<PayrollHeader>([
-  'Оклад / ставка в день',
-  'Начислено по окладу / по ставке',
-  'План',
-  'Продажи',
-  'Премия за план',
-  'Премия KPI',
-  'Доплата до МРОТ',
-  'Всего начислено',
-  'НДФЛ',
-  'Аванс',
-  'К выплате',
-]);
+/** Money-formatted columns: every summed column, the оклад or day rate, and the plan. */
+const MONEY_HEADERS = new Set<PayrollHeader>([...SUMMED_HEADERS, 'Оклад / ставка в день', 'План']);
 
 export interface SheetPlanInput {
   payroll: MonthPayroll;
