@@ -126,6 +126,7 @@ export class Scheduler {
   private readonly random: () => number;
   private readonly switchChance: number;
   private pending: PendingStep[] = [];
+  private switchedFrom: RunTape | undefined;
 
   constructor(
     private readonly ctx: RuntimeContext,
@@ -203,7 +204,11 @@ export class Scheduler {
         this.ctx.advance(earliest - this.ctx.now().getTime());
         continue;
       }
-      const pick = candidates[Math.floor(this.random() * candidates.length)];
+      // a switch goes to another execution
+      const others = candidates.filter((c) => c !== this.switchedFrom);
+      const choices = others.length > 0 ? others : candidates;
+      const pick = choices[Math.floor(this.random() * choices.length)];
+      this.switchedFrom = undefined;
       if (pick instanceof RunTape) this.slice(pick);
       else {
         this.pending = this.pending.filter((p) => p !== pick);
@@ -227,7 +232,10 @@ export class Scheduler {
     } finally {
       this.ctx.leave(run.execution);
     }
-    if (run.suspended || error instanceof Suspend) return;
+    if (run.suspended || error instanceof Suspend) {
+      if (!run.blocked) this.switchedFrom = run;
+      return;
+    }
     if (run.blocked && !threw) run.blocked = undefined;
     run.done = true;
     if (threw) run.error = error instanceof Error ? error : new Error(String(error));
