@@ -13,7 +13,7 @@ import {
   identityVisible,
 } from './authorization';
 import { FormulaEngine } from './formula-engine';
-import type { WorkbookModel } from './model';
+import type { TriggerModel, WorkbookModel } from './model';
 import { CallLedger, DEFAULT_LATENCY, type LatencyModel } from './service-calls';
 import type { UiAnswer, UiEvent } from './session';
 
@@ -42,19 +42,8 @@ export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
 };
 export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 
-export interface TriggerRecord {
-  id: string;
-  handler: string;
-  kind: 'clock' | 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit';
-  everyDays?: number;
-  everyHours?: number;
-  atHour?: number;
-  nearMinute?: number;
-  at?: Date;
-  owner: string;
-  /** why it no longer runs (Google disables a trigger whose owner's authorization failed) */
-  disabled?: string;
-}
+/** An installable trigger, as the workbook keeps it. */
+export type TriggerRecord = TriggerModel;
 
 /** Turns an exported PDF request (the spreadsheet export URL) into bytes; the local page plugs one in. */
 export type SpreadsheetExporter = (url: string, workbook: WorkbookModel) => { bytes: Uint8Array; contentType: string };
@@ -89,7 +78,11 @@ export class RuntimeContext {
   readonly userProperties = new Map<string, Record<string, string>>();
   /** lock name → the execution holding it */
   readonly lockHolders = new Map<string, number>();
-  readonly triggers: TriggerRecord[] = [];
+  /** the bound script's installable triggers, kept in the session's workbook (saved with it) */
+  get triggers(): TriggerRecord[] {
+    const workbook = this.root.workbook;
+    return (workbook.triggers ??= []);
+  }
   readonly files = new Map<string, StoredFile>();
   /** spreadsheets other than the session's, by ID: created by the script or loaded with the session */
   readonly otherWorkbooks = new Map<string, WorkbookModel>();
