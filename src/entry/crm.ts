@@ -20,7 +20,9 @@ import {
   EDITABLE_DEAL_HEADERS,
   moveDeal as moveDealRow,
   overrideStage as overrideStageRow,
+  changeDealAsDirector as changeDealAsDirectorRow,
 } from '../server/crm/deal-service';
+import { GUARDED_DEAL_FIELDS } from '../domain/crm/rights';
 import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
@@ -162,6 +164,21 @@ export function overrideStage(dealId: string, toStage: string, reason: string): 
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argString(toStage, 'Этап', 40),
+    argString(reason, 'Причина', 500),
+  );
+}
+
+/**
+ * Sidebar, director only: changes «Ответственный» or pay-deciding fields of a deal (a closed month's too), with a reason for «Журнал».
+ * @param {string} dealId
+ * @param {Object} fields
+ * @param {string} reason
+ */
+export function changeDealAsDirector(dealId: string, fields: Record<string, string>, reason: string): MoveDealResult {
+  return changeDealAsDirectorRow(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    argFields(fields, 'Поля сделки', GUARDED_DEAL_FIELDS),
     argString(reason, 'Причина', 500),
   );
 }

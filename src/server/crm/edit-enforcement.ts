@@ -26,7 +26,6 @@ import {
   ownRowProblem,
   PAY_FIELDS,
   payFieldsLocked,
-  type RightsContext,
 } from '../../domain/crm/rights';
 import { nextIds, parseIdNumber } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
@@ -34,6 +33,7 @@ import { claimDeadline } from '../../domain/crm/overdue';
 import { isBlankValue, parseAmountValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { rightsOf } from './deal-service';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
 export const NOTE_PREFIX = 'CRM: ';
@@ -338,16 +338,6 @@ function fromRemembered(header: string, text: string): unknown {
   if (spec?.type === 'date') return parseDateValue(text) ?? text;
   if (spec?.type === 'money' || spec?.type === 'number') return parseAmountValue(text) ?? text;
   return text;
-}
-
-/** Rights context of an edit: closed months read once, only when a signed deal's pay field changes. */
-function rightsOf(ctx: CrmContext): RightsContext {
-  let closed: ReadonlySet<string> | null = null;
-  return {
-    user: ctx.user,
-    isDirector: ctx.isDirector,
-    closedMonths: () => (closed ??= ctx.closedMonths()),
-  };
 }
 
 /**
