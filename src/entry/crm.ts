@@ -23,7 +23,13 @@ import {
   changeDealAsDirector as changeDealAsDirectorRow,
 } from '../server/crm/deal-service';
 import { GUARDED_DEAL_FIELDS } from '../domain/crm/rights';
-import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import {
+  editorEmail,
+  installOwnerEditTrigger,
+  isEditEvent,
+  NOT_AN_EDIT_EVENT,
+  runEnforcement,
+} from '../server/crm/edit-trigger';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
@@ -118,8 +124,8 @@ export function sendDailyDigest(): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const user = (e.user && e.user.getEmail ? e.user.getEmail() : '').toLowerCase();
-  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), user, e);
+  if (!isEditEvent(e)) throw new DomainError(NOT_AN_EDIT_EVENT);
+  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
 }
 
 /**
