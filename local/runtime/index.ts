@@ -12,6 +12,7 @@ import {
   type Execution,
   type FileCreatedHook,
   RuntimeContext,
+  TRIGGER_BUDGET_MESSAGE,
   type SpreadsheetExporter,
   type StoredFile,
   type TriggerRecord,
@@ -567,6 +568,10 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   function triggerMayRun(trigger: TriggerRecord): boolean {
     if (trigger.disabled) {
       ctx.log.push(`${trigger.handler}: не запущен (${trigger.disabled})`);
+      return false;
+    }
+    if (ctx.triggerBudgetSpent(trigger.owner)) {
+      ctx.log.push(`${trigger.handler}: ${TRIGGER_BUDGET_MESSAGE}`);
       return false;
     }
     return true;

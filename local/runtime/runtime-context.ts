@@ -42,6 +42,13 @@ export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
 };
 export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 
+/** Quotas for Google Services: triggers' total runtime a day, per user (90 min on gmail, 6 h on Workspace). */
+export const TRIGGER_DAILY_BUDGET_MS: Record<AccountMode, number> = {
+  consumer: 90 * 60_000,
+  workspace: 6 * 60 * 60_000,
+};
+export const TRIGGER_BUDGET_MESSAGE = 'Service using too much computer time for one day';
+
 /** An installable trigger, as the workbook keeps it. */
 export type TriggerRecord = TriggerModel;
 
@@ -222,8 +229,24 @@ export class RuntimeContext {
    */
   lockWait: ((lock: string, timeoutMs: number, holder: number) => boolean | undefined) | undefined;
 
+  /** runtime of installable triggers, by owner and day (ms) */
+  private readonly triggerRuntime = new Map<string, number>();
+  private budgetKey(owner: string): string {
+    return `${owner}|${this.now().toISOString().slice(0, 10)}`;
+  }
+
+  /** Whether `owner`'s triggers have used up today's runtime budget. */
+  triggerBudgetSpent(owner: string): boolean {
+    return (this.root.triggerRuntime.get(this.budgetKey(owner)) ?? 0) >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
+  }
+
   /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
   end(execution: Execution): void {
+    if (execution.kind === 'installable-trigger') {
+      const key = this.budgetKey(execution.user);
+      const spent = this.now().getTime() - execution.startedAt;
+      this.root.triggerRuntime.set(key, (this.root.triggerRuntime.get(key) ?? 0) + spent);
+    }
     for (const name of execution.locks) {
       if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);
     }
