@@ -26,6 +26,7 @@ import { ExecutionQueue } from './execution-queue';
 import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
+import { returnedValue } from '../runtime/script-run-values';
 
 /** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
 export type PageSession = LocalSession & {
@@ -224,7 +225,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let failure: unknown;
     let failed = false;
     try {
-      result = session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers);
+      // what google.script.run hands the success handler (a Date anywhere: null)
+      result = returnedValue(session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers));
     } catch (error) {
       failed = true;
       failure = error;
