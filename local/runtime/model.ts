@@ -48,6 +48,8 @@ export interface ProtectionModel {
   description: string;
   editors: string[];
   warningOnly: boolean;
+  /** Workspace files: everyone in the owner's domain may edit (Protection.setDomainEdit) */
+  domainEdit?: boolean;
   /** sheet protections may leave some ranges editable */
   unprotected?: Array<{ row: number; col: number; numRows: number; numCols: number }>;
 }

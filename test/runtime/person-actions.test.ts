@@ -73,3 +73,15 @@ describe('typing into a validated cell', () => {
     expect(() => s.edit({ sheet: 'Лист1', row: 5, column: 2, values: [['c']] })).toThrow(/Недопустимые данные/);
   });
 });
+
+describe('array literals typed in a ru_RU sheet', () => {
+  it("separate rows with ';' and columns with '\\', inside a call too", () => {
+    const { sheet, s } = setup();
+    s.edit({ sheet: 'Лист1', row: 10, column: 1, values: [['={1\\2;3\\4}']] });
+    expect(sheet.rows[9]?.[0]?.formula).toBe('={1,2;3,4}');
+    expect([sheet.rows[9]?.[0]?.value, sheet.rows[9]?.[1]?.value]).toEqual([1, 2]);
+    expect([sheet.rows[10]?.[0]?.value, sheet.rows[10]?.[1]?.value]).toEqual([3, 4]);
+    s.edit({ sheet: 'Лист1', row: 13, column: 1, values: [['=SUM({1,5\\2;3\\4}; 10)']] });
+    expect(sheet.rows[12]?.[0]).toMatchObject({ formula: '=SUM({1.5,2;3,4}, 10)', value: 20.5 });
+  });
+});
