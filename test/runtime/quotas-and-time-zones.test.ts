@@ -130,3 +130,24 @@ describe('Google’s other limits', () => {
     expect(elapsed).toBeLessThan(8000);
   });
 });
+
+describe('CacheService limits', () => {
+  const cache = `
+function putKey(n) { CacheService.getScriptCache().put(new Array(n + 1).join('k'), '1'); }
+function putValue(kb) { CacheService.getScriptCache().put('v', new Array(kb * 1024 + 1).join('x')); }
+function putFor(s) { CacheService.getScriptCache().put('t', '1', s); }
+function get(k) { return CacheService.getScriptCache().get(k); }
+`;
+  it('a key of at most 250 characters, a value of at most 100 KB, kept at most 6 hours', () => {
+    const s = sessionFor(cache, workbookWith('Лист1'), MORNING);
+    expect(() => s.run('putKey', [250])).not.toThrow();
+    expect(() => s.run('putKey', [251])).toThrow('Argument too large: key');
+    expect(() => s.run('putValue', [100])).not.toThrow();
+    expect(() => s.run('putValue', [101])).toThrow('Argument too large: value');
+    s.run('putFor', [99999]);
+    s.advanceClock(21600_000 - 1000);
+    expect(s.run('get', ['t'])).toBe('1');
+    s.advanceClock(2000);
+    expect(s.run('get', ['t'])).toBeNull();
+  });
+});
