@@ -2,7 +2,7 @@
  * `google.script.run` and `google.script.host` inside a sidebar or dialog of
  * the local page. The real page from dist/ runs unchanged in an iframe; every
  * call goes to the parent page, which runs it on the local runtime exactly as a
- * menu item (one execution at a time, alerts answered, grid refreshed) and
+ * menu item (its own execution, alerts answered, grid refreshed) and
  * posts the outcome back. Loaded before the page's own scripts.
  */
 import { illegalArgument } from '../runtime/script-run-values';
