@@ -21,7 +21,8 @@ import {
   moveDeal as moveDealRow,
   overrideStage as overrideStageRow,
 } from '../server/crm/deal-service';
-import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import { drainPending, installFlushTrigger, installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import { heartbeatIfRegistered, recordFlushHeartbeat } from '../adapter/trigger-health';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
@@ -47,8 +48,10 @@ export function menuSetupWorkbook(): void {
     const ctx = CrmContext.current();
     const report = setupWorkbook(ctx);
     if (ctx.isDirector) {
-      const line = installOwnerEditTrigger(ctx.ss);
-      if (line) report.push(line);
+      for (const line of [installOwnerEditTrigger(ctx.ss, ctx.user), installFlushTrigger(ctx.user)]) {
+        if (line) report.push(line);
+      }
+      drainPending(ctx.ss);
       const closedMonths = prepareClosedMonths(PayrollContext.current());
       if (closedMonths) report.push(closedMonths);
     } else {
@@ -117,8 +120,22 @@ export function sendDailyDigest(): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const triggerUid = String((e as { triggerUid?: unknown }).triggerUid ?? '');
+  // a second director's trigger, or an old one, stands aside: each edit is checked and logged once
+  if (!heartbeatIfRegistered(triggerUid, () => Session.getEffectiveUser().getEmail().toLowerCase())) return;
   const user = (e.user && e.user.getEmail ? e.user.getEmail() : '').toLowerCase();
+  // what the check writes to «Журнал» and the memory also writes out what specialists left queued
   runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), user, e);
+}
+
+/**
+ * The hourly time-driven trigger (runs as the director who installed it):
+ * writes the entries queued by specialists into «Журнал» and the technical tab.
+ */
+export function flushPendingWrites(): void {
+  recordFlushHeartbeat();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss) drainPending(ss);
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SidebarState {
   /** the current user's e-mail ('' when Google does not reveal it) */
   user: string;
   isDirector: boolean;
+  /** what the director must do so enforcement and «Журнал» keep working ('' when nothing) */
+  notice: string;
 }
 
 /** A field that blocks a stage move; `on: 'client'` lives in the client's card. */

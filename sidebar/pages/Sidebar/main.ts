@@ -62,7 +62,7 @@ function start(): void {
 
   const app: App = {
     server: serverApi<ServerApi>(),
-    state: { view: 'card', clientId: '', user: '', isDirector: false },
+    state: { view: 'card', clientId: '', user: '', isDirector: false, notice: '' },
     notify(message, kind = 'error') {
       window.clearTimeout(noticeTimer);
       notice.className = `notice ${kind}`;
@@ -130,6 +130,12 @@ function start(): void {
       return;
     }
     app.state = state;
+    if (state.notice) {
+      // enforcement or the queue needs the director: shown until it is repaired
+      const health = document.getElementById('health')!;
+      replaceChildren(health, state.notice);
+      health.hidden = false;
+    }
     if (state.user)
       document.getElementById('user')!.textContent = state.isDirector ? `${state.user} · директор` : state.user;
     if (state.view === 'new-client') app.openNewClient();

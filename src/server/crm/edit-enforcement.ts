@@ -11,7 +11,7 @@
  * and each changed column of the block is written in one call.
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
-import { withDocumentLock } from '../../adapter/lock';
+import { EDIT_LOCK_TIMEOUT_MS, withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
@@ -43,12 +43,21 @@ interface Block {
   single: boolean;
 }
 
-/** Checks and completes the edit; returns nothing, reports to the person with a toast. */
+/**
+ * Checks and completes the edit; returns nothing, reports to the person with a
+ * toast. The edited rows are read, checked and written back under one document
+ * lock, with the memory and the log, so an edit never works from rows another
+ * execution is changing; the wait fits a simple trigger's 30 s.
+ */
 export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
+  const name = e.range.getSheet().getName();
+  if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
+  withDocumentLock(() => enforceLocked(ctx, e, name), EDIT_LOCK_TIMEOUT_MS);
+}
+
+function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
   const range = e.range;
   const sheet = range.getSheet();
-  const name = sheet.getName();
-  if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
   const top = range.getRow();
   const numRows = range.getNumRows();
   const firstRow = Math.max(top, 2);
@@ -92,17 +101,16 @@ function assignIds(
     .map((r, i) => (isBlankValue(r[header]) && !rowIsEmpty(block.rows[i]) ? i : -1))
     .filter((i) => i >= 0);
   if (need.length === 0) return [];
-  withDocumentLock(() => {
-    table.refresh();
-    const ids = nextIds(kind, table.readColumn(header), need.length);
-    need.forEach((i, k) => (block.records[i][header] = ids[k]));
-    const span = spanOf(need);
-    table.writeColumn(
-      header,
-      block.firstRow + span.min,
-      block.records.slice(span.min, span.max + 1).map((r) => r[header]),
-    );
-  });
+  // under the edit's document lock: the IDs are read here, after every earlier save
+  table.refresh();
+  const ids = nextIds(kind, table.readColumn(header), need.length);
+  need.forEach((i, k) => (block.records[i][header] = ids[k]));
+  const span = spanOf(need);
+  table.writeColumn(
+    header,
+    block.firstRow + span.min,
+    block.records.slice(span.min, span.max + 1).map((r) => r[header]),
+  );
   for (const i of need) {
     log.push({
       user: ctx.user,
@@ -210,6 +218,12 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     if (!id) return;
     const typed = textOf(record[H.stage]);
     const remembered = memory.get(id, H.stage);
+    // the stage before the edit: the memory, else the cell's old value of a one-cell edit, else '' for a new row
+    const known = !!remembered || block.single || newRows.includes(i);
+    if (!known) {
+      unchecked(ctx, block, i, id, typed, memory, notes, refusals, log);
+      return;
+    }
     const old = remembered ? remembered.value : block.single ? textOf(e.oldValue) : '';
     const from: Stage | '' = isStage(old) ? old : '';
     if (typed === from) {
@@ -284,6 +298,45 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   toastRefusals(ctx, 'Этап сделки не изменён', refusals);
   persist(ctx, memory, log);
 }
+
+/**
+ * A pasted or filled stage whose previous value nobody knows (the memory has no
+ * entry for the deal: before «Настроить таблицу», or a deal the memory missed).
+ * Nothing is emptied: a stage is kept and remembered, anything else is left as
+ * pasted; either way the cell gets a note and «Журнал» an entry for the director.
+ */
+function unchecked(
+  ctx: CrmContext,
+  block: Block,
+  i: number,
+  id: string,
+  typed: string,
+  memory: ValueMemory,
+  notes: Map<number, string>,
+  refusals: Refusal[],
+  log: LogEntry[],
+): void {
+  const stage = isStage(typed);
+  if (stage) memory.set(id, H.stage, typed);
+  const message = stage
+    ? `этап «${typed}» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку`
+    : `этап «${typed || '(пусто)'}» не проверен: прежний этап неизвестен; выберите этап из списка`;
+  notes.set(i, message);
+  refusals.push({ id, message: capitalize(message) });
+  log.push({
+    user: ctx.user,
+    action: stage ? 'Этап без проверки' : 'Этап не проверен',
+    sheet: block.table.name,
+    id,
+    field: H.stage,
+    before: PREVIOUS_UNKNOWN,
+    after: typed,
+    comment: 'Вставка или протягивание; прежний этап неизвестен — директору проверить',
+  });
+}
+
+/** «Было» in «Журнал» when the previous value is not known. */
+export const PREVIOUS_UNKNOWN = '(неизвестно)';
 
 /**
  * Saves the memory and the log. Both tabs are protected for the director; a

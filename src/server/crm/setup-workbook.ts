@@ -5,6 +5,7 @@
  * a missing header is appended after the last column, unknown columns stay as
  * they are. Safe to run again.
  */
+import { withDocumentLock } from '../../adapter/lock';
 import { ensureMemorySheet, ValueMemory } from '../../adapter/value-memory';
 import { Table } from '../../adapter/table';
 import { isStage } from '../../domain/crm/funnel';
@@ -44,7 +45,7 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   }
   ensureSheet(ctx, SHEETS.dashboard, report);
   for (const name of DIRECTOR_ONLY) protectForDirector(ctx.ss.getSheetByName(name)!, report);
-  seedMemory(ctx);
+  withDocumentLock(() => seedMemory(ctx));
   return report;
 }
 
