@@ -72,10 +72,31 @@ function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${counter.toString(36)}`;
 }
 
-/** The queue's key for a batch: sorts by time, unique by the random part. */
-function newKey(part: number): string {
-  const time = Date.now().toString(36).padStart(10, '0');
-  return `${KEY_PREFIX}${time}.${Math.random().toString(36).slice(2, 10)}.${part}`;
+/**
+ * The queue's keys: `crm.q.<sequence>.<time>.<random>`. Queuing runs under the
+ * document lock and numbers its batches after the highest queued one, so keys
+ * sort in the order entries were queued, even within one millisecond.
+ */
+function sequenceOf(key: string): number {
+  const n = parseInt(key.slice(KEY_PREFIX.length).split('.')[0], 36);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function queueKey(sequence: number): string {
+  return `${KEY_PREFIX}${sequence.toString(36).padStart(8, '0')}.${Date.now().toString(36)}.${Math.random()
+    .toString(36)
+    .slice(2, 8)}`;
+}
+
+/** When a queue key was written (its second part is Date.now() in base 36). */
+export function queueKeyTime(key: string): number {
+  const t = parseInt(key.slice(KEY_PREFIX.length).split('.')[1] ?? '', 36);
+  return Number.isFinite(t) ? t : Date.now();
+}
+
+/** Whether a property key belongs to the queue. */
+export function isQueueKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX);
 }
 
 type Stored = [string, PendingKind, string[]];
@@ -99,10 +120,10 @@ export function queueEntries(ss: Spreadsheet, kind: PendingKind, rows: readonly 
     const values: Record<string, string> = {};
     const overflow: Stored[] = [];
     let batch: Stored[] = [];
-    let part = 0;
+    let sequence = Math.max(0, ...Object.keys(all).filter(isQueueKey).map(sequenceOf));
     const close = () => {
       if (batch.length === 0) return;
-      const key = newKey(part++);
+      const key = queueKey(++sequence);
       const value = JSON.stringify(batch);
       const bytes = utf8Bytes(key) + utf8Bytes(value);
       if (used + bytes > STORE_BUDGET_BYTES) overflow.push(...batch);

@@ -10,7 +10,7 @@
  * second director's trigger (or an old one) stands aside instead of checking
  * and logging every edit twice.
  */
-import { OVERFLOW_KEY } from './pending-writes';
+import { isQueueKey, OVERFLOW_KEY, queueKeyTime } from './pending-writes';
 
 const EDIT_TRIGGER_KEY = 'crm.editTrigger';
 /** Set by earlier versions of «Настроить таблицу» (no ID recorded). */
@@ -19,7 +19,6 @@ const HEARTBEAT_KEY = 'crm.editHeartbeat';
 const LAST_EDIT_KEY = 'crm.lastEdit';
 const FLUSH_TRIGGER_KEY = 'crm.flushTrigger';
 const FLUSH_HEARTBEAT_KEY = 'crm.flushHeartbeat';
-const QUEUE_PREFIX = 'crm.q.';
 
 /**
  * How long after its edit the trigger may leave its heartbeat. Both triggers
@@ -87,12 +86,6 @@ function dateOf(raw: string | undefined | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** The time a queue key was written (its first part is Date.now() in base 36). */
-function queueKeyTime(key: string): number {
-  const t = parseInt(key.slice(QUEUE_PREFIX.length).split('.')[0], 36);
-  return Number.isFinite(t) ? t : Date.now();
-}
-
 function ddmmhhmm(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
@@ -119,7 +112,7 @@ export function readTriggerHealth(now = new Date()): TriggerHealth {
     const first = unseen.length > 0 ? dateOf(unseen[0].at) : null;
     state = first && now.getTime() - first.getTime() > HEARTBEAT_GRACE_MS ? 'stale' : 'ok';
   }
-  const queueKeys = Object.keys(all).filter((k) => k.startsWith(QUEUE_PREFIX));
+  const queueKeys = Object.keys(all).filter(isQueueKey);
   const queueSince = queueKeys.length > 0 ? new Date(Math.min(...queueKeys.map(queueKeyTime))) : null;
   const queueOverflow = !!all[OVERFLOW_KEY];
   const lines: string[] = [];
