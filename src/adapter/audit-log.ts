@@ -10,6 +10,9 @@ import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
 
+/** What «Пользователь» says when Google does not reveal who acted (consumer accounts in triggers). */
+export const UNKNOWN_USER = 'не определён';
+
 export interface LogEntry {
   /** lower-case e-mail, or '' where Google does not reveal who it is */
   user: string;
@@ -22,8 +25,6 @@ export interface LogEntry {
   comment?: string;
 }
 
-/** What «Пользователь» says when Google gives no e-mail (personal accounts in triggers). */
-export const UNKNOWN_USER = 'не определён';
 
 /**
  * Appends entries to «Журнал» in one call, with any entries still pending from
