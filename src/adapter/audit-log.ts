@@ -25,7 +25,6 @@ export interface LogEntry {
   comment?: string;
 }
 
-
 /**
  * Appends entries to «Журнал» in one call, with any entries still pending from
  * users who could not write it. When this user cannot write it either (the tab
@@ -39,9 +38,9 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     now,
     safeCellText(e.user.trim() === '' ? UNKNOWN_USER : e.user),
     safeCellText(e.action),
-    e.sheet,
-    e.id,
-    e.field,
+    safeCellText(e.sheet),
+    safeCellText(e.id),
+    safeCellText(e.field),
     safeCellText(textOf(e.before)),
     safeCellText(textOf(e.after)),
     safeCellText(e.comment ?? ''),

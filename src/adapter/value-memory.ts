@@ -9,6 +9,8 @@ import { ensureGridRows } from './grid';
 import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
+import { protectForDirectors } from './protection';
+import { ownerEmail } from './user';
 
 /** The technical tab; its name starts with «_» so people see it is not theirs. */
 export const MEMORY_SHEET = '_Последние значения';
@@ -23,7 +25,9 @@ export interface Remembered {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Creates the hidden tab (protected: only the owner edits) if it is missing. */
+const MEMORY_PROTECTION = 'Служебный лист надстройки CRM: изменяет только директор';
+
+/** Creates the hidden tab if it is missing, protected for the owner («Настроить таблицу» adds the directors). */
 export function ensureMemorySheet(ss: Spreadsheet): Sheet {
   let sheet = ss.getSheetByName(MEMORY_SHEET);
   if (!sheet) {
@@ -31,8 +35,8 @@ export function ensureMemorySheet(ss: Spreadsheet): Sheet {
     sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]);
     sheet.setFrozenRows(1);
     sheet.hideSheet();
-    const protection = sheet.protect().setDescription('Служебный лист надстройки CRM');
-    protection.setWarningOnly(false);
+    // the editors are set explicitly: a new protection would mirror every editor of the file
+    protectForDirectors(sheet, MEMORY_PROTECTION, [ownerEmail(ss)]);
   }
   return sheet;
 }
@@ -74,6 +78,11 @@ export class ValueMemory {
     return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET));
   }
 
+  /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
+
   get(id: string, field: string): Remembered | undefined {
     return this.entries.get(key(id, field));
   }
@@ -92,8 +101,8 @@ export class ValueMemory {
    */
   save(ss: Spreadsheet = this.ss): void {
     if (this.changed.size === 0 && this.pendingIds.length === 0) return;
-    const existing = ss.getSheetByName(MEMORY_SHEET);
-    if (existing && !userMayWrite(existing)) {
+    const sheet = ss.getSheetByName(MEMORY_SHEET) ?? ensureMemorySheet(ss);
+    if (!userMayWrite(sheet)) {
       queueEntries(
         ss,
         'memory',
@@ -106,7 +115,6 @@ export class ValueMemory {
       this.changed.clear();
       return;
     }
-    const sheet = existing ?? ensureMemorySheet(ss);
     for (const k of this.fromQueue) this.changed.add(k);
     this.fromQueue.clear();
     this.write(sheet);
@@ -126,7 +134,7 @@ export class ValueMemory {
     for (const k of this.changed) {
       const [id, field] = k.split('\u0000');
       const v = this.entries.get(k)!;
-      const cells = [id, field, safeCellText(v.value), v.lostAt];
+      const cells = [safeCellText(id), safeCellText(field), safeCellText(v.value), safeCellText(v.lostAt)];
       const i = tab.rowOf.get(k);
       if (i === undefined) added.push(cells);
       else {

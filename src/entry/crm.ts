@@ -20,8 +20,18 @@ import {
   EDITABLE_DEAL_HEADERS,
   moveDeal as moveDealRow,
   overrideStage as overrideStageRow,
+  changeDealAsDirector as changeDealAsDirectorRow,
 } from '../server/crm/deal-service';
-import { drainPending, installFlushTrigger, installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import { GUARDED_DEAL_FIELDS } from '../domain/crm/rights';
+import {
+  drainPending,
+  editorEmail,
+  installFlushTrigger,
+  installOwnerEditTrigger,
+  isEditEvent,
+  NOT_AN_EDIT_EVENT,
+  runEnforcement,
+} from '../server/crm/edit-trigger';
 import { heartbeatIfRegistered, recordFlushHeartbeat } from '../adapter/trigger-health';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
@@ -46,17 +56,16 @@ import type {
 export function menuSetupWorkbook(): void {
   menuAction('Настроить таблицу', () => {
     const ctx = CrmContext.current();
+    ctx.requireDirector(
+      '«Настроить таблицу» запускает директор: настройка ставит защиту листов и проверку правок от его имени',
+    );
     const report = setupWorkbook(ctx);
-    if (ctx.isDirector) {
-      for (const line of [installOwnerEditTrigger(ctx.ss, ctx.user), installFlushTrigger(ctx.user)]) {
-        if (line) report.push(line);
-      }
-      drainPending(ctx.ss);
-      const closedMonths = prepareClosedMonths(PayrollContext.current());
-      if (closedMonths) report.push(closedMonths);
-    } else {
-      report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
+    for (const line of [installOwnerEditTrigger(ctx.ss, ctx.user), installFlushTrigger(ctx.user)]) {
+      if (line) report.push(line);
     }
+    drainPending(ctx.ss);
+    const closedMonths = prepareClosedMonths(PayrollContext.current());
+    if (closedMonths) report.push(closedMonths);
     alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
   });
 }
@@ -120,12 +129,12 @@ export function sendDailyDigest(): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!isEditEvent(e)) throw new DomainError(NOT_AN_EDIT_EVENT);
   const triggerUid = String((e as { triggerUid?: unknown }).triggerUid ?? '');
   // a second director's trigger, or an old one, stands aside: each edit is checked and logged once
   if (!heartbeatIfRegistered(triggerUid, () => Session.getEffectiveUser().getEmail().toLowerCase())) return;
-  const user = (e.user && e.user.getEmail ? e.user.getEmail() : '').toLowerCase();
   // what the check writes to «Журнал» and the memory also writes out what specialists left queued
-  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), user, e);
+  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
 }
 
 /**
@@ -188,6 +197,28 @@ export function overrideStage(dealId: string, toStage: string, reason: string, r
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argString(toStage, 'Этап', 40),
+    argString(reason, 'Причина', 500),
+    argRequestId(requestId),
+  );
+}
+
+/**
+ * Sidebar, director only: changes «Ответственный» or pay-deciding fields of a deal (a closed month's too), with a reason for «Журнал».
+ * @param {string} dealId
+ * @param {Object} fields
+ * @param {string} reason
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
+ */
+export function changeDealAsDirector(
+  dealId: string,
+  fields: Record<string, string>,
+  reason: string,
+  requestId?: string,
+): MoveDealResult {
+  return changeDealAsDirectorRow(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    argFields(fields, 'Поля сделки', GUARDED_DEAL_FIELDS),
     argString(reason, 'Причина', 500),
     argRequestId(requestId),
   );

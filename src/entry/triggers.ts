@@ -1,7 +1,7 @@
 /**
  * Simple triggers. Each is a thin call into the server layer.
  */
-import { simpleEdit } from '../server/crm/edit-trigger';
+import { isEditEvent, simpleEdit } from '../server/crm/edit-trigger';
 import { readTriggerHealth } from '../adapter/trigger-health';
 import { currentUserEmail } from '../adapter/user';
 import { buildMenus } from '../server/menu';
@@ -34,7 +34,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  // called without Sheets' event (from the console) there is nothing to check
+  if (!isEditEvent(e)) return;
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
-  simpleEdit(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
+  simpleEdit(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
 }

@@ -22,6 +22,7 @@ const TABS: ReadonlyArray<[View, string]> = [
 const WRITING: WritingCalls<ServerApi> = {
   moveDeal: 3,
   overrideStage: 3,
+  changeDealAsDirector: 3,
   createClient: 2,
   updateClient: 2,
   createDeal: 1,
