@@ -60,7 +60,10 @@ export function menuSetupWorkbook(): void {
       '«Настроить таблицу» запускает директор: настройка ставит защиту листов и проверку правок от его имени',
     );
     const report = setupWorkbook(ctx);
-    for (const line of [installOwnerEditTrigger(ctx.ss, ctx.user), installFlushTrigger(ctx.user)]) {
+    for (const line of [
+      installOwnerEditTrigger(ctx.ss, ctx.user, ctx.directorEmails()),
+      installFlushTrigger(ctx.user, ctx.directorEmails()),
+    ]) {
       if (line) report.push(line);
     }
     drainPending(ctx.ss);

@@ -45,15 +45,23 @@ function ownTriggers(handler: string): GoogleAppsScript.Script.Trigger[] {
 
 /**
  * Installs the director's onEdit trigger unless the spreadsheet already has a
- * working one (whoever installed it); repairs one that stopped. Returns a line
- * for the setup report, or ''.
+ * working one installed by any of its directors; repairs one that stopped, and
+ * takes over from one whose owner is no longer a director (that one then stands
+ * aside: only the registered trigger enforces). Returns a line for the setup
+ * report, or ''.
  */
-export function installOwnerEditTrigger(ss: Spreadsheet, me: string): string {
+export function installOwnerEditTrigger(ss: Spreadsheet, me: string, directors: readonly string[]): string {
   const health = readTriggerHealth();
   const mine = ownTriggers(OWNER_EDIT_FUNCTION);
   const registered = health.registration;
   const registeredMine = registered ? mine.find((t) => t.getUniqueId() === registered.id) : undefined;
-  if (registered && registered.id !== '' && !registeredMine && health.state === 'ok') {
+  // a trigger runs as whoever installed it: one of someone no longer a director cannot write «Журнал»
+  const othersWorks =
+    registered !== null &&
+    registered.id !== '' &&
+    directors.includes(registered.owner.toLowerCase()) &&
+    health.state === 'ok';
+  if (!registeredMine && othersWorks) {
     // another director's trigger works: never a second one
     for (const t of mine) ScriptApp.deleteTrigger(t);
     return '';
@@ -73,12 +81,12 @@ export function installOwnerEditTrigger(ss: Spreadsheet, me: string): string {
 }
 
 /** Installs the hourly trigger that drains the queue, unless one runs already. Returns a line or ''. */
-export function installFlushTrigger(me: string): string {
+export function installFlushTrigger(me: string, directors: readonly string[]): string {
   const mine = ownTriggers(FLUSH_FUNCTION);
   const registered = flushTriggerRegistration();
   const last = lastFlush();
   const running = last !== null && Date.now() - last.getTime() < QUEUE_STALE_MS;
-  if (registered && registered.owner !== me && running) {
+  if (registered && registered.owner !== me && directors.includes(registered.owner.toLowerCase()) && running) {
     for (const t of mine) ScriptApp.deleteTrigger(t);
     return '';
   }
