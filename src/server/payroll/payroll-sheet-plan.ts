@@ -666,7 +666,13 @@ function writeRow(
     `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`,
     rub(l.mrotTopup),
   );
-  const holidayCategory = l.probationDays > 0 && l.salaryDays === 0 ? '"ИС"' : refs.salaryCategory;
+  // a month wholly on probation pays weekend days at the day rate; otherwise at the category's оклад
+  const holidayCategory =
+    l.categoryLabel === LABELS.probation
+      ? '"ИС"'
+      : l.salaryDays > 0 || l.probationDays === 0
+        ? refs.salaryCategory
+        : literal(labelOf(l));
   formula(
     'Работа в выходные и праздники',
     l.holidayDays === 0
