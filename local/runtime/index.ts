@@ -549,6 +549,27 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     return out;
   }
 
+  /** Installable onChange triggers (FULL, as their owners) for a change of the grid's structure; no simple trigger exists. */
+  function changeTriggers(changeType: string, editor: string): Started[] {
+    return ctx.triggers
+      .filter((t) => t.kind === 'onChange' && triggerMayRun(t))
+      .map((trigger) => ({
+        execution: ctx.create(trigger.owner, 'FULL', [], 'installable-trigger', editor),
+        fn: trigger.handler,
+        args: [
+          {
+            authMode: 'FULL',
+            changeType,
+            source: spreadsheet,
+            triggerUid: trigger.id,
+            user: userObject(identityVisible(ctx.accounts, editor, trigger.owner) ? editor : ''),
+          },
+        ],
+        label: `${trigger.handler}(${editor})`,
+        onError: logError(trigger.handler),
+      }));
+  }
+
   /** The top-level functions the script declares (read once from a load that runs none of them). */
   let globalNames: Set<string> | undefined;
   function hasFunction(name: string): boolean {
@@ -619,6 +640,16 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     paste(request: PasteRequest): void {
       for (const started of applyPaste(request, ctx.user)) start(started);
+    },
+
+    deleteRows(sheetName: string, row: number, howMany: number): void {
+      const sheet = ctx.workbook.sheets.find((s) => s.name === sheetName);
+      if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
+      const block = { row: row - 1, col: 0, numRows: howMany, numCols: sheet.maxColumns };
+      if (!canEditBlock(ctx, sheet, block, ctx.user)) throw new Error(PERSON_PROTECTED_MESSAGE);
+      spreadsheet._sheet(sheet)._deleteRows(row, howMany);
+      ctx.engine.recalculate();
+      for (const started of changeTriggers('REMOVE_ROW', ctx.user)) start(started);
     },
 
     interleave(steps: InterleaveStep[], interleaveOptions: SchedulerOptions): InterleaveResult {
