@@ -375,6 +375,7 @@ function enforceGuardedFields(
     const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, ctx.isDirector);
     const stage = memory.get(id, H.stage)?.value ?? textOf(record[H.stage]);
     const original: Record<string, unknown> = {};
+    const previous = new Map<string, string>();
     const refuseCell = (header: string, before: string, reason: string) => {
       original[header] ??= record[header];
       record[header] = fromRemembered(header, before);
@@ -406,6 +407,7 @@ function enforceGuardedFields(
       }
       // a formula over an unknown earlier value is replaced by the value it shows
       const was = before ?? (newRow ? '' : textOf(record[header]));
+      previous.set(header, was);
       if (!formula && textOf(record[header]) === was && !newRow) continue;
       if (notOwn && !formula) {
         refuseCell(header, was, notOwn);
@@ -444,8 +446,11 @@ function enforceGuardedFields(
       if (problem) {
         for (const header of [H.phone, H.email]) {
           if (!headers.includes(header)) continue;
-          const before = memory.get(id, header)?.value ?? '';
-          if (textOf(record[header]) !== before) refuseCell(header, before, problem);
+          const before = previous.get(header);
+          if (before !== undefined && textOf(record[header]) !== before) {
+            refuseCell(header, before, problem);
+            memory.set(id, header, before);
+          }
         }
       }
     }
