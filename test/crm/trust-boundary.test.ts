@@ -357,7 +357,9 @@ describe('text copied into the log and the memory', () => {
       const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] });
       const session = crmSession(workbook, IVANOV, WORKSPACE);
       type(session, D, 2, 'ID сделки', text);
-      session.edit({ sheet: D, row: 3, column: 1, values: [[text, 'К-00001']] });
+      type(session, D, 2, 'Этап', 'Потребность выявлена');
+      expect(columnOf(workbook, D, 'Этап')).toBe(5);
+      session.edit({ sheet: D, row: 3, column: 1, values: [[text, 'К-00001', 'ООО «Тепло»', IVANOV, 'Новый']] });
       expect(formulasOn(workbook, SHEETS.log)).toEqual([]);
       expect(formulasOn(workbook, MEMORY_SHEET)).toEqual([]);
       expect(formulasOn(workbook, D)).toEqual([]);
