@@ -321,7 +321,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     for (const [name, raw] of Object.entries(rawServices)) sandbox[name] = bridge.expose(raw);
     sandbox.Charts = { ChartType: { ...ChartType } };
     const log = (...args: unknown[]) => {
-      if (tape?.replaying) return; // a resumed execution already logged this
+      // a resumed execution already logged this; a suspended one is no longer running
+      if (tape && (tape.replaying || tape.suspended)) return;
       ctx.log.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
     sandbox.console = { log, info: log, warn: log, error: log, debug: log };
