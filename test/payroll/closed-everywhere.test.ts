@@ -72,3 +72,31 @@ describe('a closed month', () => {
     expect(JSON.stringify(sheetNamed(session, PAYSLIPS)!.rows)).toBe(before);
   });
 });
+
+describe('pay data changed after the last calculation', () => {
+  it('«Закрыть месяц» warns before closing, and «Рассчитать» says the new ведомость includes the change', () => {
+    const workbook = payrollWorkbook({
+      settings: settingsWithoutKpi(),
+      staff: [specialist('10', 'Орлова Анна')],
+      timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
+      plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
+      deals: [signedDeal('10', 5, 100000)],
+    });
+    const session = payrollSession(workbook);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+    computeMonth(session, '03.2026');
+    const deals = sheetNamed(session, SHEETS.deals)!;
+    const sumCol = deals.rows[0]!.findIndex((c) => c?.value === 'Сумма договора, руб.') + 1;
+    session.edit({ sheet: SHEETS.deals, row: 2, column: sumCol, values: [['120000']] });
+    session.takeUiEvents();
+    // the confirmation warns; the director answers «No»
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(alerts(session).pop()).toMatch(/менялись после последнего расчёта/);
+    const recomputed = computeMonth(session, '03.2026')
+      .filter((e) => e.type === 'alert')
+      .map((e) => ('message' in e ? e.message : ''));
+    expect(recomputed.pop()).toMatch(/менялись после прошлого расчёта/);
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(alerts(session).pop()).not.toMatch(/менялись/);
+  });
+});

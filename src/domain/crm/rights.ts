@@ -263,3 +263,9 @@ export function contactProblem(client: Readonly<Record<string, unknown>>): strin
     ? 'у клиента должен остаться телефон или e-mail'
     : null;
 }
+
+/** «ГГГГ-ММ» of the months whose pay a signed deal counts in: its contract and payment dates (and earlier ones). */
+export function payMonthsOf(deal: Readonly<Record<string, unknown>>, earlier: readonly unknown[] = []): string[] {
+  const months = [deal[H.contractDate], deal[H.paymentDate], ...earlier].map(monthOfDate);
+  return [...new Set(months.filter((m): m is string => m !== null))];
+}

@@ -20,8 +20,11 @@ import {
   backFromSignedProblem,
   checkDealFieldChange,
   GUARDED_DEAL_FIELDS,
+  payFieldsLocked,
+  payMonthsOf,
   type RightsContext,
 } from '../../domain/crm/rights';
+import { markPayDataChanged } from '../../adapter/pay-changes';
 import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
@@ -45,6 +48,10 @@ export function findById(ctx: CrmContext, sheetName: string, idHeader: string, i
   if (i < 0) return null;
   const row = i + 2;
   return { table, row, record: table.record(table.readRows(row, 1)[0]) };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The rights of the current user for domain/crm/rights.ts (closed months read only when asked). */
@@ -181,7 +188,7 @@ export function moveDeal(
           { header, before: textOf(deal.record[header]), after: result.value, formula: false, newRow: false },
           rightsOf(ctx),
         );
-        result = verdict.ok ? verdict : { ok: false, message: `«${header}»: ${verdict.reason}` };
+        result = verdict.ok ? verdict : { ok: false, message: capitalized(verdict.reason) };
       }
       if (!result.ok) errors.push({ header, on: 'deal', message: result.message });
       else if (textOf(result.value) !== textOf(deal.record[header])) {
@@ -205,6 +212,9 @@ export function moveDeal(
     // the sheet's edit check reverts these fields to the values saved here
     for (const header of Object.keys(updates)) {
       if (GUARDED_DEAL_FIELDS.includes(header)) memory.set(dealId, header, textOf(updates[header]));
+    }
+    if (payFieldsLocked(stageNow) && Object.keys(updates).some((h) => GUARDED_DEAL_FIELDS.includes(h))) {
+      markPayDataChanged(payMonthsOf(deal.record), ctx.now);
     }
     const from = isStage(stageNow) ? stageNow : '';
     const back = isStage(toStage) && from !== '' ? backFromSignedProblem(from, toStage, ctx.isDirector) : null;
@@ -268,6 +278,7 @@ function applyStage(
   }
   if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
   memory.set(dealId, H.stage, to, lostAt);
+  if (payFieldsLocked(from) || payFieldsLocked(to)) markPayDataChanged(payMonthsOf(deal.record), ctx.now);
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
   if (client && newStatus) {
     client.table.writeCell(client.row, H.clientStatus, newStatus);
@@ -342,7 +353,7 @@ export function changeDealAsDirector(
         { header, before, after: after[header], formula: false, newRow: false },
         rightsOf(ctx, reason),
       );
-      if (!verdict.ok) errors.push({ header, on: 'deal', message: `«${header}»: ${verdict.reason}` });
+      if (!verdict.ok) errors.push({ header, on: 'deal', message: capitalized(verdict.reason) });
       else updates[header] = verdict.value;
     }
     if (errors.length > 0) {
@@ -350,6 +361,10 @@ export function changeDealAsDirector(
     }
     if (Object.keys(updates).length > 0) deal.table.writeFields(deal.row, updates);
     for (const header of Object.keys(updates)) memory.set(dealId, header, textOf(updates[header]));
+    markPayDataChanged(
+      payMonthsOf({ ...deal.record, ...updates }, [deal.record[H.contractDate], deal.record[H.paymentDate]]),
+      ctx.now,
+    );
     memory.save(ctx.ss);
     appendLog(
       ctx.ss,

@@ -26,7 +26,9 @@ import {
   ownRowProblem,
   PAY_FIELDS,
   payFieldsLocked,
+  payMonthsOf,
 } from '../../domain/crm/rights';
+import { markPayDataChanged } from '../../adapter/pay-changes';
 import { nextIds, parseIdNumber } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
 import { claimDeadline } from '../../domain/crm/overdue';
@@ -362,6 +364,7 @@ function enforceGuardedFields(
   );
   if (headers.length === 0) return;
   const rights = rightsOf(ctx);
+  const payMonths = new Set<string>();
   const writes = new Map<string, number[]>();
   const notes = new Map<string, Map<number, string>>();
   const cleared = new Map<string, number[]>();
@@ -428,6 +431,9 @@ function enforceGuardedFields(
       }
       mark(cleared, header, i, i);
       memory.set(id, header, textOf(verdict.value));
+      if (textOf(verdict.value) !== was && !newRow && kind === 'deals' && payFieldsLocked(stage)) {
+        for (const m of payMonthsOf(record, [fromRemembered(header, was)])) payMonths.add(m);
+      }
       if (textOf(verdict.value) !== was && !newRow) {
         log.push({
           user: ctx.user,
@@ -455,6 +461,7 @@ function enforceGuardedFields(
       }
     }
   });
+  markPayDataChanged([...payMonths], ctx.now);
   for (const [header, rows] of writes) writeSpan(block, header, rows, (i) => block.records[i][header]);
   for (const header of headers) writeNotes(block, header, notes.get(header) ?? new Map(), cleared.get(header) ?? []);
 }
@@ -484,6 +491,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const accepted: number[] = [];
   const notes = new Map<number, string>();
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
+  const stagePayMonths = new Set<string>();
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
     if (!id) return;
@@ -522,6 +530,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       accepted.push(i);
       const lostAt = to === LOST_STAGE ? from : result.kind === 'reopen' ? '' : (remembered?.lostAt ?? '');
       memory.set(id, H.stage, to, lostAt);
+      if (payFieldsLocked(from) || payFieldsLocked(to)) for (const m of payMonthsOf(record)) stagePayMonths.add(m);
       log.push({
         user: ctx.user,
         action: result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
@@ -576,6 +585,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     }
   }
   block.records.forEach((record) => rememberRow(memory, 'deals', textOf(record[H.dealId]), record));
+  markPayDataChanged([...stagePayMonths], ctx.now);
   toastRefusals(ctx, 'Изменение не принято', refusals);
   persist(ctx, memory, log);
 }
