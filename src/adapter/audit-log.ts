@@ -57,3 +57,36 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
   if (pending.length > 0) clearPendingLog(pending);
 }
+
+/**
+ * Records that someone who is not the director tried a director's action (a
+ * menu item, a sidebar call from the console). Best effort: a failure to log
+ * never hides the refusal itself.
+ */
+export function logRefusedAccess(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  user: string,
+  what: string,
+  now: Date,
+): void {
+  try {
+    appendLog(
+      ss,
+      [
+        {
+          user,
+          action: 'Отказано: только директор',
+          sheet: '',
+          id: '',
+          field: '',
+          before: '',
+          after: '',
+          comment: what,
+        },
+      ],
+      now,
+    );
+  } catch (error) {
+    console.warn(error);
+  }
+}

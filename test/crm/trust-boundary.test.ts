@@ -128,6 +128,31 @@ describe('who is the director', () => {
   });
 });
 
+describe('refused attempts through the sidebar and the menu', () => {
+  it('are all in «Журнал» once the director’s trigger next writes it', () => {
+    const workbook = crmWorkbook({ deals: [IVANOV_SIGNED] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    expect(() => session.run('overrideStage', ['С-00001', 'Завершена', 'так надо'])).toThrow(/только директор/);
+    expect(() => session.run('changeDealAsDirector', ['С-00001', { 'Сумма договора, руб.': '1' }, 'так надо'])).toThrow(
+      /только директор/,
+    );
+    session.run('updateClient', ['К-00001', { 'Статус клиента': 'Ключевой' }]);
+    session.run('moveDeal', ['С-00001', 'Исполнение', { 'Сумма договора, руб.': '990000' }]);
+    session.run('menuComputePayroll', [], [{ button: 'OK', text: '03.2026' }]);
+    session.setUser(DIRECTOR);
+    type(session, C, 2, 'Примечание', 'проверка');
+    const log = rowsOf(workbook, SHEETS.log).filter((r) => r['Пользователь'] === IVANOV);
+    expect(log.map((r) => r['Действие'])).toEqual([
+      'Отказано: только директор',
+      'Отказано: только директор',
+      'Отклонено изменение поля',
+      'Отклонено изменение поля',
+      'Отказано: только директор',
+    ]);
+    expect(log.map((r) => r['Поле']).filter(Boolean)).toEqual(['Статус клиента', 'Сумма договора, руб.']);
+  });
+});
+
 describe('the hidden memory of last valid values', () => {
   it('cannot be rewritten by a specialist, so a skipped stage stays refused', () => {
     const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });

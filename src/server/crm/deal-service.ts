@@ -206,6 +206,23 @@ export function moveDeal(
       }
     }
     if (errors.length > 0) {
+      const refused = errors.filter((e) => GUARDED_DEAL_FIELDS.includes(e.header));
+      if (refused.length > 0) {
+        appendLog(
+          ctx.ss,
+          refused.map((e) => ({
+            user: ctx.user,
+            action: 'Отклонено изменение поля',
+            sheet: SHEETS.deals,
+            id: dealId,
+            field: e.header,
+            before: deal.record[e.header],
+            after: fieldValues[e.header],
+            comment: e.message,
+          })),
+          ctx.now,
+        );
+      }
       return { ok: false, dealId, reason: errors.map((e) => e.message).join('; '), missing: missingDto(errors) };
     }
     Object.assign(deal.record, updates);
@@ -300,7 +317,7 @@ function applyStage(
 
 /** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
 export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, reason: string): MoveDealResult {
-  if (!ctx.isDirector) throw new DomainError('Изменить этап в обход правил может только директор');
+  if (!ctx.isDirector) ctx.requireDirector('Изменить этап в обход правил может только директор');
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
   if (reason.length < 3) throw new DomainError('Укажите причину изменения этапа — она попадёт в «Журнал»');
   return withDocumentLock(() => {
