@@ -65,9 +65,10 @@ export function backFromSignedProblem(from: string, to: Stage, isDirector: boole
 }
 
 /** Why `user` may not change a field of a row owned by `owner`, or null. */
-export function ownRowProblem(user: string, owner: unknown, isDirector: boolean): string | null {
+export function ownRowProblem(user: string, owner: unknown, isDirector: boolean | (() => boolean)): string | null {
   const o = textOf(owner).toLowerCase();
-  if (isDirector || !user || !o || o === user) return null;
+  if (!user || !o || o === user) return null;
+  if (typeof isDirector === 'function' ? isDirector() : isDirector) return null;
   return `строку ведёт другой сотрудник (${o}); изменить может он или директор`;
 }
 

@@ -57,7 +57,15 @@ function capitalized(text: string): string {
 /** The rights of the current user for domain/crm/rights.ts (closed months read only when asked). */
 export function rightsOf(ctx: CrmContext, reason?: string): RightsContext {
   let closed: ReadonlySet<string> | null = null;
-  return { user: ctx.user, isDirector: ctx.isDirector, closedMonths: () => (closed ??= ctx.closedMonths()), reason };
+  return {
+    user: ctx.user,
+    // asked only when a rule needs it: the director list costs a read of «Настройки»
+    get isDirector() {
+      return ctx.isDirector;
+    },
+    closedMonths: () => (closed ??= ctx.closedMonths()),
+    reason,
+  };
 }
 
 /** Refuses a row whose «Ответственный» is someone else, unless the user is the director or unknown. */

@@ -375,7 +375,7 @@ function enforceGuardedFields(
     if (!id) return;
     const newRow = block.newRows.has(i);
     const ownerBefore = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
-    const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, ctx.isDirector);
+    const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, () => ctx.isDirector);
     const stage = memory.get(id, H.stage)?.value ?? textOf(record[H.stage]);
     const original: Record<string, unknown> = {};
     const previous = new Map<string, string>();
@@ -513,13 +513,13 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       return;
     }
     const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
-    const notOwn = known ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null;
+    const notOwn = known ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null;
     let result: TransitionResult;
     if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
     else if (notOwn) result = refuse(notOwn);
     else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
     else if (!isStage(typed)) result = refuse(`«${typed}» — не этап воронки; выберите этап из списка`);
-    else if (from !== '' && backFromSignedProblem(from, typed, ctx.isDirector))
+    else if (from !== '' && payFieldsLocked(from) && backFromSignedProblem(from, typed, ctx.isDirector))
       result = refuse(backFromSignedProblem(from, typed, ctx.isDirector)!);
     else
       result = checkTransition(record, client?.record ?? null, from, typed, {
@@ -661,7 +661,7 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         ? 'в «Статус клиента» нельзя формулу: выберите статус из списка'
         : status === '' && from !== ''
           ? 'статус клиента нельзя очистить'
-          : ((status !== from && !block.newRows.has(i) ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null) ??
+          : ((status !== from && !block.newRows.has(i) ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null) ??
             statusChangeProblem(from, status, ctx.isDirector));
       if (problem) {
         const back = from || 'Потенциальный';
