@@ -4,7 +4,7 @@
  * amount, date or owner changed after the last calculation. Kept in one small
  * document property (a few dozen months, far below the 9 KB of a value).
  */
-import { withScriptLock } from './lock';
+import { withDocumentLock } from './lock';
 
 const KEY = 'payroll.payDataChanges';
 
@@ -25,20 +25,19 @@ function read(): PayChanges {
   }
 }
 
+/** Reads, changes and writes back the record; the caller holds the document lock. */
 function update(fn: (state: PayChanges) => void): void {
-  withScriptLock(() => {
-    const state = read();
-    fn(state);
-    // only the latest 36 months are kept, so the value stays small
-    for (const part of [state.changed, state.computed]) {
-      const months = Object.keys(part).sort();
-      for (const m of months.slice(0, Math.max(0, months.length - 36))) delete part[m];
-    }
-    PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(state));
-  });
+  const state = read();
+  fn(state);
+  // only the latest 36 months are kept, so the value stays small
+  for (const part of [state.changed, state.computed]) {
+    const months = Object.keys(part).sort();
+    for (const m of months.slice(0, Math.max(0, months.length - 36))) delete part[m];
+  }
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(state));
 }
 
-/** Records that the pay data of `months` changed at `at`. */
+/** Records that the pay data of `months` changed at `at` (under the caller's document lock, like every write of an edit). */
 export function markPayDataChanged(months: readonly string[], at: Date): void {
   if (months.length === 0) return;
   update((state) => {
@@ -46,9 +45,9 @@ export function markPayDataChanged(months: readonly string[], at: Date): void {
   });
 }
 
-/** Records that `month` was computed at `at`. */
+/** Records that `month` was computed at `at`; takes the document lock. */
 export function markComputed(month: string, at: Date): void {
-  update((state) => (state.computed[month] = at.toISOString()));
+  withDocumentLock(() => update((state) => (state.computed[month] = at.toISOString())));
 }
 
 /** When the month's pay data changed after its last calculation, the time of that change; else null. */
