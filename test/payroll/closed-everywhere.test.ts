@@ -60,7 +60,7 @@ describe('a closed month', () => {
     const books = session.otherWorkbooks();
     for (const book of books) expect(book.sheets.map((s) => s.name)).not.toContain(TAB);
     const closed = session.workbook.sheets.find((s) => s.name === 'Начисления (закрытые месяцы)')!;
-    expect(closed.rows.slice(1).filter((r) => r?.[1]?.value === '10')).toHaveLength(1);
+    expect(closed.rows.slice(1).filter((r) => r?.[0]?.value === '2026-03' && r?.[1]?.value === '10')).toHaveLength(1);
   });
 
   it('keeps its payslips as they were handed out', () => {
