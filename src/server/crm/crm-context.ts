@@ -3,6 +3,7 @@
  * time, and the settings, read lazily so an edit that needs no setting reads none.
  */
 import { DomainError } from '../../domain/money';
+import { logRefusedAccess } from '../../adapter/audit-log';
 import { PayrollContext } from '../payroll/payroll-context';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/workbook/schema';
@@ -56,6 +57,7 @@ export class CrmContext {
   /** Refuses anyone but the director (an unknown user too) with `what` and how to be recognised. */
   requireDirector(what: string): void {
     if (this.isDirector) return;
+    logRefusedAccess(this.ss, this.user, what, this.now);
     throw new DomainError(
       this.user === ''
         ? `${what}. Google не сообщил, кто вы: войдите в свою учётную запись Google и повторите.`

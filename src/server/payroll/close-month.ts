@@ -87,11 +87,11 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   ctx.requireDirector();
   const name = payrollSheetName(month.year, month.month);
   const sheet = ctx.payrollSheet(month);
-  if (!sheet)
-    throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   if (isClosedSheet(sheet) || isClosedSheet(ctx.otherBookPayrollSheet(month)) || isClosed(ctx.closedEntries(), month)) {
     throw new DomainError(`Месяц ${monthLabel(month)} уже закрыт.`);
   }
+  if (!sheet)
+    throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   ctx.toast('Закрытие месяца…');
   const range = sheet.getDataRange();
   const values = range.getValues();
