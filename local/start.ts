@@ -4,22 +4,29 @@
  * The workbook path is the first argument, or $WORKBOOK, or demo/demo.xlsx.
  * Spreadsheets the script creates (the director's separate payroll
  * spreadsheet) are saved next to it as `<ID>.xlsx` and loaded back at start;
- * PDFs it saves to Drive go to `exports/` next to it.
+ * PDFs it saves to Drive go to `exports/` next to it. A demo workbook runs by
+ * its own «today»; the page opens in the browser where there is a desktop.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
 import { exportsDir, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
 import { createSession } from './runtime';
 import { startServer } from './server/server';
 import { saveWorkbook } from './store/xlsx';
-import { openOrCreateDemo } from './workbook-file';
+import { openInBrowser } from './open-browser';
+import { openOrCreateDemo, sessionClock } from './workbook-file';
 
 const root = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
   const workbookPath = path.resolve(process.argv[2] ?? process.env.WORKBOOK ?? path.join(root, 'demo', 'demo.xlsx'));
+  const created = !fs.existsSync(workbookPath);
+  if (created) console.log(`Создаю демо-таблицу ${workbookPath} (директор настраивает её и закрывает прошлый месяц)…`);
   const workbook = await openOrCreateDemo(workbookPath);
+  const clock = sessionClock(workbook);
   const session = createSession({
+    ...(clock ? { now: clock } : {}),
     workbook,
     codePath: path.join(root, 'dist', 'Code.js'),
     pagesDir: path.join(root, 'dist'),
@@ -38,10 +45,15 @@ async function main(): Promise<void> {
     port,
     save: saveAll,
   });
-  console.log(`Откройте ${server.url} в браузере`);
+  console.log(`Локальная страница: ${server.url}`);
   console.log(`Таблица: ${workbookPath}`);
+  if (workbook.demoToday) {
+    const [y, m, d] = workbook.demoToday.split('-');
+    console.log(`Демо-таблица: «сегодня» в ней ${d}.${m}.${y}, что бы ни показывали часы компьютера`);
+  }
   console.log('Все изменения сохраняются в этот файл. Остановить: Ctrl+C');
   console.log(`PDF из «Печать / PDF»: ${exportsDir(workbookPath)}`);
+  console.log((await openInBrowser(server.url)).message);
   const stop = (): void => {
     // a change made only in another spreadsheet leaves the main one unchanged, so save them all once more
     void server

@@ -181,6 +181,9 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     options.now ?? (() => new Date()),
     'local-script-' + options.workbook.id,
   );
+  // the file's installable triggers are the project's: they keep firing after the file is reopened
+  if (options.workbook.triggers) ctx.triggers.push(...options.workbook.triggers);
+  options.workbook.triggers = ctx.triggers;
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);

@@ -5,6 +5,8 @@
  * the services translate from Apps Script's 1-based coordinates.
  */
 
+import type { TriggerRecord } from './runtime-context';
+
 /** What a cell holds, as Sheets stores it: a number, text, a boolean or a date; null for empty. */
 export type CellValue = number | string | boolean | Date | null;
 
@@ -117,6 +119,16 @@ export interface WorkbookModel {
   /** other people who can edit the file */
   editors: string[];
   nextSheetId: number;
+  /**
+   * installable triggers of the script bound to this file, with their owners: Google keeps them with
+   * the project, so reopening the file never silently turns the director's edit trigger off
+   */
+  triggers?: TriggerRecord[];
+  /**
+   * a demo workbook's «today» (ГГГГ-ММ-ДД, Moscow): npm start and the command line run its clock from
+   * that day, so its dashboard and the month to compute are the same whatever the machine's date
+   */
+  demoToday?: string;
 }
 
 export function emptyWorkbook(name: string, owner: string): WorkbookModel {

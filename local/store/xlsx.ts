@@ -115,6 +115,8 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       owner: model.owner,
       editors: model.editors,
       nextSheetId: model.nextSheetId,
+      ...(model.triggers && model.triggers.length > 0 ? { triggers: model.triggers } : {}),
+      ...(model.demoToday ? { demoToday: model.demoToday } : {}),
     },
     sheets: [],
   };
@@ -382,7 +384,16 @@ export async function workbookFromBuffer(data: Buffer, fallbackName = 'Книг�
   }
 
   if (meta) {
-    return { ...meta.workbook, sheets, nextSheetId: Math.max(meta.workbook.nextSheetId, nextId) };
+    const loaded: WorkbookModel = {
+      ...meta.workbook,
+      sheets,
+      nextSheetId: Math.max(meta.workbook.nextSheetId, nextId),
+    };
+    // JSON keeps a time-driven trigger's moment as text
+    loaded.triggers?.forEach((t) => {
+      if (t.at !== undefined) t.at = new Date(t.at);
+    });
+    return loaded;
   }
   return {
     id: 'local-' + fallbackName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
