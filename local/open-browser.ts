@@ -51,7 +51,7 @@ export function openInBrowser(
       );
     };
     try {
-      const child = spawn(how.command, how.args, { stdio: 'ignore', detached: true });
+      const child = spawn(how.command, how.args, { stdio: 'ignore', detached: true, env });
       child.on('error', () => finish(false));
       child.on('exit', (code) => finish(code === 0));
       child.unref();
