@@ -249,13 +249,24 @@ describe('the README tour, step by step', () => {
     const stageCol = headerColumn(before, SHEETS.deals, must(step, /ячейку «([^»]+)»/, 'the cell'));
     const logBefore = rowsOf(before, SHEETS.log).length;
 
+    // toasts go away after a few seconds: record every one the page shows from now on
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenToasts: string[] }).seenToasts = seen;
+      new MutationObserver((changes) => {
+        for (const change of changes) change.addedNodes.forEach((n) => seen.push(n.textContent ?? ''));
+      }).observe(document.getElementById('toasts')!, { childList: true });
+    });
     await cell(page, row, stageCol).click();
     // A Russian keyboard's first letter opens the cell's editor (grid.ts); Playwright sends Cyrillic
     // as text input without key events, so the editor is opened as that keystroke would, with F2.
     await page.keyboard.press('F2');
     await page.locator('#cell-editor').fill(typed);
     await page.locator('#cell-editor').press('Enter');
-    await page.locator('.toast', { hasText: dealId }).waitFor();
+    await page.waitForFunction(
+      (id) => (window as unknown as { seenToasts: string[] }).seenToasts.some((t) => t.includes(id)),
+      dealId,
+    );
     await settled(page);
     await expect(cell(page, row, stageCol).textContent()).resolves.toBe(back);
     await expect(cell(page, row, stageCol).getAttribute('class')).resolves.toMatch(/\bnote\b/);
