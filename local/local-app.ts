@@ -54,8 +54,9 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     onFileCreated: keepFilesOnDisk(workbookPath, (file) => say(`Файл сохранён: ${file}`)),
     ...(clock ? { now: clock } : {}),
   });
-  const saveAll = async (): Promise<void> => {
-    await saveWorkbook(session.workbook, workbookPath);
+  // the server may hand over a copy of the model to save, so no action waits for the file
+  const saveAll = async (model = session.workbook): Promise<void> => {
+    await saveWorkbook(model, workbookPath);
     await saveOtherWorkbooks(workbookPath, session.otherWorkbooks());
   };
   const server = await startServer({

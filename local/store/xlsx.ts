@@ -115,7 +115,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       owner: model.owner,
       editors: model.editors,
       nextSheetId: model.nextSheetId,
-      ...(model.triggers && model.triggers.length > 0 ? { triggers: model.triggers } : {}),
+      ...(model.triggers?.length ? { triggers: model.triggers } : {}),
       ...(model.demoToday ? { demoToday: model.demoToday } : {}),
     },
     sheets: [],
@@ -384,16 +384,14 @@ export async function workbookFromBuffer(data: Buffer, fallbackName = 'Книг�
   }
 
   if (meta) {
-    const loaded: WorkbookModel = {
+    // installable triggers are kept with the file; a one-off trigger's moment comes back as a Date
+    const triggers = meta.workbook.triggers?.map((t) => (t.at ? { ...t, at: new Date(t.at) } : t));
+    return {
       ...meta.workbook,
+      ...(triggers ? { triggers } : {}),
       sheets,
       nextSheetId: Math.max(meta.workbook.nextSheetId, nextId),
     };
-    // JSON keeps a time-driven trigger's moment as text
-    loaded.triggers?.forEach((t) => {
-      if (t.at !== undefined) t.at = new Date(t.at);
-    });
-    return loaded;
   }
   return {
     id: 'local-' + fallbackName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
