@@ -10,6 +10,7 @@ import { dateToSerial, isDate } from './cell-values';
 import type { CellValue, WorkbookModel } from './model';
 import {
   type FileCreatedHook,
+  type FileRemovedHook,
   RuntimeContext,
   type SpreadsheetExporter,
   type StoredFile,
@@ -43,7 +44,13 @@ import { formatA1 } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
-export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
+export type {
+  FileCreatedHook,
+  FileRemovedHook,
+  SpreadsheetExporter,
+  StoredFile,
+  TriggerRecord,
+} from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook } from './service-calls';
 export { displayValue, parseInput, formulaFromRuLocale, dateToSerial, serialToDate } from './cell-values';
@@ -76,6 +83,10 @@ export interface SessionOptions {
   otherWorkbooks?: WorkbookModel[];
   /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
   onFileCreated?: FileCreatedHook;
+  /** called with each file the script deletes from Drive */
+  onFileRemoved?: FileRemovedHook;
+  /** by user, the scopes granted when not all of the manifest's */
+  grantedScopes?: Record<string, string[]>;
 }
 
 /** A time-driven trigger run: which handler ran, and its error if it failed. */
@@ -169,6 +180,15 @@ export function useScriptTimeZone(manifestPath: string): void {
   if (process.env.TZ !== zone) process.env.TZ = zone;
 }
 
+/** The manifest's oauthScopes: what a user grants when they authorise the script. */
+function manifestScopes(manifestPath: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
@@ -183,6 +203,9 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   );
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
+  ctx.onFileRemoved = options.onFileRemoved;
+  ctx.manifestScopes = manifestScopes(path.join(ROOT, 'appsscript.json'));
+  for (const [user, scopes] of Object.entries(options.grantedScopes ?? {})) ctx.grantedScopes.set(user, scopes);
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
   const installation = options.installationSource ?? 'NONE';
   const calls = ctx.calls;

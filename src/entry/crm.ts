@@ -23,6 +23,7 @@ import {
 } from '../server/crm/deal-service';
 import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
 import { setupWorkbook } from '../server/crm/setup-workbook';
+import { offerInstallCheck } from '../server/install-check';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
@@ -54,7 +55,9 @@ export function menuSetupWorkbook(): void {
     } else {
       report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
     }
-    alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
+    const text = report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.';
+    if (ctx.isDirector) offerInstallCheck(ctx, 'Настроить таблицу', text);
+    else alert('Настроить таблицу', text);
   });
 }
 

@@ -25,7 +25,7 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 };
 
 /** Tabs only the director edits. */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
+export const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {

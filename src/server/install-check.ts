@@ -1,0 +1,249 @@
+/**
+ * «Проверка установки» (director): runs each check on the live platform — the
+ * scopes Google granted, the account kind, the director's triggers and their
+ * heartbeat, the protections, time zone and locale, a real PDF export saved to
+ * Drive, MailApp's quota, a custom function computed in a cell, the size of the
+ * document properties — and shows one dialog. What it creates to test (a
+ * temporary tab, a file on Drive) is removed, even when a check fails midway.
+ */
+import {
+  accountLine,
+  checkReportHtml,
+  heartbeatLine,
+  liveLine,
+  mailLine,
+  propertiesLine,
+  protectionLines,
+  SCOPE_PURPOSES,
+  scopesLine,
+  triggerLines,
+  zoneLine,
+  type CheckLine,
+  type ProtectionFact,
+  type TriggerExpectation,
+} from '../domain/install-check';
+import { workingDaysInMonth } from '../domain/calendar';
+import { DomainError } from '../domain/money';
+import { textOf } from '../domain/crm/values';
+import { SHEETS } from '../domain/workbook/schema';
+import { CrmContext } from './crm/crm-context';
+import { DIRECTOR_ONLY } from './crm/setup-workbook';
+import { OWNER_EDIT_FUNCTION } from './crm/edit-trigger';
+import { exportSheetPdf } from './payroll/print';
+
+/** The manifest's scopes (a test keeps this list equal to appsscript.json). */
+export const REQUIRED_SCOPES = Object.keys(SCOPE_PURPOSES);
+
+/** The installable triggers «Настроить таблицу» installs for the director. */
+export const EXPECTED_TRIGGERS: readonly TriggerExpectation[] = [
+  { handler: OWNER_EDIT_FUNCTION, purpose: 'проверка правок от имени директора' },
+];
+
+/** The temporary tab of the live checks; its name cannot clash with the workbook's tabs. */
+export const CHECK_SHEET = '_Проверка установки';
+
+/** A month whose norm the production calendar knows, computed by WORKING_DAYS in a cell. */
+const PROBE_MONTH = '2026-03';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** ScriptApp.getAuthorizationInfo with the scope list (newer than the type definitions). */
+interface AuthorizationInfoWithScopes {
+  getAuthorizedScopes?(): string[] | null;
+}
+
+function grantedScopes(): string[] | null {
+  const getInfo = ScriptApp.getAuthorizationInfo as unknown as (
+    mode: GoogleAppsScript.Script.AuthMode,
+    scopes: string[],
+  ) => AuthorizationInfoWithScopes;
+  const info = getInfo(ScriptApp.AuthMode.FULL, REQUIRED_SCOPES);
+  return typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+}
+
+function protectionFacts(ss: Spreadsheet): ProtectionFact[] {
+  return DIRECTOR_ONLY.map((name) => {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet)
+      return { sheet: name, exists: false, protected: false, warningOnly: false, domainEdit: false, editors: [] };
+    const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+    if (!protection) {
+      return { sheet: name, exists: true, protected: false, warningOnly: false, domainEdit: false, editors: [] };
+    }
+    return {
+      sheet: name,
+      exists: true,
+      protected: true,
+      warningOnly: protection.isWarningOnly(),
+      domainEdit: protection.canDomainEdit(),
+      editors: protection.getEditors().map((u) => u.getEmail().toLowerCase()),
+    };
+  });
+}
+
+/** The people who may edit director-only tabs: the owner and the director. */
+function allowedEditors(ctx: CrmContext): string[] {
+  const out = new Set<string>();
+  const owner = ctx.ss.getOwner();
+  if (owner) out.add(owner.getEmail().toLowerCase());
+  if (ctx.user) out.add(ctx.user);
+  const fromSettings = ctx.settings.directorEmail.trim().toLowerCase();
+  if (fromSettings) out.add(fromSettings);
+  return [...out];
+}
+
+/** Employees with an e-mail who are not dismissed: who gets the digest and a payslip. */
+function teamWithMail(ss: Spreadsheet): number {
+  const sheet = ss.getSheetByName(SHEETS.staff);
+  if (!sheet || sheet.getLastRow() < 2) return 0;
+  const values = sheet.getDataRange().getValues();
+  const headers = values[0].map((h) => textOf(h));
+  const email = headers.indexOf('Email');
+  const dismissed = headers.indexOf('Дата увольнения');
+  if (email < 0) return 0;
+  return values.slice(1).filter((r) => textOf(r[email]) !== '' && (dismissed < 0 || textOf(r[dismissed]) === ''))
+    .length;
+}
+
+function propertiesFacts(): { total: number; largest: number; largestKey: string } {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  let total = 0;
+  let largest = 0;
+  let largestKey = '';
+  for (const [key, value] of Object.entries(all)) {
+    // Google counts a property as its key and value, in bytes
+    const size = utf8Length(key) + utf8Length(value);
+    total += size;
+    if (size > largest) {
+      largest = size;
+      largestKey = key;
+    }
+  }
+  return { total, largest, largestKey };
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The checks that need the live platform, on one temporary tab: a custom
+ * function computed in a cell, then a PDF export of the tab saved to Drive and
+ * deleted. The tab and the file are removed whatever fails.
+ */
+function liveChecks(ss: Spreadsheet): CheckLine[] {
+  const lines: CheckLine[] = [];
+  const leftover = ss.getSheetByName(CHECK_SHEET);
+  if (leftover) ss.deleteSheet(leftover);
+  const sheet = ss.insertSheet(CHECK_SHEET);
+  try {
+    let formulaError: string | null = null;
+    try {
+      sheet.getRange(1, 1).setValue('Проверка установки: этот лист удаляется сам');
+      sheet.getRange(2, 1).setFormula(`=WORKING_DAYS("${PROBE_MONTH}")`);
+      SpreadsheetApp.flush();
+      const got = sheet.getRange(2, 1).getValue() as unknown;
+      const expected = workingDaysInMonth(Number(PROBE_MONTH.slice(0, 4)), Number(PROBE_MONTH.slice(5)));
+      if (got !== expected) {
+        formulaError = `=WORKING_DAYS("${PROBE_MONTH}") дала «${textOf(got) || sheet.getRange(2, 1).getDisplayValue()}» вместо ${expected}.`;
+      }
+    } catch (error) {
+      formulaError = message(error);
+    }
+    lines.push(
+      liveLine(
+        'Функции ячеек',
+        formulaError,
+        `=WORKING_DAYS("${PROBE_MONTH}") посчитана в ячейке: ${workingDaysInMonth(2026, 3)} рабочих дней.`,
+        'Обновите вкладку таблицы и повторите; если ошибка останется, загрузите надстройку заново (npm run deploy).',
+      ),
+    );
+
+    let exportError: string | null = null;
+    let fileId = '';
+    try {
+      fileId = exportSheetPdf(ss, sheet).fileId;
+    } catch (error) {
+      exportError = message(error);
+    } finally {
+      if (fileId) {
+        try {
+          Drive!.Files!.remove(fileId);
+        } catch (error) {
+          exportError = `PDF сохранён, но не удалён с Диска (${message(error)}): удалите файл «Проверка установки» вручную.`;
+        }
+      }
+    }
+    lines.push(
+      liveLine(
+        'Печать в PDF и Google Диск',
+        exportError,
+        'PDF листа получен по адресу выгрузки, сохранён на Диск и удалён.',
+        'Проверьте, что в редакторе скриптов в «Службах» подключён Drive API v3 и что разрешения выданы (CRM → «Настроить таблицу»).',
+      ),
+    );
+  } finally {
+    ss.deleteSheet(sheet);
+  }
+  return lines;
+}
+
+/** Every check, in the dialog's order. */
+export function installCheckLines(ctx: CrmContext): CheckLine[] {
+  const lines: CheckLine[] = [];
+  const guard = (title: string, fn: () => CheckLine | CheckLine[]) => {
+    try {
+      lines.push(...([] as CheckLine[]).concat(fn()));
+    } catch (error) {
+      lines.push({
+        title,
+        ok: false,
+        found: message(error),
+        fix: 'Повторите проверку; если ошибка останется, запустите «Настроить таблицу».',
+      });
+    }
+  };
+  guard('Разрешения', () => scopesLine(REQUIRED_SCOPES, grantedScopes()));
+  guard('Учётные записи', () => accountLine(ctx.user));
+  guard('Триггеры', () =>
+    triggerLines(
+      EXPECTED_TRIGGERS,
+      ScriptApp.getProjectTriggers().map((t) => ({ handler: t.getHandlerFunction(), owner: ctx.user })),
+      ctx.user,
+    ),
+  );
+  guard('Защита листов', () => protectionLines(protectionFacts(ctx.ss), allowedEditors(ctx)));
+  guard('Часовой пояс и язык', () =>
+    zoneLine(ctx.ss.getSpreadsheetTimeZone(), Session.getScriptTimeZone(), ctx.ss.getSpreadsheetLocale()),
+  );
+  guard('Почта: дневной лимит', () => mailLine(MailApp.getRemainingDailyQuota(), teamWithMail(ctx.ss)));
+  guard('Служебная память документа', () => {
+    const p = propertiesFacts();
+    return propertiesLine(p.total, p.largest, p.largestKey);
+  });
+  guard('Проверки на листе', () => liveChecks(ctx.ss));
+  return lines;
+}
+
+/** Menu CRM → «Проверка установки»: the director only, refused before anything runs. */
+export function runInstallCheck(ctx: CrmContext): CheckLine[] {
+  if (!ctx.isDirector) throw new DomainError('Проверку установки запускает директор.');
+  const lines = installCheckLines(ctx);
+  const html = HtmlService.createHtmlOutput(checkReportHtml(lines)).setWidth(720).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Проверка установки');
+  return lines;
+}
+
+/** The end of the director's «Настроить таблицу»: its report, and the offer to check the installation now. */
+export function offerInstallCheck(ctx: CrmContext, title: string, report: string): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(title, report + '\n\nПроверить установку сейчас? (около минуты)', ui.ButtonSet.YES_NO);
+  if (answer === ui.Button.YES) runInstallCheck(ctx);
+}
