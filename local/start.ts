@@ -8,7 +8,13 @@
  */
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
-import { exportsDir, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
+import {
+  dropFilesFromDisk,
+  exportsDir,
+  keepFilesOnDisk,
+  loadOtherWorkbooks,
+  saveOtherWorkbooks,
+} from './other-workbooks';
 import { createSession } from './runtime';
 import { startServer } from './server/server';
 import { saveWorkbook } from './store/xlsx';
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
     exporter: createPdfExporter(),
     otherWorkbooks: await loadOtherWorkbooks(workbookPath),
     onFileCreated: keepFilesOnDisk(workbookPath, (file) => console.log(`Файл сохранён: ${file}`)),
+    onFileRemoved: dropFilesFromDisk(workbookPath),
   });
   const saveAll = async (): Promise<void> => {
     await saveWorkbook(session.workbook, workbookPath);

@@ -4,6 +4,7 @@
  * live platform, this module decides ✓ or ✗ and writes the advice, so every
  * piece of advice is tested on made-up facts too.
  */
+import { pluralForm } from './words';
 
 export interface CheckLine {
   /** what was checked, e.g. «Разрешения» */
@@ -234,6 +235,8 @@ export function zoneLine(spreadsheetZone: string, scriptZone: string, locale: st
   };
 }
 
+const LETTER_FORMS = ['письмо', 'письма', 'писем'] as const;
+
 /** Messages a day the team needs: the digest for each specialist, and one payslip each at month end. */
 export function mailLine(remaining: number, teamSize: number): CheckLine {
   const title = 'Почта: дневной лимит';
@@ -242,13 +245,13 @@ export function mailLine(remaining: number, teamSize: number): CheckLine {
     return {
       title,
       ok: true,
-      found: `Сегодня можно отправить ещё ${remaining} писем; сводке и расчётным листкам нужно ${need} в день.`,
+      found: `Сегодня можно отправить ещё ${remaining} ${pluralForm(remaining, LETTER_FORMS)}; сводке и расчётным листкам нужно ${need} в день.`,
     };
   }
   return {
     title,
     ok: false,
-    found: `Сегодня можно отправить только ${remaining} писем, а сотрудников с e-mail ${teamSize}.`,
+    found: `Сегодня можно отправить только ${remaining} ${pluralForm(remaining, LETTER_FORMS)}, а сотрудников с e-mail ${teamSize}.`,
     fix:
       'Лимит Google (100 получателей в день на личном аккаунте) обновится через сутки; рассылка расчётных листков ' +
       'продолжит с того, кому письмо не ушло. Если команда больше лимита, включите сводку не всем.',

@@ -25,6 +25,7 @@ import {
 import { workingDaysInMonth } from '../domain/calendar';
 import { DomainError } from '../domain/money';
 import { textOf } from '../domain/crm/values';
+import { pluralForm } from '../domain/words';
 import { SHEETS } from '../domain/workbook/schema';
 import { CrmContext } from './crm/crm-context';
 import { DIRECTOR_ONLY } from './crm/setup-workbook';
@@ -44,6 +45,7 @@ export const CHECK_SHEET = '_Проверка установки';
 
 /** A month whose norm the production calendar knows, computed by WORKING_DAYS in a cell. */
 const PROBE_MONTH = '2026-03';
+const WORKING_DAY_FORMS = ['рабочий день', 'рабочих дня', 'рабочих дней'] as const;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -140,6 +142,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  */
 function liveChecks(ss: Spreadsheet): CheckLine[] {
   const lines: CheckLine[] = [];
+  const probeNorm = workingDaysInMonth(Number(PROBE_MONTH.slice(0, 4)), Number(PROBE_MONTH.slice(5)));
   const leftover = ss.getSheetByName(CHECK_SHEET);
   if (leftover) ss.deleteSheet(leftover);
   const sheet = ss.insertSheet(CHECK_SHEET);
@@ -150,9 +153,8 @@ function liveChecks(ss: Spreadsheet): CheckLine[] {
       sheet.getRange(2, 1).setFormula(`=WORKING_DAYS("${PROBE_MONTH}")`);
       SpreadsheetApp.flush();
       const got = sheet.getRange(2, 1).getValue() as unknown;
-      const expected = workingDaysInMonth(Number(PROBE_MONTH.slice(0, 4)), Number(PROBE_MONTH.slice(5)));
-      if (got !== expected) {
-        formulaError = `=WORKING_DAYS("${PROBE_MONTH}") дала «${textOf(got) || sheet.getRange(2, 1).getDisplayValue()}» вместо ${expected}.`;
+      if (got !== probeNorm) {
+        formulaError = `=WORKING_DAYS("${PROBE_MONTH}") дала «${textOf(got) || sheet.getRange(2, 1).getDisplayValue()}» вместо ${probeNorm}.`;
       }
     } catch (error) {
       formulaError = message(error);
@@ -161,7 +163,7 @@ function liveChecks(ss: Spreadsheet): CheckLine[] {
       liveLine(
         'Функции ячеек',
         formulaError,
-        `=WORKING_DAYS("${PROBE_MONTH}") посчитана в ячейке: ${workingDaysInMonth(2026, 3)} рабочих дней.`,
+        `=WORKING_DAYS("${PROBE_MONTH}") посчитана в ячейке: ${probeNorm} ${pluralForm(probeNorm, WORKING_DAY_FORMS)}.`,
         'Обновите вкладку таблицы и повторите; если ошибка останется, загрузите надстройку заново (npm run deploy).',
       ),
     );

@@ -90,7 +90,7 @@ describe('«Проверка установки»', () => {
         'Печать в PDF и Google Диск',
       ]),
     );
-    expect(line(lines, 'Функции ячеек').found).toContain('21 рабочих дней');
+    expect(line(lines, 'Функции ячеек').found).toContain('21 рабочий день');
     // the temporary tab and the PDF are gone
     expect(workbook.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(files).toEqual({ created: 1, removed: 1 });
