@@ -28,7 +28,9 @@ import { textOf } from '../domain/crm/values';
 import { pluralForm } from '../domain/words';
 import { SHEETS } from '../domain/workbook/schema';
 import { CrmContext } from './crm/crm-context';
+import { MEMORY_SHEET } from '../adapter/value-memory';
 import { DIRECTOR_ONLY } from './crm/setup-workbook';
+import { CLOSED_MONTHS_SHEET } from './payroll/closed-months';
 import { OWNER_EDIT_FUNCTION } from './crm/edit-trigger';
 import { exportSheetPdf } from './payroll/print';
 
@@ -63,8 +65,17 @@ function grantedScopes(): string[] | null {
   return typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
 }
 
+/** The director-only tabs of this spreadsheet: setup's, the memory, the closed months, each month's payroll and payslips. */
+function directorOnlyTabs(ss: Spreadsheet): string[] {
+  const monthly = ss
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => /^(Зарплата|Расчётные листки) \d\d\.\d{4}$/.test(n));
+  return [...DIRECTOR_ONLY, MEMORY_SHEET, CLOSED_MONTHS_SHEET, ...monthly];
+}
+
 function protectionFacts(ss: Spreadsheet): ProtectionFact[] {
-  return DIRECTOR_ONLY.map((name) => {
+  return directorOnlyTabs(ss).map((name) => {
     const sheet = ss.getSheetByName(name);
     if (!sheet)
       return { sheet: name, exists: false, protected: false, warningOnly: false, domainEdit: false, editors: [] };
@@ -81,17 +92,6 @@ function protectionFacts(ss: Spreadsheet): ProtectionFact[] {
       editors: protection.getEditors().map((u) => u.getEmail().toLowerCase()),
     };
   });
-}
-
-/** The people who may edit director-only tabs: the owner and the director. */
-function allowedEditors(ctx: CrmContext): string[] {
-  const out = new Set<string>();
-  const owner = ctx.ss.getOwner();
-  if (owner) out.add(owner.getEmail().toLowerCase());
-  if (ctx.user) out.add(ctx.user);
-  const fromSettings = ctx.settings.directorEmail.trim().toLowerCase();
-  if (fromSettings) out.add(fromSettings);
-  return [...out];
 }
 
 /** Employees with an e-mail who are not dismissed: who gets the digest and a payslip. */
@@ -221,7 +221,7 @@ export function installCheckLines(ctx: CrmContext): CheckLine[] {
       ctx.user,
     ),
   );
-  guard('Защита листов', () => protectionLines(protectionFacts(ctx.ss), allowedEditors(ctx)));
+  guard('Защита листов', () => protectionLines(protectionFacts(ctx.ss), ctx.directorEmails()));
   guard('Часовой пояс и язык', () =>
     zoneLine(ctx.ss.getSpreadsheetTimeZone(), Session.getScriptTimeZone(), ctx.ss.getSpreadsheetLocale()),
   );
