@@ -102,81 +102,104 @@ export function accountLine(email: string): CheckLine {
   };
 }
 
-export interface TriggerFact {
-  handler: string;
-  /** the e-mail of its owner, '' when not known */
-  owner: string;
-}
-
-export interface TriggerExpectation {
-  handler: string;
+/** What the spreadsheet records of one of the director's installable triggers, and what this director owns. */
+export interface TriggerFacts {
   /** what the trigger does, for the line's title */
   purpose: string;
+  /** the trigger that does the work, as registered by setup: its unique ID and owner; null when none */
+  registration: { id: string; owner: string } | null;
+  /** unique IDs of the running director's own triggers of this handler (Google shows each user only theirs) */
+  mine: readonly string[];
+  /** the running director */
+  me: string;
+  /** everyone who is a director now (owner and «Настройки»), lower-case */
+  directors: readonly string[];
+  /** the trigger's last run (its heartbeat) */
+  lastRun: Date | null;
+  /** the trigger did not run for something it should have (an edit it missed, a queue left waiting) */
+  missed: boolean;
+}
+
+const REPAIR = 'Запустите CRM → «Настроить таблицу» от своей учётной записи директора.';
+
+/** Local date and time as the director reads it: 18.03.2026 09:05. */
+function dateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /**
- * The installable triggers the director's setup installs: each present exactly
- * once. `triggers` are the director's own (ScriptApp shows a user only their own).
+ * One installable trigger: registered, owned by a current director, still
+ * present (when it is this director's), running, and with no second copy of
+ * this director's standing by to check and log everything twice.
  */
-export function triggerLines(
-  expected: readonly TriggerExpectation[],
-  triggers: readonly TriggerFact[],
-  directorEmail: string,
-): CheckLine[] {
-  return expected.map(({ handler, purpose }) => {
-    const title = `Триггер: ${purpose}`;
-    const mine = triggers.filter((t) => t.handler === handler);
-    if (mine.length === 1) {
-      return { title, ok: true, found: `Установлен, работает от имени ${mine[0].owner || directorEmail}.` };
-    }
-    if (mine.length === 0) {
-      return {
-        title,
-        ok: false,
-        found: 'Не установлен от вашего имени: проверки и записи директора не выполняются.',
-        fix: 'Запустите CRM → «Настроить таблицу» от своей учётной записи директора.',
-      };
-    }
+export function triggerLine(f: TriggerFacts): CheckLine {
+  const title = `Триггер: ${f.purpose}`;
+  const reg = f.registration;
+  if (!reg) return { title, ok: false, found: 'Не установлен.', fix: REPAIR };
+  const owner = reg.owner.toLowerCase();
+  if (owner !== '' && !f.directors.includes(owner)) {
     return {
       title,
       ok: false,
-      found: `Установлен ${mine.length} раза: каждое действие выполняется и записывается в «Журнал» несколько раз.`,
-      fix: 'Запустите CRM → «Настроить таблицу»: она оставит один триггер и удалит лишние.',
-    };
-  });
-}
-
-/** How long after an edit the director's trigger may still be on its way. */
-export const HEARTBEAT_GRACE_MS = 5 * 60 * 1000;
-
-/**
- * The last time the director's edit trigger ran, against the last edit that
- * should have reached it (`null`: none seen since setup).
- */
-export function heartbeatLine(lastRun: Date | null, lastEdit: Date | null): CheckLine {
-  const title = 'Проверка правок работает';
-  const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  if (!lastEdit) {
-    return {
-      title,
-      ok: true,
-      found: lastRun
-        ? `Триггер директора последний раз сработал ${when(lastRun)}.`
-        : 'Правок после настройки ещё не было; триггер сработает при первой правке.',
+      found: `Установлен от имени ${reg.owner}, который больше не директор: его записи в защищённые листы не проходят.`,
+      fix: REPAIR,
     };
   }
-  if (lastRun && lastEdit.getTime() <= lastRun.getTime() + HEARTBEAT_GRACE_MS) {
-    return { title, ok: true, found: `Триггер директора последний раз сработал ${when(lastRun)}.` };
+  if (owner === f.me && reg.id !== '' && !f.mine.includes(reg.id)) {
+    return { title, ok: false, found: 'Был установлен от вашего имени, но удалён.', fix: REPAIR };
+  }
+  const extra = f.mine.filter((id) => id !== reg.id).length;
+  if (extra > 0) {
+    return {
+      title,
+      ok: false,
+      found: `Кроме рабочего, от вашего имени установлено ещё ${extra}: лишние нужно удалить, иначе действия повторяются.`,
+      fix: 'Запустите CRM → «Настроить таблицу»: она оставит один триггер и удалит лишние.',
+    };
+  }
+  if (f.missed) {
+    return {
+      title,
+      ok: false,
+      found:
+        `Не срабатывает${f.lastRun ? ` с ${dateTime(f.lastRun)}` : ''}: Google его остановил ` +
+        '(отозван доступ, нужна повторная авторизация после обновления или исчерпан дневной лимит триггеров).',
+      fix: REPAIR + ' Если Google попросит разрешения, дайте их.',
+    };
   }
   return {
     title,
-    ok: false,
+    ok: true,
     found:
-      `Последняя правка в таблице — ${when(lastEdit)}, а триггер директора ` +
-      (lastRun ? `последний раз сработал ${when(lastRun)}` : 'ни разу не сработал') +
-      ': Google его отключил (отозван доступ, нужна повторная авторизация или исчерпан дневной лимит). ' +
-      'Пока он не работает, правки проверяет простой триггер, но записать «Журнал» он не может.',
-    fix: 'Запустите CRM → «Настроить таблицу»: триггер будет установлен заново; если Google попросит разрешения, дайте их.',
+      `Установлен${reg.owner ? ` от имени ${reg.owner}` : ''}` +
+      (f.lastRun ? `, последний раз сработал ${dateTime(f.lastRun)}.` : ', ещё не срабатывал.'),
+  };
+}
+
+/** The queue of «Журнал» entries that specialists' executions could not write. */
+export function queueLine(waitingSince: Date | null, overflow: boolean, stale: boolean): CheckLine {
+  const title = 'Отложенные записи журнала';
+  if (overflow) {
+    return {
+      title,
+      ok: false,
+      found: 'Служебная память документа заполнена: часть записей ждёт на скрытом листе «_Очередь записей».',
+      fix: 'Сделайте любую правку в таблице под учётной записью директора: записи перенесутся в «Журнал».',
+    };
+  }
+  if (waitingSince && stale) {
+    return {
+      title,
+      ok: false,
+      found: `Записи ждут переноса в «Журнал» с ${dateTime(waitingSince)}: ежечасный перенос не работает.`,
+      fix: REPAIR,
+    };
+  }
+  return {
+    title,
+    ok: true,
+    found: waitingSince ? `Есть записи, ждущие ближайшего переноса (с ${dateTime(waitingSince)}).` : 'Очередь пуста.',
   };
 }
 

@@ -9,19 +9,19 @@
 import {
   accountLine,
   checkReportHtml,
-  heartbeatLine,
   liveLine,
   mailLine,
   propertiesLine,
   protectionLines,
+  queueLine,
   SCOPE_PURPOSES,
   scopesLine,
-  triggerLines,
+  triggerLine,
   zoneLine,
   type CheckLine,
   type ProtectionFact,
-  type TriggerExpectation,
 } from '../domain/install-check';
+import { flushTriggerRegistration, lastFlush, QUEUE_STALE_MS, readTriggerHealth } from '../adapter/trigger-health';
 import { workingDaysInMonth } from '../domain/calendar';
 import { DomainError } from '../domain/money';
 import { textOf } from '../domain/crm/values';
@@ -31,16 +31,11 @@ import { CrmContext } from './crm/crm-context';
 import { MEMORY_SHEET } from '../adapter/value-memory';
 import { DIRECTOR_ONLY } from './crm/setup-workbook';
 import { CLOSED_MONTHS_SHEET } from './payroll/closed-months';
-import { OWNER_EDIT_FUNCTION } from './crm/edit-trigger';
+import { FLUSH_FUNCTION, OWNER_EDIT_FUNCTION } from './crm/edit-trigger';
 import { exportSheetPdf } from './payroll/print';
 
 /** The manifest's scopes (a test keeps this list equal to appsscript.json). */
 export const REQUIRED_SCOPES = Object.keys(SCOPE_PURPOSES);
-
-/** The installable triggers «Настроить таблицу» installs for the director. */
-export const EXPECTED_TRIGGERS: readonly TriggerExpectation[] = [
-  { handler: OWNER_EDIT_FUNCTION, purpose: 'проверка правок от имени директора' },
-];
 
 /** The temporary tab of the live checks; its name cannot clash with the workbook's tabs. */
 export const CHECK_SHEET = '_Проверка установки';
@@ -197,6 +192,39 @@ function liveChecks(ss: Spreadsheet): CheckLine[] {
   return lines;
 }
 
+/**
+ * The director's two installable triggers, from what setup registered and
+ * their heartbeats (adapter/trigger-health.ts), and the queue they drain.
+ */
+function triggerChecks(ctx: CrmContext): CheckLine[] {
+  const health = readTriggerHealth(ctx.now);
+  const own = ScriptApp.getProjectTriggers();
+  const mine = (handler: string) => own.filter((t) => t.getHandlerFunction() === handler).map((t) => t.getUniqueId());
+  const directors = ctx.directorEmails();
+  const queueStale = health.queueSince !== null && ctx.now.getTime() - health.queueSince.getTime() > QUEUE_STALE_MS;
+  return [
+    triggerLine({
+      purpose: 'проверка правок от имени директора',
+      registration: health.registration,
+      mine: mine(OWNER_EDIT_FUNCTION),
+      me: ctx.user,
+      directors,
+      lastRun: health.lastRun,
+      missed: health.state === 'stale',
+    }),
+    triggerLine({
+      purpose: 'ежечасный перенос записей в «Журнал»',
+      registration: flushTriggerRegistration(),
+      mine: mine(FLUSH_FUNCTION),
+      me: ctx.user,
+      directors,
+      lastRun: lastFlush(),
+      missed: queueStale,
+    }),
+    queueLine(health.queueSince, health.queueOverflow, queueStale),
+  ];
+}
+
 /** Every check, in the dialog's order. */
 export function installCheckLines(ctx: CrmContext): CheckLine[] {
   const lines: CheckLine[] = [];
@@ -214,13 +242,7 @@ export function installCheckLines(ctx: CrmContext): CheckLine[] {
   };
   guard('Разрешения', () => scopesLine(REQUIRED_SCOPES, grantedScopes()));
   guard('Учётные записи', () => accountLine(ctx.user));
-  guard('Триггеры', () =>
-    triggerLines(
-      EXPECTED_TRIGGERS,
-      ScriptApp.getProjectTriggers().map((t) => ({ handler: t.getHandlerFunction(), owner: ctx.user })),
-      ctx.user,
-    ),
-  );
+  guard('Триггеры', () => triggerChecks(ctx));
   guard('Защита листов', () => protectionLines(protectionFacts(ctx.ss), ctx.directorEmails()));
   guard('Часовой пояс и язык', () =>
     zoneLine(ctx.ss.getSpreadsheetTimeZone(), Session.getScriptTimeZone(), ctx.ss.getSpreadsheetLocale()),

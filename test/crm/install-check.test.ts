@@ -9,7 +9,7 @@ import type { SpreadsheetExporter } from '../../local/runtime';
 import type { WorkbookModel } from '../../local/runtime/model';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import { bundleSession } from '../helpers/workbook';
-import { crmWorkbook, DIRECTOR, IVANOV, TODAY } from './crm-workbook';
+import { columnOf, crmWorkbook, DIRECTOR, IVANOV, TODAY } from './crm-workbook';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MANIFEST_SCOPES = (
@@ -193,5 +193,45 @@ describe('«Проверка установки»', () => {
     const account = line(check(session, gmail), 'Учётные записи');
     expect(account.ok).toBe(true);
     expect(account.found).toContain('не определён');
+  });
+
+  it("names a stopped edit trigger: a specialist's edit it never answered", () => {
+    const { session, workbook } = setUp();
+    const trigger = workbook.triggers!.find((t) => t.handler === 'onEditAsOwner')!;
+    session.disableTrigger(trigger.id, 'Требуется авторизация');
+    session.setUser(IVANOV);
+    session.advanceClock(10 * 60_000);
+    session.edit({
+      sheet: SHEETS.clients,
+      row: 2,
+      column: columnOf(workbook, SHEETS.clients, 'Примечание'),
+      values: [['звонил']],
+    });
+    session.advanceClock(10 * 60_000);
+    const lines = check(session);
+    const edits = line(lines, 'Триггер: проверка правок от имени директора');
+    expect(edits.ok).toBe(false);
+    expect(edits.found).toMatch(/^Не срабатывает с \d\d\.\d\d\.\d{4} \d\d:\d\d: Google его остановил/);
+    expect(edits.fix).toContain('«Настроить таблицу»');
+    // setup repairs it, and the check is then clean
+    session.run('menuSetupWorkbook', [], [{ button: 'NO' }]);
+    session.takeUiEvents();
+    expect(line(check(session), 'Триггер: проверка правок от имени директора').ok).toBe(true);
+  });
+
+  it("names a trigger deleted from the director's account and a second copy of one", () => {
+    const { session, workbook } = setUp();
+    const triggers = workbook.triggers!;
+    const flush = triggers.find((t) => t.handler === 'flushPendingWrites')!;
+    triggers.splice(triggers.indexOf(flush), 1);
+    const edit = triggers.find((t) => t.handler === 'onEditAsOwner')!;
+    triggers.push({ ...edit, id: edit.id + '-copy' });
+    const lines = check(session);
+    expect(line(lines, 'Триггер: ежечасный перенос записей в «Журнал»').found).toBe(
+      'Был установлен от вашего имени, но удалён.',
+    );
+    const edits = line(lines, 'Триггер: проверка правок от имени директора');
+    expect(edits.ok).toBe(false);
+    expect(edits.fix).toContain('удалит лишние');
   });
 });

@@ -7,17 +7,14 @@ import * as path from 'node:path';
 import {
   accountKind,
   checkReportHtml,
-  heartbeatLine,
   mailLine,
   propertiesLine,
   protectionLines,
+  queueLine,
   SCOPE_PURPOSES,
-  triggerLines,
+  triggerLine,
   zoneLine,
 } from '../../src/domain/install-check';
-
-const at = (iso: string) => new Date(iso);
-const EDIT = [{ handler: 'onEditAsOwner', purpose: 'проверка правок' }];
 
 describe('install check verdicts', () => {
   it('knows a purpose for exactly the scopes of the manifest', () => {
@@ -34,33 +31,49 @@ describe('install check verdicts', () => {
     expect(accountKind('')).toBe('unknown');
   });
 
-  it('wants each trigger exactly once: none and two are both faults, with different advice', () => {
-    expect(triggerLines(EDIT, [{ handler: 'onEditAsOwner', owner: 'd@x.ru' }], 'd@x.ru')[0].ok).toBe(true);
-    const none = triggerLines(EDIT, [{ handler: 'sendDigest', owner: 'd@x.ru' }], 'd@x.ru')[0];
-    expect(none.ok).toBe(false);
-    expect(none.found).toContain('Не установлен');
-    const two = triggerLines(
-      EDIT,
-      [
-        { handler: 'onEditAsOwner', owner: 'd@x.ru' },
-        { handler: 'onEditAsOwner', owner: 'd@x.ru' },
-      ],
-      'd@x.ru',
-    )[0];
-    expect(two.ok).toBe(false);
-    expect(two.found).toContain('2 раза');
-    expect(two.fix).toContain('удалит лишние');
+  const trigger = (over: Partial<Parameters<typeof triggerLine>[0]> = {}) =>
+    triggerLine({
+      purpose: 'проверка правок',
+      registration: { id: 't1', owner: 'd@x.ru' },
+      mine: ['t1'],
+      me: 'd@x.ru',
+      directors: ['d@x.ru', 'owner@x.ru'],
+      lastRun: new Date(2026, 2, 18, 9, 5),
+      missed: false,
+      ...over,
+    });
+
+  it('passes a registered trigger of a current director that runs, and says when it last ran', () => {
+    expect(trigger()).toEqual({
+      title: 'Триггер: проверка правок',
+      ok: true,
+      found: 'Установлен от имени d@x.ru, последний раз сработал 18.03.2026 09:05.',
+    });
+    // another director's trigger: not among mine, and that is right
+    expect(trigger({ registration: { id: 't9', owner: 'owner@x.ru' }, mine: [] }).ok).toBe(true);
   });
 
-  it('sees a trigger that stopped: an edit it never answered, beyond the grace of a few minutes', () => {
-    expect(heartbeatLine(null, null).ok).toBe(true);
-    expect(heartbeatLine(at('2026-03-18T09:00:00Z'), at('2026-03-18T09:04:00Z')).ok).toBe(true);
-    const stale = heartbeatLine(at('2026-03-18T09:00:00Z'), at('2026-03-18T09:06:00Z'));
-    expect(stale.ok).toBe(false);
-    expect(stale.found).toContain('последний раз сработал 2026-03-18 09:00 UTC');
-    const never = heartbeatLine(null, at('2026-03-18T09:06:00Z'));
-    expect(never.ok).toBe(false);
-    expect(never.found).toContain('ни разу не сработал');
+  it('fails a missing, deleted, orphaned, duplicated or stopped trigger, each with its own finding', () => {
+    expect(trigger({ registration: null }).found).toBe('Не установлен.');
+    expect(trigger({ mine: [] }).found).toBe('Был установлен от вашего имени, но удалён.');
+    expect(trigger({ registration: { id: 't1', owner: 'gone@x.ru' } }).found).toContain('больше не директор');
+    const two = trigger({ mine: ['t1', 't2'] });
+    expect(two.found).toContain('ещё 1');
+    expect(two.fix).toContain('удалит лишние');
+    const stopped = trigger({ missed: true });
+    expect(stopped.ok).toBe(false);
+    expect(stopped.found).toContain('Не срабатывает с 18.03.2026 09:05');
+    for (const line of [trigger({ registration: null }), trigger({ mine: [] }), stopped]) {
+      expect(line.fix).toContain('«Настроить таблицу»');
+    }
+  });
+
+  it('flags a queue left waiting or spilled over, not one waiting for the next hourly run', () => {
+    const since = new Date(2026, 2, 18, 6, 0);
+    expect(queueLine(null, false, false).ok).toBe(true);
+    expect(queueLine(since, false, false).ok).toBe(true);
+    expect(queueLine(since, false, true).found).toContain('с 18.03.2026 06:00');
+    expect(queueLine(null, true, false).found).toContain('«_Очередь записей»');
   });
 
   it('refuses warning-only and domain-wide protections and names extra editors', () => {
