@@ -67,40 +67,65 @@ export function accountKind(email: string): AccountKind {
   return CONSUMER_DOMAINS.includes(email.slice(at + 1).toLowerCase()) ? 'consumer' : 'workspace';
 }
 
+/** What «Журнал» shows of whose e-mails Google gives the add-on: entries with an unknown user, and with someone else's e-mail. */
+export interface AccountEvidence {
+  unknownUsers: number;
+  otherUsers: number;
+}
+
+const HIDDEN_MEANS =
+  'В «Журнале» правки других людей в листах записаны как «не определён», а изменения, которые может делать только ' +
+  'директор («Ответственный», «Ключевой», скидка, суммы подписанных сделок), сделанные в листе неизвестным ' +
+  'человеком, отменяются. Директору их удобнее делать в боковой панели: там Google называет пользователя.';
+
 /**
- * The account kind is not a fault, but the director must know what it means:
- * on gmail a hand edit by someone else reaches the director's trigger without
- * an e-mail, so «Журнал» says «не определён» and a director-only change typed in
- * the sheet by an unknown person is refused as a specialist's.
+ * The account kind is not a fault, but the director must know what it means.
+ * The log is the evidence: on personal (gmail) accounts a hand edit by someone
+ * else reaches the director's trigger without an e-mail. Before any such edit,
+ * the director's own address is the best guess.
  */
-export function accountLine(email: string): CheckLine {
+export function accountLine(email: string, evidence: AccountEvidence): CheckLine {
   const title = 'Учётные записи';
-  const kind = accountKind(email);
-  if (kind === 'workspace') {
+  if (accountKind(email) === 'unknown') {
     return {
       title,
-      ok: true,
-      found: `Домен ${email.slice(email.lastIndexOf('@') + 1)} (Google Workspace): триггеры видят e-mail сотрудников своего домена, «Журнал» называет каждого.`,
+      ok: false,
+      found: 'Google не сообщил e-mail того, кто запустил проверку.',
+      fix: 'Запустите проверку под своей учётной записью из меню CRM (не из редактора скриптов другого аккаунта).',
     };
   }
-  if (kind === 'consumer') {
+  if (evidence.unknownUsers > 0) {
     return {
       title,
       ok: true,
-      found:
-        'Личные аккаунты Google (gmail): при правке ячеек Google не сообщает надстройке e-mail других людей. ' +
-        'В «Журнале» такие правки записаны как «не определён», а изменения, которые может делать только директор ' +
-        '(«Ответственный», «Ключевой», скидка), сделанные в листе неизвестным человеком, отменяются. ' +
-        'Директору их удобнее делать в боковой панели: там Google называет пользователя.',
+      found: `Google скрывает от надстройки e-mail других людей (личные аккаунты): в «Журнале» ${evidence.unknownUsers} ${pluralForm(evidence.unknownUsers, ENTRY_FORMS)} без имени. ${HIDDEN_MEANS}`,
+    };
+  }
+  if (evidence.otherUsers > 0) {
+    return {
+      title,
+      ok: true,
+      found: 'Google сообщает надстройке e-mail сотрудников (один домен Google Workspace): «Журнал» называет каждого.',
+    };
+  }
+  if (accountKind(email) === 'consumer') {
+    return {
+      title,
+      ok: true,
+      found: `Личные аккаунты Google (gmail): Google не сообщает надстройке e-mail других людей. ${HIDDEN_MEANS}`,
     };
   }
   return {
     title,
-    ok: false,
-    found: 'Google не сообщил e-mail того, кто запустил проверку.',
-    fix: 'Запустите проверку под своей учётной записью из меню CRM (не из редактора скриптов другого аккаунта).',
+    ok: true,
+    found:
+      'Пока не видно, сообщает ли Google e-mail сотрудников: это станет ясно после первой правки специалиста в листе. ' +
+      'Если у команды личные аккаунты Google, а не один домен Google Workspace: ' +
+      HIDDEN_MEANS,
   };
 }
+
+const ENTRY_FORMS = ['запись', 'записи', 'записей'] as const;
 
 /** What the spreadsheet records of one of the director's installable triggers, and what this director owns. */
 export interface TriggerFacts {

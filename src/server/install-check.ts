@@ -18,9 +18,11 @@ import {
   scopesLine,
   triggerLine,
   zoneLine,
+  type AccountEvidence,
   type CheckLine,
   type ProtectionFact,
 } from '../domain/install-check';
+import { UNKNOWN_USER } from '../adapter/audit-log';
 import { flushTriggerRegistration, lastFlush, QUEUE_STALE_MS, readTriggerHealth } from '../adapter/trigger-health';
 import { workingDaysInMonth } from '../domain/calendar';
 import { DomainError } from '../domain/money';
@@ -88,6 +90,30 @@ function protectionFacts(ss: Spreadsheet): ProtectionFact[] {
     };
   });
 }
+
+/** How many recent «Журнал» entries have no user, and how many name someone other than a director. */
+function accountEvidence(ctx: CrmContext): AccountEvidence {
+  const sheet = ctx.ss.getSheetByName(SHEETS.log);
+  const evidence = { unknownUsers: 0, otherUsers: 0 };
+  if (!sheet || sheet.getLastRow() < 2) return evidence;
+  const headers = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => textOf(h));
+  const col = headers.indexOf('Пользователь') + 1;
+  if (col === 0) return evidence;
+  const first = Math.max(2, sheet.getLastRow() - RECENT_LOG_ROWS + 1);
+  const directors = ctx.directorEmails();
+  for (const [cell] of sheet.getRange(first, col, sheet.getLastRow() - first + 1, 1).getValues()) {
+    const user = textOf(cell).toLowerCase();
+    if (user === UNKNOWN_USER) evidence.unknownUsers++;
+    else if (user.includes('@') && !directors.includes(user)) evidence.otherUsers++;
+  }
+  return evidence;
+}
+
+/** How far back the log is read for whose e-mails Google gives. */
+const RECENT_LOG_ROWS = 500;
 
 /** Employees with an e-mail who are not dismissed: who gets the digest and a payslip. */
 function teamWithMail(ss: Spreadsheet): number {
@@ -241,7 +267,7 @@ export function installCheckLines(ctx: CrmContext): CheckLine[] {
     }
   };
   guard('Разрешения', () => scopesLine(REQUIRED_SCOPES, grantedScopes()));
-  guard('Учётные записи', () => accountLine(ctx.user));
+  guard('Учётные записи', () => accountLine(ctx.user, accountEvidence(ctx)));
   guard('Триггеры', () => triggerChecks(ctx));
   guard('Защита листов', () => protectionLines(protectionFacts(ctx.ss), ctx.directorEmails()));
   guard('Часовой пояс и язык', () =>

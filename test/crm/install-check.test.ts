@@ -195,6 +195,23 @@ describe('«Проверка установки»', () => {
     expect(account.found).toContain('не определён');
   });
 
+  it("learns from «Журнал» that Google hides the team's e-mails once a specialist's hand edit is logged", () => {
+    const { session, workbook } = setUp();
+    expect(line(check(session), 'Учётные записи').found).toContain('станет ясно');
+    session.setUser(IVANOV);
+    // «Ключевой» typed by a specialist: refused and logged by the director's trigger, which on gmail gets no e-mail
+    session.edit({
+      sheet: SHEETS.clients,
+      row: 2,
+      column: columnOf(workbook, SHEETS.clients, 'Статус клиента'),
+      values: [['Ключевой']],
+    });
+    const account = line(check(session), 'Учётные записи');
+    expect(account.found).toMatch(
+      /^Google скрывает от надстройки e-mail других людей \(личные аккаунты\): в «Журнале» \d+ запис/,
+    );
+  });
+
   it("names a stopped edit trigger: a specialist's edit it never answered", () => {
     const { session, workbook } = setUp();
     const trigger = workbook.triggers!.find((t) => t.handler === 'onEditAsOwner')!;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   accountKind,
+  accountLine,
   checkReportHtml,
   mailLine,
   propertiesLine,
@@ -85,6 +86,17 @@ describe('install check verdicts', () => {
     expect(
       protectionLines([{ ...base, editors: ['DIRECTOR@x.ru'.toLowerCase(), 'spec@x.ru'] }], allowed)[0].found,
     ).toBe('Изменять лист могут и другие: spec@x.ru.');
+  });
+
+  it('reads whose e-mails Google gives from the log, and guesses from the address only before any evidence', () => {
+    const none = { unknownUsers: 0, otherUsers: 0 };
+    expect(accountLine('d@proekt-a.ru', { unknownUsers: 3, otherUsers: 0 }).found).toContain(
+      'в «Журнале» 3 записи без имени',
+    );
+    expect(accountLine('d@gmail.com', { unknownUsers: 0, otherUsers: 2 }).found).toContain('Google Workspace');
+    expect(accountLine('d@gmail.com', none).found).toContain('Личные аккаунты Google (gmail)');
+    expect(accountLine('d@proekt-a.ru', none).found).toContain('станет ясно после первой правки');
+    expect(accountLine('', none).ok).toBe(false);
   });
 
   it('flags another zone or a non-Russian locale, not the same zone and ru_RU', () => {
