@@ -120,8 +120,9 @@ export function accountLine(email: string, evidence: AccountEvidence): CheckLine
     ok: true,
     found:
       'Пока не видно, сообщает ли Google e-mail сотрудников: это станет ясно после первой правки специалиста в листе. ' +
-      'Если у команды личные аккаунты Google, а не один домен Google Workspace: ' +
-      HIDDEN_MEANS,
+      'Если у команды личные аккаунты Google, а не один домен Google Workspace, то: ' +
+      HIDDEN_MEANS.charAt(0).toLowerCase() +
+      HIDDEN_MEANS.slice(1),
   };
 }
 
