@@ -7,6 +7,7 @@ import { logRefusedAccess } from '../../adapter/audit-log';
 import { PayrollContext } from '../payroll/payroll-context';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/workbook/schema';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,6 +15,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export class CrmContext {
   private settingsCache: Settings | null = null;
   private directorCache: boolean | null = null;
+  private todayCache: Date | null = null;
   readonly now = new Date();
 
   constructor(
@@ -79,8 +81,9 @@ export class CrmContext {
     }
   }
 
-  /** The midnight of today, for «Дата этапа» and «Дата создания». */
+  /** The midnight of today as the spreadsheet's people see it (its time zone), for «Дата этапа» and «Дата создания». */
   get today(): Date {
-    return new Date(this.now.getFullYear(), this.now.getMonth(), this.now.getDate());
+    this.todayCache ??= SheetDates.of(this.ss).today(this.now);
+    return this.todayCache;
   }
 }

@@ -111,6 +111,10 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   );
 
   const closedSheet = ctx.closedMonthsSheet();
+  // a tab made before the payment dates were recorded gets their headers
+  if (closedSheet.getLastColumn() < CLOSED_MONTHS_HEADERS.length) {
+    closedSheet.getRange(1, 1, 1, CLOSED_MONTHS_HEADERS.length).setValues([[...CLOSED_MONTHS_HEADERS]]);
+  }
   const first = closedSheet.getLastRow() + 1;
   if (entries.length > 0) {
     ensureGridRows(closedSheet, first + entries.length - 1);
