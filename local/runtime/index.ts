@@ -29,7 +29,7 @@ import {
   LocalUrlFetchApp,
   LocalUtilities,
 } from './script-services';
-import type { ServiceCallHook } from './service-calls';
+import type { ServiceCallHook, Usage } from './service-calls';
 import type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
@@ -45,7 +45,7 @@ import { asGas } from './spreadsheet/gas-types';
 export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
 export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
-export type { ServiceCallHook } from './service-calls';
+export type { ServiceCallHook, Usage } from './service-calls';
 export { displayValue, parseInput, formulaFromRuLocale, dateToSerial, serialToDate } from './cell-values';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1-notation';
 export { formatSimpleDate } from './time-zone';
@@ -88,6 +88,8 @@ export interface TriggerRun {
 export interface LocalRuntimeSession extends LocalSession {
   /** the globals the script sees (counted like the script's own calls) */
   readonly services: Record<string, unknown>;
+  /** cells read and written and executions begun since the last resetCalls() */
+  usage(): Usage;
   /** runs `hook` at the start of every counted service call (not for calls made inside a hook) — e.g. to start a second execution */
   onServiceCall(hook: ServiceCallHook): () => void;
   /** the message of a formula's error in a cell (1-based), as Sheets shows it on hover */
@@ -404,6 +406,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     calls: () => calls.snapshot(),
     resetCalls: () => calls.reset(),
+    usage: () => calls.usageSnapshot(),
 
     recalculate(): void {
       ctx.engine.rebuild();

@@ -159,6 +159,7 @@ export class RuntimeContext {
       locks: new Set(),
     };
     this.executions.push(execution);
+    this.calls.countExecution(authMode);
     return execution;
   }
 

@@ -20,6 +20,42 @@ export interface Realm {
 /** Runs at the start of a counted call, before it does anything. */
 export type ServiceCallHook = (call: string, args: unknown[]) => void;
 
+/**
+ * Range methods that read or write cell content (values, formulas, notes), by
+ * name; the cells they touch are counted beside the calls. Formats and
+ * validations are not content and are not counted as cells.
+ */
+const CELL_READS: ReadonlySet<string> = new Set([
+  'getValue',
+  'getValues',
+  'getDisplayValue',
+  'getDisplayValues',
+  'getFormula',
+  'getFormulas',
+  'getNote',
+  'getNotes',
+  'getRichTextValue',
+  'getRichTextValues',
+]);
+const CELL_WRITES: ReadonlySet<string> = new Set([
+  'setValue',
+  'setValues',
+  'setFormula',
+  'setFormulas',
+  'setNote',
+  'setNotes',
+  'clearContent',
+  'clearNote',
+]);
+
+/** What the counted calls did beyond their number: cells read and written, executions by kind. */
+export interface Usage {
+  cellsRead: number;
+  cellsWritten: number;
+  /** executions begun, by auth mode (CUSTOM_FUNCTION for each custom-function evaluation) */
+  executions: Record<string, number>;
+}
+
 /** Classes whose instances are exposed to the script name themselves for the counts. */
 export interface NamedService {
   readonly serviceName: string;
@@ -32,6 +68,7 @@ function serviceNameOf(value: object): string | undefined {
 
 export class ServiceCalls {
   private readonly counts = new Map<string, number>();
+  private usage: Usage = { cellsRead: 0, cellsWritten: 0, executions: {} };
   private readonly toProxy = new WeakMap<object, object>();
   private readonly toRaw = new WeakMap<object, object>();
   private hooks: ServiceCallHook[] = [];
@@ -47,6 +84,27 @@ export class ServiceCalls {
 
   reset(): void {
     this.counts.clear();
+    this.usage = { cellsRead: 0, cellsWritten: 0, executions: {} };
+  }
+
+  /** cells read and written and executions begun since the last reset */
+  usageSnapshot(): Usage {
+    return { ...this.usage, executions: { ...this.usage.executions } };
+  }
+
+  /** Counts an execution as it begins (the runtime context calls this). */
+  countExecution(kind: string): void {
+    this.usage.executions[kind] = (this.usage.executions[kind] ?? 0) + 1;
+  }
+
+  private countCells(target: object, method: string): void {
+    const reads = CELL_READS.has(method);
+    if (!reads && !CELL_WRITES.has(method)) return;
+    if (serviceNameOf(target) !== 'Range') return;
+    const range = target as { getNumRows(): number; getNumColumns(): number };
+    const cells = range.getNumRows() * range.getNumColumns();
+    if (reads) this.usage.cellsRead += cells;
+    else this.usage.cellsWritten += cells;
   }
 
   count(call: string): void {
@@ -88,6 +146,7 @@ export class ServiceCalls {
   private invoke(call: string, target: object, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
     this.guard(call);
     this.count(call);
+    this.countCells(target, call.slice(call.indexOf('.') + 1));
     const hostArgs = args.map((a) => this.fromScript(a));
     if (this.hooks.length > 0 && this.hookDepth === 0) {
       this.hookDepth++;
