@@ -18,6 +18,7 @@ import { computeMonthPayroll } from '../src/domain/payroll/month';
 import { defaultSettings } from '../src/domain/settings';
 import { runPayrollTabBench } from './payroll-tab';
 import { runActionCostBench } from './action-costs';
+import { runBundleLoadBench } from './bundle-load';
 
 const EMPLOYEES = 100;
 const DEALS = 100_000;
@@ -170,5 +171,6 @@ function main(): void {
 }
 
 main();
+runBundleLoadBench();
 runPayrollTabBench();
 runActionCostBench();
