@@ -45,15 +45,14 @@ import type {
 export function menuSetupWorkbook(): void {
   menuAction('Настроить таблицу', () => {
     const ctx = CrmContext.current();
+    ctx.requireDirector(
+      '«Настроить таблицу» запускает директор: настройка ставит защиту листов и проверку правок от его имени',
+    );
     const report = setupWorkbook(ctx);
-    if (ctx.isDirector) {
-      const line = installOwnerEditTrigger(ctx.ss);
-      if (line) report.push(line);
-      const closedMonths = prepareClosedMonths(PayrollContext.current());
-      if (closedMonths) report.push(closedMonths);
-    } else {
-      report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
-    }
+    const line = installOwnerEditTrigger(ctx.ss);
+    if (line) report.push(line);
+    const closedMonths = prepareClosedMonths(PayrollContext.current());
+    if (closedMonths) report.push(closedMonths);
     alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
   });
 }

@@ -5,7 +5,8 @@
  * a missing header is appended after the last column, unknown columns stay as
  * they are. Safe to run again.
  */
-import { ensureMemorySheet, ValueMemory } from '../../adapter/value-memory';
+import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
+import { protectForDirectors } from '../../adapter/protection';
 import { Table } from '../../adapter/table';
 import { isStage } from '../../domain/crm/funnel';
 import { H } from '../../domain/crm/records';
@@ -24,8 +25,8 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
   phone: '@',
 };
 
-/** Tabs only the director edits. */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
+/** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */
+const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
@@ -43,8 +44,10 @@ export function setupWorkbook(ctx: CrmContext): string[] {
     report.push('«Настройки» заполнены значениями по умолчанию — проверьте их');
   }
   ensureSheet(ctx, SHEETS.dashboard, report);
-  for (const name of DIRECTOR_ONLY) protectForDirector(ctx.ss.getSheetByName(name)!, report);
+  ensureSheet(ctx, SHEETS.log, report);
+  for (const name of DIRECTOR_ONLY) protectForDirector(ctx, ctx.ss.getSheetByName(name)!, report);
   seedMemory(ctx);
+  protectForDirector(ctx, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
   return report;
 }
 
@@ -87,18 +90,10 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
   }
 }
 
-/** Protects a whole tab so only the owner (the director) and the add-on running as them can edit it. */
-function protectForDirector(sheet: Sheet, report: string[]): void {
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  const protection = protections[0] ?? sheet.protect();
-  protection.setDescription(`«${sheet.getName()}»: изменяет только директор`);
-  protection.setWarningOnly(false);
-  const me = Session.getEffectiveUser();
-  protection.addEditor(me);
-  const others = protection.getEditors().filter((u) => u.getEmail() !== me.getEmail());
-  if (others.length > 0) protection.removeEditors(others);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  if (protections.length === 0) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
+/** Protects a whole tab so that only the directors (the owner and the «Настройки» list) edit it. */
+function protectForDirector(ctx: CrmContext, sheet: Sheet, report: string[]): void {
+  const created = protectForDirectors(sheet, `«${sheet.getName()}»: изменяет только директор`, ctx.directorEmails());
+  if (created) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
 }
 
 /** Remembers the current stage of every deal and status of every client, so the first paste over old rows can be checked. */
