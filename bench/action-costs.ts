@@ -224,8 +224,9 @@ export const CRM_CASES: CrmCase[] = [
     run: (s) => {
       s.select('Сделки', 2, 1);
       s.run('menuClientCard');
-      const state = s.run('getSidebarState') as { clientId: string } | undefined;
-      if (state) s.run('getClientCard', [state.clientId]);
+      // the page asks for the card only when the state did not bring it
+      const state = s.run('getSidebarState') as { clientId: string; card?: unknown };
+      if (!state.card) s.run('getClientCard', [state.clientId]);
     },
   },
   {

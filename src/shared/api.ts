@@ -13,6 +13,8 @@ export interface SidebarState {
   /** the current user's e-mail ('' when Google does not reveal it) */
   user: string;
   isDirector: boolean;
+  /** for 'card': the card itself, read in the same call, so opening the card is two executions (menu, page) */
+  card?: ClientCardDto;
 }
 
 /** A field that blocks a stage move; `on: 'client'` lives in the client's card. */

@@ -3,9 +3,10 @@
  * stores the view (and the selected client) in the user's properties; the page
  * asks for it with getSidebarState().
  */
+import { DomainError } from '../../domain/money';
 import type { SidebarState } from '../../shared/api';
 import type { CrmContext } from './crm-context';
-import { selectedClientId } from './deal-service';
+import { clientCard, selectedClientId } from './deal-service';
 
 const STATE_KEY = 'crm.sidebar';
 /** The sidebar page built from sidebar/pages/Sidebar. */
@@ -30,12 +31,17 @@ export function sidebarState(ctx: CrmContext): SidebarState {
   const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
   const stored = parseState(raw);
   const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
-  return {
-    view,
-    clientId: typeof stored.clientId === 'string' ? stored.clientId : '',
-    user: ctx.user,
-    isDirector: ctx.isDirector,
-  };
+  const clientId = typeof stored.clientId === 'string' ? stored.clientId : '';
+  const state: SidebarState = { view, clientId, user: ctx.user, isDirector: ctx.isDirector };
+  if (view === 'card' && clientId !== '') {
+    try {
+      state.card = clientCard(ctx, clientId);
+    } catch (error) {
+      // the page asks for the card itself and shows the message with its buttons
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return state;
 }
 
 function parseState(raw: string | null): { view?: string; clientId?: string } {
