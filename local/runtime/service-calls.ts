@@ -23,7 +23,8 @@ export type ServiceCallHook = (call: string, args: unknown[]) => void;
 /**
  * Range methods that read or write cell content (values, formulas, notes), by
  * name; the cells they touch are counted beside the calls. Formats and
- * validations are not content and are not counted as cells.
+ * validations are not content and are not counted as cells. A TextFinder
+ * search runs on Google's side: each cell it returns counts as one cell read.
  */
 const CELL_READS: ReadonlySet<string> = new Set([
   'getValue',
@@ -162,6 +163,8 @@ export class ServiceCalls {
     } catch (error) {
       throw this.scriptError(error);
     }
+    if (call === 'TextFinder.findAll' && Array.isArray(result)) this.usage.cellsRead += result.length;
+    if (call === 'TextFinder.findNext' && result) this.usage.cellsRead += 1;
     return this.toScript(result);
   }
 
