@@ -12,6 +12,11 @@ import { ensureGridRows } from './grid';
 import { safeCellText } from './safe-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Text as a literal inside a regular expression (RE2, as TextFinder uses). */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export class Table {
@@ -98,6 +103,72 @@ export class Table {
       .getRange(2, this.col(header), count, 1)
       .getValues()
       .map((r) => r[0]);
+  }
+
+  /**
+   * Sheet rows (1-based, top to bottom) whose `header` cell is exactly one of
+   * `values`, found on Google's side with a TextFinder: the script reads only
+   * the matching cells, however long the tab.
+   */
+  findRows(header: string, values: readonly string[]): number[] {
+    const wanted = [...new Set(values.filter((v) => v !== ''))];
+    if (wanted.length === 0 || this.lastRow < 2) return [];
+    const finder = this.columnRange(header)
+      .createTextFinder(wanted.length === 1 ? wanted[0] : wanted.map(escapeRegex).join('|'))
+      .matchEntireCell(true);
+    if (wanted.length > 1) finder.useRegularExpression(true);
+    return finder.findAll().map((r) => r.getRow());
+  }
+
+  /**
+   * Sheet rows whose cell in any of `headers` matches the regular expression
+   * `pattern` (RE2, whole cell, case-insensitive), searched over the span of
+   * those columns on Google's side; each row once, top to bottom.
+   */
+  searchRows(headers: readonly string[], pattern: string): number[] {
+    const cols = headers.filter((h) => this.has(h)).map((h) => this.col(h));
+    if (cols.length === 0 || this.lastRow < 2) return [];
+    const first = Math.min(...cols);
+    const found = this.sheet
+      .getRange(2, first, this.lastRow - 1, Math.max(...cols) - first + 1)
+      .createTextFinder(pattern)
+      .matchEntireCell(true)
+      .useRegularExpression(true)
+      .findAll();
+    const rows = new Set<number>();
+    for (const r of found) if (cols.includes(r.getColumn())) rows.add(r.getRow());
+    return [...rows];
+  }
+
+  /** The first sheet row whose `header` cell is exactly `value`, or null (one TextFinder step). */
+  findRow(header: string, value: string): number | null {
+    if (value === '' || this.lastRow < 2) return null;
+    const found = this.columnRange(header).createTextFinder(value).matchEntireCell(true).findNext();
+    return found ? found.getRow() : null;
+  }
+
+  /** A column's data cells (rows 2…last) as a range, for searching. */
+  private columnRange(header: string): GoogleAppsScript.Spreadsheet.Range {
+    return this.sheet.getRange(2, this.col(header), this.lastRow - 1, 1);
+  }
+
+  /**
+   * The full-width rows at these sheet rows: a few are read one call each, more
+   * in one call over their span (calls stay few, cells stay near the rows asked).
+   */
+  readRowsAt(rows: readonly number[]): Map<number, unknown[]> {
+    const out = new Map<number, unknown[]>();
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    if (sorted.length === 0) return out;
+    const min = sorted[0];
+    const max = sorted[sorted.length - 1];
+    if (sorted.length <= 3 || max - min + 1 > 4 * sorted.length) {
+      for (const row of sorted) out.set(row, this.readRows(row, 1)[0]);
+    } else {
+      const block = this.readRows(min, max - min + 1);
+      for (const row of sorted) out.set(row, block[row - min]);
+    }
+    return out;
   }
 
   /** A row of values as a record keyed by header. */

@@ -8,8 +8,8 @@ import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountPercent, discountProblem, statusChangeProblem } from '../../domain/crm/client-rules';
-import { findDuplicates } from '../../domain/crm/duplicates';
-import { nextId } from '../../domain/crm/ids';
+import { duplicateSearchPattern, findDuplicates } from '../../domain/crm/duplicates';
+import { allocateIds } from '../../adapter/id-allocator';
 import { H, type ClientType } from '../../domain/crm/records';
 import { innProblem, isBlankValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -51,15 +51,15 @@ export function createClient(ctx: CrmContext, form: ClientForm, confirmDuplicate
   if (Object.keys(errors).length > 0) return { status: 'invalid', errors };
   return withDocumentLock(() => {
     const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
-    const existing = clients.readAll().map((r) => clients.record(r));
     if (!confirmDuplicate) {
-      const matches = findDuplicates(values, existing);
+      // only the rows whose ИНН, phone or e-mail may be the same are read
+      const pattern = duplicateSearchPattern(values);
+      const rows = pattern ? clients.searchRows([H.inn, H.phone, H.email], pattern) : [];
+      const candidates = [...clients.readRowsAt(rows).values()].map((r) => clients.record(r));
+      const matches = findDuplicates(values, candidates);
       if (matches.length > 0) return { status: 'duplicate' as const, matches };
     }
-    const clientId = nextId(
-      'client',
-      existing.map((r) => r[H.clientId]),
-    );
+    const [clientId] = allocateIds(clients, H.clientId, 'client');
     const record: Record<string, unknown> = { ...values, [H.clientId]: clientId };
     if (clients.has(H.created)) record[H.created] = ctx.today;
     for (const header of Object.keys(record)) if (!clients.has(header)) delete record[header];

@@ -5,12 +5,12 @@
  * current user is known (see adapter/user.ts for when Google hides it).
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { allocateIds } from '../../adapter/id-allocator';
 import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { statusAfterStage } from '../../domain/crm/client-rules';
 import { allowedMoves, checkTransition, isStage, type MissingField } from '../../domain/crm/funnel';
-import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -26,13 +26,25 @@ export interface FoundRow {
   record: Record<string, unknown>;
 }
 
-/** Finds a row by its ID column (one column read, one row read). */
+/**
+ * Finds a row by its ID: a TextFinder on the ID column, then that one row; a
+ * cell that only looks the same (another case) is passed over.
+ */
 export function findById(ctx: CrmContext, sheetName: string, idHeader: string, id: string): FoundRow | null {
   const table = Table.open(ctx.ss, sheetName, [idHeader]);
-  const i = table.readColumn(idHeader).findIndex((v) => textOf(v) === id);
-  if (i < 0) return null;
-  const row = i + 2;
-  return { table, row, record: table.record(table.readRows(row, 1)[0]) };
+  const rows = table.readRowsAt(table.findRows(idHeader, [id]));
+  for (const [row, values] of rows) {
+    const record = table.record(values);
+    if (textOf(record[idHeader]) === id) return { table, row, record };
+  }
+  return null;
+}
+
+/** The records of a tab whose `header` is `id` (found by TextFinder, read by row), top to bottom. */
+function recordsWith(table: Table, header: string, id: string): Record<string, unknown>[] {
+  return [...table.readRowsAt(table.findRows(header, [id])).values()]
+    .map((r) => table.record(r))
+    .filter((r) => textOf(r[header]) === id);
 }
 
 /** Refuses a row whose «Ответственный» is someone else, unless the user is the director or unknown. */
@@ -90,16 +102,11 @@ export function clientCard(ctx: CrmContext, clientId: string): ClientCardDto {
   if (!client) throw new DomainError(`Клиента «${id}» нет на листе «Клиенты»`);
   const memory = ValueMemory.load(ctx.ss);
   const dealsTable = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
-  const deals = dealsTable
-    .readAll()
-    .map((r) => dealsTable.record(r))
-    .filter((r) => textOf(r[H.clientId]) === id)
-    .map((r) => dealDto(r, client.record, memory));
+  const deals = recordsWith(dealsTable, H.clientId, id).map((r) => dealDto(r, client.record, memory));
   const contacts: ContactDto[] = [];
   if (ctx.ss.getSheetByName(SHEETS.contacts)) {
     const table = Table.open(ctx.ss, SHEETS.contacts, [H.clientId]);
-    for (const r of table.readAll().map((row) => table.record(row))) {
-      if (textOf(r[H.clientId]) !== id) continue;
+    for (const r of recordsWith(table, H.clientId, id)) {
       contacts.push({
         date: textOf(r['Дата']),
         dealId: textOf(r[H.dealId]),
@@ -274,7 +281,7 @@ export function createDeal(ctx: CrmContext, clientId: string): { dealId: string 
     if (!client) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, client.record, `Клиента ${clientId}`);
     const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
-    const dealId = nextId('deal', deals.readColumn(H.dealId));
+    const [dealId] = allocateIds(deals, H.dealId, 'deal');
     const record: Record<string, unknown> = {
       [H.dealId]: dealId,
       [H.clientId]: clientId,

@@ -7,6 +7,7 @@
  */
 import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
 import { protectForDirectors } from '../../adapter/protection';
+import { rememberHighestIds } from '../../adapter/id-allocator';
 import { Table } from '../../adapter/table';
 import { isStage } from '../../domain/crm/funnel';
 import { H } from '../../domain/crm/records';
@@ -127,7 +128,8 @@ function seedMemory(ctx: CrmContext): void {
   ensureMemorySheet(ctx.ss);
   const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   const memory = ValueMemory.load(ctx.ss);
-  for (const row of deals.readAll()) {
+  const dealRows = deals.readAll();
+  for (const row of dealRows) {
     const record = deals.record(row);
     const id = textOf(record[H.dealId]);
     const stage = textOf(record[H.stage]);
@@ -135,11 +137,14 @@ function seedMemory(ctx: CrmContext): void {
   }
   // a «Ключевой» status already in the table is the director's earlier decision
   const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
-  for (const row of clients.readAll()) {
+  const clientRows = clients.readAll();
+  for (const row of clientRows) {
     const record = clients.record(row);
     const id = textOf(record[H.clientId]);
     const status = textOf(record[H.clientStatus]);
     if (id && status && !memory.get(id, H.clientStatus)) memory.set(id, H.clientStatus, status);
   }
   memory.save(ctx.ss);
+  const idsOf = (table: Table, rows: unknown[][], header: string) => rows.map((r) => r[table.col(header) - 1]);
+  rememberHighestIds({ deal: idsOf(deals, dealRows, H.dealId), client: idsOf(clients, clientRows, H.clientId) });
 }
