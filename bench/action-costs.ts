@@ -233,8 +233,9 @@ export const CRM_CASES: CrmCase[] = [
     key: 'moveAndCard',
     title: 'Переход из карточки + обновление',
     run: (s) => {
-      s.run('moveDeal', ['С-00001', 'Потребность выявлена', {}]);
-      s.run('getClientCard', ['К-00001']);
+      // the sidebar reloads the card only when the move did not bring it
+      const moved = s.run('moveDeal', ['С-00001', 'Потребность выявлена', {}]) as { card?: unknown };
+      if (!moved.card) s.run('getClientCard', ['К-00001']);
     },
   },
   {

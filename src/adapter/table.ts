@@ -35,11 +35,11 @@ export class Table {
   static open(ss: Spreadsheet, name: string, required: readonly string[] = []): Table {
     const sheet = ss.getSheetByName(name);
     if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
-    return Table.of(sheet, required);
+    return Table.of(sheet, required, name);
   }
 
-  /** The table of an already known sheet. */
-  static of(sheet: Sheet, required: readonly string[] = []): Table {
+  /** The table of an already known sheet (its name when the caller knows it, saving a call). */
+  static of(sheet: Sheet, required: readonly string[] = [], name?: string): Table {
     const lastColumn = sheet.getLastColumn();
     const headers =
       lastColumn > 0
@@ -48,7 +48,7 @@ export class Table {
             .getValues()[0]
             .map((h) => String(h ?? '').trim())
         : [];
-    const table = new Table(sheet, sheet.getName(), headers);
+    const table = new Table(sheet, name ?? sheet.getName(), headers);
     for (const header of required) table.col(header);
     return table;
   }

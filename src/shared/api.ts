@@ -63,7 +63,8 @@ export interface ClientCardDto {
 }
 
 export type MoveDealResult =
-  | { ok: true; dealId: string; stage: string; stageDate: string }
+  /** `card`: the client's card as it is after the move, so the sidebar needs no second call */
+  | { ok: true; dealId: string; stage: string; stageDate: string; card?: ClientCardDto }
   | { ok: false; dealId: string; reason: string; missing: MissingFieldDto[] };
 
 /** The new-client form: header → typed text (Клиент, Тип, ИНН, Контактное лицо, Телефон, Email, …). */

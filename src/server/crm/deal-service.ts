@@ -88,10 +88,11 @@ export function selectedClientId(ctx: CrmContext): string {
   const name = sheet.getName();
   if (name !== SHEETS.clients && name !== SHEETS.deals) return '';
   const range = ctx.ss.getActiveRange();
-  if (!range || range.getRow() < 2) return '';
-  const table = Table.of(sheet);
+  const row = range ? range.getRow() : 0;
+  if (row < 2) return '';
+  const table = Table.of(sheet, [], name);
   if (!table.has(H.clientId)) return '';
-  return textOf(table.record(table.readRows(range.getRow(), 1)[0])[H.clientId]);
+  return textOf(table.record(table.readRows(row, 1)[0])[H.clientId]);
 }
 
 /** The client card: the client, its deals with their allowed moves, its contacts. */
@@ -145,7 +146,7 @@ export function moveDeal(
   fieldValues: Record<string, string>,
 ): MoveDealResult {
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
-  return withDocumentLock(() => {
+  const result = withDocumentLock((): MoveDealResult & { clientId?: string } => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     requireOwnRow(ctx, deal.record, `Сделку ${dealId}`);
@@ -201,8 +202,12 @@ export function moveDeal(
       result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
       'Карточка клиента',
     );
-    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
+    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today), clientId: client ? clientId : '' };
   });
+  if (!result.ok || !result.clientId) return result;
+  // the card as it is now, read after the lock is released, saves the sidebar a second call
+  const { clientId, ...moved } = result;
+  return { ...moved, card: clientCard(ctx, clientId) };
 }
 
 /** Writes a stage change with its date, the client's status, the memory and the log. */
