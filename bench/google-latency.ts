@@ -1,77 +1,44 @@
 /**
  * An estimate of how long the counted work takes on Google, from the counts
- * the local runtime keeps (service calls by "Class.method", cells read and
- * written, executions begun). Google publishes no latencies; the figures below
- * are the usual orders of magnitude of Apps Script's own best-practice advice
- * (a service call is a round trip to another Google server, so batch; each
- * execution starts a fresh V8 isolate and loads the whole script) and are
- * kept in one place so the bench's estimates can be compared with each other,
- * not read as a promise.
+ * the local runtime keeps: each service call at the runtime's own latency
+ * model (DEFAULT_LATENCY, the clock the runtime advances), plus what that model
+ * does not price: starting each execution and loading Code.js into it (every
+ * edit, sidebar call and custom-function cell is its own execution), and
+ * moving cells of content. Google publishes no such figures; these are orders
+ * of magnitude, kept in one place so the bench's estimates compare with each
+ * other, not read as a promise.
  */
-import type { CallCounts, Usage } from '../local/runtime';
+import { type CallCounts, DEFAULT_LATENCY, type LatencyModel, type Usage } from '../local/runtime';
 
-/** Calls answered from the object the script already holds (no round trip). */
-const LOCAL_CALLS = new Set([
-  'Range.getRow',
-  'Range.getColumn',
-  'Range.getNumRows',
-  'Range.getNumColumns',
-  'Range.getLastRow',
-  'Range.getLastColumn',
-  'Range.getSheet',
-  'Range.getA1Notation',
-  'Sheet.getRange',
-  'Spreadsheet.getRange',
-  'SpreadsheetApp.getActiveSpreadsheet',
-  'SpreadsheetApp.getUi',
-  'Ui.createMenu',
-  'Ui.createAddonMenu',
-  'Menu.addItem',
-  'Menu.addSeparator',
-  'Menu.addSubMenu',
-  'SpreadsheetApp.newDataValidation',
-  'DataValidationBuilder.requireValueInList',
-  'DataValidationBuilder.requireNumberBetween',
-  'DataValidationBuilder.requireDate',
-  'DataValidationBuilder.setAllowInvalid',
-  'DataValidationBuilder.setHelpText',
-  'DataValidationBuilder.build',
-  'HtmlService.createHtmlOutput',
-  'HtmlOutput.setTitle',
-  'HtmlOutput.setWidth',
-  'HtmlOutput.setHeight',
-]);
-
-export interface LatencyModel {
+export interface ExecutionCosts {
   /** starting an execution: a fresh isolate, before the script is parsed */
   executionStartMs: number;
   /** parsing and running Code.js at load, per KB of the bundle */
   loadMsPerKb: number;
-  /** a call that goes to a Google server (SpreadsheetApp reads and writes, properties, locks…) */
-  roundTripMs: number;
-  /** a call answered locally (a range's position, builders, the menu) */
-  localCallMs: number;
-  /** per cell of content moved, beyond the round trip */
+  /** per cell of content moved, beyond the call itself */
   readMsPerCell: number;
   writeMsPerCell: number;
 }
 
-export const LATENCY: LatencyModel = {
+export const EXECUTION_COSTS: ExecutionCosts = {
   executionStartMs: 100,
   loadMsPerKb: 0.2,
-  roundTripMs: 50,
-  localCallMs: 1,
   readMsPerCell: 0.002,
   writeMsPerCell: 0.01,
 };
 
 /** The estimated time on Google of counted work, in milliseconds. */
-export function estimateMs(calls: CallCounts, usage: Usage, bundleKb: number, model: LatencyModel = LATENCY): number {
+export function estimateMs(
+  calls: CallCounts,
+  usage: Usage,
+  bundleKb: number,
+  latency: LatencyModel = DEFAULT_LATENCY,
+  costs: ExecutionCosts = EXECUTION_COSTS,
+): number {
   let ms = 0;
-  for (const [call, n] of Object.entries(calls))
-    ms += n * (LOCAL_CALLS.has(call) ? model.localCallMs : model.roundTripMs);
+  for (const [call, n] of Object.entries(calls)) ms += n * latency(call);
   const executions = Object.values(usage.executions).reduce((a, b) => a + b, 0);
-  ms += executions * (model.executionStartMs + bundleKb * model.loadMsPerKb);
-  ms += usage.cellsRead * model.readMsPerCell + usage.cellsWritten * model.writeMsPerCell;
+  ms += executions * (costs.executionStartMs + bundleKb * costs.loadMsPerKb);
+  ms += usage.cellsRead * costs.readMsPerCell + usage.cellsWritten * costs.writeMsPerCell;
   return ms;
 }

@@ -71,6 +71,11 @@ export class ValueMemory {
     return new ValueMemory(ss.getSheetByName(MEMORY_SHEET));
   }
 
+  /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
+
   get(id: string, field: string): Remembered | undefined {
     return this.entries.get(key(id, field))?.value;
   }

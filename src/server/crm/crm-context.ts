@@ -3,6 +3,7 @@
  * time, and the settings, read lazily so an edit that needs no setting reads none.
  */
 import { DomainError } from '../../domain/money';
+import { PayrollContext } from '../payroll/payroll-context';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/workbook/schema';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
@@ -40,6 +41,16 @@ export class CrmContext {
       this.directorCache = this.user !== '' && isDirectorEmail(this.ss, this.directorSetting(), this.user);
     }
     return this.directorCache;
+  }
+
+  /** «ГГГГ-ММ» of the months closed in either payroll book. */
+  closedMonths(): ReadonlySet<string> {
+    try {
+      return new Set(new PayrollContext(this.ss, this.user).closedEntries().map((e) => e.month));
+    } catch (error) {
+      if (error instanceof DomainError) return new Set();
+      throw error;
+    }
   }
 
   /** Refuses anyone but the director (an unknown user too) with `what` and how to be recognised. */

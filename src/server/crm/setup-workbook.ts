@@ -9,12 +9,12 @@ import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/valu
 import { protectForDirectors } from '../../adapter/protection';
 import { rememberHighestIds } from '../../adapter/id-allocator';
 import { Table } from '../../adapter/table';
-import { isStage } from '../../domain/crm/funnel';
 import { H } from '../../domain/crm/records';
 import { textOf } from '../../domain/crm/values';
 import { defaultSettingsRows } from '../../domain/settings';
 import { COLUMNS, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { rememberRow } from './edit-enforcement';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -123,26 +123,26 @@ function protectForDirector(ctx: CrmContext, sheet: Sheet, report: string[]): vo
   if (created) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
 }
 
-/** Remembers the current stage of every deal and status of every client, so the first paste over old rows can be checked. */
+/**
+ * Remembers the current stage, owner and (for signed deals) pay-deciding fields
+ * of every deal and the checked fields of every client, so the first paste over
+ * old rows can be checked. A «Ключевой» status already in the table is the
+ * director's earlier decision.
+ */
 function seedMemory(ctx: CrmContext): void {
   ensureMemorySheet(ctx.ss);
-  const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   const memory = ValueMemory.load(ctx.ss);
+  const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   const dealRows = deals.readAll();
   for (const row of dealRows) {
     const record = deals.record(row);
-    const id = textOf(record[H.dealId]);
-    const stage = textOf(record[H.stage]);
-    if (id && isStage(stage) && !memory.get(id, H.stage)) memory.set(id, H.stage, stage);
+    rememberRow(memory, 'deals', textOf(record[H.dealId]), record);
   }
-  // a «Ключевой» status already in the table is the director's earlier decision
   const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
   const clientRows = clients.readAll();
   for (const row of clientRows) {
     const record = clients.record(row);
-    const id = textOf(record[H.clientId]);
-    const status = textOf(record[H.clientStatus]);
-    if (id && status && !memory.get(id, H.clientStatus)) memory.set(id, H.clientStatus, status);
+    rememberRow(memory, 'clients', textOf(record[H.clientId]), record);
   }
   memory.save(ctx.ss);
   const idsOf = (table: Table, rows: unknown[][], header: string) => rows.map((r) => r[table.col(header) - 1]);
