@@ -6,19 +6,23 @@
  * typed in another format is still found. Counts, never timings.
  */
 import { CRM_CASES, crmCaseSession, measure, type ActionCost } from '../../bench/action-costs';
+import { MEMORY_SHEET } from '../../src/adapter/value-memory';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import { cell, crmSession, crmWorkbook, IVANOV, CLIENT_A } from './crm-workbook';
 
 const SMALL = 100;
 const LARGE = 2_000;
 
-const costs = new Map<string, [ActionCost, ActionCost]>();
-function costOf(key: string): [ActionCost, ActionCost] {
+type Measured = ActionCost & { memoryCells: number };
+const costs = new Map<string, [Measured, Measured]>();
+function costOf(key: string): [Measured, Measured] {
   if (!costs.has(key)) {
     const c = CRM_CASES.find((x) => x.key === key)!;
     const at = (size: number) => {
       const s = crmCaseSession(size);
-      return measure(s, () => c.run(s));
+      const memory = s.workbook.sheets.find((x) => x.name === MEMORY_SHEET)!;
+      const memoryCells = 4 * memory.rows.filter((r) => r?.[0]?.value).length;
+      return { ...measure(s, () => c.run(s)), memoryCells };
     };
     costs.set(key, [at(SMALL), at(LARGE)]);
   }
@@ -39,9 +43,21 @@ describe('the cost of an interactive action at 100 and 2 000 deals', () => {
     expect(costOf('card')[0].executions).toBe(2);
   });
 
-  it.each(['logContact', 'createClient'])('%s: cells read do not grow with the sheet', (key) => {
-    const [small, large] = costOf(key);
+  it('logContact: cells read do not grow with the sheet', () => {
+    const [small, large] = costOf('logContact');
     expect(large.cellsRead).toBeLessThanOrEqual(2 * small.cellsRead);
+  });
+
+  // the memory tab is still read whole (once per read of the memory); every other read is by the rows concerned
+  it.each([
+    ['stageEdit', 1],
+    ['card', 1],
+    ['moveAndCard', 2],
+    ['createClient', 1],
+  ] as const)('%s: beyond the memory tab, cells read do not grow with the sheet', (key, memoryReads) => {
+    const [small, large] = costOf(key);
+    const beyond = (c: Measured) => c.cellsRead - memoryReads * c.memoryCells;
+    expect(beyond(large)).toBeLessThanOrEqual(2 * beyond(small));
   });
 });
 
