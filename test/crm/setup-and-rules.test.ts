@@ -184,7 +184,7 @@ describe('menu, check, tasks and digest', () => {
       body: expect.stringContaining('С-00002'),
     });
     expect(session.run('toggleDailyDigest', [false])).toEqual({ on: false });
-    expect(session.triggers().filter((t) => t.kind === 'clock')).toEqual([]);
+    expect(session.triggers().filter((t) => t.handler === 'sendDailyDigest')).toEqual([]);
   });
 });
 
@@ -210,7 +210,7 @@ describe('claims typed by hand and the sidebar views', () => {
       expect.objectContaining({ type: 'sidebar', title: 'Карточка клиента' }),
     );
     const state = session.run('getSidebarState') as SidebarState;
-    expect(state).toMatchObject({ view: 'card', clientId: 'К-00001', user: IVANOV, isDirector: false });
+    expect(state).toMatchObject({ view: 'card', clientId: 'К-00001', user: IVANOV, isDirector: false, notice: '' });
     // the card comes with the state: the page needs no second call
     expect(state.card).toMatchObject({ clientId: 'К-00001', deals: [expect.objectContaining({ id: 'С-00001' })] });
     session.run('menuMyTasks');

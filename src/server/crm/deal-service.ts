@@ -6,7 +6,7 @@
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
 import { allocateIds } from '../../adapter/id-allocator';
-import { withDocumentLock } from '../../adapter/lock';
+import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { statusAfterStage } from '../../domain/crm/client-rules';
@@ -162,9 +162,11 @@ export function moveDeal(
   dealId: string,
   toStage: string,
   fieldValues: Record<string, string>,
+  requestId = '',
 ): MoveDealResult {
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
-  const result = withDocumentLock((): MoveDealResult & { clientId?: string } => {
+  let movedClientId = '';
+  const result = withRequestLock(requestId, (): MoveDealResult => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     requireOwnRow(ctx, deal.record, `Сделку ${dealId}`);
@@ -240,12 +242,12 @@ export function moveDeal(
       result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
       'Карточка клиента',
     );
-    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today), clientId: client ? clientId : '' };
+    if (client) movedClientId = clientId;
+    return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });
-  if (!result.ok || !result.clientId) return result;
   // the card as it is now, read after the lock is released, saves the sidebar a second call
-  const { clientId, ...moved } = result;
-  return { ...moved, card: clientCard(ctx, clientId) };
+  if (!result.ok || !movedClientId) return result;
+  return { ...result, card: clientCard(ctx, movedClientId) };
 }
 
 /** Writes a stage change with its date, the client's status, the memory and the log. */
@@ -300,11 +302,17 @@ function applyStage(
 }
 
 /** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
-export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, reason: string): MoveDealResult {
+export function overrideStage(
+  ctx: CrmContext,
+  dealId: string,
+  toStage: string,
+  reason: string,
+  requestId = '',
+): MoveDealResult {
   if (!ctx.isDirector) throw new DomainError('Изменить этап в обход правил может только директор');
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
   if (reason.length < 3) throw new DomainError('Укажите причину изменения этапа — она попадёт в «Журнал»');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const clientId = textOf(deal.record[H.clientId]);
@@ -328,10 +336,11 @@ export function changeDealAsDirector(
   dealId: string,
   fields: Record<string, string>,
   reason: string,
+  requestId = '',
 ): MoveDealResult {
   ctx.requireDirector('Ответственного и суммы заключённой сделки меняет только директор');
   if (reason.length < 3) throw new DomainError('Укажите причину изменения — она попадёт в «Журнал»');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const memory = ValueMemory.load(ctx.ss);
@@ -382,8 +391,8 @@ export function changeDealAsDirector(
 }
 
 /** A new deal for a client at «Новый», owned by the client's «Ответственный» (or the current user). */
-export function createDeal(ctx: CrmContext, clientId: string): { dealId: string } {
-  return withDocumentLock(() => {
+export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): { dealId: string } {
+  return withRequestLock(requestId, () => {
     const client = findById(ctx, SHEETS.clients, H.clientId, clientId);
     if (!client) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, client.record, `Клиента ${clientId}`);

@@ -3,10 +3,12 @@
  * stores the view (and the selected client) in the user's properties; the page
  * asks for it with getSidebarState().
  */
+import { readTriggerHealth } from '../../adapter/trigger-health';
 import { DomainError } from '../../domain/money';
 import type { SidebarState } from '../../shared/api';
 import type { CrmContext } from './crm-context';
 import { clientCard, selectedClientId } from './deal-service';
+import { drainPending } from './edit-trigger';
 
 const STATE_KEY = 'crm.sidebar';
 /** The sidebar page built from sidebar/pages/Sidebar. */
@@ -31,8 +33,15 @@ export function sidebarState(ctx: CrmContext): SidebarState {
   const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
   const stored = parseState(raw);
   const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
+  drainPending(ctx.ss);
   const clientId = typeof stored.clientId === 'string' ? stored.clientId : '';
-  const state: SidebarState = { view, clientId, user: ctx.user, isDirector: ctx.isDirector };
+  const state: SidebarState = {
+    view,
+    clientId,
+    user: ctx.user,
+    isDirector: ctx.isDirector,
+    notice: readTriggerHealth(ctx.now).notice,
+  };
   if (view === 'card' && clientId !== '') {
     try {
       state.card = clientCard(ctx, clientId);

@@ -8,7 +8,7 @@ import { monthKey, type YearMonth } from '../../domain/calendar';
 import { parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError, rublesToKopecks } from '../../domain/money';
 import { payrollSheetName } from '../../domain/workbook/schema';
-import { appendLog } from '../../adapter/audit-log';
+import { appendLogLocked } from '../../adapter/audit-log';
 import { ensureGridRows } from '../../adapter/grid';
 import { safeCellText } from '../../adapter/safe-text';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, type ClosedMonthEntry, closedRow } from './closed-months';
@@ -119,7 +119,7 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
       .setValues(entries.map((e) => closedRow(e, ctx.now, ctx.user)));
   }
   protectForDirector(closedSheet, CLOSED_MONTHS_PROTECTION, ctx.directorEmails());
-  appendLog(
+  appendLogLocked(
     ctx.ss,
     [
       {

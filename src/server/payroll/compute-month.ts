@@ -12,7 +12,7 @@ import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
 import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll/month';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
-import { appendLog } from '../../adapter/audit-log';
+import { appendLogLocked } from '../../adapter/audit-log';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { isSeparateBook, protectForDirector } from './payroll-book';
 import { buildPayrollSheetPlan, type SheetPlan, valuesWithFormulaNotes } from './payroll-sheet-plan';
@@ -189,7 +189,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     afterWrite,
   );
   const errors = payroll.rows.filter((r) => !r.ok).length;
-  appendLog(
+  appendLogLocked(
     ctx.ss,
     [
       {
