@@ -111,12 +111,16 @@ export class Table {
    */
   findRows(header: string, values: readonly string[]): number[] {
     const wanted = [...new Set(values.filter((v) => v !== ''))];
-    if (wanted.length === 0 || this.lastRow < 2) return [];
-    const finder = this.columnRange(header)
+    if (wanted.length === 0) return [];
+    const finder = this.wholeColumn(header)
       .createTextFinder(wanted.length === 1 ? wanted[0] : wanted.map(escapeRegex).join('|'))
       .matchEntireCell(true);
     if (wanted.length > 1) finder.useRegularExpression(true);
-    return finder.findAll().map((r) => r.getRow());
+    // the header cell is searched too: a header is never an ID, and the search needs no last row
+    return finder
+      .findAll()
+      .map((r) => r.getRow())
+      .filter((row) => row > 1);
   }
 
   /**
@@ -139,16 +143,12 @@ export class Table {
     return [...rows];
   }
 
-  /** The first sheet row whose `header` cell is exactly `value`, or null (one TextFinder step). */
-  findRow(header: string, value: string): number | null {
-    if (value === '' || this.lastRow < 2) return null;
-    const found = this.columnRange(header).createTextFinder(value).matchEntireCell(true).findNext();
-    return found ? found.getRow() : null;
-  }
-
-  /** A column's data cells (rows 2…last) as a range, for searching. */
-  private columnRange(header: string): GoogleAppsScript.Spreadsheet.Range {
-    return this.sheet.getRange(2, this.col(header), this.lastRow - 1, 1);
+  /** A whole column («E:E») as a range, for searching. */
+  private wholeColumn(header: string): GoogleAppsScript.Spreadsheet.Range {
+    const letters = (n: number): string =>
+      (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const col = letters(this.col(header));
+    return this.sheet.getRange(`${col}:${col}`);
   }
 
   /**

@@ -81,7 +81,7 @@ function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
   if (lastRow < 2) return; // the header row itself
   const firstCol = range.getColumn();
   const numCols = range.getNumColumns();
-  const table = Table.of(sheet);
+  const table = Table.of(sheet, [], name);
   const rows = table.readRows(firstRow, lastRow - firstRow + 1);
   const block: Block = {
     table,
