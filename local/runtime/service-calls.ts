@@ -52,7 +52,8 @@ export const NO_LATENCY: LatencyModel = () => 0;
  * Range methods that read or write cell content (values, formulas, notes), by
  * name; the cells they touch are counted beside the calls. Formats and
  * validations are not content and are not counted as cells. A TextFinder
- * search runs on Google's side: each cell it returns counts as one cell read.
+ * search runs on Google's side: each cell it returns counts as one cell read;
+ * Sheet.appendRow writes the cells of its row.
  */
 const CELL_READS: ReadonlySet<string> = new Set([
   'getValue',
@@ -167,6 +168,7 @@ export class CallLedger {
     try {
       const result = fn.apply(target, hostArgs);
       this.countCells(call, target, result);
+      if (call === 'Sheet.appendRow' && Array.isArray(hostArgs[0])) this.usage.cellsWritten += hostArgs[0].length;
       return result;
     } finally {
       this.elapse(call);

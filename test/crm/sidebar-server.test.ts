@@ -216,7 +216,8 @@ describe('the cost of a single-cell stage edit', () => {
     const small = callsFor(100);
     const large = callsFor(20_000);
     expect(large).toBe(small);
-    // includes the trigger's heartbeat, the simple trigger's note of the edit and the memory re-read under the lock
-    expect(small).toBeLessThan(75);
+    // includes the trigger's heartbeat, the simple trigger's note of the edit and the memory re-read under the lock;
+    // the memory and the client are found by TextFinder (a few calls more), so the cells read do not grow either
+    expect(small).toBeLessThan(100);
   });
 });

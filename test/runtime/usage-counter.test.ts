@@ -9,6 +9,7 @@ const CODE = `
 function readBlock() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Лист1').getRange(1, 1, 3, 4).getValues().length; }
 function writeBlock() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Лист1').getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]); }
 function formatBlock() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Лист1').getRange(1, 1, 5, 5).setNumberFormat('0.00'); }
+function appendOne() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Лист1').appendRow([1, 2, 3]); }
 function oneCell() { var r = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Лист1').getRange('B2'); r.setValue(7); return r.getValue(); }
 /**
  * Doubles.
@@ -26,7 +27,8 @@ describe('the usage counter', () => {
     s.run('writeBlock');
     s.run('formatBlock');
     s.run('oneCell');
-    expect(s.usage()).toEqual({ cellsRead: 13, cellsWritten: 5, executions: { FULL: 4 } });
+    s.run('appendOne');
+    expect(s.usage()).toEqual({ cellsRead: 13, cellsWritten: 8, executions: { FULL: 5 } });
     s.resetCalls();
     expect(s.usage()).toEqual({ cellsRead: 0, cellsWritten: 0, executions: {} });
   });

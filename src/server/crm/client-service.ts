@@ -69,7 +69,7 @@ export function createClient(
     if (clients.has(H.created)) record[H.created] = ctx.today;
     for (const header of Object.keys(record)) if (!clients.has(header)) delete record[header];
     clients.appendRecords([record]);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [clientId]);
     memory.set(clientId, H.clientStatus, textOf(record[H.clientStatus]));
     if (record[H.discount] !== undefined) memory.set(clientId, H.discount, textOf(record[H.discount]));
     memory.save(ctx.ss);
@@ -166,7 +166,7 @@ export function updateClient(
     found.table.writeFields(found.row, changes);
     // the sheet's edit check reverts «Статус клиента» and «Скидка, %» to these remembered values
     if (H.clientStatus in changes || H.discount in changes) {
-      const memory = ValueMemory.load(ctx.ss);
+      const memory = ValueMemory.load(ctx.ss, [clientId]);
       for (const header of [H.clientStatus, H.discount]) {
         if (header in changes) memory.set(clientId, header, textOf(changes[header]));
       }

@@ -119,9 +119,14 @@ export function clientCard(ctx: CrmContext, clientId: string): ClientCardDto {
   if (!id) throw new DomainError('Выберите строку клиента на листе «Клиенты» или сделки на листе «Сделки»');
   const client = findById(ctx, SHEETS.clients, H.clientId, id);
   if (!client) throw new DomainError(`Клиента «${id}» нет на листе «Клиенты»`);
-  const memory = ValueMemory.load(ctx.ss);
   const dealsTable = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
-  const deals = recordsWith(dealsTable, H.clientId, id).map((r) => dealDto(r, client.record, memory));
+  const dealRecords = recordsWith(dealsTable, H.clientId, id);
+  // only the memory rows of this client's deals
+  const memory = ValueMemory.load(
+    ctx.ss,
+    dealRecords.map((r) => textOf(r[H.dealId])),
+  );
+  const deals = dealRecords.map((r) => dealDto(r, client.record, memory));
   const contacts: ContactDto[] = [];
   if (ctx.ss.getSheetByName(SHEETS.contacts)) {
     const table = Table.open(ctx.ss, SHEETS.contacts, [H.clientId]);
@@ -175,7 +180,7 @@ export function moveDeal(
     const errors: MissingField[] = [];
     const updates: Record<string, unknown> = {};
     const log: LogEntry[] = [];
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
     const stageNow = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const after = { ...deal.record };
     for (const [header, text] of Object.entries(fieldValues)) {
@@ -317,7 +322,7 @@ export function overrideStage(
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const clientId = textOf(deal.record[H.clientId]);
     const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
     applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
@@ -343,7 +348,7 @@ export function changeDealAsDirector(
   return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, textOf(deal.record[H.clientId])]);
     const stage = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const after = { ...deal.record };
     const errors: MissingField[] = [];
@@ -409,7 +414,7 @@ export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): {
     if (deals.has(H.client)) record[H.client] = client.record[H.client];
     if (deals.has(H.stageDate)) record[H.stageDate] = ctx.today;
     deals.appendRecords([record]);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId]);
     memory.set(dealId, H.stage, STAGES[0]);
     memory.save(ctx.ss);
     appendLog(

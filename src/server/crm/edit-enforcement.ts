@@ -476,7 +476,11 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     return;
   }
   table.col(H.dealId);
-  const memory = ValueMemory.load(ctx.ss);
+  // the memory rows of the edited deals and their clients only
+  const memory = ValueMemory.load(ctx.ss, [
+    ...block.records.map((r) => textOf(r[H.dealId])),
+    ...block.records.map((r) => textOf(r[H.clientId])),
+  ]);
   rebuildMemory(memory, 'deals', block, H.dealId);
   const refusals: Refusal[] = [];
   enforceGuardedFields(ctx, block, e, memory, 'deals', log, refusals);
@@ -665,7 +669,10 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
     persist(ctx, null, log);
     return;
   }
-  const memory = ValueMemory.load(ctx.ss);
+  const memory = ValueMemory.load(
+    ctx.ss,
+    block.records.map((r) => textOf(r[H.clientId])),
+  );
   rebuildMemory(memory, 'clients', block, H.clientId);
   const refusals: Refusal[] = [];
   enforceGuardedFields(ctx, block, e, memory, 'clients', log, refusals);
