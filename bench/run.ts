@@ -19,6 +19,7 @@ import { defaultSettings } from '../src/domain/settings';
 import { runPayrollTabBench } from './payroll-tab';
 import { runActionCostBench } from './action-costs';
 import { runBundleLoadBench } from './bundle-load';
+import { runTriggerBudgetBench } from './trigger-budget';
 
 const EMPLOYEES = 100;
 const DEALS = 100_000;
@@ -174,3 +175,4 @@ main();
 runBundleLoadBench();
 runPayrollTabBench();
 runActionCostBench();
+runTriggerBudgetBench();

@@ -18,7 +18,8 @@ import { keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
-import { DEFAULT_WORKBOOK_PATH, openOrCreateDemo } from './workbook-file';
+import { moscowDay } from './demo/installed';
+import { DEFAULT_WORKBOOK_PATH, openOrCreateDemo, sessionClock } from './workbook-file';
 
 const root = path.resolve(__dirname, '..');
 
@@ -46,7 +47,8 @@ export const USAGE = `Использование:
                            ответ на очередное окно alert/prompt; можно повторять
   --select 'Лист!A1[:B2]'  активный лист и выделение
   --new-demo               создать демо-таблицу, если файла нет
-  --now <ГГГГ-ММ-ДДTчч:мм> считать это время текущим (часы сессии и «сегодня» демо-таблицы)
+  --now <ГГГГ-ММ-ДДTчч:мм> считать это время текущим (часы сессии и «сегодня» новой демо-таблицы;
+                           без него демо-таблица живёт по своему «сегодня», другие — по часам компьютера)
   --no-save                не сохранять таблицу после выполнения
   --json                   вывести результат и события одним JSON-объектом`;
 
@@ -236,7 +238,10 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return 2;
   }
   const now = options.now;
-  const workbook = options.newDemo ? await openOrCreateDemo(file, { today: now }) : await loadWorkbook(file);
+  const workbook = options.newDemo
+    ? await openOrCreateDemo(file, now ? { today: moscowDay(now) } : {})
+    : await loadWorkbook(file);
+  const clock = sessionClock(workbook, now);
   const savedFiles: string[] = [];
   const session = createSession({
     workbook,
@@ -246,7 +251,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     exporter: createPdfExporter(),
     otherWorkbooks: await loadOtherWorkbooks(file),
     onFileCreated: keepFilesOnDisk(file, (saved) => savedFiles.push(saved)),
-    ...(now ? { now: () => new Date(now.getTime()) } : {}),
+    ...(clock ? { now: clock } : {}),
   });
 
   let result: unknown;

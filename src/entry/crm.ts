@@ -29,6 +29,7 @@ import {
   installFlushTrigger,
   installOwnerEditTrigger,
   isEditEvent,
+  mayWriteLog,
   NOT_AN_EDIT_EVENT,
   runEnforcement,
 } from '../server/crm/edit-trigger';
@@ -145,9 +146,12 @@ export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  * writes the entries queued by specialists into «Журнал» and the technical tab.
  */
 export function flushPendingWrites(): void {
-  recordFlushHeartbeat();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (ss) drainPending(ss);
+  if (!ss) return;
+  // only a run that may write «Журнал» counts as the trigger's run (anyone can call this from the console)
+  if (!mayWriteLog(ss)) return;
+  recordFlushHeartbeat();
+  drainPending(ss);
 }
 
 /**

@@ -216,8 +216,9 @@ describe('the cost of a single-cell stage edit', () => {
     const small = callsFor(100);
     const large = callsFor(20_000);
     expect(large).toBe(small);
-    // includes the trigger's heartbeat, the simple trigger's note of the edit and the memory re-read under the lock;
-    // the memory and the client are found by TextFinder (a few calls more), so the cells read do not grow either
-    expect(small).toBeLessThan(100);
+    // includes the trigger's heartbeat, the simple trigger's note of the edit, the memory re-read under
+    // the lock and the two time zones (the spreadsheet's, the script's) read once for its dates; the memory
+    // and the client are found by TextFinder (a few calls more), so the cells read do not grow either
+    expect(small).toBeLessThan(105);
   });
 });

@@ -117,9 +117,9 @@ export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
   'Таб. №': 56,
   ФИО: 200,
   Категория: 150,
-  'Оклад / ставка в день': 85,
+  'Оклад / ставка в день': 70,
   'Норма дней': 55,
-  'Отработано дней': 85,
+  'Отработано дней': 60,
   'Начислено по окладу / по ставке': 95,
   План: 95,
   Продажи: 95,
@@ -128,11 +128,11 @@ export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
   'Премия за план': 95,
   'Премия KPI': 85,
   'Доплата до МРОТ': 85,
-  'Работа в выходные и праздники': 85,
+  'Работа в выходные и праздники': 60,
   'Всего начислено': 95,
-  'НДФЛ с аванса': 80,
-  'НДФЛ при окончательном расчёте': 90,
-  'Аванс выплачен': 85,
+  'НДФЛ с аванса': 70,
+  'НДФЛ при окончательном расчёте': 75,
+  'Аванс выплачен': 75,
   'К выплате': 95,
   Подпись: 100,
 };
@@ -666,7 +666,13 @@ function writeRow(
     `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`,
     rub(l.mrotTopup),
   );
-  const holidayCategory = l.probationDays > 0 && l.salaryDays === 0 ? '"ИС"' : refs.salaryCategory;
+  // a month wholly on probation pays weekend days at the day rate; otherwise at the category's оклад
+  const holidayCategory =
+    l.categoryLabel === LABELS.probation
+      ? '"ИС"'
+      : l.salaryDays > 0 || l.probationDays === 0
+        ? refs.salaryCategory
+        : literal(labelOf(l));
   formula(
     'Работа в выходные и праздники',
     l.holidayDays === 0
