@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
-import { keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
+import { dropFilesFromDisk, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
@@ -201,12 +201,32 @@ export function describeEvent(e: UiEvent): string {
     case 'sidebar':
       return `Боковая панель «${e.title}»`;
     case 'dialog':
-      return `Диалог «${e.title}»`;
+      return `Диалог «${e.title}»:\n${dialogText(e.html)}`;
     case 'mail':
       return `Письмо для ${e.to}: «${e.subject}»`;
     case 'download':
       return `Файл «${e.name}» (${e.mimeType})`;
   }
+}
+
+/** A dialog's HTML as the lines a person reads in it, indented under the dialog's title. */
+export function dialogText(html: string): string {
+  const text = html
+    .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|tr|li|h\d|div)>/gi, '\n')
+    .replace(/<\/td>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .map((l) => '  ' + l)
+    .join('\n');
 }
 
 /** Events without the pages' HTML (too long for a terminal; the title names the page). */
@@ -251,6 +271,10 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     exporter: createPdfExporter(),
     otherWorkbooks: await loadOtherWorkbooks(file),
     onFileCreated: keepFilesOnDisk(file, (saved) => savedFiles.push(saved)),
+    onFileRemoved: dropFilesFromDisk(file, (removed) => {
+      const at = savedFiles.indexOf(removed);
+      if (at >= 0) savedFiles.splice(at, 1);
+    }),
     ...(clock ? { now: clock } : {}),
   });
 

@@ -7,7 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
-import { exportsDir, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
+import {
+  dropFilesFromDisk,
+  exportsDir,
+  keepFilesOnDisk,
+  loadOtherWorkbooks,
+  saveOtherWorkbooks,
+} from './other-workbooks';
 import { createSession, type LocalRuntimeSession } from './runtime';
 import { startServer, type RunningServer } from './server/server';
 import { saveWorkbook } from './store/xlsx';
@@ -52,6 +58,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     exporter: createPdfExporter(),
     otherWorkbooks: await loadOtherWorkbooks(workbookPath),
     onFileCreated: keepFilesOnDisk(workbookPath, (file) => say(`Файл сохранён: ${file}`)),
+    onFileRemoved: dropFilesFromDisk(workbookPath),
     ...(clock ? { now: clock } : {}),
   });
   // the server may hand over a copy of the model to save, so no action waits for the file

@@ -11,6 +11,7 @@ import type { CellValue, SheetModel, WorkbookModel } from './model';
 import {
   type Execution,
   type FileCreatedHook,
+  type FileRemovedHook,
   RuntimeContext,
   TRIGGER_BUDGET_MESSAGE,
   type SpreadsheetExporter,
@@ -54,7 +55,13 @@ import { formatA1 } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
-export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
+export type {
+  FileCreatedHook,
+  FileRemovedHook,
+  SpreadsheetExporter,
+  StoredFile,
+  TriggerRecord,
+} from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook, LatencyModel, Usage } from './service-calls';
 export { DEFAULT_LATENCY, NO_LATENCY } from './service-calls';
@@ -90,6 +97,10 @@ export interface SessionOptions {
   otherWorkbooks?: WorkbookModel[];
   /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
   onFileCreated?: FileCreatedHook;
+  /** called with each file the script deletes from Drive */
+  onFileRemoved?: FileRemovedHook;
+  /** by user, the scopes granted when not all of the manifest's */
+  grantedScopes?: Record<string, string[]>;
   /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
   accounts?: AccountMode;
   /** the spreadsheet's own time zone (File > Settings), apart from the script's in appsscript.json; default the workbook's */
@@ -232,6 +243,15 @@ export function useScriptTimeZone(manifestPath: string): void {
   if (process.env.TZ !== zone) process.env.TZ = zone;
 }
 
+/** The manifest's oauthScopes: what a user grants when they authorise the script. */
+function manifestScopes(manifestPath: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
@@ -251,6 +271,9 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   if (options.latency) ctx.latency = options.latency;
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
+  ctx.onFileRemoved = options.onFileRemoved;
+  ctx.manifestScopes = manifestScopes(manifestPath);
+  for (const [user, scopes] of Object.entries(options.grantedScopes ?? {})) ctx.grantedScopes.set(user, scopes);
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
   const installation = options.installationSource ?? 'NONE';
   const calls = ctx.calls;

@@ -35,6 +35,7 @@ import {
 } from '../server/crm/edit-trigger';
 import { heartbeatIfRegistered, recordFlushHeartbeat } from '../adapter/trigger-health';
 import { setupWorkbook } from '../server/crm/setup-workbook';
+import { offerInstallCheck } from '../server/install-check';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
@@ -70,7 +71,11 @@ export function menuSetupWorkbook(): void {
     drainPending(ctx.ss);
     const closedMonths = prepareClosedMonths(PayrollContext.current());
     if (closedMonths) report.push(closedMonths);
-    alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
+    offerInstallCheck(
+      ctx,
+      'Настроить таблицу',
+      report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.',
+    );
   });
 }
 

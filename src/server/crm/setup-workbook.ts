@@ -30,7 +30,7 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 };
 
 /** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
+export const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
