@@ -26,6 +26,7 @@ import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
+import { searchIndex } from '../server/crm/search-service';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
 import type {
@@ -34,6 +35,7 @@ import type {
   CreateClientResult,
   MoveDealResult,
   ProblemDto,
+  SearchIndexData,
   SidebarState,
   TaskDto,
   UpdateClientResult,
@@ -56,6 +58,13 @@ export function menuSetupWorkbook(): void {
     }
     alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
   });
+}
+
+/**
+ * Menu CRM → «Найти клиента»: the sidebar's search by name, ИНН, phone, e-mail or ID.
+ */
+export function menuFindClient(): void {
+  menuAction('Найти клиента', () => openSidebar(CrmContext.current(), 'search'));
 }
 
 /**
@@ -233,6 +242,13 @@ export function setNextContact(kind: 'client' | 'deal', id: string, date: string
  */
 export function getMyTasks(): TaskDto[] {
   return myTasks(CrmContext.current());
+}
+
+/**
+ * Sidebar: the key columns of every client and deal, for the search as you type.
+ */
+export function getSearchIndex(): SearchIndexData {
+  return searchIndex(CrmContext.current());
 }
 
 /**

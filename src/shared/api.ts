@@ -5,9 +5,13 @@
  * (google.script.run cannot return Date objects).
  */
 
+import type { SearchIndexData } from '../domain/crm/search';
+
+export type { SearchIndexData };
+
 /** Which view the sidebar shows; set by the menu item that opened it. */
 export interface SidebarState {
-  view: 'card' | 'new-client' | 'tasks';
+  view: 'card' | 'new-client' | 'tasks' | 'search';
   /** for 'card': the client of the row selected when the menu was used ('' when none) */
   clientId: string;
   /** the current user's e-mail ('' when Google does not reveal it) */
@@ -131,6 +135,8 @@ export interface ServerApi {
   /** sets a client's «Следующий контакт» (kind 'client') or a deal's «Следующий шаг» (kind 'deal') */
   setNextContact(kind: 'client' | 'deal', id: string, date: string): { ok: true };
   getMyTasks(): TaskDto[];
+  /** the key columns of every client and deal, read once per search session */
+  getSearchIndex(): SearchIndexData;
   checkWorkbook(): ProblemDto[];
   toggleDailyDigest(on: boolean): { on: boolean };
 }

@@ -6,6 +6,7 @@ import type { MenuSpec } from '../menu';
 export const CRM_MENU: MenuSpec = {
   title: 'CRM',
   items: [
+    { caption: 'Найти клиента', fn: 'menuFindClient' },
     { caption: 'Карточка клиента', fn: 'menuClientCard' },
     { caption: 'Новый клиент', fn: 'menuNewClient' },
     { caption: 'Мои задачи', fn: 'menuMyTasks' },

@@ -15,6 +15,7 @@ const TITLES: Record<SidebarState['view'], string> = {
   card: 'Карточка клиента',
   'new-client': 'Новый клиент',
   tasks: 'Мои задачи',
+  search: 'Поиск клиента',
 };
 
 /** Opens the sidebar on `view`. */
@@ -29,7 +30,8 @@ export function openSidebar(ctx: CrmContext, view: SidebarState['view']): void {
 export function sidebarState(ctx: CrmContext): SidebarState {
   const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
   const stored = parseState(raw);
-  const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
+  const view =
+    stored.view === 'new-client' || stored.view === 'tasks' || stored.view === 'search' ? stored.view : 'card';
   return {
     view,
     clientId: typeof stored.clientId === 'string' ? stored.clientId : '',
