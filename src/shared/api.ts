@@ -97,12 +97,16 @@ export interface ContactForm {
 }
 
 export interface TaskDto {
-  kind: 'deal' | 'client' | 'claim';
+  /** deal: «Следующий шаг»; client: «Следующий контакт»; meeting: a deal's «Дата встречи»; claim: «Срок ответа» */
+  kind: 'deal' | 'client' | 'meeting' | 'claim';
   id: string;
   /** the client whose card the task opens ('' when the row names none) */
   clientId: string;
   title: string;
   due: string;
+  /** overdue, due today, or within the next seven days */
+  bucket: 'overdue' | 'today' | 'week';
+  /** days past the due date: positive when overdue, 0 today, negative ahead */
   daysOverdue: number;
   what: string;
 }
