@@ -11,6 +11,7 @@ import { withScriptLock } from './lock';
 
 const LOG_KEY = 'crm.pendingLog';
 const MEMORY_KEY = 'crm.pendingMemory';
+const HISTORY_KEY = 'crm.pendingStageHistory';
 
 /** A log row as written to «Журнал» (time as ISO text while pending). */
 export type PendingLogRow = [string, ...string[]];
@@ -93,7 +94,7 @@ function removeWritten(key: string, writtenKeys: readonly string[]): void {
   withScriptLock(() => {
     const left = new Map<string, number>();
     for (const k of writtenKeys) left.set(k, (left.get(k) ?? 0) + 1);
-    const keyOf = key === LOG_KEY ? logRowKey : (row: unknown[]) => JSON.stringify(row);
+    const keyOf = key === MEMORY_KEY ? (row: unknown[]) => JSON.stringify(row) : logRowKey;
     const remaining = read<unknown[]>(key).filter((row) => {
       const k = keyOf(key === LOG_KEY ? padLogRow(row) : row);
       const n = left.get(k) ?? 0;
@@ -110,4 +111,28 @@ function padLogRow(row: readonly unknown[]): unknown[] {
   const out = [...row];
   while (out.length < COLUMNS.log.length) out.push('');
   return out;
+}
+
+/** Queues «История этапов» rows (their first cell is the time), as log rows are queued. */
+export function queueHistoryRows(rows: readonly unknown[][]): void {
+  withScriptLock(() => {
+    const pending = read<unknown[]>(HISTORY_KEY);
+    for (const row of rows)
+      pending.push(row.map((v, i) => (i === 0 && v instanceof Date ? v.toISOString() : String(v ?? ''))));
+    props().setProperty(HISTORY_KEY, JSON.stringify(pending));
+  });
+}
+
+/** «История этапов» rows waiting to be written, with their times back as dates. */
+export function pendingHistoryRows(): unknown[][] {
+  return read<string[]>(HISTORY_KEY).map((r) => {
+    const row: unknown[] = [...r];
+    row[0] = new Date(r[0]);
+    return row;
+  });
+}
+
+/** Forgets the «История этапов» rows that were written; rows queued meanwhile stay. */
+export function clearPendingHistory(written: readonly unknown[][]): void {
+  removeWritten(HISTORY_KEY, written.map(logRowKey));
 }

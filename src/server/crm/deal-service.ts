@@ -5,11 +5,19 @@
  * current user is known (see adapter/user.ts for when Google hides it).
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { appendStageHistory, type StageChangeWay } from '../../adapter/stage-history';
 import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { statusAfterStage } from '../../domain/crm/client-rules';
-import { allowedMoves, checkTransition, isStage, type MissingField } from '../../domain/crm/funnel';
+import {
+  allowedMoves,
+  checkTransition,
+  isReopening,
+  isStage,
+  REOPEN_CLEARS,
+  type MissingField,
+} from '../../domain/crm/funnel';
 import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
@@ -17,6 +25,7 @@ import { DomainError } from '../../domain/money';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { ClientCardDto, ContactDto, DealDto, MoveDealResult } from '../../shared/api';
 import type { CrmContext } from './crm-context';
+import { NOTE_PREFIX } from './edit-enforcement';
 import { fieldValue } from './field-input';
 
 /** A row found by ID: the table, its sheet row and its record. */
@@ -193,6 +202,7 @@ export function moveDeal(
       log,
       result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
       'Карточка клиента',
+      'sidebar',
     );
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });
@@ -211,12 +221,29 @@ function applyStage(
   log: LogEntry[],
   action: string,
   comment: string,
+  how: StageChangeWay,
 ): void {
   const dealId = textOf(deal.record[H.dealId]);
   const fields: Record<string, unknown> = { ...updates };
   if (from !== to) {
     fields[H.stage] = to;
     if (deal.table.has(H.stageDate)) fields[H.stageDate] = ctx.today;
+    if (isReopening(from, to)) {
+      for (const header of REOPEN_CLEARS) {
+        if (!deal.table.has(header) || textOf(deal.record[header]) === '' || header in updates) continue;
+        fields[header] = '';
+        log.push({
+          user: ctx.user,
+          action: 'Сделка возвращена из «Отказ»',
+          sheet: SHEETS.deals,
+          id: dealId,
+          field: header,
+          before: deal.record[header],
+          after: '',
+          comment,
+        });
+      }
+    }
     log.push({
       user: ctx.user,
       action,
@@ -229,6 +256,7 @@ function applyStage(
     });
   }
   if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
+  if (from !== to) clearRefusalNote(deal);
   memory.set(dealId, H.stage, to, lostAt);
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
   if (client && newStatus) {
@@ -247,6 +275,15 @@ function applyStage(
   }
   memory.save(ctx.ss);
   appendLog(ctx.ss, log, ctx.now);
+  const changes = from !== to ? [{ dealId, client: textOf(deal.record[H.client]), from, to, user: ctx.user, how }] : [];
+  appendStageHistory(ctx.ss, changes, ctx.now);
+}
+
+/** An accepted move makes an earlier «этап … не принят» note on the stage cell stale: it goes. */
+function clearRefusalNote(deal: FoundRow): void {
+  if (!deal.table.has(H.stage)) return;
+  const cell = deal.table.sheet.getRange(deal.row, deal.table.col(H.stage));
+  if (String(cell.getNote() ?? '').startsWith(NOTE_PREFIX)) cell.setNote('');
 }
 
 /** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
@@ -262,7 +299,7 @@ export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, 
     const memory = ValueMemory.load(ctx.ss);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
-    applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
+    applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason, 'override');
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });
 }
@@ -303,6 +340,11 @@ export function createDeal(ctx: CrmContext, clientId: string): { dealId: string 
           comment: `Клиент ${clientId}`,
         },
       ],
+      ctx.now,
+    );
+    appendStageHistory(
+      ctx.ss,
+      [{ dealId, client: textOf(client.record[H.client]), from: '', to: STAGES[0], user: ctx.user, how: 'sidebar' }],
       ctx.now,
     );
     return { dealId };

@@ -11,11 +11,12 @@
  * and each changed column of the block is written in one call.
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { appendStageHistory, type StageChange } from '../../adapter/stage-history';
 import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
-import { checkTransition, isStage, type TransitionResult } from '../../domain/crm/funnel';
+import { checkTransition, isReopening, isStage, REOPEN_CLEARS, type TransitionResult } from '../../domain/crm/funnel';
 import { nextIds } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
 import { claimDeadline } from '../../domain/crm/overdue';
@@ -205,6 +206,8 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const notes = new Map<number, string>();
   const refusals: Refusal[] = [];
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
+  const history: StageChange[] = [];
+  const reopened: number[] = [];
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
     if (!id) return;
@@ -240,6 +243,8 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
         after: to,
         comment: block.single ? 'Изменено в ячейке' : 'Вставка или протягивание',
       });
+      history.push({ dealId: id, client: textOf(record[H.client]), from, to, user: ctx.user, how: 'sheet' });
+      if (isReopening(from, to)) reopened.push(i);
       const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
       if (client && newStatus && !statusUpdates.has(clientId)) {
         statusUpdates.set(clientId, { row: client.row, from: client.record[H.clientStatus], to: newStatus });
@@ -265,6 +270,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const today = ctx.today;
   writeSpan(block, H.stageDate, accepted, (i) => (accepted.includes(i) ? today : block.records[i][H.stageDate]));
   writeNotes(block, H.stage, notes, accepted);
+  clearOnReopen(ctx, block, reopened, log);
   if (clients && statusUpdates.size > 0) {
     for (const [clientId, u] of statusUpdates) {
       clients.table.writeCell(u.row, H.clientStatus, u.to);
@@ -282,7 +288,27 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     }
   }
   toastRefusals(ctx, 'Этап сделки не изменён', refusals);
-  persist(ctx, memory, log);
+  persist(ctx, memory, log, history);
+}
+
+/** A deal reopened from «Отказ» in the sheet loses its loss reason and competitor (logged). */
+function clearOnReopen(ctx: CrmContext, block: Block, reopened: readonly number[], log: LogEntry[]): void {
+  for (const header of REOPEN_CLEARS) {
+    const rows = reopened.filter((i) => block.table.has(header) && textOf(block.records[i][header]) !== '');
+    for (const i of rows) {
+      log.push({
+        user: ctx.user,
+        action: 'Сделка возвращена из «Отказ»',
+        sheet: block.table.name,
+        id: textOf(block.records[i][H.dealId]),
+        field: header,
+        before: block.records[i][header],
+        after: '',
+      });
+      block.records[i][header] = '';
+    }
+    writeSpan(block, header, rows, (i) => block.records[i][header]);
+  }
 }
 
 /**
@@ -290,10 +316,16 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
  * simple trigger running as a specialist cannot write them until the director
  * has run «Настроить таблицу» (which installs the trigger that runs as them).
  */
-function persist(ctx: CrmContext, memory: ValueMemory | null, log: readonly LogEntry[]): void {
+function persist(
+  ctx: CrmContext,
+  memory: ValueMemory | null,
+  log: readonly LogEntry[],
+  history: readonly StageChange[] = [],
+): void {
   try {
     memory?.save(ctx.ss);
     appendLog(ctx.ss, log, ctx.now);
+    appendStageHistory(ctx.ss, history, ctx.now);
   } catch (error) {
     console.warn(error);
     ctx.ss.toast('Журнал изменений недоступен: директору нужно запустить CRM → «Настроить таблицу».', 'CRM', 10);

@@ -25,7 +25,7 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 };
 
 /** Tabs only the director edits. */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
+const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log, SHEETS.stageHistory];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
@@ -74,7 +74,7 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
   if (dataRows < 1) return;
   for (const spec of specs) {
     const column = sheet.getRange(2, table.col(spec.header), dataRows, 1);
-    const format = FORMATS[spec.type];
+    const format = spec.format ?? FORMATS[spec.type];
     if (format) column.setNumberFormat(format);
     if (spec.type === 'list' && spec.list) {
       const rule = SpreadsheetApp.newDataValidation()
