@@ -56,7 +56,9 @@ describe('«Мои задачи»', () => {
       .evaluateAll((nodes) =>
         nodes.map((g) => [
           g.querySelector('h3')?.textContent,
-          [...g.querySelectorAll('.task')].map((t) => `${t.getAttribute('data-kind')} ${t.getAttribute('data-task')}`),
+          Array.from(g.querySelectorAll('.task')).map(
+            (t) => `${t.getAttribute('data-kind')} ${t.getAttribute('data-task')}`,
+          ),
         ]),
       );
     expect(groups).toEqual([
