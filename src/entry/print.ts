@@ -8,6 +8,7 @@ import { showCategoryReport } from '../server/payroll/advisor-report';
 import { printPayrollPdf } from '../server/payroll/print';
 import { refreshDashboardNow } from '../server/dashboard';
 import { lastClosedMonth, parsePeriod } from '../domain/crm/analysis';
+import { PayrollContext } from '../server/payroll/payroll-context';
 
 /**
  * Menu «Зарплата» → «Печать / PDF»: the payroll or payslips tab as an A4
@@ -15,6 +16,7 @@ import { lastClosedMonth, parsePeriod } from '../domain/crm/analysis';
  */
 export function menuPrintPdf(): void {
   menuAction('Печать / PDF', () => {
+    PayrollContext.current().requireDirector();
     printPayrollPdf();
   });
 }
@@ -24,7 +26,10 @@ export function menuPrintPdf(): void {
  * категории» for a date the director gives. It never changes anyone's category.
  */
 export function menuCategoryReport(): void {
-  menuAction('Кто готов к повышению категории', showCategoryReport);
+  menuAction('Кто готов к повышению категории', () => {
+    PayrollContext.current().requireDirector();
+    showCategoryReport();
+  });
 }
 
 /**

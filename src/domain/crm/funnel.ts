@@ -215,6 +215,21 @@ export function allowedMoves(deal: RowRecord, client: RowRecord | null, context:
 }
 
 /**
+ * The stage to keep for a deal whose last valid stage is unknown (a row pasted
+ * in, a memory lost): the furthest stage up to `upTo` whose fields are all
+ * filled, and at least «Новый» — a stage is never left blank.
+ */
+export function fallbackStage(deal: RowRecord, client: RowRecord | null, upTo: string): Stage {
+  const limit = isStage(upTo) && upTo !== LOST_STAGE ? stageIndex(upTo) : 0;
+  let best: Stage = STAGES[0];
+  for (let i = 0; i <= limit; i++) {
+    if (missingForStage(STAGES[i], deal, client).length > 0) break;
+    best = STAGES[i];
+  }
+  return best;
+}
+
+/**
  * The fields a deal leaves behind when it is reopened from «Отказ»: the loss
  * reason and the competitor describe a loss that no longer stands (their old
  * values stay in «Журнал»).

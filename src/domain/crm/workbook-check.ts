@@ -122,6 +122,8 @@ export function checkWorkbook(
     }
   }
   for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
+    // «История этапов» is the add-on's own append-only record, created when first written
+    if (key === 'stageHistory') continue;
     const sheet = SHEETS[key];
     const table = tables[key];
     if (!table) {

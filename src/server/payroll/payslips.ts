@@ -11,7 +11,7 @@ import { textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
 import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
-import { payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
+import { isClosed, payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
   MONEY_FORMAT,
   monthTitle,
@@ -20,7 +20,7 @@ import {
   TOTALS_LABEL,
   widthGroups,
 } from './payroll-sheet-plan';
-import { replaceTabWithPlan } from './compute-month';
+import { isClosedSheet, replaceTabWithPlan } from './compute-month';
 
 /** The payslips tab of a month: «Расчётные листки 03.2026». */
 export function payslipSheetName(month: YearMonth): string {
@@ -124,6 +124,13 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
   if (!source) {
     throw new DomainError(`Нет листа «${sourceName}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   }
+  const name = payslipSheetName(month);
+  // a closed month's payslips are frozen with it: what was handed out stays as it was
+  if (ctx.book.getSheetByName(name) && (isClosedSheet(source) || isClosed(ctx.closedEntries(), month))) {
+    throw new DomainError(
+      `Месяц ${monthLabel(month)} закрыт: расчётные листки «${name}» заморожены вместе с ведомостью и не пересоздаются.`,
+    );
+  }
   ctx.toast('Расчётные листки…');
   const { plan, count } = buildPayslipPlan(
     source.getDataRange().getValues(),
@@ -131,7 +138,6 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
     ctx.settings.organisation,
     sourceName,
   );
-  const name = payslipSheetName(month);
   replaceTabWithPlan(ctx.book, name, plan, {
     description: `Расчётные листки ${monthLabel(month)}: изменяет только директор`,
     directorEmails: ctx.directorEmails(),
