@@ -35,6 +35,7 @@ import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
 import { searchIndex } from '../server/crm/search-service';
+import { mergeClients as mergeClientRows } from '../server/crm/merge-clients';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
 import type {
@@ -271,6 +272,15 @@ export function getMyTasks(): TaskDto[] {
  */
 export function getSearchIndex(): SearchIndexData {
   return searchIndex(CrmContext.current());
+}
+
+/**
+ * Sidebar, director only: merges a duplicate client into the one kept.
+ * @param {string} keepId
+ * @param {string} mergeId
+ */
+export function mergeClients(keepId: string, mergeId: string): ClientCardDto {
+  return mergeClientRows(CrmContext.current(), argId(keepId, 'ID клиента', 'К'), argId(mergeId, 'ID клиента', 'К'));
 }
 
 /**

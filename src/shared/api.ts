@@ -143,6 +143,8 @@ export interface ServerApi {
   getMyTasks(): TaskDto[];
   /** the key columns of every client and deal, read once per search session */
   getSearchIndex(): SearchIndexData;
+  /** director only: moves the deals, contacts and claims of `mergeId` to `keepId` and marks `mergeId` merged */
+  mergeClients(keepId: string, mergeId: string): ClientCardDto;
   checkWorkbook(): ProblemDto[];
   toggleDailyDigest(on: boolean): { on: boolean };
 }

@@ -145,12 +145,15 @@ function parseQuery(query: string): Query {
   const text = normalizeSearchText(query);
   const onlyNumber = /^[+\d\s().-]+$/.test(query.trim());
   const digits = onlyNumber ? query.replace(/\D/g, '') : '';
+  const trimmed = query.trim();
+  // «+7 912…» or «8 912…» typed in part: the country or trunk prefix is not part of the stored number
+  const national = /^\+7/.test(trimmed) || /^8/.test(trimmed) ? digits.slice(1) : phoneDigits(digits);
   const id = /^[кkсc]-?\s*\d+$/i.test(query.trim()) ? normalizeId(query) : '';
   return {
     text,
     words: onlyNumber ? [] : text.split(' ').filter((w) => w.length > 0),
     digits,
-    phone: phoneDigits(digits),
+    phone: national.length >= 3 ? national : phoneDigits(digits),
     id,
   };
 }

@@ -6,6 +6,7 @@ import { COLUMNS, SHEETS, LOST_STAGE, type ColumnSpec } from '../workbook/schema
 import { discountProblem } from './client-rules';
 import { isStage, missingForStage } from './funnel';
 import { parseIdNumber, type IdKind } from './ids';
+import { duplicateGroups } from './duplicates';
 import { H, type ClientType, type RowRecord } from './records';
 import {
   innProblem,
@@ -193,6 +194,18 @@ export function checkWorkbook(
         }
       }
     });
+    if (key === 'clients') {
+      for (const g of duplicateGroups(records)) {
+        const ids = g.rows.map((i) => textOf(records[i][H.clientId]));
+        const lines = g.rows.map((i) => headerRow + 1 + i);
+        at(
+          lines[0],
+          g.header,
+          `Возможные дубли (${g.header} ${g.value}): ${ids.map((id, k) => `${id} в строке ${lines[k]}`).join(', ')}. ` +
+            'Директор может объединить их в карточке клиента',
+        );
+      }
+    }
   }
   return problems;
 }

@@ -41,6 +41,7 @@ import { claimDeadline } from '../../domain/crm/overdue';
 import { isBlankValue, parseAmountValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
@@ -637,6 +638,9 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const log: LogEntry[] = [];
   const { table } = block;
   const newRows = assignIds(ctx, block, H.clientId, 'client', log, e);
+  if (newRows.length > 0 || [H.inn, H.phone, H.email].some((h) => block.touched(h))) {
+    flagDuplicateClients(ctx, table, block.firstRow, block.records, log);
+  }
   if (newRows.length > 0) {
     // a new client starts as «Потенциальный», created today
     if (table.has(H.created)) {
