@@ -41,7 +41,7 @@ describe('duplicate clients', () => {
     const session = crmSession(crmWorkbook({}), IVANOV);
     session.takeUiEvents();
     const headers = session.workbook.sheets.find((s) => s.name === C)!.rows[0]!.map((c) => String(c?.value ?? ''));
-    const row = (values: Row) => headers.map((h) => (h in values ? values[h] : ''));
+    const row = (values: Row) => headers.map((h) => (h in values ? String(values[h]) : ''));
     session.edit({
       sheet: C,
       row: 3,
