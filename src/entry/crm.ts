@@ -36,6 +36,7 @@ import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
 import { searchIndex } from '../server/crm/search-service';
 import { mergeClients as mergeClientRows } from '../server/crm/merge-clients';
+import { sendWeeklySummary as sendWeeklySummaryMail } from '../server/crm/weekly-summary';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
 import type {
@@ -127,6 +128,13 @@ export function menuToggleDailyDigest(): void {
  */
 export function sendDailyDigest(): void {
   sendDigest(CrmContext.current());
+}
+
+/**
+ * The weekly summary e-mail to the director (the daily digest sends it on Mondays; run it any day by hand).
+ */
+export function sendWeeklySummary(): void {
+  sendWeeklySummaryMail(CrmContext.current());
 }
 
 /**

@@ -280,16 +280,8 @@ const CHART_HEIGHT = 320;
 const CHART_COLUMN = 9;
 const CHART_ROW_STEP = 18;
 
-/**
- * Refreshes «Дашборд» as of `now`: reads the sources, writes the blocks in one
- * call, the analysis of `period` (the month just closed by default) below them
- * in another, and replaces the charts. Returns what it wrote, for the caller and the tests.
- */
-export function refreshDashboard(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  now: Date,
-  period: Period = lastClosedMonth(now),
-): DashboardLayout {
+/** The current state's numbers (funnel, conversion, this month's plan so far) and the sources read for them. */
+export function currentDashboardData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date) {
   const month: YearMonth = { year: now.getFullYear(), month: now.getMonth() + 1 };
   const settingsSheet = ss.getSheetByName(SHEETS.settings);
   const settings = settingsSheet ? parseSettings(settingsSheet.getDataRange().getValues()) : defaultSettings();
@@ -303,6 +295,20 @@ export function refreshDashboard(
     salesBy: settings.salesBy,
     month,
   });
+  return { month, settings, deals, staff, data };
+}
+
+/**
+ * Refreshes «Дашборд» as of `now`: reads the sources, writes the blocks in one
+ * call, the analysis of `period` (the month just closed by default) below them
+ * in another, and replaces the charts. Returns what it wrote, for the caller and the tests.
+ */
+export function refreshDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+  period: Period = lastClosedMonth(now),
+): DashboardLayout {
+  const { month, settings, deals, staff, data } = currentDashboardData(ss, now);
   const updated = Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
   const layout = dashboardLayout(data, month, updated);
 

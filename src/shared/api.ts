@@ -97,8 +97,8 @@ export interface ContactForm {
 }
 
 export interface TaskDto {
-  /** deal: «Следующий шаг»; client: «Следующий контакт»; meeting: a deal's «Дата встречи»; claim: «Срок ответа» */
-  kind: 'deal' | 'client' | 'meeting' | 'claim';
+  /** deal: «Следующий шаг»; client: «Следующий контакт»; meeting: a deal's «Дата встречи»; claim: «Срок ответа»; stuck: a deal standing still */
+  kind: 'deal' | 'client' | 'meeting' | 'claim' | 'stuck';
   id: string;
   /** the client whose card the task opens ('' when the row names none) */
   clientId: string;

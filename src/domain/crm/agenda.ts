@@ -12,7 +12,7 @@ import { parseDateValue, textOf } from './values';
 export const AGENDA_WEEK_DAYS = 7;
 
 export type AgendaBucket = 'overdue' | 'today' | 'week';
-export type AgendaKind = 'deal' | 'client' | 'meeting' | 'claim';
+export type AgendaKind = 'deal' | 'client' | 'meeting' | 'claim' | 'stuck';
 
 export interface AgendaItem {
   kind: AgendaKind;
@@ -48,6 +48,7 @@ const WHAT: Record<AgendaKind, Record<AgendaBucket, string>> = {
   client: { overdue: 'следующий контакт просрочен', today: 'следующий контакт сегодня', week: 'следующий контакт' },
   meeting: { overdue: 'встреча', today: 'встреча сегодня', week: 'встреча' },
   claim: { overdue: 'срок ответа истёк', today: 'срок ответа сегодня', week: 'срок ответа' },
+  stuck: { overdue: 'без движения', today: 'без движения', week: 'без движения' },
 };
 
 /**

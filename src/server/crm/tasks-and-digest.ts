@@ -7,11 +7,13 @@
 import { Table } from '../../adapter/table';
 import { agendaItems, BUCKET_TITLES, type AgendaBucket, type AgendaItem } from '../../domain/crm/agenda';
 import type { RowRecord } from '../../domain/crm/records';
-import { formatDateRu, isValidEmail } from '../../domain/crm/values';
+import { formatDateRu, isValidEmail, textOf } from '../../domain/crm/values';
+import { H } from '../../domain/crm/records';
 import { DomainError } from '../../domain/money';
 import { SHEETS } from '../../domain/workbook/schema';
 import type { TaskDto } from '../../shared/api';
 import type { CrmContext } from './crm-context';
+import { currentStuckDeals, sendWeeklySummary } from './weekly-summary';
 
 /** The public global the time-driven trigger calls. */
 export const DIGEST_FUNCTION = 'sendDailyDigest';
@@ -25,11 +27,27 @@ function records(ctx: CrmContext, name: string): RowRecord[] {
 }
 
 function allItems(ctx: CrmContext, owner?: string): AgendaItem[] {
-  return agendaItems(
-    { deals: records(ctx, SHEETS.deals), clients: records(ctx, SHEETS.clients), claims: records(ctx, SHEETS.claims) },
+  const deals = records(ctx, SHEETS.deals);
+  const items = agendaItems(
+    { deals, clients: records(ctx, SHEETS.clients), claims: records(ctx, SHEETS.claims) },
     ctx.now,
     { owner, claimDeadlineDays: ctx.settings.claimDeadlineDays },
   );
+  // deals stuck on their stage come first among the overdue, for their owner
+  const stuck: AgendaItem[] = currentStuckDeals(ctx, deals)
+    .filter((d) => owner === undefined || d.owner.toLowerCase() === owner.toLowerCase())
+    .map((d) => ({
+      kind: 'stuck',
+      id: d.dealId,
+      clientId: textOf(deals.find((r) => textOf(r[H.dealId]) === d.dealId)?.[H.clientId]),
+      title: d.client,
+      owner: d.owner,
+      due: d.since,
+      bucket: 'overdue',
+      daysOverdue: d.days,
+      what: `Сделка ${d.dealId} (${d.client}): без движения на этапе «${d.stage}» ${d.days} дн.`,
+    }));
+  return [...stuck, ...items];
 }
 
 function taskDto(item: AgendaItem): TaskDto {
@@ -88,6 +106,8 @@ export function sendDigest(ctx: CrmContext): number {
   for (const [owner, items] of byOwner) {
     MailApp.sendEmail(owner, digestSubject(items), digestBody(items));
   }
+  // the same morning run brings the director the weekly summary on Mondays
+  if (ctx.now.getDay() === 1) sendWeeklySummary(ctx);
   return byOwner.size;
 }
 

@@ -13,6 +13,7 @@ const KIND_LABEL: Record<TaskDto['kind'], string> = {
   client: 'Следующий контакт',
   meeting: 'Встреча',
   claim: 'Претензия',
+  stuck: 'Без движения',
 };
 
 const GROUPS: ReadonlyArray<[TaskDto['bucket'], string]> = [
