@@ -607,16 +607,27 @@ export class LocalScriptApp implements Pick<
 
 // ---------------------------------------------------------------- MailApp
 
-const DAILY_MAIL_QUOTA = 100;
+/** Quotas for Google Services: e-mail recipients per day, per user (100 on gmail, 1 500 on Workspace). */
+export const DAILY_MAIL_RECIPIENTS = { consumer: 100, workspace: 1500 } as const;
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+
+const recipientsOf = (...lists: Array<string | undefined>) =>
+  lists.flatMap((list) => (list ? list.split(',').map((a) => a.trim()) : [])).filter((a) => a !== '').length;
 
 export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   static readonly serviceName = 'MailApp';
-  private sent = 0;
+  /** recipients sent to, by user and day (the quota resets each day) */
+  private readonly sent = new Map<string, number>();
   constructor(private readonly ctx: RuntimeContext) {}
+
+  private key(): string {
+    return `${this.ctx.current().user}|${this.ctx.now().toISOString().slice(0, 10)}`;
+  }
 
   /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody…}) */
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
     let message: { to: string; subject: string; body: string; htmlBody?: string };
+    let copies: { cc?: string; bcc?: string };
     if (typeof a === 'object' && a !== null) {
       const m = a as Record<string, unknown>;
       message = {
@@ -625,6 +636,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         body: String(m.body ?? ''),
         htmlBody: m.htmlBody as string | undefined,
       };
+      copies = { cc: m.cc as string | undefined, bcc: m.bcc as string | undefined };
     } else {
       const options = (d ?? {}) as Record<string, unknown>;
       message = {
@@ -633,14 +645,16 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         body: String(c ?? ''),
         htmlBody: options.htmlBody as string | undefined,
       };
+      copies = { cc: options.cc as string | undefined, bcc: options.bcc as string | undefined };
     }
     if (!message.to) throw new Error('Failed to send email: no recipient');
-    if (this.sent >= DAILY_MAIL_QUOTA) throw new Error('Service invoked too many times for one day: email.');
-    this.sent++;
+    const recipients = recipientsOf(message.to, copies.cc, copies.bcc);
+    if (recipients > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
+    this.sent.set(this.key(), (this.sent.get(this.key()) ?? 0) + recipients);
     this.ctx.record({ type: 'mail', ...message, ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}) });
   }
   getRemainingDailyQuota(): number {
-    return DAILY_MAIL_QUOTA - this.sent;
+    return DAILY_MAIL_RECIPIENTS[this.ctx.accounts] - (this.sent.get(this.key()) ?? 0);
   }
 }
 

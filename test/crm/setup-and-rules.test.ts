@@ -183,7 +183,7 @@ describe('menu, check, tasks and digest', () => {
       body: expect.stringContaining('С-00002'),
     });
     expect(session.run('toggleDailyDigest', [false])).toEqual({ on: false });
-    expect(session.triggers().filter((t) => t.kind === 'clock')).toEqual([]);
+    expect(session.triggers().filter((t) => t.handler === 'sendDailyDigest')).toEqual([]);
   });
 });
 
@@ -206,13 +206,14 @@ describe('claims typed by hand and the sidebar views', () => {
     session.select(SHEETS.deals, 2, 3);
     session.run('menuClientCard');
     expect(session.takeUiEvents()).toContainEqual(
-      expect.objectContaining({ type: 'sidebar', title: 'Карточка клиента' }),
+      expect.objectContaining({ type: 'sidebar', title: 'CRM — клиентская база' }),
     );
     expect(session.run('getSidebarState')).toEqual({
       view: 'card',
       clientId: 'К-00001',
       user: IVANOV,
       isDirector: false,
+      notice: '',
     });
     session.run('menuMyTasks');
     expect(session.run('getSidebarState')).toMatchObject({ view: 'tasks' });

@@ -13,6 +13,7 @@ import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
 import { isClosed, payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
+  HELPER_HEADERS,
   MONEY_FORMAT,
   monthTitle,
   type PlanCell,
@@ -87,15 +88,44 @@ export function buildPayslipPlan(
         money(get('Премия за план')),
         typeof fulfilment === 'number' && typeof rate === 'number'
           ? `продажи ${textOf(get('Продажи'))} при плане ${textOf(get('План'))}: выполнение ${(fulfilment * 100).toFixed(1)} %, ставка ${(rate * 100).toFixed(1)} %`
-          : 'плана нет',
+          : textOf(get(HELPER_HEADERS.noBonusReason)) || 'плана нет',
       ],
       M,
     );
     push(['', 'Премия KPI', money(get('Премия KPI')), ''], M);
     push(['', 'Доплата до МРОТ', money(get('Доплата до МРОТ')), 'ТК РФ ст. 133'], M);
+    if (money(get('Работа в выходные и праздники')) !== 0) {
+      push(
+        [
+          '',
+          'Работа в выходные и праздники',
+          money(get('Работа в выходные и праздники')),
+          `ТК РФ ст. 153, дней: ${textOf(get(HELPER_HEADERS.holidayDays))}`,
+        ],
+        M,
+      );
+    }
     push(['', 'Всего начислено', money(get('Всего начислено')), ''], M, true);
-    push(['Удержано', 'НДФЛ', money(get('НДФЛ')), 'НК РФ ст. 224, 226'], M);
-    push(['Выплачено', 'Аванс', money(get('Аванс')), ''], M);
+    const paidOn = (h: string) => (textOf(get(h)) ? `, выплата ${textOf(get(h))}` : '');
+    push(
+      [
+        'Удержано',
+        'НДФЛ с аванса',
+        money(get('НДФЛ с аванса')),
+        `НК РФ ст. 224, 226${paidOn(HELPER_HEADERS.advanceDate)}`,
+      ],
+      M,
+    );
+    push(
+      [
+        '',
+        'НДФЛ при окончательном расчёте',
+        money(get('НДФЛ при окончательном расчёте')),
+        `НК РФ ст. 224, 226${paidOn(HELPER_HEADERS.paymentDate)}`,
+      ],
+      M,
+    );
+    push(['Выплачено', 'Аванс', money(get('Аванс выплачен')), ''], M);
     push(['К выплате', '', money(get('К выплате')), `по ведомости «${sourceName}», строка ${i + 1}`], M, true);
     push([]);
   }
