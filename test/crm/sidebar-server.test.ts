@@ -211,8 +211,9 @@ describe('the cost of a single-cell stage edit', () => {
     const small = callsFor(100);
     const large = callsFor(20_000);
     expect(large).toBe(small);
-    // includes the trigger's heartbeat, the simple trigger's note of the edit, the memory re-read under the lock
-    // and the row of «История этапов»
-    expect(small).toBeLessThan(85);
+    // includes the trigger's heartbeat, the simple trigger's note of the edit, the memory re-read under
+    // the lock, the two time zones (the spreadsheet's, the script's) read once for its dates and the row
+    // of «История этапов»
+    expect(small).toBeLessThan(90);
   });
 });

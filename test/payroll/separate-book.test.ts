@@ -274,5 +274,5 @@ describe('the payroll in the director’s separate spreadsheet', () => {
     const pdf = path.join(exportsDir(main), 'Расчётные листки 03.2026.pdf');
     expect(files).toEqual([pdf]);
     expect(fs.readFileSync(pdf, 'utf8')).toContain('%PDF-1.4');
-  });
+  }, 30_000);
 });
