@@ -23,7 +23,7 @@ import { ensureGridRows } from './grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type PendingKind = 'log' | 'memory';
+export type PendingKind = 'log' | 'memory' | 'history';
 
 /** A queued write: its ID, its kind and its cells as text (a log row's time as ISO text). */
 export interface PendingEntry {
@@ -218,7 +218,7 @@ function overflowRows(ss: Spreadsheet): Stored[] {
       try {
         const row: unknown = JSON.parse(String(r[2]));
         const kind = String(r[1]);
-        if (!Array.isArray(row) || (kind !== 'log' && kind !== 'memory')) return [];
+        if (!Array.isArray(row) || (kind !== 'log' && kind !== 'memory' && kind !== 'history')) return [];
         return [[String(r[0]), kind, row.map(String)]];
       } catch {
         return [];

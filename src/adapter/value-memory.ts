@@ -161,8 +161,13 @@ export class ValueMemory {
       }
     }
     if (updated.length > 0) {
-      const min = Math.min(...updated);
-      const max = Math.max(...updated);
+      // a loop, not Math.min(...updated): tens of thousands of arguments overflow the call stack
+      let min = updated[0];
+      let max = updated[0];
+      for (const i of updated) {
+        if (i < min) min = i;
+        if (i > max) max = i;
+      }
       sheet.getRange(min + 2, 1, max - min + 1, HEADERS.length).setValues(block.slice(min, max + 1));
     }
     if (added.length > 0) {

@@ -45,6 +45,8 @@ export interface Settings {
   /** per cent, 15 = 15 % */
   maxDiscountPercent: number;
   claimDeadlineDays: number;
+  /** «Сделка без движения, дней»: an open deal longer than this on one stage is stuck */
+  stuckDealDays: number;
   calendar: CalendarOverrides;
   /** «Ведомость в отдельной таблице»: payroll tabs go to a spreadsheet only the director opens */
   separatePayrollBook: boolean;
@@ -73,6 +75,7 @@ export function defaultSettings(): Settings {
     ndflEnabled: true,
     maxDiscountPercent: 15,
     claimDeadlineDays: 10,
+    stuckDealDays: 14,
     calendar: { holidays: [], workingDays: [] },
     separatePayrollBook: false,
     payrollBookId: '',
@@ -300,6 +303,12 @@ const PARAMS: Param[] = [
     hint: 'Претензия без ответа дольше этого срока считается просроченной',
     read: (v, s, r) => (s.claimDeadlineDays = wholeDays(v, r)),
     write: (s) => s.claimDeadlineDays,
+  },
+  {
+    name: 'Сделка без движения, дней',
+    hint: 'Открытая сделка, которая стоит на одном этапе дольше, попадает в список зависших: владельцу и директору',
+    read: (v, s, r) => (s.stuckDealDays = isBlank(v) ? 14 : wholeDays(v, r)),
+    write: (s) => s.stuckDealDays,
   },
   {
     name: SEPARATE_BOOK_PARAM,

@@ -39,6 +39,9 @@ import { offerInstallCheck } from '../server/install-check';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
+import { searchIndex } from '../server/crm/search-service';
+import { mergeClients as mergeClientRows } from '../server/crm/merge-clients';
+import { sendWeeklySummary as sendWeeklySummaryMail } from '../server/crm/weekly-summary';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
 import type {
@@ -47,6 +50,7 @@ import type {
   CreateClientResult,
   MoveDealResult,
   ProblemDto,
+  SearchIndexData,
   SidebarState,
   TaskDto,
   UpdateClientResult,
@@ -77,6 +81,13 @@ export function menuSetupWorkbook(): void {
       report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.',
     );
   });
+}
+
+/**
+ * Menu CRM → «Найти клиента»: the sidebar's search by name, ИНН, phone, e-mail or ID.
+ */
+export function menuFindClient(): void {
+  menuAction('Найти клиента', () => openSidebar(CrmContext.current(), 'search'));
 }
 
 /**
@@ -131,6 +142,13 @@ export function menuToggleDailyDigest(): void {
  */
 export function sendDailyDigest(): void {
   sendDigest(CrmContext.current());
+}
+
+/**
+ * The weekly summary e-mail to the director (the daily digest sends it on Mondays; run it any day by hand).
+ */
+export function sendWeeklySummary(): void {
+  sendWeeklySummaryMail(CrmContext.current());
 }
 
 /**
@@ -317,6 +335,22 @@ export function setNextContact(kind: 'client' | 'deal', id: string, date: string
  */
 export function getMyTasks(): TaskDto[] {
   return myTasks(CrmContext.current());
+}
+
+/**
+ * Sidebar: the key columns of every client and deal, for the search as you type.
+ */
+export function getSearchIndex(): SearchIndexData {
+  return searchIndex(CrmContext.current());
+}
+
+/**
+ * Sidebar, director only: merges a duplicate client into the one kept.
+ * @param {string} keepId
+ * @param {string} mergeId
+ */
+export function mergeClients(keepId: string, mergeId: string): ClientCardDto {
+  return mergeClientRows(CrmContext.current(), argId(keepId, 'ID клиента', 'К'), argId(mergeId, 'ID клиента', 'К'));
 }
 
 /**

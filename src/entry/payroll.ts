@@ -37,6 +37,9 @@ export function menuComputePayroll(): void {
     const month = askMonth('Рассчитать за месяц', ctx);
     if (!month) return;
     const result = computePayrollTab(ctx, month);
+    // the new tab is what the director wants to see next (in this spreadsheet; a separate book opens by its link)
+    const tab = result.separateBook ? null : SpreadsheetApp.getActiveSpreadsheet().getSheetByName(result.sheetName);
+    if (tab) SpreadsheetApp.getActiveSpreadsheet().setActiveSheet(tab);
     const lines = [
       `${result.replaced ? 'Ведомость пересчитана' : 'Ведомость создана'}: лист «${result.sheetName}».`,
       `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,

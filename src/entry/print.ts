@@ -7,6 +7,7 @@ import { menuAction } from '../server/menu-action';
 import { showCategoryReport } from '../server/payroll/advisor-report';
 import { printPayrollPdf } from '../server/payroll/print';
 import { refreshDashboardNow } from '../server/dashboard';
+import { lastClosedMonth, parsePeriod } from '../domain/crm/analysis';
 import { PayrollContext } from '../server/payroll/payroll-context';
 
 /**
@@ -32,8 +33,27 @@ export function menuCategoryReport(): void {
 }
 
 /**
- * Menu «Зарплата» → «Обновить дашборд»: refills «Дашборд» and its charts.
+ * Menu «CRM» → «Обновить дашборд»: refills «Дашборд» and its charts, the
+ * analysis for the month just closed.
  */
 export function menuRefreshDashboard(): void {
-  menuAction('Обновить дашборд', refreshDashboardNow);
+  menuAction('Обновить дашборд', () => refreshDashboardNow());
+}
+
+/**
+ * Menu «CRM» → «Дашборд за период…»: asks for a month or two days and refills
+ * «Дашборд» with the analysis of that period.
+ */
+export function menuDashboardForPeriod(): void {
+  menuAction('Дашборд за период', () => {
+    const ui = SpreadsheetApp.getUi();
+    const fallback = lastClosedMonth(new Date()).label;
+    const answer = ui.prompt(
+      'Дашборд за период',
+      `Месяц (03.2026) или период (01.03.2026–31.03.2026); пусто — ${fallback}:`,
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    refreshDashboardNow(parsePeriod(answer.getResponseText(), new Date()));
+  });
 }

@@ -15,6 +15,15 @@ import { SPECIALIST_POSITION } from '../domain/payroll/month';
 import { defaultSettings, parseSettings } from '../domain/settings';
 import { ALL_STAGES, LOST_STAGE, SHEETS } from '../domain/workbook/schema';
 import { dealRecords, planRecords, SourceGrid, staffRecords } from './payroll/source-records';
+import { analysisData, lastClosedMonth, type Period } from '../domain/crm/analysis';
+import {
+  ANALYSIS_WIDTH,
+  analysisClients,
+  analysisDeals,
+  analysisLayout,
+  historyEntries,
+  optionalGrid,
+} from './dashboard-analysis';
 
 /** Months in the sales and margin block (and the window of the conversion block). */
 export const DASHBOARD_MONTHS = 14;
@@ -124,7 +133,7 @@ export function dashboardData(input: DashboardInput): DashboardData {
 }
 
 /** The four charts: which block, what kind, and which of the block's columns they plot. */
-export type DashboardChartKind = 'BAR' | 'COLUMN' | 'LINE';
+export type DashboardChartKind = 'BAR' | 'COLUMN' | 'LINE' | 'PIE';
 
 export interface DashboardChartSpec {
   title: string;
@@ -268,26 +277,38 @@ function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Sou
 /** Chart sizes in pixels and the column where the charts stand, right of the blocks. */
 const CHART_WIDTH = 560;
 const CHART_HEIGHT = 320;
-const CHART_COLUMN = 6;
+const CHART_COLUMN = 9;
 const CHART_ROW_STEP = 18;
 
-/**
- * Refreshes «Дашборд» as of `now`: reads the sources, writes the blocks in one
- * call and replaces the charts. Returns what it wrote, for the caller and the tests.
- */
-export function refreshDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): DashboardLayout {
+/** The current state's numbers (funnel, conversion, this month's plan so far) and the sources read for them. */
+export function currentDashboardData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date) {
   const month: YearMonth = { year: now.getFullYear(), month: now.getMonth() + 1 };
   const settingsSheet = ss.getSheetByName(SHEETS.settings);
   const settings = settingsSheet ? parseSettings(settingsSheet.getDataRange().getValues()) : defaultSettings();
   const deals = gridOf(ss, SHEETS.deals);
+  const staff = staffRecords(gridOf(ss, SHEETS.staff));
   const data = dashboardData({
     deals: dealRecords(deals),
     funnel: funnelDeals(deals),
-    staff: staffRecords(gridOf(ss, SHEETS.staff)),
+    staff,
     plans: planRecords(gridOf(ss, SHEETS.plans), monthKey(month), []),
     salesBy: settings.salesBy,
     month,
   });
+  return { month, settings, deals, staff, data };
+}
+
+/**
+ * Refreshes «Дашборд» as of `now`: reads the sources, writes the blocks in one
+ * call, the analysis of `period` (the month just closed by default) below them
+ * in another, and replaces the charts. Returns what it wrote, for the caller and the tests.
+ */
+export function refreshDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+  period: Period = lastClosedMonth(now),
+): DashboardLayout {
+  const { month, settings, deals, staff, data } = currentDashboardData(ss, now);
   const updated = Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
   const layout = dashboardLayout(data, month, updated);
 
@@ -300,9 +321,29 @@ export function refreshDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
   for (const r of layout.titleRows) sheet.getRange(r, 1).setFontWeight('bold');
   for (const r of layout.headerRows)
     sheet.getRange(r, 1, 1, DASHBOARD_WIDTH).setFontWeight('bold').setBackground('#e8eaed');
-  sheet.setColumnWidth(1, 220);
+  const analysis = analysisLayout(
+    analysisData({
+      clients: analysisClients(optionalGrid(ss, SHEETS.clients)),
+      deals: analysisDeals(deals),
+      history: historyEntries(optionalGrid(ss, SHEETS.stageHistory)),
+      names: new Map(staff.map((p) => [p.email.toLowerCase(), p.name])),
+      salesBy: settings.salesBy,
+      period,
+    }),
+    layout.values.length + 2,
+  );
+  const first = layout.values.length + 2;
+  sheet
+    .getRange(first, 1, analysis.values.length, ANALYSIS_WIDTH)
+    .setNumberFormats(analysis.formats)
+    .setValues(analysis.values);
+  for (const r of analysis.titleRows) sheet.getRange(r, 1).setFontWeight('bold');
+  for (const r of analysis.headerRows)
+    sheet.getRange(r, 1, 1, ANALYSIS_WIDTH).setFontWeight('bold').setBackground('#e8eaed').setWrap(true);
+  sheet.setColumnWidth(1, 260);
+  sheet.setColumnWidths(2, ANALYSIS_WIDTH - 1, 110);
 
-  layout.charts.forEach((spec, i) => {
+  [...layout.charts, ...analysis.charts].forEach((spec, i) => {
     let builder = sheet.newChart().setChartType(Charts.ChartType[spec.kind]);
     for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
     const chart = builder
@@ -310,18 +351,22 @@ export function refreshDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
       .setOption('title', spec.title)
       .setOption('width', CHART_WIDTH)
       .setOption('height', CHART_HEIGHT)
-      .setOption('legend', { position: spec.ranges.length > 1 || spec.kind === 'LINE' ? 'bottom' : 'none' })
+      .setOption('legend', {
+        position: spec.ranges.length > 2 || spec.kind === 'LINE' || spec.kind === 'PIE' ? 'bottom' : 'none',
+      })
       .build();
     sheet.insertChart(chart);
   });
   return layout;
 }
 
-/** «Обновить дашборд»: refreshes the tab as of now, opens it and says so. */
-export function refreshDashboardNow(): void {
+/** «Обновить дашборд»: refreshes the tab as of now (analysis of `period`, by default the month just closed), opens it and says so. */
+export function refreshDashboardNow(period?: Period): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  refreshDashboard(ss, new Date());
+  const now = new Date();
+  const chosen = period ?? lastClosedMonth(now);
+  refreshDashboard(ss, now, chosen);
   const sheet = ss.getSheetByName(SHEETS.dashboard);
   if (sheet) ss.setActiveSheet(sheet);
-  ss.toast('Дашборд обновлён.', SHEETS.dashboard, 5);
+  ss.toast(`Дашборд обновлён, анализ за ${chosen.label}.`, SHEETS.dashboard, 5);
 }

@@ -5,9 +5,13 @@
  * (google.script.run cannot return Date objects).
  */
 
+import type { SearchIndexData } from '../domain/crm/search';
+
+export type { SearchIndexData };
+
 /** Which view the sidebar shows; set by the menu item that opened it. */
 export interface SidebarState {
-  view: 'card' | 'new-client' | 'tasks';
+  view: 'card' | 'new-client' | 'tasks' | 'search';
   /** for 'card': the client of the row selected when the menu was used ('' when none) */
   clientId: string;
   /** the current user's e-mail ('' when Google does not reveal it) */
@@ -98,12 +102,16 @@ export interface ContactForm {
 }
 
 export interface TaskDto {
-  kind: 'deal' | 'client' | 'claim';
+  /** deal: «Следующий шаг»; client: «Следующий контакт»; meeting: a deal's «Дата встречи»; claim: «Срок ответа»; stuck: a deal standing still */
+  kind: 'deal' | 'client' | 'meeting' | 'claim' | 'stuck';
   id: string;
   /** the client whose card the task opens ('' when the row names none) */
   clientId: string;
   title: string;
   due: string;
+  /** overdue, due today, or within the next seven days */
+  bucket: 'overdue' | 'today' | 'week';
+  /** days past the due date: positive when overdue, 0 today, negative ahead */
   daysOverdue: number;
   what: string;
 }
@@ -147,6 +155,10 @@ export interface ServerApi {
   /** sets a client's «Следующий контакт» (kind 'client') or a deal's «Следующий шаг» (kind 'deal') */
   setNextContact(kind: 'client' | 'deal', id: string, date: string, requestId?: string): { ok: true };
   getMyTasks(): TaskDto[];
+  /** the key columns of every client and deal, read once per search session */
+  getSearchIndex(): SearchIndexData;
+  /** director only: moves the deals, contacts and claims of `mergeId` to `keepId` and marks `mergeId` merged */
+  mergeClients(keepId: string, mergeId: string): ClientCardDto;
   checkWorkbook(): ProblemDto[];
   toggleDailyDigest(on: boolean): { on: boolean };
 }

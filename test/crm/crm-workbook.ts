@@ -77,6 +77,7 @@ export function fullDeal(id: string, stage: string, extra: Row = {}): Row {
 export interface CrmWorkbookOptions {
   clients?: Row[];
   deals?: Row[];
+  claims?: Row[];
   /** the header order of «Сделки» (default: schema order) */
   dealHeaders?: string[];
 }
@@ -87,7 +88,7 @@ export function crmWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
   sheetOf(workbook, SHEETS.clients, headersOf('clients'), options.clients ?? [CLIENT_A]);
   sheetOf(workbook, SHEETS.deals, options.dealHeaders ?? headersOf('deals'), options.deals ?? []);
   sheetOf(workbook, SHEETS.contacts, headersOf('contacts'), []);
-  sheetOf(workbook, SHEETS.claims, headersOf('claims'), []);
+  sheetOf(workbook, SHEETS.claims, headersOf('claims'), options.claims ?? []);
   sheetOf(workbook, SHEETS.staff, headersOf('staff'), [
     { 'Таб. №': '1', ФИО: 'Сараев Е. А.', Email: DIRECTOR, Должность: 'Директор' },
     { 'Таб. №': '2', ФИО: 'Иванов И. И.', Email: IVANOV, Должность: 'Специалист по работе с клиентами' },

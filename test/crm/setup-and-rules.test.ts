@@ -207,7 +207,7 @@ describe('claims typed by hand and the sidebar views', () => {
     session.select(SHEETS.deals, 2, 3);
     session.run('menuClientCard');
     expect(session.takeUiEvents()).toContainEqual(
-      expect.objectContaining({ type: 'sidebar', title: 'Карточка клиента' }),
+      expect.objectContaining({ type: 'sidebar', title: 'CRM — клиентская база' }),
     );
     const state = session.run('getSidebarState') as SidebarState;
     expect(state).toMatchObject({ view: 'card', clientId: 'К-00001', user: IVANOV, isDirector: false, notice: '' });

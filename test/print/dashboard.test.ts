@@ -45,21 +45,26 @@ describe('«Обновить дашборд»', () => {
     expect(months.slice(0, 12).every((m) => m[1] === 0 && m[2] === 0)).toBe(true);
   });
 
-  it('replaces its four charts, each over its block', () => {
+  it('replaces its charts: the four of the current state over their blocks, then the analysis charts', () => {
     const wb = dashboardWorkbook();
     const s = bundleSession(wb, { now: () => NOW });
     s.run('menuRefreshDashboard');
     s.run('menuRefreshDashboard');
     const charts = wb.sheets.find((x) => x.name === 'Дашборд')!.charts;
     const strip = (a1: string) => a1.replace(/^.*!/, '');
-    expect(charts.map((c) => [c.type, c.title, c.rangesA1.map(strip)])).toEqual([
+    expect(charts.slice(0, 4).map((c) => [c.type, c.title, c.rangesA1.map(strip)])).toEqual([
       ['bar', 'Воронка продаж: сделок на этапе', ['A4:B14']],
       ['column', 'Конверсия: выиграно ÷ закрыто', ['A17:A19', 'D17:D19']],
       ['column', 'Выполнение плана за 03.2026', ['A22:A24', 'D22:D24']],
       ['line', 'Продажи и маржа по месяцам', ['A27:C41']],
     ]);
     for (const chart of charts) expect(chart.rangesA1[0]).toMatch(/^'?Дашборд'?!/);
-    expect(new Set(charts.map((c) => c.anchorRow)).size).toBe(4);
+    expect(charts.slice(4).map((c) => c.title)).toEqual([
+      'Продажи по источникам, руб. (02.2026)',
+      'Выиграно и проиграно по специалистам (02.2026)',
+      'Конверсия из этапа в следующий (02.2026)',
+    ]);
+    expect(new Set(charts.map((c) => c.anchorRow)).size).toBe(charts.length);
   });
 
   it('costs the same service calls for 8 deals as for 800', () => {

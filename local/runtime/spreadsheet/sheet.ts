@@ -280,7 +280,10 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     const template = this._model.rows[formatFrom];
     const blank = Array.from({ length: howMany }, () => formatsOnlyRow(template));
     while (this._model.rows.length < at) this._model.rows.push(undefined);
-    this._model.rows.splice(at, 0, ...blank);
+    // pushed one by one: splice(at, 0, ...blank) overflows the call stack for tens of thousands of rows
+    const tail = this._model.rows.splice(at);
+    for (const row of blank) this._model.rows.push(row);
+    for (const row of tail) this._model.rows.push(row);
     this._model.maxRows += howMany;
     shiftBlocks(this._model, 'row', at, howMany);
     shiftNamedRanges(this.ctx, this._model, 'row', at, howMany);

@@ -19,4 +19,5 @@ export interface App {
   showCardData(card: ClientCardDto): void;
   openNewClient(): void;
   openTasks(): Promise<void>;
+  openSearch(): Promise<void>;
 }

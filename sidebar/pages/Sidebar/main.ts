@@ -11,8 +11,10 @@ import type { App, View } from './app';
 import { renderCard, showCard } from './views/card';
 import { showNewClient } from './views/new-client';
 import { showTasks } from './views/tasks';
+import { showSearch } from './views/search';
 
 const TABS: ReadonlyArray<[View, string]> = [
+  ['search', 'Поиск'],
   ['card', 'Карточка'],
   ['new-client', 'Новый клиент'],
   ['tasks', 'Мои задачи'],
@@ -118,6 +120,15 @@ function start(): void {
       if (ticket !== navigation) return;
       replaceChildren(viewRoot, ...Array.from(holder.childNodes));
     },
+    async openSearch() {
+      const ticket = ++navigation;
+      markTab('search');
+      const holder = el('div');
+      await loading(false, () => showSearch(app, holder));
+      if (ticket !== navigation) return;
+      replaceChildren(viewRoot, ...Array.from(holder.childNodes));
+      viewRoot.querySelector<HTMLInputElement>('input.search-input')?.focus();
+    },
   };
 
   tabButtons.get('card')!.addEventListener('click', () => {
@@ -131,6 +142,10 @@ function start(): void {
   tabButtons.get('tasks')!.addEventListener('click', () => {
     app.clearNotice();
     void app.openTasks();
+  });
+  tabButtons.get('search')!.addEventListener('click', () => {
+    app.clearNotice();
+    void app.openSearch();
   });
 
   void (async () => {
@@ -152,6 +167,7 @@ function start(): void {
       document.getElementById('user')!.textContent = state.isDirector ? `${state.user} · директор` : state.user;
     if (state.view === 'new-client') app.openNewClient();
     else if (state.view === 'tasks') await app.openTasks();
+    else if (state.view === 'search') await app.openSearch();
     else if (state.card) app.showCardData(state.card);
     else await app.openCard(state.clientId);
     document.body.setAttribute('data-ready', '');

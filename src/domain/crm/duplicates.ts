@@ -55,3 +55,44 @@ export function duplicateSearchPattern(candidate: RowRecord): string | null {
   if (email) parts.push(`\\s*${literal(email)}\\s*`);
   return parts.length > 0 ? parts.join('|') : null;
 }
+
+/** A client marked as merged into another keeps this mark in «Примечание»; merged rows are not duplicates. */
+export const MERGED_NOTE = 'Объединён с ';
+
+/** Whether a client row was merged into another one (it stays, inactive, for the history). */
+export function isMergedClient(row: RowRecord): boolean {
+  return textOf(row[H.clientStatus]) === 'Неактивный' && textOf(row[H.note]).startsWith(MERGED_NOTE);
+}
+
+export interface DuplicateGroup {
+  /** «ИНН», «Телефон» or «Email» */
+  header: string;
+  /** the shared value, normalised */
+  value: string;
+  /** 0-based indexes of the rows in the input, in order */
+  rows: number[];
+}
+
+/**
+ * Groups of clients sharing an ИНН, a phone (normalised) or an e-mail
+ * (ignoring case), leaving out clients already merged into another.
+ */
+export function duplicateGroups(rows: readonly RowRecord[]): DuplicateGroup[] {
+  const keys: Array<[string, (r: RowRecord) => string]> = [
+    [H.inn, (r) => innKey(r[H.inn])],
+    [H.phone, (r) => normalizePhone(r[H.phone]) ?? ''],
+    [H.email, (r) => textOf(r[H.email]).toLowerCase()],
+  ];
+  const groups: DuplicateGroup[] = [];
+  for (const [header, key] of keys) {
+    const byValue = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      if (isMergedClient(r) || textOf(r[H.clientId]) === '') return;
+      const v = key(r);
+      if (!v) return;
+      byValue.set(v, [...(byValue.get(v) ?? []), i]);
+    });
+    for (const [value, members] of byValue) if (members.length > 1) groups.push({ header, value, rows: members });
+  }
+  return groups.sort((a, b) => a.rows[0] - b.rows[0]);
+}

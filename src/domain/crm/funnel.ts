@@ -228,3 +228,15 @@ export function fallbackStage(deal: RowRecord, client: RowRecord | null, upTo: s
   }
   return best;
 }
+
+/**
+ * The fields a deal leaves behind when it is reopened from «Отказ»: the loss
+ * reason and the competitor describe a loss that no longer stands (their old
+ * values stay in «Журнал»).
+ */
+export const REOPEN_CLEARS = ['Причина отказа', 'Конкурент'] as const;
+
+/** Whether a change from `from` to `to` reopens a lost deal. */
+export function isReopening(from: string, to: string): boolean {
+  return from === LOST_STAGE && to !== LOST_STAGE && to !== '';
+}

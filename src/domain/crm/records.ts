@@ -25,6 +25,7 @@ export const H = {
   discount: 'Скидка, %',
   created: 'Дата создания',
   nextContact: 'Следующий контакт',
+  note: 'Примечание',
   dealId: 'ID сделки',
   stage: 'Этап',
   stageDate: 'Дата этапа',

@@ -6,6 +6,7 @@ import { COLUMNS, SHEETS, LOST_STAGE, type ColumnSpec } from '../workbook/schema
 import { discountProblem } from './client-rules';
 import { isStage, missingForStage } from './funnel';
 import { parseIdNumber, type IdKind } from './ids';
+import { duplicateGroups } from './duplicates';
 import { H, type ClientType, type RowRecord } from './records';
 import {
   innProblem,
@@ -122,6 +123,8 @@ export function checkWorkbook(
     }
   }
   for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
+    // «История этапов» is the add-on's own append-only record, created when first written
+    if (key === 'stageHistory') continue;
     const sheet = SHEETS[key];
     const table = tables[key];
     if (!table) {
@@ -191,6 +194,18 @@ export function checkWorkbook(
         }
       }
     });
+    if (key === 'clients') {
+      for (const g of duplicateGroups(records)) {
+        const ids = g.rows.map((i) => textOf(records[i][H.clientId]));
+        const lines = g.rows.map((i) => headerRow + 1 + i);
+        at(
+          lines[0],
+          g.header,
+          `Возможные дубли (${g.header} ${g.value}): ${ids.map((id, k) => `${id} в строке ${lines[k]}`).join(', ')}. ` +
+            'Директор может объединить их в карточке клиента',
+        );
+      }
+    }
   }
   return problems;
 }

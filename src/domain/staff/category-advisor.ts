@@ -102,7 +102,14 @@ export function adviseCategory(person: StaffRecord, on: Date): CategoryAdvice {
         `Испытательный срок закончился ${ru(probationEnd!)}: можно перевести в «Без категории»; II категория — с ${ru(from)}`,
       );
     }
-    return result(null, from, `II категория возможна с ${ru(from)}, когда стаж специалиста достигнет 2 лет`);
+    const byProbation = current === 'probation' && probationEnd !== null && from.getTime() === afterProbation.getTime();
+    return result(
+      null,
+      from,
+      byProbation
+        ? `II категория возможна с ${ru(from)}, после окончания испытательного срока ${ru(probationEnd!)}`
+        : `II категория возможна с ${ru(from)}, когда стаж специалиста достигнет 2 лет`,
+    );
   }
   if (education === SECONDARY_SPECIAL) {
     if (current === 'none') return result(null, null, 'Для II категории нужно высшее образование');
@@ -116,7 +123,9 @@ export function adviseCategory(person: StaffRecord, on: Date): CategoryAdvice {
       : result(
           null,
           from,
-          `«Без категории» возможна с ${ru(from)}: при среднем специальном образовании нужен стаж 3 года`,
+          current === 'probation' && probationEnd !== null && from.getTime() === afterProbation.getTime()
+            ? `«Без категории» возможна с ${ru(from)}, после окончания испытательного срока ${ru(probationEnd)}`
+            : `«Без категории» возможна с ${ru(from)}: при среднем специальном образовании нужен стаж 3 года`,
         );
   }
   return result(null, null, `Не указано образование («${HIGHER}» или «${SECONDARY_SPECIAL}») на листе «Сотрудники»`);

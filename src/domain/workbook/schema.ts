@@ -15,6 +15,7 @@ export const SHEETS = {
   timesheet: 'Табель',
   settings: 'Настройки',
   log: 'Журнал',
+  stageHistory: 'История этапов',
   dashboard: 'Дашборд',
 } as const;
 
@@ -34,7 +35,19 @@ export interface ColumnSpec {
   list?: readonly string[];
   /** the add-on itself fills it; people do not type it */
   computed?: boolean;
+  /** a number format other than the type's (a time stamp shows the time, not only the day) */
+  format?: string;
 }
+
+/** The format of the add-on's time stamps: the day and the time. */
+export const DATE_TIME_FORMAT = 'dd.MM.yyyy HH:mm:ss';
+
+/** How a stage change was made, as «История этапов» says it. */
+export const STAGE_CHANGE_WAYS = {
+  sidebar: 'Боковая панель',
+  sheet: 'Лист',
+  override: 'Директор в обход правил',
+} as const;
 
 export const CLIENT_TYPES = ['Юрлицо', 'ИП', 'Физлицо'] as const;
 export const CLIENT_STATUSES = ['Потенциальный', 'Клиент', 'Ключевой', 'Неактивный'] as const;
@@ -193,7 +206,7 @@ export const COLUMNS = {
     c('Дата выплаты', 'date'),
   ],
   log: [
-    c('Время', 'date'),
+    c('Время', 'date', { computed: true, format: DATE_TIME_FORMAT }),
     c('Пользователь'),
     c('Действие'),
     c('Лист'),
@@ -202,6 +215,15 @@ export const COLUMNS = {
     c('Было'),
     c('Стало'),
     c('Комментарий'),
+  ],
+  stageHistory: [
+    c('Время', 'date', { computed: true, format: DATE_TIME_FORMAT }),
+    c('ID сделки', 'id'),
+    c('Клиент'),
+    c('Было'),
+    c('Стало'),
+    c('Пользователь'),
+    c('Способ'),
   ],
 } satisfies Partial<Record<SheetKey, ColumnSpec[]>>;
 

@@ -11,6 +11,7 @@ import type { CrmContext } from './crm-context';
 export function workbookProblems(ctx: CrmContext): Problem[] {
   const tables: Partial<Record<keyof typeof COLUMNS, TableSnapshot>> = {};
   for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
+    if (key === 'stageHistory') continue;
     const sheet = ctx.ss.getSheetByName(SHEETS[key]);
     if (!sheet) continue;
     const table = Table.of(sheet);

@@ -6,9 +6,13 @@ import type { MenuSpec } from '../menu';
 export const CRM_MENU: MenuSpec = {
   title: 'CRM',
   items: [
+    { caption: 'Найти клиента', fn: 'menuFindClient' },
     { caption: 'Карточка клиента', fn: 'menuClientCard' },
     { caption: 'Новый клиент', fn: 'menuNewClient' },
     { caption: 'Мои задачи', fn: 'menuMyTasks' },
+    'separator',
+    { caption: 'Обновить дашборд', fn: 'menuRefreshDashboard' },
+    { caption: 'Дашборд за период…', fn: 'menuDashboardForPeriod' },
     'separator',
     { caption: 'Проверить таблицу', fn: 'menuCheckWorkbook' },
     { caption: 'Настроить таблицу', fn: 'menuSetupWorkbook' },

@@ -6,6 +6,7 @@
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
 import { allocateIds } from '../../adapter/id-allocator';
+import { appendStageHistory, type StageChangeWay } from '../../adapter/stage-history';
 import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
@@ -13,7 +14,9 @@ import { statusAfterStage } from '../../domain/crm/client-rules';
 import {
   allowedMoves,
   checkTransition,
+  isReopening,
   isStage,
+  REOPEN_CLEARS,
   type MissingField,
   type TransitionResult,
 } from '../../domain/crm/funnel';
@@ -32,6 +35,7 @@ import { DomainError } from '../../domain/money';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { ClientCardDto, ContactDto, DealDto, MoveDealResult } from '../../shared/api';
 import type { CrmContext } from './crm-context';
+import { NOTE_PREFIX } from './edit-enforcement';
 import { fieldValue } from './field-input';
 
 /** A row found by ID: the table, its sheet row and its record. */
@@ -281,6 +285,7 @@ export function moveDeal(
       log,
       result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
       'Карточка клиента',
+      'sidebar',
     );
     if (client) movedClientId = clientId;
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
@@ -303,12 +308,29 @@ function applyStage(
   log: LogEntry[],
   action: string,
   comment: string,
+  how: StageChangeWay,
 ): void {
   const dealId = textOf(deal.record[H.dealId]);
   const fields: Record<string, unknown> = { ...updates };
   if (from !== to) {
     fields[H.stage] = to;
     if (deal.table.has(H.stageDate)) fields[H.stageDate] = ctx.today;
+    if (isReopening(from, to)) {
+      for (const header of REOPEN_CLEARS) {
+        if (!deal.table.has(header) || textOf(deal.record[header]) === '' || header in updates) continue;
+        fields[header] = '';
+        log.push({
+          user: ctx.user,
+          action: 'Сделка возвращена из «Отказ»',
+          sheet: SHEETS.deals,
+          id: dealId,
+          field: header,
+          before: deal.record[header],
+          after: '',
+          comment,
+        });
+      }
+    }
     log.push({
       user: ctx.user,
       action,
@@ -321,6 +343,7 @@ function applyStage(
     });
   }
   if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
+  if (from !== to) clearRefusalNote(deal);
   memory.set(dealId, H.stage, to, lostAt);
   if (payFieldsLocked(from) || payFieldsLocked(to)) markPayDataChanged(payMonthsOf(deal.record), ctx.now);
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
@@ -340,6 +363,15 @@ function applyStage(
   }
   memory.save(ctx.ss);
   appendLog(ctx.ss, log, ctx.now);
+  const changes = from !== to ? [{ dealId, client: textOf(deal.record[H.client]), from, to, user: ctx.user, how }] : [];
+  appendStageHistory(ctx.ss, changes, ctx.now);
+}
+
+/** An accepted move makes an earlier «этап … не принят» note on the stage cell stale: it goes. */
+function clearRefusalNote(deal: FoundRow): void {
+  if (!deal.table.has(H.stage)) return;
+  const cell = deal.table.sheet.getRange(deal.row, deal.table.col(H.stage));
+  if (String(cell.getNote() ?? '').startsWith(NOTE_PREFIX)) cell.setNote('');
 }
 
 /** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
@@ -361,7 +393,7 @@ export function overrideStage(
     const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
-    applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
+    applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason, 'override');
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });
 }
@@ -471,6 +503,11 @@ export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): {
           comment: `Клиент ${clientId}`,
         },
       ],
+      ctx.now,
+    );
+    appendStageHistory(
+      ctx.ss,
+      [{ dealId, client: textOf(client.record[H.client]), from: '', to: STAGES[0], user: ctx.user, how: 'sidebar' }],
       ctx.now,
     );
     return { dealId };

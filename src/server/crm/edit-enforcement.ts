@@ -11,11 +11,19 @@
  * and each changed column of the block is written in one call.
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { appendStageHistory, type StageChange } from '../../adapter/stage-history';
 import { EDIT_LOCK_TIMEOUT_MS, withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
-import { checkTransition, fallbackStage, isStage, type TransitionResult } from '../../domain/crm/funnel';
+import {
+  checkTransition,
+  fallbackStage,
+  isReopening,
+  isStage,
+  REOPEN_CLEARS,
+  type TransitionResult,
+} from '../../domain/crm/funnel';
 import {
   backFromSignedProblem,
   checkClientFieldChange,
@@ -35,6 +43,7 @@ import { claimDeadline } from '../../domain/crm/overdue';
 import { isBlankValue, parseAmountValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
@@ -510,6 +519,8 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const accepted: number[] = [];
   const notes = new Map<number, string>();
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
+  const history: StageChange[] = [];
+  const reopened: number[] = [];
   const stagePayMonths = new Set<string>();
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
@@ -562,6 +573,8 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
         after: to,
         comment: block.single ? 'Изменено в ячейке' : 'Вставка или протягивание',
       });
+      history.push({ dealId: id, client: textOf(record[H.client]), from, to, user: ctx.user, how: 'sheet' });
+      if (isReopening(from, to)) reopened.push(i);
       const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
       if (client && newStatus && !statusUpdates.has(clientId)) {
         statusUpdates.set(clientId, { row: client.row, from: client.record[H.clientStatus], to: newStatus });
@@ -589,6 +602,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const today = ctx.today;
   writeSpan(block, H.stageDate, accepted, (i) => (accepted.includes(i) ? today : block.records[i][H.stageDate]));
   writeNotes(block, H.stage, notes, accepted);
+  clearOnReopen(ctx, block, reopened, log);
   if (clients && statusUpdates.size > 0) {
     for (const [clientId, u] of statusUpdates) {
       clients.table.writeCell(u.row, H.clientStatus, u.to);
@@ -608,7 +622,27 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   block.records.forEach((record) => rememberRow(memory, 'deals', textOf(record[H.dealId]), record));
   markPayDataChanged([...stagePayMonths], ctx.now);
   toastRefusals(ctx, 'Изменение не принято', refusals);
-  persist(ctx, memory, log);
+  persist(ctx, memory, log, history);
+}
+
+/** A deal reopened from «Отказ» in the sheet loses its loss reason and competitor (logged). */
+function clearOnReopen(ctx: CrmContext, block: Block, reopened: readonly number[], log: LogEntry[]): void {
+  for (const header of REOPEN_CLEARS) {
+    const rows = reopened.filter((i) => block.table.has(header) && textOf(block.records[i][header]) !== '');
+    for (const i of rows) {
+      log.push({
+        user: ctx.user,
+        action: 'Сделка возвращена из «Отказ»',
+        sheet: block.table.name,
+        id: textOf(block.records[i][H.dealId]),
+        field: header,
+        before: block.records[i][header],
+        after: '',
+      });
+      block.records[i][header] = '';
+    }
+    writeSpan(block, header, rows, (i) => block.records[i][header]);
+  }
 }
 
 /**
@@ -646,10 +680,16 @@ export const PREVIOUS_UNKNOWN = '(неизвестно)';
  * simple trigger running as a specialist cannot write them until the director
  * has run «Настроить таблицу» (which installs the trigger that runs as them).
  */
-function persist(ctx: CrmContext, memory: ValueMemory | null, log: readonly LogEntry[]): void {
+function persist(
+  ctx: CrmContext,
+  memory: ValueMemory | null,
+  log: readonly LogEntry[],
+  history: readonly StageChange[] = [],
+): void {
   try {
     memory?.save(ctx.ss);
     appendLog(ctx.ss, log, ctx.now);
+    appendStageHistory(ctx.ss, history, ctx.now);
   } catch (error) {
     console.warn(error);
     ctx.ss.toast('Журнал изменений недоступен: директору нужно запустить CRM → «Настроить таблицу».', 'CRM', 10);
@@ -664,6 +704,9 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const log: LogEntry[] = [];
   const { table } = block;
   const newRows = assignIds(ctx, block, H.clientId, 'client', log, e);
+  if (newRows.length > 0 || [H.inn, H.phone, H.email].some((h) => block.touched(h))) {
+    flagDuplicateClients(ctx, table, block.firstRow, block.records, log);
+  }
   if (newRows.length > 0) {
     // a new client starts as «Потенциальный», created today
     if (table.has(H.created)) {

@@ -11,6 +11,7 @@
  * Each is installed once per spreadsheet, whoever ran the setup: a second
  * director finds the registered trigger and installs none.
  */
+import { appendStageHistory } from '../../adapter/stage-history';
 import { appendLog } from '../../adapter/audit-log';
 import { withDocumentLock } from '../../adapter/lock';
 import { hasPending } from '../../adapter/pending-writes';
@@ -182,5 +183,6 @@ export function drainPending(ss: Spreadsheet): void {
   withDocumentLock(() => {
     ValueMemory.load(ss).save(ss);
     appendLog(ss, [], new Date());
+    appendStageHistory(ss, [], new Date());
   });
 }

@@ -30,7 +30,14 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 };
 
 /** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */
-export const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
+export const DIRECTOR_ONLY = [
+  SHEETS.settings,
+  SHEETS.staff,
+  SHEETS.plans,
+  SHEETS.timesheet,
+  SHEETS.log,
+  SHEETS.stageHistory,
+];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
@@ -83,8 +90,8 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
   if (dataRows < 1) return;
   const byColumn = new Map(specs.map((spec) => [table.col(spec.header), spec]));
   // formats and dropdowns go a block of adjacent columns at a time, each call over every data row
-  for (const run of columnRuns(byColumn, (spec) => FORMATS[spec.type] !== undefined)) {
-    const formats = run.map((spec) => FORMATS[spec.type]!);
+  for (const run of columnRuns(byColumn, (spec) => (spec.format ?? FORMATS[spec.type]) !== undefined)) {
+    const formats = run.map((spec) => (spec.format ?? FORMATS[spec.type])!);
     sheet
       .getRange(2, table.col(run[0].header), dataRows, run.length)
       .setNumberFormats(Array.from({ length: dataRows }, () => formats));

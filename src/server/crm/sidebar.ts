@@ -14,17 +14,17 @@ const STATE_KEY = 'crm.sidebar';
 /** The sidebar page built from sidebar/pages/Sidebar. */
 export const SIDEBAR_PAGE = 'Sidebar';
 
-const TITLES: Record<SidebarState['view'], string> = {
-  card: 'Карточка клиента',
-  'new-client': 'Новый клиент',
-  tasks: 'Мои задачи',
-};
+/**
+ * One title for every view: Google fixes the sidebar's title when it opens, and
+ * the page switches views inside it («Новый клиент» would stay over a card).
+ */
+const SIDEBAR_TITLE = 'CRM — клиентская база';
 
 /** Opens the sidebar on `view`. */
 export function openSidebar(ctx: CrmContext, view: SidebarState['view']): void {
   const clientId = view === 'card' ? selectedClientId(ctx) : '';
   PropertiesService.getUserProperties().setProperty(STATE_KEY, JSON.stringify({ view, clientId }));
-  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(TITLES[view]);
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_PAGE).setTitle(SIDEBAR_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -32,7 +32,8 @@ export function openSidebar(ctx: CrmContext, view: SidebarState['view']): void {
 export function sidebarState(ctx: CrmContext): SidebarState {
   const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
   const stored = parseState(raw);
-  const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
+  const view =
+    stored.view === 'new-client' || stored.view === 'tasks' || stored.view === 'search' ? stored.view : 'card';
   drainPending(ctx.ss);
   const clientId = typeof stored.clientId === 'string' ? stored.clientId : '';
   const state: SidebarState = {

@@ -115,6 +115,12 @@ export function writeCategoryReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   sheet.getRange(1, 1).setFontWeight('bold');
   sheet.getRange(3, 1, 1, CATEGORY_REPORT_HEADERS.length).setFontWeight('bold').setBackground('#e8eaed');
   sheet.setFrozenRows(3);
+  // each column as wide as its longest entry (the title and the note rows span the table), long reasons wrap
+  CATEGORY_REPORT_HEADERS.forEach((_, c) => {
+    const longest = Math.max(...values.slice(2).map((r) => String(r[c] ?? '').length));
+    sheet.setColumnWidth(c + 1, Math.min(40 + longest * 7, 480));
+  });
+  sheet.getRange(3, 1, values.length - 2, CATEGORY_REPORT_HEADERS.length).setWrap(true);
   return rows.filter((r) => r[4] === 'Да').length;
 }
 

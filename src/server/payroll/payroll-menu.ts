@@ -1,6 +1,6 @@
 /**
  * The «Зарплата» menu. Each item calls a public global of src/entry/payroll.ts
- * (or of the printing, dashboard and category features, which add their items here).
+ * (or of the printing and category features, which add their items here).
  */
 import type { MenuSpec } from '../menu';
 
@@ -13,6 +13,5 @@ export const PAYROLL_MENU: MenuSpec = {
     { caption: 'Печать / PDF', fn: 'menuPrintPdf' },
     'separator',
     { caption: 'Кто готов к повышению категории', fn: 'menuCategoryReport' },
-    { caption: 'Обновить дашборд', fn: 'menuRefreshDashboard' },
   ],
 };

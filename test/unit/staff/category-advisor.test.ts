@@ -60,6 +60,21 @@ describe('category advisor (1.3, domain 3)', () => {
     expect(advice.reason).toContain('Испытательный срок закончился 31.05.2025');
   });
 
+  it('names the end of probation, not the 3-year rule, when probation is what still holds a category back', () => {
+    // secondary special education with 5 years before hiring: only probation (to 31.05.2025) stands in the way
+    const p = staff({ category: 'ИС', probationMonths: 3, education: 'Среднее специальное', experienceYearsBefore: 5 });
+    const advice = adviseCategory(p, d('2025-04-15'));
+    expect(advice.eligible).toBeNull();
+    expect(advice.reason).toBe(
+      '«Без категории» возможна с 01.06.2025, после окончания испытательного срока 31.05.2025',
+    );
+    const higher = adviseCategory(
+      staff({ category: 'ИС', probationMonths: 3, experienceYearsBefore: 4 }),
+      d('2025-04-15'),
+    );
+    expect(higher.reason).toBe('II категория возможна с 01.06.2025, после окончания испытательного срока 31.05.2025');
+  });
+
   it('secondary special education needs 3 years for «Без категории»', () => {
     const p = staff({ category: 'ИС', probationMonths: 1, education: 'Среднее специальное', experienceYearsBefore: 2 });
     expect(adviseCategory(p, d('2025-06-01')).eligible).toBeNull();

@@ -140,6 +140,61 @@ export function renderCard(app: App, root: HTMLElement, card: ClientCardDto): vo
     deals,
     contactForm(app, card, reload),
     recentContacts(card),
+    app.state.isDirector ? mergeForm(app, card) : null,
+  );
+}
+
+/**
+ * The director's «Объединить с дублем»: the ID of the duplicate, then a second
+ * click to confirm; the duplicate's deals, contacts and claims move to this card.
+ */
+function mergeForm(app: App, card: ClientCardDto): HTMLElement {
+  const input = el('input', {
+    attrs: { type: 'text', name: 'merge-id', placeholder: 'ID дубля, например К-00005', autocomplete: 'off' },
+  });
+  const start = el('button', { attrs: { type: 'button', 'data-merge': '' } }, 'Объединить…');
+  const confirm = el('button', { class: 'action', attrs: { type: 'button', 'data-merge-confirm': '' } });
+  const cancel = el('button', { attrs: { type: 'button' } }, 'Отмена');
+  const confirmRow = el('div', { class: 'buttons merge-confirm' }, confirm, cancel);
+  confirmRow.hidden = true;
+  start.addEventListener('click', () => {
+    app.clearNotice();
+    const id = input.value.trim().toUpperCase().replace(/^K/, 'К');
+    if (!/^К-\d+$/.test(id)) {
+      app.notify('Введите ID клиента-дубля в виде К-00005');
+      return;
+    }
+    input.value = id;
+    confirm.textContent = `Перенести всё из ${id} сюда и отметить ${id} объединённым`;
+    confirmRow.hidden = false;
+  });
+  cancel.addEventListener('click', () => (confirmRow.hidden = true));
+  confirm.addEventListener('click', async () => {
+    const id = input.value;
+    try {
+      const kept = await whileBusy([confirm, cancel, start], () => app.server.mergeClients(card.clientId, id));
+      app.showCardData(kept);
+      app.notify(`Клиент ${id} объединён с ${card.clientId}: его сделки, контакты и претензии теперь здесь`, 'ok');
+    } catch (error) {
+      app.notify(errorText(error));
+    }
+  });
+  return el(
+    'details',
+    { class: 'contact merge' },
+    el('summary', {}, 'Объединить с дублем'),
+    el(
+      'div',
+      { class: 'stack' },
+      el(
+        'div',
+        { class: 'muted small' },
+        'Сделки, контакты и претензии дубля перейдут к этому клиенту; дубль останется в таблице как «Неактивный».',
+      ),
+      input,
+      el('div', { class: 'buttons' }, start),
+      confirmRow,
+    ),
   );
 }
 
