@@ -69,6 +69,8 @@ export interface SheetPlan {
   notes?: string[][];
   /** blocks drawn with thin solid lines around and between every cell (Range.setBorder) */
   borders?: PlanBlock[];
+  /** a block whose lines between rows are dashed: the cut lines between payslips */
+  dashedInnerRows?: PlanBlock;
   /** rows of a given height in pixels (Sheet.setRowHeights), in groups of neighbouring rows */
   rowHeights?: Array<{ start: number; count: number; height: number }>;
   /** blocks aligned other than Sheets' default (text left, numbers right, bottom) */
@@ -139,17 +141,17 @@ export type PayrollHeader = (typeof PAYROLL_HEADERS)[number];
  */
 export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
   '№ п/п': 34,
-  'Таб. №': 48,
-  ФИО: 150,
-  Категория: 92,
-  'Оклад / ставка в день': 72,
-  'Норма дней': 44,
-  'Отработано дней': 52,
+  'Таб. №': 44,
+  ФИО: 144,
+  Категория: 100,
+  'Оклад / ставка в день': 70,
+  'Норма дней': 50,
+  'Отработано дней': 72,
   'Начислено по окладу / по ставке': 76,
   План: 88,
   Продажи: 88,
-  '% выполнения': 58,
-  Ставка: 48,
+  '% выполнения': 74,
+  Ставка: 54,
   'Премия за план': 76,
   'Премия KPI': 70,
   'Доплата до МРОТ': 66,
@@ -157,7 +159,7 @@ export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
   НДФЛ: 72,
   Аванс: 72,
   'К выплате': 78,
-  Подпись: 90,
+  Подпись: 86,
 };
 
 /** The hidden helper columns, when shown: wide enough for their wrapped headers. */

@@ -1,7 +1,8 @@
 /**
  * «Печать / PDF» (domain section 5): the payroll tab or the payslips tab as a
- * PDF made by the spreadsheet's own export URL — A4 landscape, fit to width, no
- * grid lines, the frozen header rows repeated on every page, page numbers —
+ * PDF made by the spreadsheet's own export URL with the page of its layout —
+ * A4 landscape, fit to width, no grid lines, page numbers; the ведомость's
+ * frozen title and numbered header repeated over the table on every page —
  * saved to Drive, with a link shown in a small dialog. The file is created
  * through the Drive advanced service (v3), which needs only `drive.file`
  * (files the add-on creates); DriveApp.createFile would need the whole Drive.
@@ -11,34 +12,69 @@
 import { DomainError } from '../../domain/money';
 import { SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
+import { columnLetter, PAYROLL_PAGE } from './payroll-sheet-plan';
+import { PAYSLIP_PAGE } from './payslips';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
 const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
 
-/** Margins in inches, as the export URL takes them; the bottom one leaves room for the page number. */
-const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
+/** How a tab is printed; margins in inches, as the export URL takes them. */
+export interface PrintSetup {
+  landscape: boolean;
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** repeat the frozen rows (the ведомость's title and header) on every page */
+  repeatFrozenRows: boolean;
+  /** page numbers at the bottom centre */
+  pageNumbers: boolean;
+  /** only this block, 1-based (one payslip for its employee's e-mail) */
+  range?: { row: number; col: number; numRows: number; numCols: number };
+}
+
+/** The ведомость: its layout's page, the title and the numbered header over the table on every page. */
+export const PAYROLL_PRINT: PrintSetup = {
+  landscape: PAYROLL_PAGE.landscape,
+  margins: PAYROLL_PAGE.margins,
+  repeatFrozenRows: true,
+  pageNumbers: true,
+};
+
+/** The payslips: whole rows, nothing repeated. */
+export const PAYSLIP_PRINT: PrintSetup = {
+  landscape: PAYSLIP_PAGE.landscape,
+  margins: PAYSLIP_PAGE.margins,
+  repeatFrozenRows: false,
+  pageNumbers: true,
+};
 
 /**
- * The export URL of one sheet as a PDF, with exactly the page setup the
- * director prints with. `fzr=true` repeats the sheet's frozen rows on every
- * page, so the header row of the table must be within the frozen rows.
+ * The export URL of one sheet as a PDF with the page setup of its layout.
+ * `fzr=true` repeats the sheet's frozen rows on every page, so the header row
+ * of the table must be within the frozen rows; `range` prints one block.
  */
-export function pdfExportUrl(spreadsheetId: string, sheetId: number): string {
+export function pdfExportUrl(spreadsheetId: string, sheetId: number, setup: PrintSetup = PAYROLL_PRINT): string {
   const params: Array<[string, string]> = [
     ['format', 'pdf'],
     ['gid', String(sheetId)],
+    ...(setup.range
+      ? ([
+          [
+            'range',
+            `${columnLetter(setup.range.col)}${setup.range.row}:${columnLetter(setup.range.col + setup.range.numCols - 1)}${setup.range.row + setup.range.numRows - 1}`,
+          ],
+        ] as Array<[string, string]>)
+      : []),
     ['size', 'A4'],
-    ['portrait', 'false'],
+    ['portrait', String(!setup.landscape)],
     ['fitw', 'true'],
     ['gridlines', 'false'],
-    ['fzr', 'true'],
-    ['pagenum', 'CENTER'],
+    ['fzr', String(setup.repeatFrozenRows)],
+    ...(setup.pageNumbers ? ([['pagenum', 'CENTER']] as Array<[string, string]>) : []),
     ['printtitle', 'false'],
     ['sheetnames', 'false'],
-    ['top_margin', String(MARGINS.top)],
-    ['bottom_margin', String(MARGINS.bottom)],
-    ['left_margin', String(MARGINS.left)],
-    ['right_margin', String(MARGINS.right)],
+    ['top_margin', String(setup.margins.top)],
+    ['bottom_margin', String(setup.margins.bottom)],
+    ['left_margin', String(setup.margins.left)],
+    ['right_margin', String(setup.margins.right)],
   ];
   const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/export?${query}`;
@@ -144,6 +180,34 @@ export interface PrintResult {
   url: string;
 }
 
+/** The page setup of a printable tab: the payslips' or the ведомость's. */
+export function printSetupFor(sheetName: string): PrintSetup {
+  return sheetName.startsWith('Расчётные листки') ? PAYSLIP_PRINT : PAYROLL_PRINT;
+}
+
+/**
+ * One tab (or one block of it) as PDF bytes from the spreadsheet's export URL.
+ * The export reads the saved document, so pending writes are flushed first.
+ */
+export function fetchSheetPdf(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  setup: PrintSetup,
+): GoogleAppsScript.Base.Blob {
+  SpreadsheetApp.flush();
+  const response = UrlFetchApp.fetch(pdfExportUrl(ss.getId(), sheet.getSheetId(), setup), {
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  const code = response.getResponseCode();
+  if (code !== 200) {
+    throw new DomainError(
+      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
+    );
+  }
+  return response.getBlob().setContentType('application/pdf');
+}
+
 /** Saves a PDF blob to Drive through the advanced service; the file is the add-on's, so `drive.file` covers it. */
 function savePdfToDrive(fileName: string, blob: GoogleAppsScript.Base.Blob): { id: string; url: string } {
   if (typeof Drive === 'undefined' || !Drive) {
@@ -166,22 +230,10 @@ export function exportSheetPdf(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
 ): PrintResult {
-  ensureHeaderRowsFrozen(sheet);
-  // the export reads the saved document: pending writes must be in it
-  SpreadsheetApp.flush();
-  const url = pdfExportUrl(ss.getId(), sheet.getSheetId());
-  const response = UrlFetchApp.fetch(url, {
-    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
-    muteHttpExceptions: true,
-  });
-  const code = response.getResponseCode();
-  if (code !== 200) {
-    throw new DomainError(
-      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
-    );
-  }
+  const setup = printSetupFor(sheet.getName());
+  if (setup.repeatFrozenRows) ensureHeaderRowsFrozen(sheet);
   const fileName = pdfFileName(sheet.getName());
-  const blob = response.getBlob().setName(fileName).setContentType('application/pdf');
+  const blob = fetchSheetPdf(ss, sheet, setup).setName(fileName);
   const file = savePdfToDrive(fileName, blob);
   return { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
 }
