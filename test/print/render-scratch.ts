@@ -15,10 +15,13 @@ for (const n of (process.argv[2] ?? '5').split(',').map(Number)) {
     const tab = what === 'Зарплата' ? 'Зарплата 03.2026' : 'Расчётные листки 03.2026';
     s.select(tab, 1, 1);
     s.run('menuPrintPdf', [], [{ button: 'OK', text: tab }]);
-    const ev = s.takeUiEvents().find((e) => e.type === 'download');
-    if (ev?.type !== 'download') throw new Error('no download');
-    const f = s.file(ev.url.replace('/files/', ''))!;
-    fs.writeFileSync(`/tmp/i13/${what}-${n}.pdf`, f.bytes);
-    console.log(`/tmp/i13/${what}-${n}.pdf`);
+    let k = 0;
+    for (const ev of s.takeUiEvents()) {
+      if (ev.type !== 'download') continue;
+      const f = s.file(ev.url.replace('/files/', ''))!;
+      const out = `/tmp/i13/${what}-${n}${k++ ? '-params' : ''}.pdf`;
+      fs.writeFileSync(out, f.bytes);
+      console.log(out);
+    }
   }
 }

@@ -411,16 +411,15 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   PAYROLL_HEADERS.forEach((_, i) => g.set(layout.numbersRow, i + 1, i + 1, DAYS_FORMAT));
   g.rowStyle(layout.numbersRow, 1, WIDTH, { background: HEADER_BACKGROUND });
 
-  // the parameters block after the table, on its last page, with the signatures to its right: the
-  // ranges the formulas pass to the custom functions
+  // the parameters block after the signatures: the ranges the formulas pass to the custom functions.
+  // «Печать / PDF» prints it on a page of its own, without the table's header over it.
   const signRow = layout.wordsRow + 2;
-  const paramsTitleRow = signRow;
+  const paramsTitleRow = signRow + 4;
   const p = paramsTitleRow + 1;
   // values under the wide money columns, so amounts and KPI names fit; labels overflow from column A up to them
   const valueCol = payrollCol('Начислено по окладу / по ставке');
   // labels start in column A and run over the empty columns up to the values (Sheets lets text overflow)
   const labelCol = 1;
-  const signCol = payrollCol('Премия KPI');
   const params: Params = {
     salaries: absRange(p, valueCol, 4),
     rates: absRange(p + 1, valueCol, 3),
@@ -463,16 +462,13 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   );
   g.rowStyle(layout.wordsRow, 1, WIDTH, { bold: true });
 
-  // in rows whose parameter values end left of the signatures (the salaries' four, the МРОТ's one)
-  g.text(signRow + 1, signCol, `Директор _______________ / ${settings.director} /`);
-  g.text(
-    signRow + 4,
-    signCol,
-    `Главный бухгалтер _______________ / ${settings.chiefAccountant || '                '} /`,
-  );
+  g.text(signRow, 1, `Директор _______________ / ${settings.director} /`);
+  g.text(signRow + 2, 1, `Главный бухгалтер _______________ / ${settings.chiefAccountant || '                '} /`);
 
   g.text(paramsTitleRow, labelCol, PARAMS_TITLE);
-  g.rowStyle(paramsTitleRow, labelCol, signCol - 1, { bold: true });
+  // printed on a page of its own, the block says which ведомость it belongs to
+  g.text(paramsTitleRow, valueCol, `к ведомости за ${monthTitle(month)}, ${settings.organisation}`);
+  g.rowStyle(paramsTitleRow, labelCol, WIDTH, { bold: true });
   g.text(p, labelCol, 'Оклады I, II, без категории; ставка испыт. срока в день, руб.');
   g.set(p, valueCol, rub(settings.salaries.I), MONEY_FORMAT);
   g.set(p, valueCol + 1, rub(settings.salaries.II), MONEY_FORMAT);

@@ -12,7 +12,7 @@
 import { DomainError } from '../../domain/money';
 import { SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
-import { columnLetter, PAYROLL_PAGE } from './payroll-sheet-plan';
+import { columnLetter, PARAMS_TITLE, PAYROLL_PAGE } from './payroll-sheet-plan';
 import { PAYSLIP_PAGE } from './payslips';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
@@ -144,11 +144,13 @@ function escapeHtml(text: string): string {
 }
 
 /** The dialog that gives the saved file's link; both the name and the address are escaped. */
-export function savedPdfHtml(fileName: string, url: string): string {
+export function savedPdfHtml(fileName: string, url: string, parameters?: { fileName: string; url: string }): string {
+  const link = (name: string, href: string) =>
+    `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(name)}</a>`;
   return (
     '<div style="font:14px Arial,sans-serif;line-height:1.5">' +
-    '<p>PDF сохранён на Google Диск:</p>' +
-    `<p><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(fileName)}</a></p>` +
+    `<p>PDF сохранён на Google Диск:</p><p>${link(fileName, url)}</p>` +
+    (parameters ? `<p>Параметры расчёта (отдельным листом): ${link(parameters.fileName, parameters.url)}</p>` : '') +
     '<p style="color:#5f6368">Откройте файл и напечатайте его: лист А4, альбомная ориентация.</p>' +
     '</div>'
   );
@@ -169,7 +171,11 @@ function ensureHeaderRowsFrozen(sheet: GoogleAppsScript.Spreadsheet.Sheet): void
   if (rows < 1 || columns < 1) return;
   const top = sheet.getRange(1, 1, rows, columns).getDisplayValues();
   const headerRow = top.findIndex((row) => row.some((v) => String(v).trim() === '№ п/п'));
-  if (headerRow >= 0) sheet.setFrozenRows(headerRow + 1);
+  if (headerRow < 0) return;
+  // the row of column numbers under the header belongs to it
+  const numbered =
+    String(top[headerRow + 1]?.[0] ?? '').trim() === '1' && String(top[headerRow + 1]?.[1]).trim() === '2';
+  sheet.setFrozenRows(headerRow + (numbered ? 2 : 1));
 }
 
 /** What «Печать / PDF» produced. */
@@ -178,6 +184,8 @@ export interface PrintResult {
   fileName: string;
   fileId: string;
   url: string;
+  /** the ведомость's parameters block, printed apart */
+  parameters?: { fileName: string; fileId: string; url: string };
 }
 
 /** The page setup of a printable tab: the payslips' or the ведомость's. */
@@ -233,9 +241,50 @@ export function exportSheetPdf(
   const setup = printSetupFor(sheet.getName());
   if (setup.repeatFrozenRows) ensureHeaderRowsFrozen(sheet);
   const fileName = pdfFileName(sheet.getName());
-  const blob = fetchSheetPdf(ss, sheet, setup).setName(fileName);
+  const parts = setup === PAYROLL_PRINT ? payrollParts(sheet) : null;
+  const blob = fetchSheetPdf(ss, sheet, parts ? { ...setup, range: parts.table } : setup).setName(fileName);
   const file = savePdfToDrive(fileName, blob);
-  return { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
+  const result: PrintResult = { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
+  if (parts) {
+    // the parameters on pages of their own, without the table's header over them
+    const paramsName = paramsFileName(sheet.getName());
+    const paramsBlob = fetchSheetPdf(ss, sheet, {
+      ...setup,
+      repeatFrozenRows: false,
+      range: parts.params,
+    }).setName(paramsName);
+    const saved = savePdfToDrive(paramsName, paramsBlob);
+    result.parameters = { fileName: paramsName, fileId: saved.id, url: saved.url };
+  }
+  return result;
+}
+
+type Block = NonNullable<PrintSetup['range']>;
+
+/**
+ * The ведомость's two printed parts: from the title to the signatures, and the
+ * parameters block (from its title to the last row), both over the visible
+ * columns up to «Подпись»; null for a tab without the block.
+ */
+export function payrollParts(sheet: GoogleAppsScript.Spreadsheet.Sheet): { table: Block; params: Block } | null {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 1) return null;
+  const first = sheet.getRange(1, 1, lastRow, 1).getDisplayValues();
+  const paramsAt = first.findIndex((row) => String(row[0]).trim() === PARAMS_TITLE);
+  const headerAt = first.findIndex((row) => String(row[0]).trim() === '№ п/п');
+  if (paramsAt < 1 || headerAt < 0) return null;
+  const header = sheet.getRange(headerAt + 1, 1, 1, sheet.getLastColumn()).getDisplayValues()[0];
+  const width = header.indexOf('Подпись') + 1;
+  if (width < 1) return null;
+  return {
+    table: { row: 1, col: 1, numRows: paramsAt, numCols: width },
+    params: { row: paramsAt + 1, col: 1, numRows: lastRow - paramsAt, numCols: width },
+  };
+}
+
+/** «Ведомость 03.2026 — параметры расчёта.pdf» */
+export function paramsFileName(sheetName: string): string {
+  return pdfFileName(sheetName).replace(/\.pdf$/, ' — параметры расчёта.pdf');
 }
 
 /**
@@ -268,7 +317,9 @@ export function printPayrollPdf(): PrintResult | null {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}».`);
   const result = exportSheetPdf(ss, sheet);
-  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url)).setWidth(420).setHeight(180);
+  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url, result.parameters))
+    .setWidth(460)
+    .setHeight(result.parameters ? 230 : 180);
   ui.showModalDialog(html, 'Печать / PDF');
   return result;
 }
