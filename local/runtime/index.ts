@@ -76,6 +76,8 @@ export interface SessionOptions {
   otherWorkbooks?: WorkbookModel[];
   /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
   onFileCreated?: FileCreatedHook;
+  /** MailApp's daily recipients; default 100, a gmail account's */
+  mailDailyQuota?: number;
 }
 
 /** A time-driven trigger run: which handler ran, and its error if it failed. */
@@ -232,7 +234,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     Session: calls.expose(new LocalSessionService(ctx)),
     Utilities: calls.expose(new LocalUtilities(ctx)),
     ScriptApp: calls.expose(new LocalScriptApp(ctx, () => installation)),
-    MailApp: calls.expose(new LocalMailApp(ctx)),
+    MailApp: calls.expose(new LocalMailApp(ctx, options.mailDailyQuota)),
     UrlFetchApp: calls.expose(new LocalUrlFetchApp(ctx)),
     Drive: calls.expose(new LocalDrive(asGas(calls.expose(new LocalDriveFiles(ctx))))),
     Logger: calls.expose(new LocalLogger(ctx)),

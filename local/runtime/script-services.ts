@@ -574,16 +574,50 @@ export class LocalScriptApp implements Pick<
 
 // ---------------------------------------------------------------- MailApp
 
-const DAILY_MAIL_QUOTA = 100;
+/** MailApp's daily recipients on a consumer (gmail) account. */
+export const DAILY_MAIL_QUOTA = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** An attachment as the mail event records it. */
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function attachmentsOf(value: unknown): MailAttachment[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((a) => {
+    // a Blob, or a BlobSource such as an HTTPResponse (getBlob)
+    const blob = (a instanceof LocalBlob ? a : (a as { getBlob?: () => unknown }).getBlob?.()) as LocalBlob | undefined;
+    if (!(blob instanceof LocalBlob)) throw new Error('Invalid argument: attachments');
+    return { name: blob.getName() ?? '', contentType: blob.getContentType() ?? '', bytes: blob._bytes };
+  });
+}
+
+/**
+ * Each recipient counts against the daily quota; a send is forgotten 24 hours
+ * later (Google refreshes the quota over a rolling day). Past the quota,
+ * sendEmail throws Google's error and sends nothing.
+ */
 export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   static readonly serviceName = 'MailApp';
-  private sent = 0;
-  constructor(private readonly ctx: RuntimeContext) {}
+  /** the times of the recipients counted against the quota */
+  private readonly sent: number[] = [];
+  constructor(
+    private readonly ctx: RuntimeContext,
+    private readonly dailyQuota = DAILY_MAIL_QUOTA,
+  ) {}
 
-  /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody…}) */
+  private used(): number {
+    const now = this.ctx.now().getTime();
+    while (this.sent.length > 0 && this.sent[0] <= now - DAY_MS) this.sent.shift();
+    return this.sent.length;
+  }
+
+  /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody, attachments…}) */
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
-    let message: { to: string; subject: string; body: string; htmlBody?: string };
+    let message: { to: string; subject: string; body: string; htmlBody?: string; attachments?: MailAttachment[] };
     if (typeof a === 'object' && a !== null) {
       const m = a as Record<string, unknown>;
       message = {
@@ -591,6 +625,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         subject: String(m.subject ?? ''),
         body: String(m.body ?? ''),
         htmlBody: m.htmlBody as string | undefined,
+        attachments: attachmentsOf(m.attachments),
       };
     } else {
       const options = (d ?? {}) as Record<string, unknown>;
@@ -599,15 +634,25 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         subject: String(b ?? ''),
         body: String(c ?? ''),
         htmlBody: options.htmlBody as string | undefined,
+        attachments: attachmentsOf(options.attachments),
       };
     }
     if (!message.to) throw new Error('Failed to send email: no recipient');
-    if (this.sent >= DAILY_MAIL_QUOTA) throw new Error('Service invoked too many times for one day: email.');
-    this.sent++;
-    this.ctx.record({ type: 'mail', ...message, ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}) });
+    const recipients = message.to.split(',').filter((x) => x.trim() !== '').length;
+    if (this.used() + recipients > this.dailyQuota) {
+      throw new Error('Service invoked too many times for one day: email.');
+    }
+    for (let i = 0; i < recipients; i++) this.sent.push(this.ctx.now().getTime());
+    const { attachments, ...rest } = message;
+    this.ctx.record({
+      type: 'mail',
+      ...rest,
+      ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}),
+      ...(attachments ? { attachments } : {}),
+    });
   }
   getRemainingDailyQuota(): number {
-    return DAILY_MAIL_QUOTA - this.sent;
+    return this.dailyQuota - this.used();
   }
 }
 
