@@ -7,6 +7,7 @@ import { closeMonth } from '../server/payroll/close-month';
 import { computePayrollTab } from '../server/payroll/compute-month';
 import { monthLabel, parseMonthAnswer, PayrollContext, previousMonth } from '../server/payroll/payroll-context';
 import { makePayslips } from '../server/payroll/payslips';
+import { mailPayslips, mailRunReport } from '../server/payroll/payslip-mail';
 import type { YearMonth } from '../domain/calendar';
 
 /** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
@@ -80,5 +81,20 @@ export function menuPayslips(): void {
     if (!month) return;
     const result = makePayslips(ctx, month);
     alert('Расчётные листки', `Лист «${result.sheetName}»: ${result.count} расчётных листков, готовы к печати.`);
+  });
+}
+
+/**
+ * Menu Зарплата → «Разослать расчётные листки»: each employee gets their own
+ * payslip as a PDF by e-mail from the director's account; a run stopped by the
+ * daily mail quota is continued by the next one.
+ */
+export function menuMailPayslips(): void {
+  menuAction('Разослать расчётные листки', () => {
+    const ctx = PayrollContext.current();
+    const month = askMonth('Разослать расчётные листки', ctx);
+    if (!month) return;
+    const result = mailPayslips(ctx, month);
+    alert('Разослать расчётные листки', mailRunReport(result));
   });
 }

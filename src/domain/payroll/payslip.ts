@@ -166,13 +166,21 @@ export function payslipText(d: PayslipData): PayslipText {
   if (d.plan === null || d.fulfilment === null || d.rate === null) {
     line('  премия за план', d.planBonus, 'план продаж на месяц не установлен');
   } else {
+    const probationOnly = d.probationDays > 0 && d.planBonus === 0 && d.sales > 0;
     line(
       '  премия за план',
       d.planBonus,
-      `продажи ${rub(d.sales)} при плане ${rub(d.plan)}: выполнение ${formatPercent(d.fulfilment)}, ставка ${formatPercent(d.rate)} от продаж`,
+      `продажи ${rub(d.sales)} при плане ${rub(d.plan)}: выполнение ${formatPercent(d.fulfilment)}, ставка ${formatPercent(d.rate)} от продаж` +
+        (probationOnly ? '; в испытательный срок премия за план не начисляется' : ''),
     );
   }
-  line('  премия KPI', d.kpiBonus, kpiBasis(d));
+  line(
+    '  премия KPI',
+    d.kpiBonus,
+    d.salaryDays === 0 && d.kpis.length > 0
+      ? 'KPI — процент от начисленного по окладу; в испытательный срок по окладу не начислялось'
+      : kpiBasis(d),
+  );
   line(
     '  доплата до МРОТ',
     d.mrotTopup,

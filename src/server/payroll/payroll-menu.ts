@@ -10,6 +10,7 @@ export const PAYROLL_MENU: MenuSpec = {
     { caption: 'Рассчитать за месяц…', fn: 'menuComputePayroll' },
     { caption: 'Закрыть месяц', fn: 'menuClosePayrollMonth' },
     { caption: 'Расчётные листки', fn: 'menuPayslips' },
+    { caption: 'Разослать расчётные листки', fn: 'menuMailPayslips' },
     { caption: 'Печать / PDF', fn: 'menuPrintPdf' },
     'separator',
     { caption: 'Кто готов к повышению категории', fn: 'menuCategoryReport' },
