@@ -5,7 +5,10 @@ import { computeMonth } from '../payroll/payroll-workbook';
 import { paperWorkbook } from './paper-workbook';
 
 for (const n of (process.argv[2] ?? '5').split(',').map(Number)) {
-  const s = bundleSession(paperWorkbook(n), { exporter: createPdfExporter({ htmlDir: '/tmp/i13/html' }), now: () => new Date(2026, 3, 10) });
+  const s = bundleSession(paperWorkbook(n), {
+    exporter: createPdfExporter({ htmlDir: '/tmp/i13/html' }),
+    now: () => new Date(2026, 3, 10),
+  });
   computeMonth(s, '03.2026');
   for (const what of (process.argv[3] ?? 'Зарплата').split(',')) {
     if (what === 'Расчётные') {
