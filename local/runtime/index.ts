@@ -9,6 +9,7 @@ import * as vm from 'node:vm';
 import { dateToSerial, isDate } from './cell-values';
 import type { CellValue, WorkbookModel } from './model';
 import {
+  type Execution,
   type FileCreatedHook,
   RuntimeContext,
   type SpreadsheetExporter,
@@ -29,7 +30,9 @@ import {
   LocalUrlFetchApp,
   LocalUtilities,
 } from './script-services';
-import type { ServiceCallHook } from './service-calls';
+import { type AccountMode, identityVisible } from './authorization';
+import { Scheduler, type RunTape, type SchedulerOptions } from './interleave';
+import { type LatencyModel, type Realm, ScriptBridge, type ServiceCallHook, Suspend } from './service-calls';
 import type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
@@ -45,7 +48,10 @@ import { asGas } from './spreadsheet/gas-types';
 export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
 export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
-export type { ServiceCallHook } from './service-calls';
+export type { ServiceCallHook, LatencyModel } from './service-calls';
+export { DEFAULT_LATENCY, NO_LATENCY } from './service-calls';
+export { exploreSeeds, type SchedulerOptions } from './interleave';
+export type { AccountMode } from './authorization';
 export { displayValue, parseInput, formulaFromRuLocale, dateToSerial, serialToDate } from './cell-values';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1-notation';
 export { formatSimpleDate } from './time-zone';
@@ -78,6 +84,36 @@ export interface SessionOptions {
   onFileCreated?: FileCreatedHook;
   /** MailApp's daily recipients; default 100, a gmail account's */
   mailDailyQuota?: number;
+  /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
+  accounts?: AccountMode;
+  /** the spreadsheet's own time zone (File > Settings), apart from the script's in appsscript.json; default the workbook's */
+  spreadsheetTimeZone?: string;
+  /** milliseconds each service call takes on the runtime clock; default DEFAULT_LATENCY, NO_LATENCY for none */
+  latency?: LatencyModel;
+}
+
+/** One execution to interleave: a person's menu item or sidebar call, or a person's edit (with the triggers it fires). */
+export type InterleaveStep =
+  { user: string; fn: string; args?: unknown[]; answers?: UiAnswer[] } | { user: string; edit: EditRequest };
+
+/** How a step ended: a call's result or error; an edit's refusal (its triggers' errors go to the log). */
+export interface InterleaveOutcome {
+  value?: unknown;
+  error?: string;
+}
+
+export interface InterleaveResult {
+  seed: number;
+  outcomes: InterleaveOutcome[];
+  /** which execution made which live call, in order: the interleaving the seed produced */
+  trace: string[];
+}
+
+/** One load of Code.js: its context, realm bridge and globals. */
+interface LoadedScript {
+  context: vm.Context;
+  bridge: ScriptBridge;
+  globals: Record<string, unknown>;
 }
 
 /** A time-driven trigger run: which handler ran, and its error if it failed. */
@@ -112,6 +148,14 @@ export interface LocalRuntimeSession extends LocalSession {
   otherWorkbook(id: string): WorkbookModel | undefined;
   /** runs `fn` as another user without changing the session's user */
   runAs(user: string, fn: string, args?: unknown[], answers?: UiAnswer[]): unknown;
+  /**
+   * Runs the steps as executions at the same time, switching between them at
+   * service calls as the seeded scheduler decides; the same seed gives the
+   * same interleaving. Each step's outcome is returned in the steps' order.
+   */
+  interleave(steps: InterleaveStep[], options: SchedulerOptions): InterleaveResult;
+  /** an installable trigger that no longer runs (access revoked, authorization needed…), as Google disables it */
+  disableTrigger(id: string, reason: string): void;
 }
 
 /** Names of the functions whose JSDoc says @customfunction, read from the bundle itself and the build's list. */
@@ -156,6 +200,15 @@ function eventText(value: CellValue, timeZone: string): string | undefined {
   return String(value);
 }
 
+/** The script project's time zone, from its manifest. */
+function scriptTimeZoneOf(manifestPath: string): string {
+  try {
+    return (JSON.parse(readFileSync(manifestPath, 'utf8')) as { timeZone?: string }).timeZone ?? 'Europe/Moscow';
+  } catch {
+    return 'Europe/Moscow';
+  }
+}
+
 /**
  * Apps Script runs a script in its manifest's time zone: a Date's local fields
  * (getDate, getHours) are in that zone. Node reads the zone from TZ, so the local
@@ -176,13 +229,18 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
   const entryPointsPath =
     options.entryPointsPath ?? path.join(path.dirname(codePath), '..', 'build', 'entry-points.json');
-  useScriptTimeZone(path.join(ROOT, 'appsscript.json'));
+  const manifestPath = path.join(ROOT, 'appsscript.json');
+  useScriptTimeZone(manifestPath);
   const ctx = new RuntimeContext(
     options.workbook,
     options.user ?? options.workbook.owner,
     options.now ?? (() => new Date()),
     'local-script-' + options.workbook.id,
   );
+  ctx.accounts = options.accounts ?? 'consumer';
+  ctx.scriptTimeZone = scriptTimeZoneOf(manifestPath);
+  if (options.spreadsheetTimeZone) ctx.workbook.timeZone = options.spreadsheetTimeZone;
+  if (options.latency) ctx.latency = options.latency;
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
@@ -193,91 +251,98 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   const menus = new MenuCollector();
   const ui = new LocalUi(ctx, menus, () => options.addonName ?? 'Надстройка');
 
-  const sandbox: Record<string, unknown> = {};
-  const context = vm.createContext(sandbox, { name: 'Code.js' });
-  const realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context);
-  calls.realm = realm;
-  // the script's clock is the session's: new Date() and Date.now() follow Utilities.sleep and the given clock
-  const installClock = vm.runInContext(
-    `(function (now) {
-      var RealDate = Date;
-      function LocalDate() {
-        if (!new.target) return new RealDate(now()).toString();
-        if (arguments.length === 0) return new RealDate(now());
-        return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
-      }
-      LocalDate.prototype = RealDate.prototype;
-      LocalDate.now = function () { return now(); };
-      LocalDate.UTC = RealDate.UTC;
-      LocalDate.parse = RealDate.parse;
-      Date = LocalDate;
-    })`,
-    context,
-  ) as (now: () => number) => void;
-  installClock(() => ctx.now().getTime());
-
-  const runTemplate: TemplateRunner = (code, vars, escape) => {
-    const names = Object.keys(vars);
-    const compiled = vm.runInContext(
-      `(function (__escape${names.map((n) => ', ' + n).join('')}) {\n${code}\n})`,
-      context,
-    ) as (...a: unknown[]) => string;
-    return compiled(escape, ...names.map((n) => calls.toScript(vars[n])));
-  };
-
-  const services: Record<string, unknown> = {
-    SpreadsheetApp: calls.expose(new LocalSpreadsheetApp(ctx, spreadsheet, ui)),
-    HtmlService: calls.expose(new LocalHtmlService(pagesDir, runTemplate)),
-    PropertiesService: calls.expose(new LocalPropertiesService(ctx)),
-    CacheService: calls.expose(new LocalCacheService(ctx)),
-    LockService: calls.expose(new LocalLockService(ctx)),
-    Session: calls.expose(new LocalSessionService(ctx)),
-    Utilities: calls.expose(new LocalUtilities(ctx)),
-    ScriptApp: calls.expose(new LocalScriptApp(ctx, () => installation)),
-    MailApp: calls.expose(new LocalMailApp(ctx, options.mailDailyQuota)),
-    UrlFetchApp: calls.expose(new LocalUrlFetchApp(ctx)),
-    Drive: calls.expose(new LocalDrive(asGas(calls.expose(new LocalDriveFiles(ctx))))),
-    Logger: calls.expose(new LocalLogger(ctx)),
-    Charts: { ChartType: { ...ChartType } },
-  };
-  Object.assign(sandbox, services);
-  const log = (...args: unknown[]) =>
-    ctx.log.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-  sandbox.console = { log, info: log, warn: log, error: log, debug: log };
-
   const code = readFileSync(codePath, 'utf8');
-  vm.runInContext(code, context, { filename: path.basename(codePath) });
-  const globals = context as Record<string, unknown>;
+  const compiled = new vm.Script(code, { filename: path.basename(codePath) });
 
-  ctx.engine.setCustomFunctions(
-    customFunctionNames(code, entryPointsPath),
-    (name, args) => {
-      const fn = globals[name];
-      if (typeof fn !== 'function') throw new Error(`Unknown function: '${name}'.`);
-      const execution = ctx.begin(ctx.user, 'CUSTOM_FUNCTION');
-      try {
-        return calls.fromScript((fn as (...a: unknown[]) => unknown)(...args.map((a) => calls.toScript(a))));
-      } finally {
-        ctx.end(execution);
-      }
-    },
-    customFunctionTableArgs(code),
-  );
+  /** the loads of Code.js whose code is running now, innermost last (templates run in the innermost) */
+  const loaded: LoadedScript[] = [];
+  const runTemplate: TemplateRunner = (source, vars, escape) => {
+    const script = loaded[loaded.length - 1];
+    if (!script) throw new Error('A template can only be evaluated while a script runs');
+    const names = Object.keys(vars);
+    const fn = vm.runInContext(
+      `(function (__escape${names.map((n) => ', ' + n).join('')}) {\n${source}\n})`,
+      script.context,
+    ) as (...a: unknown[]) => string;
+    return fn(escape, ...names.map((n) => script.bridge.toScript(vars[n])));
+  };
 
-  /** One execution of a global: errors come back as host Errors with the script's message. */
-  function execute(
-    user: string,
-    authMode: 'NONE' | 'LIMITED' | 'FULL',
-    fnName: string,
-    args: unknown[],
-    answers: UiAnswer[] = [],
-  ): unknown {
-    const fn = globals[fnName];
+  // the service objects are the session's; each execution sees them through its own realm's proxies
+  const driveFiles = new LocalDriveFiles(ctx);
+  const rawServices: Record<string, object> = {
+    SpreadsheetApp: new LocalSpreadsheetApp(ctx, spreadsheet, ui),
+    HtmlService: new LocalHtmlService(pagesDir, runTemplate),
+    PropertiesService: new LocalPropertiesService(ctx),
+    CacheService: new LocalCacheService(ctx),
+    LockService: new LocalLockService(ctx),
+    Session: new LocalSessionService(ctx),
+    Utilities: new LocalUtilities(ctx),
+    ScriptApp: new LocalScriptApp(ctx, () => installation),
+    MailApp: new LocalMailApp(ctx, options.mailDailyQuota),
+    UrlFetchApp: new LocalUrlFetchApp(ctx),
+    Drive: new LocalDrive(asGas(driveFiles)),
+    Logger: new LocalLogger(ctx),
+  };
+
+  /**
+   * A fresh load of Code.js for one execution, as Apps Script gives every
+   * execution its own global scope (module state never carries over).
+   */
+  function load(execution: Execution, tape?: RunTape): LoadedScript {
+    const bridge = new ScriptBridge(calls);
+    bridge.tape = tape;
+    bridge.clock = tape ? () => tape.clock(ctx) : () => ctx.now().getTime();
+    const sandbox: Record<string, unknown> = {};
+    const context = vm.createContext(sandbox, { name: 'Code.js' });
+    bridge.realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context) as Realm;
+    // the script's clock is the runtime's: new Date() and Date.now() follow the latency model, Utilities.sleep and the given clock
+    const installClock = vm.runInContext(
+      `(function (now, seed) {
+        var RealDate = Date;
+        function LocalDate() {
+          if (!new.target) return new RealDate(now()).toString();
+          if (arguments.length === 0) return new RealDate(now());
+          return new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+        }
+        LocalDate.prototype = RealDate.prototype;
+        LocalDate.now = function () { return now(); };
+        LocalDate.UTC = RealDate.UTC;
+        LocalDate.parse = RealDate.parse;
+        Date = LocalDate;
+        var a = seed >>> 0;
+        Math.random = function () {
+          a = (a + 0x6d2b79f5) >>> 0;
+          var t = Math.imul(a ^ (a >>> 15), a | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        };
+      })`,
+      context,
+    ) as (now: () => number, seed: number) => void;
+    installClock(bridge.clock, execution.id * 2654435761);
+    for (const [name, raw] of Object.entries(rawServices)) sandbox[name] = bridge.expose(raw);
+    sandbox.Charts = { ChartType: { ...ChartType } };
+    const log = (...args: unknown[]) => {
+      // a resumed execution already logged this; a suspended one is no longer running
+      if (tape && (tape.replaying || tape.suspended)) return;
+      ctx.log.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
+    sandbox.console = { log, info: log, warn: log, error: log, debug: log };
+    compiled.runInContext(context);
+    return { context, bridge, globals: context as Record<string, unknown> };
+  }
+
+  /** Runs a global of a fresh load as `execution` (already on the stack); script errors come back as host Errors. */
+  function invoke(execution: Execution, fnName: string, args: unknown[], tape?: RunTape): unknown {
+    const script = load(execution, tape);
+    const fn = script.globals[fnName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
-    const execution = ctx.begin(user, authMode, answers);
+    loaded.push(script);
     try {
-      return calls.fromScript((fn as (...a: unknown[]) => unknown)(...args.map((a) => calls.toScript(a))));
+      const { bridge } = script;
+      return bridge.fromScript((fn as (...a: unknown[]) => unknown)(...args.map((a) => bridge.toScript(a))));
     } catch (error) {
+      if (error instanceof Suspend) throw error;
       if (error && typeof error === 'object' && 'message' in error) {
         const host = new Error(String((error as { message: unknown }).message));
         host.name = String((error as { name?: unknown }).name ?? 'Error');
@@ -285,17 +350,179 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       }
       throw error;
     } finally {
+      loaded.pop();
+    }
+  }
+
+  /** One whole execution, start to end. */
+  function execute(execution: Execution, fnName: string, args: unknown[]): unknown {
+    ctx.enter(execution);
+    try {
+      return invoke(execution, fnName, args);
+    } finally {
       ctx.end(execution);
     }
   }
 
+  const customFunctions = customFunctionNames(code, entryPointsPath);
+  ctx.engine.setCustomFunctions(
+    customFunctions,
+    // every cell's custom function is its own execution, as the person whose edit recalculated it
+    (name, args) => {
+      const execution = ctx.create(ctx.current().activeUser, 'CUSTOM_FUNCTION', [], 'custom-function');
+      return execute(execution, name, args);
+    },
+    customFunctionTableArgs(code),
+  );
+
   const userObject = (email: string) => new LocalUser(email);
+  /** the User an event of a simple trigger carries: the editor's e-mail only where Google shows it */
+  const simpleEventUser = (editor: string) =>
+    userObject(identityVisible(ctx.accounts, editor, ctx.workbook.owner) ? editor : '');
+
+  /** One execution started by a person's action or a trigger; run now, or queued in the running interleave. */
+  interface Started {
+    execution: Execution;
+    fn: string;
+    args: unknown[];
+    label: string;
+    /** what happens to its error: triggers log it (Sheets shows nobody), others throw it */
+    onError?: (error: Error) => void;
+  }
+  let scheduler: Scheduler | undefined;
+
+  function start(started: Started): unknown {
+    if (scheduler) {
+      scheduler.addRun(started.execution, started.fn, started.args, started.label, (run) => {
+        if (run.error) started.onError?.(run.error);
+      });
+      return undefined;
+    }
+    try {
+      return execute(started.execution, started.fn, started.args);
+    } catch (error) {
+      if (!started.onError) throw error;
+      started.onError(error as Error);
+      return undefined;
+    }
+  }
+
+  const logError = (label: string) => (error: Error) => ctx.log.push(`${label}: ${error.message}`);
+
+  /** A person's edit lands in the cells at once (or is refused); returns the triggers it fires. */
+  function applyEdit(request: EditRequest, editor: string): Started[] {
+    const sheet = ctx.workbook.sheets.find((s) => s.name === request.sheet);
+    if (!sheet) throw new Error(`Нет листа «${request.sheet}»`);
+    const numRows = request.values.length;
+    const numCols = Math.max(0, ...request.values.map((r) => r.length));
+    if (numRows === 0 || numCols === 0) return [];
+    const row0 = request.row - 1;
+    const col0 = request.column - 1;
+    if (row0 < 0 || col0 < 0) throw new Error('Ячейка вне листа');
+    const block = { row: row0, col: col0, numRows, numCols };
+    if (!canEditBlock(ctx, sheet, block, editor)) throw new Error(PERSON_PROTECTED_MESSAGE);
+    // a paste beyond the grid grows it, as Sheets does
+    sheet.maxRows = Math.max(sheet.maxRows, row0 + numRows);
+    sheet.maxColumns = Math.max(sheet.maxColumns, col0 + numCols);
+
+    ctx.engine.recalculate();
+    const single = numRows === 1 && numCols === 1;
+    const oldValue = single ? (sheet.rows[row0]?.[col0]?.value ?? null) : null;
+    const contents = request.values.map((row, r) =>
+      row.map((text, c) => {
+        const cell = sheet.rows[row0 + r]?.[col0 + c];
+        const content = typedContent(ctx, text, cell?.numberFormat);
+        const rule = cell?.validation;
+        if (
+          rule &&
+          !rule.allowInvalid &&
+          !content.formula &&
+          !validationAccepts(rule, content.value, spreadsheet._resolver)
+        ) {
+          throw new Error(
+            `Недопустимые данные в ячейке ${formatA1(row0 + r + 1, col0 + c + 1)}: ${validationMessage(rule)}`,
+          );
+        }
+        return content;
+      }),
+    );
+    contents.forEach((row, r) => row.forEach((content, c) => storeContent(ctx, sheet, row0 + r, col0 + c, content)));
+    // the person's edit recalculates as the person (custom functions run as them)
+    const personal = ctx.begin(editor, 'FULL', [], 'user');
+    try {
+      ctx.engine.recalculate();
+    } finally {
+      ctx.end(personal);
+    }
+
+    const range = spreadsheet._sheet(sheet)._range(row0, col0, numRows, numCols);
+    const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: spreadsheet };
+    if (single) {
+      const value = eventText(sheet.rows[row0]?.[col0]?.value ?? null, ctx.workbook.timeZone);
+      const old = eventText(oldValue, ctx.workbook.timeZone);
+      if (value !== undefined) event.value = value;
+      if (old !== undefined) event.oldValue = old;
+    }
+    return editTriggers(event, editor);
+  }
+
+  /** The simple onEdit (LIMITED, as the editor) and each installable onEdit (FULL, as its owner), in that order. */
+  function editTriggers(event: Record<string, unknown>, editor: string): Started[] {
+    const out: Started[] = [];
+    if (hasFunction('onEdit')) {
+      out.push({
+        execution: ctx.create(editor, 'LIMITED', [], 'simple-trigger'),
+        fn: 'onEdit',
+        args: [{ ...event, user: simpleEventUser(editor) }],
+        label: `onEdit(${editor})`,
+        onError: logError('onEdit'),
+      });
+    }
+    for (const trigger of ctx.triggers.filter((t) => t.kind === 'onEdit')) {
+      if (!triggerMayRun(trigger)) continue;
+      const visible = identityVisible(ctx.accounts, editor, trigger.owner) ? editor : '';
+      out.push({
+        execution: ctx.create(trigger.owner, 'FULL', [], 'installable-trigger', editor),
+        fn: trigger.handler,
+        args: [{ ...event, authMode: 'FULL', triggerUid: trigger.id, user: userObject(visible) }],
+        label: `${trigger.handler}(${editor})`,
+        onError: logError(trigger.handler),
+      });
+    }
+    return out;
+  }
+
+  /** The top-level functions the script declares (read once from a load that runs none of them). */
+  let globalNames: Set<string> | undefined;
+  function hasFunction(name: string): boolean {
+    if (!globalNames) {
+      const probe = vm.createContext({}) as Record<string, unknown>;
+      try {
+        compiled.runInContext(probe);
+      } catch {
+        // declarations exist even if loading stopped early
+      }
+      globalNames = new Set(Object.keys(probe).filter((k) => typeof probe[k] === 'function'));
+    }
+    return globalNames.has(name);
+  }
+
+  /** An installable trigger runs unless it was disabled or failed for its owner, or the owner's daily budget is spent. */
+  function triggerMayRun(trigger: TriggerRecord): boolean {
+    if (trigger.disabled) {
+      ctx.log.push(`${trigger.handler}: не запущен (${trigger.disabled})`);
+      return false;
+    }
+    return true;
+  }
 
   const session: LocalRuntimeSession = {
     get workbook() {
       return ctx.workbook;
     },
-    services,
+    services: Object.fromEntries(
+      Object.entries(rawServices).map(([name, raw]) => [name, new ScriptBridge(calls).expose(raw)]),
+    ),
 
     setUser(email: string) {
       ctx.user = email;
@@ -303,12 +530,12 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     open(authMode: 'NONE' | 'LIMITED' = 'LIMITED'): MenuSnapshot[] {
       menus.menus = [];
-      if (typeof globals.onOpen === 'function') {
+      if (hasFunction('onOpen')) {
         // in AuthMode.NONE the event carries no source or user, as Apps Script documents
         const event =
-          authMode === 'NONE' ? { authMode } : { authMode, source: spreadsheet, user: userObject(ctx.user) };
+          authMode === 'NONE' ? { authMode } : { authMode, source: spreadsheet, user: simpleEventUser(ctx.user) };
         try {
-          execute(ctx.user, authMode, 'onOpen', [event]);
+          execute(ctx.create(ctx.user, authMode, [], 'simple-trigger'), 'onOpen', [event]);
         } catch (error) {
           ctx.log.push(`onOpen: ${(error as Error).message}`);
           throw error;
@@ -318,80 +545,59 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     },
 
     run(fn: string, args: unknown[] = [], answers: UiAnswer[] = []): unknown {
-      return execute(ctx.user, 'FULL', fn, args, answers);
+      return execute(ctx.create(ctx.user, 'FULL', answers), fn, args);
     },
 
     runAs(user: string, fn: string, args: unknown[] = [], answers: UiAnswer[] = []): unknown {
-      return execute(user, 'FULL', fn, args, answers);
+      return execute(ctx.create(user, 'FULL', answers), fn, args);
     },
 
     edit(request: EditRequest): void {
-      const sheet = ctx.workbook.sheets.find((s) => s.name === request.sheet);
-      if (!sheet) throw new Error(`Нет листа «${request.sheet}»`);
-      const numRows = request.values.length;
-      const numCols = Math.max(0, ...request.values.map((r) => r.length));
-      if (numRows === 0 || numCols === 0) return;
-      const row0 = request.row - 1;
-      const col0 = request.column - 1;
-      if (row0 < 0 || col0 < 0) throw new Error('Ячейка вне листа');
-      const block = { row: row0, col: col0, numRows, numCols };
-      if (!canEditBlock(ctx, sheet, block, ctx.user)) throw new Error(PERSON_PROTECTED_MESSAGE);
-      // a paste beyond the grid grows it, as Sheets does
-      sheet.maxRows = Math.max(sheet.maxRows, row0 + numRows);
-      sheet.maxColumns = Math.max(sheet.maxColumns, col0 + numCols);
+      for (const started of applyEdit(request, ctx.user)) start(started);
+    },
 
-      ctx.engine.recalculate();
-      const single = numRows === 1 && numCols === 1;
-      const oldValue = single ? (sheet.rows[row0]?.[col0]?.value ?? null) : null;
-      const contents = request.values.map((row, r) =>
-        row.map((text, c) => {
-          const cell = sheet.rows[row0 + r]?.[col0 + c];
-          const content = typedContent(ctx, text, cell?.numberFormat);
-          const rule = cell?.validation;
-          if (
-            rule &&
-            !rule.allowInvalid &&
-            !content.formula &&
-            !validationAccepts(rule, content.value, spreadsheet._resolver)
-          ) {
-            throw new Error(
-              `Недопустимые данные в ячейке ${formatA1(row0 + r + 1, col0 + c + 1)}: ${validationMessage(rule)}`,
-            );
-          }
-          return content;
-        }),
+    interleave(steps: InterleaveStep[], interleaveOptions: SchedulerOptions): InterleaveResult {
+      if (scheduler) throw new Error('Executions are already being interleaved');
+      const outcomes: InterleaveOutcome[] = steps.map(() => ({}));
+      const active = new Scheduler(
+        ctx,
+        (execution, fn, args, tape) => invoke(execution, fn, args, tape),
+        interleaveOptions,
       );
-      contents.forEach((row, r) => row.forEach((content, c) => storeContent(ctx, sheet, row0 + r, col0 + c, content)));
-      ctx.engine.recalculate();
-
-      const range = spreadsheet._sheet(sheet)._range(row0, col0, numRows, numCols);
-      const event: Record<string, unknown> = {
-        authMode: 'LIMITED',
-        range,
-        source: spreadsheet,
-        user: userObject(ctx.user),
-      };
-      if (single) {
-        const value = eventText(sheet.rows[row0]?.[col0]?.value ?? null, ctx.workbook.timeZone);
-        const old = eventText(oldValue, ctx.workbook.timeZone);
-        if (value !== undefined) event.value = value;
-        if (old !== undefined) event.oldValue = old;
+      steps.forEach((step, i) => {
+        const label = `#${i + 1} ${step.user}`;
+        active.addPending({
+          label,
+          start: () => {
+            if ('edit' in step) {
+              try {
+                for (const started of applyEdit(step.edit, step.user)) {
+                  active.addRun(started.execution, started.fn, started.args, `${label} ${started.label}`, (run) => {
+                    if (run.error) started.onError?.(run.error);
+                  });
+                }
+              } catch (error) {
+                outcomes[i].error = (error as Error).message;
+              }
+              return;
+            }
+            const execution = ctx.create(step.user, 'FULL', step.answers ?? []);
+            active.addRun(execution, step.fn, step.args ?? [], `${label} ${step.fn}`, (run) => {
+              if (run.error) outcomes[i].error = run.error.message;
+              else outcomes[i].value = run.value;
+            });
+          },
+        });
+      });
+      scheduler = active;
+      ctx.lockWait = (lock, timeout, holder) => active.waitForLock(lock, timeout, holder);
+      try {
+        active.runAll();
+      } finally {
+        scheduler = undefined;
+        ctx.lockWait = undefined;
       }
-      // Sheets does not show a simple trigger's error to the person; it goes to the log
-      if (typeof globals.onEdit === 'function') {
-        try {
-          execute(ctx.user, 'LIMITED', 'onEdit', [event]);
-        } catch (error) {
-          ctx.log.push(`onEdit: ${(error as Error).message}`);
-        }
-      }
-      for (const trigger of ctx.triggers.filter((t) => t.kind === 'onEdit')) {
-        try {
-          execute(trigger.owner, 'FULL', trigger.handler, [{ ...event, authMode: 'FULL', triggerUid: trigger.id }]);
-        } catch (error) {
-          ctx.log.push(`${trigger.handler}: ${(error as Error).message}`);
-        }
-      }
+      return { seed: interleaveOptions.seed, outcomes, trace: active.trace };
     },
 
     select(sheetName: string, row: number, column: number, numRows = 1, numColumns = 1): void {
@@ -422,9 +628,16 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     logs: () => [...ctx.log],
     triggers: () => ctx.triggers.map((t) => ({ ...t })),
 
+    disableTrigger(id: string, reason: string): void {
+      const trigger = ctx.triggers.find((t) => t.id === id);
+      if (!trigger) throw new Error(`No trigger ${id}`);
+      trigger.disabled = reason;
+    },
+
     fireTimeTriggers(): TriggerRun[] {
       const runs: TriggerRun[] = [];
       for (const trigger of ctx.triggers.filter((t) => t.kind === 'clock')) {
+        if (!triggerMayRun(trigger)) continue;
         const now = ctx.now();
         const event = {
           authMode: 'FULL',
@@ -438,7 +651,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
           timezone: 'UTC',
         };
         try {
-          execute(trigger.owner, 'FULL', trigger.handler, [event]);
+          execute(ctx.create(trigger.owner, 'FULL', [], 'installable-trigger'), trigger.handler, [event]);
           runs.push({ handler: trigger.handler });
         } catch (error) {
           runs.push({ handler: trigger.handler, error: (error as Error).message });

@@ -5,20 +5,42 @@
  * Other spreadsheets the script creates or opens by ID are kept in a registry
  * and seen through views of the same context (see forWorkbook).
  */
+import {
+  type AccountMode,
+  type AuthModeName,
+  checkAuthorization,
+  type ExecutionKind,
+  identityVisible,
+} from './authorization';
 import { FormulaEngine } from './formula-engine';
 import type { WorkbookModel } from './model';
-import { ServiceCalls } from './service-calls';
+import { CallLedger, DEFAULT_LATENCY, type LatencyModel } from './service-calls';
 import type { UiAnswer, UiEvent } from './session';
 
 /** One run of a script function: a menu item, a trigger, a google.script.run call. */
 export interface Execution {
   id: number;
+  /** under whose authority the script runs (Session.getEffectiveUser): permissions, user properties, locks */
   user: string;
-  authMode: 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+  /** the person whose action started it (Session.getActiveUser, if Google lets the script see them) */
+  activeUser: string;
+  kind: ExecutionKind;
+  authMode: AuthModeName;
   answers: UiAnswer[];
   /** names of the locks this execution holds */
   locks: Set<string>;
+  /** the runtime clock when it started (ms) */
+  startedAt: number;
 }
+
+/** Google's execution time limits: 30 s for simple triggers and custom functions, 6 min for the rest. */
+export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
+  'simple-trigger': 30_000,
+  'custom-function': 30_000,
+  'installable-trigger': 6 * 60_000,
+  user: 6 * 60_000,
+};
+export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 
 export interface TriggerRecord {
   id: string;
@@ -30,6 +52,8 @@ export interface TriggerRecord {
   nearMinute?: number;
   at?: Date;
   owner: string;
+  /** why it no longer runs (Google disables a trigger whose owner's authorization failed) */
+  disabled?: string;
 }
 
 /** Turns an exported PDF request (the spreadsheet export URL) into bytes; the local page plugs one in. */
@@ -45,32 +69,19 @@ export interface StoredFile {
 /** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
 export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
 
-/** What an add-on may call from onOpen in AuthMode.NONE: building its menu. */
-export const CALLS_ALLOWED_IN_AUTH_MODE_NONE: ReadonlySet<string> = new Set([
-  'SpreadsheetApp.getUi',
-  'Ui.createMenu',
-  'Ui.createAddonMenu',
-  'Menu.addItem',
-  'Menu.addSeparator',
-  'Menu.addSubMenu',
-  'Menu.addToUi',
-]);
-
-export const AUTH_MODE_NONE_MESSAGE =
-  'You do not have permission to perform that action: in AuthMode.NONE an add-on may only build its menu';
+export { AUTH_MODE_NONE_MESSAGE, CALLS_ALLOWED_IN_AUTH_MODE_NONE } from './authorization';
 
 export class RuntimeContext {
-  readonly calls = new ServiceCalls();
+  readonly calls = new CallLedger();
+  /** how long each service call takes on Google (advances the clock) */
+  latency: LatencyModel = DEFAULT_LATENCY;
 
-  /**
-   * An add-on's onOpen runs in AuthMode.NONE until the add-on is used in the
-   * document; then it may build menus and nothing else (Apps Script's
-   * authorization lifecycle for editor add-ons). Everything else is refused.
-   */
-  private readonly authGuard = (call: string): void => {
-    if (this.current().authMode !== 'NONE' || CALLS_ALLOWED_IN_AUTH_MODE_NONE.has(call)) return;
-    throw new Error(`${AUTH_MODE_NONE_MESSAGE} (${call})`);
-  };
+  /** Refuses what the running execution's authorization mode does not allow (see authorization.ts). */
+  private readonly authGuard = (call: string): void => checkAuthorization(this.current().authMode, call);
+  /** consumer (gmail) accounts or one Workspace domain: decides whose e-mail scripts see */
+  accounts: AccountMode = 'consumer';
+  /** the script project's time zone (appsscript.json); the spreadsheet has its own */
+  scriptTimeZone = 'Europe/Moscow';
   readonly engine: FormulaEngine;
   readonly uiEvents: UiEvent[] = [];
   readonly executions: Execution[] = [];
@@ -103,6 +114,16 @@ export class RuntimeContext {
     this.engine = new FormulaEngine(workbook);
     this.root = this;
     this.calls.guard = this.authGuard;
+    this.calls.elapse = (call) => this.elapse(call);
+  }
+
+  /** After a service call: its latency on the clock; an execution past its time limit is stopped as Google stops it. */
+  private elapse(call: string): void {
+    this.advance(this.root.latency(call));
+    const execution = this.executions[this.executions.length - 1];
+    if (execution && this.now().getTime() - execution.startedAt > EXECUTION_LIMIT_MS[execution.kind]) {
+      throw new Error(EXECUTION_TIMEOUT_MESSAGE);
+    }
   }
 
   /**
@@ -145,22 +166,68 @@ export class RuntimeContext {
   private implicitExecution: Execution | undefined;
   private implicit(): Execution {
     if (!this.implicitExecution || this.implicitExecution.user !== this.user) {
-      this.implicitExecution = { id: 0, user: this.user, authMode: 'FULL', answers: [], locks: new Set() };
+      this.implicitExecution = {
+        id: 0,
+        user: this.user,
+        activeUser: this.user,
+        kind: 'user',
+        authMode: 'FULL',
+        answers: [],
+        locks: new Set(),
+        startedAt: this.now().getTime(),
+      };
     }
     return this.implicitExecution;
   }
 
-  begin(user: string, authMode: Execution['authMode'], answers: UiAnswer[] = []): Execution {
-    const execution: Execution = {
+  /** A new execution, not yet running (enter runs it on the stack). */
+  create(
+    user: string,
+    authMode: Execution['authMode'],
+    answers: UiAnswer[] = [],
+    kind: ExecutionKind = 'user',
+    activeUser = user,
+  ): Execution {
+    return {
       id: this.root.nextExecutionId++,
       user,
+      activeUser,
+      kind,
       authMode,
       answers: [...answers],
       locks: new Set(),
+      startedAt: this.now().getTime(),
     };
-    this.executions.push(execution);
+  }
+
+  begin(
+    user: string,
+    authMode: Execution['authMode'],
+    answers: UiAnswer[] = [],
+    kind: ExecutionKind = 'user',
+    activeUser = user,
+  ): Execution {
+    const execution = this.create(user, authMode, answers, kind, activeUser);
+    this.enter(execution);
     return execution;
   }
+
+  /** The execution's code runs now (on top of any it was started inside). */
+  enter(execution: Execution): void {
+    this.executions.push(execution);
+  }
+
+  /** The execution's code stops running for now (an interleaved one resumes later); its locks stay. */
+  leave(execution: Execution): void {
+    const index = this.executions.lastIndexOf(execution);
+    if (index >= 0) this.executions.splice(index, 1);
+  }
+
+  /**
+   * Set while executions are interleaved: a lock call that finds the lock held
+   * waits through it (see Scheduler.waitForLock).
+   */
+  lockWait: ((lock: string, timeoutMs: number, holder: number) => boolean | undefined) | undefined;
 
   /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
   end(execution: Execution): void {
@@ -168,8 +235,26 @@ export class RuntimeContext {
       if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);
     }
     execution.locks.clear();
-    const index = this.executions.lastIndexOf(execution);
-    if (index >= 0) this.executions.splice(index, 1);
+    this.leave(execution);
+  }
+
+  /**
+   * The e-mail Session.getActiveUser() gives the running execution: known in
+   * menu items and sidebar calls; in a simple trigger or a custom function only
+   * to the file's owner (the script's developer) or within one Workspace
+   * domain; in an installable trigger only to the trigger's owner or within the
+   * domain. Otherwise blank, as Google documents for consumer accounts.
+   */
+  activeEmail(execution: Execution = this.current()): string {
+    const { kind, activeUser, user } = execution;
+    if (kind === 'user') return activeUser;
+    const authority = kind === 'installable-trigger' ? user : this.workbook.owner;
+    return identityVisible(this.accounts, activeUser, authority) ? activeUser : '';
+  }
+
+  /** Session.getEffectiveUser(): the trigger's owner for an installable trigger, else the active user as seen. */
+  effectiveEmail(execution: Execution = this.current()): string {
+    return execution.kind === 'installable-trigger' ? execution.user : this.activeEmail(execution);
   }
 
   record(event: UiEvent): void {

@@ -23,9 +23,35 @@ type PropertiesMethods =
   | 'getKeys'
   | 'deleteAllProperties';
 
+/** Quotas for Google Services: a property value holds 9 KB (with its key), a store 500 KB. */
+export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
+export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
+/** What Apps Script throws for a value over the limit, and for a full store. */
+export const PROPERTY_VALUE_TOO_LARGE_MESSAGE = 'Argument too large: value';
+export const PROPERTY_STORAGE_QUOTA_MESSAGE =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
 export class LocalProperties implements Pick<GoogleAppsScript.Properties.Properties, PropertiesMethods> {
   static readonly serviceName = 'Properties';
   constructor(private readonly store: () => Record<string, string>) {}
+
+  /** Writes `entries` into the store only if every value and the whole store stay within Google's limits. */
+  private write(entries: Array<[string, string]>, deleteAllOthers = false): void {
+    const store = this.store();
+    const next: Record<string, string> = deleteAllOthers ? {} : { ...store };
+    for (const [key, value] of entries) {
+      if (utf8Bytes(key) + utf8Bytes(value) > PROPERTY_VALUE_LIMIT_BYTES)
+        throw new Error(PROPERTY_VALUE_TOO_LARGE_MESSAGE);
+      next[key] = value;
+    }
+    let total = 0;
+    for (const [key, value] of Object.entries(next)) total += utf8Bytes(key) + utf8Bytes(value);
+    if (total > PROPERTY_STORE_LIMIT_BYTES) throw new Error(PROPERTY_STORAGE_QUOTA_MESSAGE);
+    if (deleteAllOthers) for (const key of Object.keys(store)) delete store[key];
+    for (const [key, value] of entries) store[key] = value;
+  }
 
   private self(): GoogleAppsScript.Properties.Properties {
     return asGas(this);
@@ -36,7 +62,7 @@ export class LocalProperties implements Pick<GoogleAppsScript.Properties.Propert
     return Object.prototype.hasOwnProperty.call(store, key) ? store[key] : null;
   }
   setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
-    this.store()[key] = String(value);
+    this.write([[String(key), String(value)]]);
     return this.self();
   }
   deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
@@ -50,9 +76,10 @@ export class LocalProperties implements Pick<GoogleAppsScript.Properties.Propert
     properties: { [key: string]: string },
     deleteAllOthers?: boolean,
   ): GoogleAppsScript.Properties.Properties {
-    const store = this.store();
-    if (deleteAllOthers) for (const key of Object.keys(store)) delete store[key];
-    for (const [k, v] of Object.entries(properties)) store[k] = String(v);
+    this.write(
+      Object.entries(properties).map(([k, v]) => [k, String(v)]),
+      deleteAllOthers,
+    );
     return this.self();
   }
   getKeys(): string[] {
@@ -196,12 +223,17 @@ export class LocalLock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | '
   }
 
   /**
-   * Another execution can only be holding the lock while this one is nested
-   * inside it (executions here overlap on one thread), so waiting cannot help:
-   * the wait is spent on the session's clock and the attempt fails.
+   * Waits for the lock until it is free or the timeout passes on the runtime
+   * clock. Between interleaved executions the wait is real (the scheduler runs
+   * the others meanwhile); when the holder is an execution this one was started
+   * inside (on one thread), waiting cannot help: the timeout is spent on the
+   * clock and the attempt fails.
    */
   tryLock(timeoutInMillis: number): boolean {
     if (this.acquire()) return true;
+    const holder = this.ctx.lockHolders.get(this.name) as number;
+    const waited = this.ctx.lockWait?.(this.name, timeoutInMillis, holder);
+    if (waited !== undefined) return waited || this.acquire();
     this.ctx.advance(timeoutInMillis);
     return false;
   }
@@ -249,15 +281,16 @@ export class LocalSessionService implements Pick<
   static readonly serviceName = 'Session';
   constructor(private readonly ctx: RuntimeContext) {}
 
+  /** blank where Google hides the person (see RuntimeContext.activeEmail) */
   getActiveUser(): GoogleAppsScript.Base.User {
-    return asGas(new LocalUser(this.ctx.current().user));
+    return asGas(new LocalUser(this.ctx.activeEmail()));
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    return asGas(new LocalUser(this.ctx.current().user));
+    return asGas(new LocalUser(this.ctx.effectiveEmail()));
   }
-  /** the project's time zone (appsscript.json); the add-on's is the spreadsheet's */
+  /** the project's time zone (appsscript.json), not the spreadsheet's (Spreadsheet.getSpreadsheetTimeZone) */
   getScriptTimeZone(): string {
-    return this.ctx.workbook.timeZone;
+    return this.ctx.scriptTimeZone;
   }
   getActiveUserLocale(): string {
     return 'ru';

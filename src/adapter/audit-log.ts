@@ -9,6 +9,9 @@ import { clearPendingLog, pendingLogRows, queueLogRows } from './pending-writes'
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
 
+/** What «Пользователь» says when Google does not reveal who acted (consumer accounts in triggers). */
+export const UNKNOWN_USER = 'не определён';
+
 export interface LogEntry {
   user: string;
   action: string;
@@ -28,11 +31,11 @@ export interface LogEntry {
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], now: Date): void {
   const rows: unknown[][] = entries.map((e) => [
     now,
-    safeCellText(e.user),
+    safeCellText(e.user || UNKNOWN_USER),
     safeCellText(e.action),
-    e.sheet,
-    e.id,
-    e.field,
+    safeCellText(e.sheet),
+    safeCellText(e.id),
+    safeCellText(e.field),
     safeCellText(textOf(e.before)),
     safeCellText(textOf(e.after)),
     safeCellText(e.comment ?? ''),

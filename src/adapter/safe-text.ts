@@ -1,16 +1,23 @@
 /**
- * Text people type, written so Sheets keeps it as text. Sheets treats a
- * string written by a script like typed input: «=…» becomes a formula (a
- * formula-injection risk for data that came from outside), «+7 912…» and
- * «-5» become numbers, «01.02» a date. A leading apostrophe keeps the rest as
- * text and is not shown.
+ * The one rule for every value the add-on copies into a cell (the log, the
+ * memory tab, payslips, the separate payroll book, the dashboard): text stays
+ * exactly that text. Sheets treats a string written by a script like typed
+ * input: «=…» becomes a formula (a formula-injection risk for what a person
+ * typed), «+7 912…» and «-5» become numbers, «01.02» a date; and a spreadsheet
+ * exported to CSV and opened elsewhere reads a leading «@», tab or line break
+ * the same way. A leading apostrophe keeps the rest as text and is not shown.
  */
 
-/** Starts like a formula, or would be read as a number or a date. */
-const NEEDS_QUOTE = /^[=+\-@']|^[\d\s.,:%/]+$/;
+/** Starts like a formula (after any leading whitespace), or would be read as a number or a date. */
+const NEEDS_QUOTE = /^[\s\u00a0]|^[=+\-@'\uff1d\uff0b\uff0d\uff20]|^[\d\s.,:%/]+$/;
 
 /** The string to write into a cell so that it stays exactly this text. Non-strings pass through. */
 export function safeCellText<T>(value: T): T | string {
   if (typeof value !== 'string' || value === '') return value;
   return NEEDS_QUOTE.test(value) ? `'${value}` : value;
+}
+
+/** A row of values made safe (see safeCellText), for one setValues. */
+export function safeRow<T>(row: readonly T[]): Array<T | string> {
+  return row.map((v) => safeCellText(v));
 }

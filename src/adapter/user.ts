@@ -1,11 +1,13 @@
 /**
- * Who is running the add-on. Session.getActiveUser() gives the e-mail of the
- * person only within the same Google Workspace domain or for the owner; for
- * consumer accounts it may be ''. Then the server cannot tell whose deal it is
- * and does not refuse by user: the sheet's own sharing is the limit.
+ * Who is running the add-on, and who the director is. Session.getActiveUser()
+ * gives the e-mail of the person only within the same Google Workspace domain or
+ * for the owner; for consumer accounts it may be ''. An unknown user is never
+ * the director (domain/crm/rights.ts).
  */
+import { directorList, isDirectorOf, parseDirectorList } from '../domain/crm/rights';
 import { SHEETS } from '../domain/workbook/schema';
-import { textOf } from '../domain/crm/values';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The current user's e-mail, lower-case, or '' when Google does not reveal it. */
 export function currentUserEmail(): string {
@@ -16,26 +18,42 @@ export function currentUserEmail(): string {
   }
 }
 
-/**
- * Whether `email` is the director: the «Сотрудники» row with Должность «Директор»,
- * or the owner of the spreadsheet.
- */
-export function isDirectorEmail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email: string): boolean {
-  if (!email) return false;
+/** The spreadsheet owner's e-mail, lower-case, or '' (a shared-drive file has no owner). */
+export function ownerEmail(ss: Spreadsheet): string {
   try {
     const owner = ss.getOwner();
-    if (owner && owner.getEmail().toLowerCase() === email) return true;
+    return owner ? (owner.getEmail() || '').trim().toLowerCase() : '';
   } catch {
-    // getOwner needs Drive metadata; a shared-drive file has no owner
+    return '';
   }
-  const sheet = ss.getSheetByName(SHEETS.staff);
-  if (!sheet || sheet.getLastRow() < 2) return false;
-  const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
-  const headers = values[0].map((h) => textOf(h));
-  const emailCol = headers.indexOf('Email');
-  const positionCol = headers.indexOf('Должность');
-  if (emailCol < 0 || positionCol < 0) return false;
-  return values
-    .slice(1)
-    .some((row) => textOf(row[emailCol]).toLowerCase() === email && textOf(row[positionCol]) === 'Директор');
+}
+
+/**
+ * The directors: the owner and the «E-mail директора» list of «Настройки». The
+ * list counts only while «Настройки» is protected so that nobody outside the
+ * owner and that list may edit it: an open tab (before «Настроить таблицу»)
+ * could name anyone.
+ */
+export function directorEmails(ss: Spreadsheet, directorSetting: string): string[] {
+  const owner = ownerEmail(ss);
+  const listed = parseDirectorList(directorSetting);
+  if (listed.length === 0) return directorList(owner, []);
+  const sheet = ss.getSheetByName(SHEETS.settings);
+  const protections = sheet ? sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) : [];
+  const trusted = directorList(owner, listed);
+  const guarded =
+    protections.length > 0 &&
+    protections.every(
+      (p) =>
+        !p.isWarningOnly() &&
+        !p.canDomainEdit() &&
+        p.getEditors().every((u) => trusted.includes((u.getEmail() || '').toLowerCase())),
+    );
+  return guarded ? trusted : directorList(owner, []);
+}
+
+/** Whether `email` is the director (see directorEmails). */
+export function isDirectorEmail(ss: Spreadsheet, directorSetting: string, email: string): boolean {
+  if (!email) return false;
+  return isDirectorOf(email, directorEmails(ss, directorSetting));
 }

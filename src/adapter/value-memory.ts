@@ -9,6 +9,8 @@ import { ensureGridRows } from './grid';
 import { clearPendingMemory, pendingMemoryRows, queueMemoryRows, type PendingMemoryRow } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
+import { protectForDirectors } from './protection';
+import { ownerEmail } from './user';
 
 /** The technical tab; its name starts with «_» so people see it is not theirs. */
 export const MEMORY_SHEET = '_Последние значения';
@@ -23,7 +25,9 @@ export interface Remembered {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Creates the hidden tab (protected: only the owner edits) if it is missing. */
+const MEMORY_PROTECTION = 'Служебный лист надстройки CRM: изменяет только директор';
+
+/** Creates the hidden tab if it is missing, protected for the owner («Настроить таблицу» adds the directors). */
 export function ensureMemorySheet(ss: Spreadsheet): Sheet {
   let sheet = ss.getSheetByName(MEMORY_SHEET);
   if (!sheet) {
@@ -31,8 +35,8 @@ export function ensureMemorySheet(ss: Spreadsheet): Sheet {
     sheet.getRange(1, 1, 1, HEADERS.length).setValues([HEADERS]);
     sheet.setFrozenRows(1);
     sheet.hideSheet();
-    const protection = sheet.protect().setDescription('Служебный лист надстройки CRM');
-    protection.setWarningOnly(false);
+    // the editors are set explicitly: a new protection would mirror every editor of the file
+    protectForDirectors(sheet, MEMORY_PROTECTION, [ownerEmail(ss)]);
   }
   return sheet;
 }
@@ -46,7 +50,7 @@ export class ValueMemory {
   /** values queued by users who could not write the tab, folded in at load */
   private readonly pending: PendingMemoryRow[];
 
-  private constructor(private readonly sheet: Sheet | null) {
+  private constructor(private sheet: Sheet | null) {
     this.lastRow = sheet ? sheet.getLastRow() : 1;
     if (sheet && this.lastRow > 1) {
       const values = sheet.getRange(2, 1, this.lastRow - 1, HEADERS.length).getValues();
@@ -65,6 +69,11 @@ export class ValueMemory {
   /** Reads the whole memory (one getValues); a missing tab reads as empty and is created on save. */
   static load(ss: Spreadsheet): ValueMemory {
     return new ValueMemory(ss.getSheetByName(MEMORY_SHEET));
+  }
+
+  /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
   }
 
   get(id: string, field: string): Remembered | undefined {
@@ -90,7 +99,8 @@ export class ValueMemory {
    */
   save(ss: Spreadsheet): void {
     if (this.changed.size === 0 && this.added.length === 0) return;
-    if (this.sheet && !userMayWrite(this.sheet)) {
+    if (this.sheet === null) this.sheet = ensureMemorySheet(ss);
+    if (!userMayWrite(this.sheet)) {
       const rows: PendingMemoryRow[] = [...this.changed, ...this.added].map((k) => {
         const [id, field] = k.split('\u0000');
         const v = this.entries.get(k)!.value;
@@ -110,7 +120,7 @@ export class ValueMemory {
     const toRow = (k: string) => {
       const [id, field] = k.split('\u0000');
       const v = rowOf(k).value;
-      return [id, field, safeCellText(v.value), v.lostAt];
+      return [safeCellText(id), safeCellText(field), safeCellText(v.value), safeCellText(v.lostAt)];
     };
     if (this.changed.size > 0) {
       const rows = [...this.changed].map((k) => rowOf(k).row);

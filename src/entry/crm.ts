@@ -20,8 +20,16 @@ import {
   EDITABLE_DEAL_HEADERS,
   moveDeal as moveDealRow,
   overrideStage as overrideStageRow,
+  changeDealAsDirector as changeDealAsDirectorRow,
 } from '../server/crm/deal-service';
-import { installOwnerEditTrigger, runEnforcement } from '../server/crm/edit-trigger';
+import { GUARDED_DEAL_FIELDS } from '../domain/crm/rights';
+import {
+  editorEmail,
+  installOwnerEditTrigger,
+  isEditEvent,
+  NOT_AN_EDIT_EVENT,
+  runEnforcement,
+} from '../server/crm/edit-trigger';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
@@ -45,15 +53,14 @@ import type {
 export function menuSetupWorkbook(): void {
   menuAction('Настроить таблицу', () => {
     const ctx = CrmContext.current();
+    ctx.requireDirector(
+      '«Настроить таблицу» запускает директор: настройка ставит защиту листов и проверку правок от его имени',
+    );
     const report = setupWorkbook(ctx);
-    if (ctx.isDirector) {
-      const line = installOwnerEditTrigger(ctx.ss);
-      if (line) report.push(line);
-      const closedMonths = prepareClosedMonths(PayrollContext.current());
-      if (closedMonths) report.push(closedMonths);
-    } else {
-      report.push('Защиту журнала и проверку правок от имени директора включит директор, запустив этот пункт');
-    }
+    const line = installOwnerEditTrigger(ctx.ss);
+    if (line) report.push(line);
+    const closedMonths = prepareClosedMonths(PayrollContext.current());
+    if (closedMonths) report.push(closedMonths);
     alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
   });
 }
@@ -117,8 +124,8 @@ export function sendDailyDigest(): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const user = (e.user && e.user.getEmail ? e.user.getEmail() : '').toLowerCase();
-  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), user, e);
+  if (!isEditEvent(e)) throw new DomainError(NOT_AN_EDIT_EVENT);
+  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
 }
 
 /**
@@ -163,6 +170,21 @@ export function overrideStage(dealId: string, toStage: string, reason: string): 
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argString(toStage, 'Этап', 40),
+    argString(reason, 'Причина', 500),
+  );
+}
+
+/**
+ * Sidebar, director only: changes «Ответственный» or pay-deciding fields of a deal (a closed month's too), with a reason for «Журнал».
+ * @param {string} dealId
+ * @param {Object} fields
+ * @param {string} reason
+ */
+export function changeDealAsDirector(dealId: string, fields: Record<string, string>, reason: string): MoveDealResult {
+  return changeDealAsDirectorRow(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    argFields(fields, 'Поля сделки', GUARDED_DEAL_FIELDS),
     argString(reason, 'Причина', 500),
   );
 }

@@ -29,6 +29,7 @@ function rubles(kopecks: number): string {
 export function menuComputePayroll(): void {
   menuAction('Рассчитать за месяц', () => {
     const ctx = PayrollContext.current();
+    ctx.requireDirector();
     const month = askMonth('Рассчитать за месяц', ctx);
     if (!month) return;
     const result = computePayrollTab(ctx, month);
@@ -56,6 +57,7 @@ export function menuComputePayroll(): void {
 export function menuClosePayrollMonth(): void {
   menuAction('Закрыть месяц', () => {
     const ctx = PayrollContext.current();
+    ctx.requireDirector();
     const month = askMonth('Закрыть месяц', ctx);
     if (!month) return;
     const ui = SpreadsheetApp.getUi();
@@ -77,6 +79,7 @@ export function menuClosePayrollMonth(): void {
 export function menuPayslips(): void {
   menuAction('Расчётные листки', () => {
     const ctx = PayrollContext.current();
+    ctx.requireDirector();
     const month = askMonth('Расчётные листки', ctx);
     if (!month) return;
     const result = makePayslips(ctx, month);

@@ -7,6 +7,7 @@ import { menuAction } from '../server/menu-action';
 import { showCategoryReport } from '../server/payroll/advisor-report';
 import { printPayrollPdf } from '../server/payroll/print';
 import { refreshDashboardNow } from '../server/dashboard';
+import { PayrollContext } from '../server/payroll/payroll-context';
 
 /**
  * Menu «Зарплата» → «Печать / PDF»: the payroll or payslips tab as an A4
@@ -14,6 +15,7 @@ import { refreshDashboardNow } from '../server/dashboard';
  */
 export function menuPrintPdf(): void {
   menuAction('Печать / PDF', () => {
+    PayrollContext.current().requireDirector();
     printPayrollPdf();
   });
 }
@@ -23,7 +25,10 @@ export function menuPrintPdf(): void {
  * категории» for a date the director gives. It never changes anyone's category.
  */
 export function menuCategoryReport(): void {
-  menuAction('Кто готов к повышению категории', showCategoryReport);
+  menuAction('Кто готов к повышению категории', () => {
+    PayrollContext.current().requireDirector();
+    showCategoryReport();
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Simple triggers. Each is a thin call into the server layer.
  */
-import { ownerEditTriggerInstalled, runEnforcement } from '../server/crm/edit-trigger';
+import { isEditEvent, ownerEditTriggerInstalled, runEnforcement } from '../server/crm/edit-trigger';
 import { currentUserEmail } from '../adapter/user';
 import { buildMenus } from '../server/menu';
 
@@ -28,8 +28,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  // called without Sheets' event (from the console) there is nothing to check
+  if (!isEditEvent(e)) return;
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
   if (ownerEditTriggerInstalled()) return;
-  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
+  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
 }

@@ -67,11 +67,21 @@ export function broadcast(args: CellArg[], fn: (...cells: Cell[]) => CellResult)
   return out;
 }
 
+/** The largest magnitude a cell argument may have: a trillion (rubles, days or percent), far above any real value. */
+export const MAX_CELL_NUMBER = 1e12;
+
+function withinLimit(value: number, what: string): number {
+  if (Math.abs(value) > MAX_CELL_NUMBER) {
+    throw new DomainError(`${what}: число ${value.toExponential(2)} слишком велико — проверьте ячейку`);
+  }
+  return value;
+}
+
 /** A number typed by a person: accepts numbers and numeric text such as «12 000,50». */
 export function toNumber(cell: Cell, what: string): number {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) throw new DomainError(`${what}: значение должно быть числом`);
-    return cell;
+    return withinLimit(cell, what);
   }
   if (typeof cell === 'string') {
     const text = cell
@@ -79,7 +89,7 @@ export function toNumber(cell: Cell, what: string): number {
       .replace(',', '.')
       .replace(/(руб\.?|₽|%)$/i, '');
     if (text !== '' && /^[-+]?\d*\.?\d+$/.test(text)) {
-      const value = Number(text);
+      const value = withinLimit(Number(text), what);
       return cell.trim().endsWith('%') ? value / 100 : value;
     }
     if (text === '') throw new DomainError(`${what}: значение не заполнено`);

@@ -7,6 +7,7 @@
  */
 import { addMonths, monthKey, type YearMonth } from '../domain/calendar';
 import { isBlankValue, parseAmountValue } from '../domain/crm/values';
+import { safeRow } from '../adapter/safe-text';
 import { DomainError, kopecksToRubles, type Kopecks, rublesToKopecks } from '../domain/money';
 import { DealIndex, type SalesBy } from '../domain/payroll/deal-index';
 import type { DealRecord, PlanRecord, StaffRecord } from '../domain/payroll/inputs';
@@ -294,7 +295,7 @@ export function refreshDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
   const range = sheet.getRange(1, 1, layout.values.length, DASHBOARD_WIDTH);
-  range.setNumberFormats(layout.formats).setValues(layout.values);
+  range.setNumberFormats(layout.formats).setValues(layout.values.map((row) => safeRow(row)));
   // a fixed number of blocks, so these calls do not grow with the data
   for (const r of layout.titleRows) sheet.getRange(r, 1).setFontWeight('bold');
   for (const r of layout.headerRows)

@@ -120,6 +120,8 @@ export interface ServerApi {
   moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>): MoveDealResult;
   /** director only: sets any stage, with a reason that goes to «Журнал» */
   overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult;
+  /** director only: changes «Ответственный» or pay-deciding fields of a deal, a closed month's too, with a logged reason */
+  changeDealAsDirector(dealId: string, fields: Record<string, string>, reason: string): MoveDealResult;
   createClient(form: ClientForm, confirmDuplicate: boolean): CreateClientResult;
   /**
    * changes client fields (header → text, blank clears); only the changed cells are written.

@@ -4,7 +4,7 @@
  * «Сотрудники» and default settings.
  */
 import { emptyWorkbook, type CellValue, type WorkbookModel } from '../../local/runtime/model';
-import type { LocalRuntimeSession } from '../../local/runtime';
+import type { LocalRuntimeSession, SessionOptions } from '../../local/runtime';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import {
   bundleSession,
@@ -98,8 +98,12 @@ export function crmWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
 }
 
 /** A session on `workbook` as the director, with «Настроить таблицу» already run. */
-export function crmSession(workbook: WorkbookModel, user = DIRECTOR): LocalRuntimeSession {
-  const session = bundleSession(workbook, { now: () => TODAY });
+export function crmSession(
+  workbook: WorkbookModel,
+  user = DIRECTOR,
+  options: Partial<SessionOptions> = {},
+): LocalRuntimeSession {
+  const session = bundleSession(workbook, { now: () => TODAY, ...options });
   session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
   session.takeUiEvents();
   session.setUser(user);

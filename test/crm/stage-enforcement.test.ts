@@ -30,7 +30,9 @@ describe('a single-cell edit of «Этап»', () => {
   );
 
   it('reverts a skipped stage, with a note and a toast naming the deal, and logs the attempt', () => {
-    const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV);
+    const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV, {
+      accounts: 'workspace',
+    });
     stageEdit(session, 2, 'Переговоры');
     expect(cell(session.workbook, D, 2, 'Этап')).toBe('Новый');
     expect(noteOf(session, 2)).toMatch(/нельзя пропускать/);
@@ -45,6 +47,14 @@ describe('a single-cell edit of «Этап»', () => {
       Было: 'Новый',
       Стало: 'Переговоры',
     });
+  });
+
+  it('on gmail accounts, where Google does not reveal the editor, logs the attempt as «не определён»', () => {
+    const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV);
+    stageEdit(session, 2, 'Переговоры');
+    expect(cell(session.workbook, D, 2, 'Этап')).toBe('Новый');
+    const log = rowsOf(session.workbook, SHEETS.log);
+    expect(log[log.length - 1]).toMatchObject({ Пользователь: 'не определён', Действие: 'Отклонена смена этапа' });
   });
 
   it('reverts a move whose fields are missing and names each missing field', () => {

@@ -2,12 +2,24 @@ import { LOCK_TIMEOUT_MESSAGE, PERSON_PROTECTED_MESSAGE, SCRIPT_PROTECTED_MESSAG
 import { OWNER, SPECIALIST, sessionFor } from './fixture';
 
 const code = `
-var edits = [];
+// every execution loads the script afresh, so what one execution saw is kept in script properties
+function remember(key, item) {
+  var p = PropertiesService.getScriptProperties();
+  var list = JSON.parse(p.getProperty(key) || '[]');
+  list.push(item);
+  p.setProperty(key, JSON.stringify(list));
+}
+function recall(key) {
+  var p = PropertiesService.getScriptProperties();
+  var list = JSON.parse(p.getProperty(key) || '[]');
+  p.deleteProperty(key);
+  return list;
+}
 function onEdit(e) {
-  edits.push({ a1: e.range.getA1Notation(), hasValue: 'value' in e, value: e.value, hasOld: 'oldValue' in e, oldValue: e.oldValue,
+  remember('edits', { a1: e.range.getA1Notation(), hasValue: 'value' in e, value: e.value, hasOld: 'oldValue' in e, oldValue: e.oldValue,
     user: e.user.getEmail(), authMode: String(e.authMode), source: e.source.getName() });
 }
-function takeEdits() { var out = edits; edits = []; return out; }
+function takeEdits() { return recall('edits'); }
 function scriptWrite() { SpreadsheetApp.getActive().getRange('A1').setValue(7); }
 function page(name) { var t = HtmlService.createTemplate('<p><?= name ?></p><div><?!= name ?></div><? for (var i = 0; i < 2; i++) { ?>*<? } ?>'); t.name = name; return t.evaluate().getContent(); }
 function nextId() {
@@ -45,9 +57,8 @@ function counted() { var sh = SpreadsheetApp.getActive().getSheetByName('Лис�
 function ask() { var ui = SpreadsheetApp.getUi(); var b = ui.alert('Удалить?', 'Точно?', ui.ButtonSet.YES_NO); var p = ui.prompt('Имя'); return [b == ui.Button.YES, String(p.getSelectedButton()), p.getResponseText()]; }
 function sidebar() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Панель')); }
 function schedule() { ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(8).create(); return ScriptApp.getProjectTriggers().length; }
-var dailyRuns = 0;
-function daily(e) { dailyRuns++; return e.triggerUid; }
-function runs() { return dailyRuns; }
+function daily(e) { remember('daily', e.triggerUid); return e.triggerUid; }
+function runs() { return recall('daily').length; }
 function today() { return Utilities.formatDate(new Date(), 'Europe/Moscow', "dd.MM.yyyy HH:mm 'МСК'"); }
 `;
 

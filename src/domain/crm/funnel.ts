@@ -213,3 +213,18 @@ export function allowedMoves(deal: RowRecord, client: RowRecord | null, context:
     return { to, kind, allowed: false, missing: result.missing, reason: result.reason };
   });
 }
+
+/**
+ * The stage to keep for a deal whose last valid stage is unknown (a row pasted
+ * in, a memory lost): the furthest stage up to `upTo` whose fields are all
+ * filled, and at least «Новый» — a stage is never left blank.
+ */
+export function fallbackStage(deal: RowRecord, client: RowRecord | null, upTo: string): Stage {
+  const limit = isStage(upTo) && upTo !== LOST_STAGE ? stageIndex(upTo) : 0;
+  let best: Stage = STAGES[0];
+  for (let i = 0; i <= limit; i++) {
+    if (missingForStage(STAGES[i], deal, client).length > 0) break;
+    best = STAGES[i];
+  }
+  return best;
+}

@@ -2,9 +2,11 @@
  * What every CRM server feature needs: the spreadsheet, the current user, the
  * time, and the settings, read lazily so an edit that needs no setting reads none.
  */
+import { DomainError } from '../../domain/money';
+import { PayrollContext } from '../payroll/payroll-context';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/workbook/schema';
-import { currentUserEmail, isDirectorEmail } from '../../adapter/user';
+import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -33,19 +35,46 @@ export class CrmContext {
     return this.settingsCache;
   }
 
-  /** Whether the current user is the director (staff row «Директор», the owner, or «E-mail директора»). */
+  /** Whether the current user is the director: the owner or the «E-mail директора» list (never an unknown user). */
   get isDirector(): boolean {
     if (this.directorCache === null) {
-      const fromSettings = (() => {
-        try {
-          return this.settings.directorEmail.trim().toLowerCase();
-        } catch {
-          return '';
-        }
-      })();
-      this.directorCache = this.user !== '' && (this.user === fromSettings || isDirectorEmail(this.ss, this.user));
+      this.directorCache = this.user !== '' && isDirectorEmail(this.ss, this.directorSetting(), this.user);
     }
     return this.directorCache;
+  }
+
+  /** «ГГГГ-ММ» of the months closed in either payroll book. */
+  closedMonths(): ReadonlySet<string> {
+    try {
+      return new Set(new PayrollContext(this.ss, this.user).closedEntries().map((e) => e.month));
+    } catch (error) {
+      if (error instanceof DomainError) return new Set();
+      throw error;
+    }
+  }
+
+  /** Refuses anyone but the director (an unknown user too) with `what` and how to be recognised. */
+  requireDirector(what: string): void {
+    if (this.isDirector) return;
+    throw new DomainError(
+      this.user === ''
+        ? `${what}. Google не сообщил, кто вы: войдите в свою учётную запись Google и повторите.`
+        : `${what}. Вы вошли как ${this.user}.`,
+    );
+  }
+
+  /** The directors' e-mails (the owner and the «Настройки» list), for protections. */
+  directorEmails(): string[] {
+    return directorEmails(this.ss, this.directorSetting());
+  }
+
+  /** «E-mail директора», '' when «Настройки» cannot be read (then only the owner is the director). */
+  private directorSetting(): string {
+    try {
+      return this.settings.directorEmail;
+    } catch {
+      return '';
+    }
   }
 
   /** The midnight of today, for «Дата этапа» and «Дата создания». */

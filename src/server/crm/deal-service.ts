@@ -9,7 +9,19 @@ import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { statusAfterStage } from '../../domain/crm/client-rules';
-import { allowedMoves, checkTransition, isStage, type MissingField } from '../../domain/crm/funnel';
+import {
+  allowedMoves,
+  checkTransition,
+  isStage,
+  type MissingField,
+  type TransitionResult,
+} from '../../domain/crm/funnel';
+import {
+  backFromSignedProblem,
+  checkDealFieldChange,
+  GUARDED_DEAL_FIELDS,
+  type RightsContext,
+} from '../../domain/crm/rights';
 import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
@@ -33,6 +45,12 @@ export function findById(ctx: CrmContext, sheetName: string, idHeader: string, i
   if (i < 0) return null;
   const row = i + 2;
   return { table, row, record: table.record(table.readRows(row, 1)[0]) };
+}
+
+/** The rights of the current user for domain/crm/rights.ts (closed months read only when asked). */
+export function rightsOf(ctx: CrmContext, reason?: string): RightsContext {
+  let closed: ReadonlySet<string> | null = null;
+  return { user: ctx.user, isDirector: ctx.isDirector, closedMonths: () => (closed ??= ctx.closedMonths()), reason };
 }
 
 /** Refuses a row whose «Ответственный» is someone else, unless the user is the director or unknown. */
@@ -147,8 +165,24 @@ export function moveDeal(
     const errors: MissingField[] = [];
     const updates: Record<string, unknown> = {};
     const log: LogEntry[] = [];
+    const memory = ValueMemory.load(ctx.ss);
+    const stageNow = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
+    const after = { ...deal.record };
     for (const [header, text] of Object.entries(fieldValues)) {
-      const result = fieldValue(dealSpec(header), text, textOf(client?.record[H.clientType]) as ClientType | '');
+      const parsed = fieldValue(dealSpec(header), text, textOf(client?.record[H.clientType]) as ClientType | '');
+      if (parsed.ok) after[header] = parsed.value;
+    }
+    for (const [header, text] of Object.entries(fieldValues)) {
+      let result = fieldValue(dealSpec(header), text, textOf(client?.record[H.clientType]) as ClientType | '');
+      if (result.ok && GUARDED_DEAL_FIELDS.includes(header) && textOf(result.value) !== textOf(deal.record[header])) {
+        const verdict = checkDealFieldChange(
+          after,
+          stageNow,
+          { header, before: textOf(deal.record[header]), after: result.value, formula: false, newRow: false },
+          rightsOf(ctx),
+        );
+        result = verdict.ok ? verdict : { ok: false, message: `«${header}»: ${verdict.reason}` };
+      }
       if (!result.ok) errors.push({ header, on: 'deal', message: result.message });
       else if (textOf(result.value) !== textOf(deal.record[header])) {
         updates[header] = result.value;
@@ -168,14 +202,18 @@ export function moveDeal(
       return { ok: false, dealId, reason: errors.map((e) => e.message).join('; '), missing: missingDto(errors) };
     }
     Object.assign(deal.record, updates);
-    const memory = ValueMemory.load(ctx.ss);
-    const current = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
-    const from = isStage(current) ? current : '';
-    const result = checkTransition(deal.record, client?.record ?? null, from, toStage, {
-      lostAt: lostAtOf(memory, dealId),
-    });
+    // the sheet's edit check reverts these fields to the values saved here
+    for (const header of Object.keys(updates)) {
+      if (GUARDED_DEAL_FIELDS.includes(header)) memory.set(dealId, header, textOf(updates[header]));
+    }
+    const from = isStage(stageNow) ? stageNow : '';
+    const back = isStage(toStage) && from !== '' ? backFromSignedProblem(from, toStage, ctx.isDirector) : null;
+    const result: TransitionResult = back
+      ? { ok: false, reason: back.charAt(0).toUpperCase() + back.slice(1), missing: [] }
+      : checkTransition(deal.record, client?.record ?? null, from, toStage, { lostAt: lostAtOf(memory, dealId) });
     if (!result.ok) {
       if (Object.keys(updates).length > 0) deal.table.writeFields(deal.row, updates);
+      memory.save(ctx.ss);
       appendLog(ctx.ss, log, ctx.now);
       return { ok: false, dealId, reason: result.reason, missing: missingDto(result.missing) };
     }
@@ -264,6 +302,70 @@ export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, 
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
     applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
+  });
+}
+
+/**
+ * The director's path for every director-only deal change: «Ответственный»
+ * and the pay-deciding fields, also of a deal in a closed month. The reason
+ * goes to «Журнал» with before and after; the closed month's ведомость stays
+ * as it was paid (its tab holds values, not formulas).
+ */
+export function changeDealAsDirector(
+  ctx: CrmContext,
+  dealId: string,
+  fields: Record<string, string>,
+  reason: string,
+): MoveDealResult {
+  ctx.requireDirector('Ответственного и суммы заключённой сделки меняет только директор');
+  if (reason.length < 3) throw new DomainError('Укажите причину изменения — она попадёт в «Журнал»');
+  return withDocumentLock(() => {
+    const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
+    if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
+    const memory = ValueMemory.load(ctx.ss);
+    const stage = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
+    const after = { ...deal.record };
+    const errors: MissingField[] = [];
+    const updates: Record<string, unknown> = {};
+    for (const [header, text] of Object.entries(fields)) {
+      const parsed = fieldValue(dealSpec(header), text);
+      if (!parsed.ok) errors.push({ header, on: 'deal', message: parsed.message });
+      else after[header] = parsed.value;
+    }
+    for (const header of Object.keys(fields)) {
+      if (errors.some((e) => e.header === header)) continue;
+      const before = textOf(deal.record[header]);
+      if (textOf(after[header]) === before) continue;
+      const verdict = checkDealFieldChange(
+        after,
+        stage,
+        { header, before, after: after[header], formula: false, newRow: false },
+        rightsOf(ctx, reason),
+      );
+      if (!verdict.ok) errors.push({ header, on: 'deal', message: `«${header}»: ${verdict.reason}` });
+      else updates[header] = verdict.value;
+    }
+    if (errors.length > 0) {
+      return { ok: false, dealId, reason: errors.map((e) => e.message).join('; '), missing: missingDto(errors) };
+    }
+    if (Object.keys(updates).length > 0) deal.table.writeFields(deal.row, updates);
+    for (const header of Object.keys(updates)) memory.set(dealId, header, textOf(updates[header]));
+    memory.save(ctx.ss);
+    appendLog(
+      ctx.ss,
+      Object.keys(updates).map((header) => ({
+        user: ctx.user,
+        action: 'Изменение директором',
+        sheet: SHEETS.deals,
+        id: dealId,
+        field: header,
+        before: deal.record[header],
+        after: updates[header],
+        comment: reason,
+      })),
+      ctx.now,
+    );
+    return { ok: true, dealId, stage: textOf(deal.record[H.stage]), stageDate: textOf(deal.record[H.stageDate]) };
   });
 }
 

@@ -15,13 +15,25 @@ import { withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
-import { checkTransition, isStage, type TransitionResult } from '../../domain/crm/funnel';
-import { nextIds } from '../../domain/crm/ids';
+import { checkTransition, fallbackStage, isStage, type TransitionResult } from '../../domain/crm/funnel';
+import {
+  backFromSignedProblem,
+  checkClientFieldChange,
+  checkDealFieldChange,
+  contactProblem,
+  GUARDED_CLIENT_FIELDS,
+  GUARDED_DEAL_FIELDS,
+  ownRowProblem,
+  PAY_FIELDS,
+  payFieldsLocked,
+} from '../../domain/crm/rights';
+import { nextIds, parseIdNumber } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
 import { claimDeadline } from '../../domain/crm/overdue';
-import { isBlankValue, parseDateValue, textOf } from '../../domain/crm/values';
-import { LOST_STAGE, SHEETS, type Stage } from '../../domain/workbook/schema';
+import { isBlankValue, parseAmountValue, parseDateValue, textOf } from '../../domain/crm/values';
+import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { rightsOf } from './deal-service';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
 export const NOTE_PREFIX = 'CRM: ';
@@ -41,6 +53,10 @@ interface Block {
   /** which headers the edit covered */
   touched: (header: string) => boolean;
   single: boolean;
+  /** whether the cell of block row i under `header` holds a formula (read once, lazily) */
+  formula: (i: number, header: string) => boolean;
+  /** rows that got their ID in this edit */
+  newRows: Set<number>;
 }
 
 /** Checks and completes the edit; returns nothing, reports to the person with a toast. */
@@ -68,6 +84,16 @@ export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
       return i !== undefined && i + 1 >= firstCol && i + 1 < firstCol + numCols;
     },
     single: numRows === 1 && numCols === 1,
+    formula: (() => {
+      let formulas: string[][] | null = null;
+      return (i: number, header: string) => {
+        const c = table.index.get(header);
+        if (c === undefined || c + 1 < firstCol || c + 1 >= firstCol + numCols) return false;
+        formulas ??= sheet.getRange(firstRow, firstCol, rows.length, numCols).getFormulas();
+        return (formulas[i]?.[c + 1 - firstCol] ?? '') !== '';
+      };
+    })(),
+    newRows: new Set(),
   };
   if (name === SHEETS.deals) enforceDeals(ctx, block, e);
   else if (name === SHEETS.clients) enforceClients(ctx, block, e);
@@ -78,44 +104,113 @@ function rowIsEmpty(row: readonly unknown[]): boolean {
   return row.every(isBlankValue);
 }
 
-/** Gives IDs to rows typed by hand that have none, under the document lock. */
+/**
+ * Keeps IDs unique and the add-on's own, under the document lock: a row typed
+ * by hand without an ID, a pasted or copied row whose ID is already in another
+ * row, and an ID that is not of the add-on's form get a new ID (logged); a
+ * single ID cell changed by hand goes back to its ID. Returns the rows that got
+ * a new ID: they are new deals (or clients, claims) from here on.
+ */
 function assignIds(
   ctx: CrmContext,
   block: Block,
   header: string,
   kind: 'client' | 'deal' | 'claim',
   log: LogEntry[],
+  e?: EditEventLike,
 ): number[] {
   const { table } = block;
   if (!table.has(header)) return [];
-  const need = block.records
-    .map((r, i) => (isBlankValue(r[header]) && !rowIsEmpty(block.rows[i]) ? i : -1))
-    .filter((i) => i >= 0);
-  if (need.length === 0) return [];
+  // IDs change only where the edit covered the ID column or left a typed row without one
+  const blank = block.records.some((r, i) => isBlankValue(r[header]) && !rowIsEmpty(block.rows[i]));
+  if (!blank && !block.touched(header)) return [];
+  const need: Array<{ i: number; old: string }> = [];
+  const restored: number[] = [];
   withDocumentLock(() => {
     table.refresh();
-    const ids = nextIds(kind, table.readColumn(header), need.length);
-    need.forEach((i, k) => (block.records[i][header] = ids[k]));
-    const span = spanOf(need);
-    table.writeColumn(
-      header,
-      block.firstRow + span.min,
-      block.records.slice(span.min, span.max + 1).map((r) => r[header]),
-    );
+    const column = table.readColumn(header);
+    const rowsOf = new Map<string, number[]>();
+    column.forEach((v, r) => {
+      const id = textOf(v);
+      if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r + 2]);
+    });
+    const inBlock = (row: number) => row >= block.firstRow && row < block.firstRow + block.rows.length;
+    const oldId = block.single && block.touched(header) ? textOf(e?.oldValue) : '';
+    block.records.forEach((record, i) => {
+      if (rowIsEmpty(block.rows[i])) return;
+      const id = textOf(record[header]);
+      const row = block.firstRow + i;
+      if (oldId && id !== oldId && (rowsOf.get(oldId) ?? []).every((r) => r === row)) {
+        // an ID is the add-on's: a changed ID goes back (the deal keeps its history, memory and log)
+        record[header] = oldId;
+        restored.push(i);
+        return;
+      }
+      if (!id || parseIdNumber(kind, id) === null) {
+        need.push({ i, old: id });
+        return;
+      }
+      const holders = rowsOf.get(id) ?? [row];
+      // the row outside the paste keeps its ID; among pasted rows, the topmost
+      const keeper = holders.find((r) => !inBlock(r)) ?? holders[0];
+      if (keeper !== row) need.push({ i, old: id });
+    });
+    if (need.length > 0) {
+      const ids = nextIds(kind, column, need.length);
+      need.forEach(({ i }, k) => (block.records[i][header] = ids[k]));
+    }
+    const changed = [...need.map((n) => n.i), ...restored];
+    if (changed.length > 0) {
+      const span = spanOf(changed);
+      table.writeColumn(
+        header,
+        block.firstRow + span.min,
+        block.records.slice(span.min, span.max + 1).map((r) => r[header]),
+      );
+    }
   });
-  for (const i of need) {
+  for (const i of restored) {
     log.push({
       user: ctx.user,
-      action: kind === 'deal' ? 'Новая сделка' : kind === 'claim' ? 'Новая претензия' : 'Новый клиент',
+      action: 'Отклонена смена ID',
       sheet: table.name,
       id: textOf(block.records[i][header]),
       field: header,
-      before: '',
-      after: block.records[i][header],
-      comment: 'Строка введена в таблице',
+      before: textOf(block.records[i][header]),
+      after: textOf(e?.value),
+      comment: 'ID даёт надстройка; изменить его нельзя',
     });
   }
-  return need;
+  if (restored.length > 0) {
+    ctx.ss.toast('ID даёт надстройка, изменить его нельзя: прежний ID возвращён.', 'CRM', 10);
+  }
+  for (const { i, old } of need) {
+    log.push({
+      user: ctx.user,
+      action:
+        old !== ''
+          ? 'Новый ID'
+          : kind === 'deal'
+            ? 'Новая сделка'
+            : kind === 'claim'
+              ? 'Новая претензия'
+              : 'Новый клиент',
+      sheet: table.name,
+      id: textOf(block.records[i][header]),
+      field: header,
+      before: old,
+      after: block.records[i][header],
+      comment:
+        old === ''
+          ? 'Строка введена в таблице'
+          : parseIdNumber(kind, old) === null
+            ? `«${old}» — не ID надстройки; строке дан новый ID`
+            : `ID ${old} уже есть в другой строке; вставленной строке дан новый ID`,
+    });
+  }
+  const fresh = need.map((n) => n.i);
+  for (const i of fresh) block.newRows.add(i);
+  return fresh;
 }
 
 function spanOf(indexes: readonly number[]): { min: number; max: number } {
@@ -189,38 +284,230 @@ function refuse(reason: string): TransitionResult {
   return { ok: false, reason, missing: [] };
 }
 
+/** The fields whose last valid value the memory keeps, by tab. */
+export const REMEMBERED_FIELDS = {
+  deals: [H.stage, ...GUARDED_DEAL_FIELDS],
+  clients: [H.clientStatus, H.discount, ...GUARDED_CLIENT_FIELDS],
+} as const;
+
+/** Remembers the current value of each remembered field of a row that the memory does not know yet. */
+export function rememberRow(
+  memory: ValueMemory,
+  kind: keyof typeof REMEMBERED_FIELDS,
+  id: string,
+  record: Record<string, unknown>,
+  skip: (header: string) => boolean = () => false,
+): void {
+  if (!id) return;
+  // pay-deciding fields matter once the contract is signed; before that the memory does not grow with them
+  const stage = kind === 'deals' ? (memory.get(id, H.stage)?.value ?? textOf(record[H.stage])) : '';
+  for (const header of REMEMBERED_FIELDS[kind]) {
+    if (!(header in record) || skip(header) || memory.get(id, header)) continue;
+    if (kind === 'deals' && (PAY_FIELDS as readonly string[]).includes(header) && !payFieldsLocked(stage)) continue;
+    const value = textOf(record[header]);
+    if (header === H.stage && !isStage(value)) continue;
+    memory.set(id, header, value);
+  }
+}
+
+/**
+ * With the memory tab missing or emptied (deleted, damaged), rebuilds it from
+ * the tab itself: every row's current values, except the cells of this very
+ * edit, whose earlier values are unknown (their rows are checked as pasted).
+ */
+function rebuildMemory(
+  memory: ValueMemory,
+  kind: keyof typeof REMEMBERED_FIELDS,
+  block: Block,
+  idHeader: string,
+): void {
+  if (!memory.isEmpty) return;
+  const all = block.table.readAll();
+  all.forEach((row, r) => {
+    const i = r + 2 - block.firstRow;
+    const inBlock = i >= 0 && i < block.records.length;
+    const record = inBlock ? block.records[i] : block.table.record(row);
+    rememberRow(memory, kind, textOf(record[idHeader]), record, (h) => inBlock && block.touched(h));
+  });
+}
+
+/** A remembered text as the value to write back into a column of `header`. */
+function fromRemembered(header: string, text: string): unknown {
+  if (text === '') return '';
+  const spec = [...COLUMNS.deals, ...COLUMNS.clients].find((c) => c.header === header);
+  if (spec?.type === 'date') return parseDateValue(text) ?? text;
+  if (spec?.type === 'money' || spec?.type === 'number') return parseAmountValue(text) ?? text;
+  return text;
+}
+
+/**
+ * Checks every changed cell of the rule-bound fields (see domain/crm/rights.ts)
+ * of the edited rows: a refused change goes back to the last valid value, with
+ * a note, a toast and a «Журнал» line; an accepted one is kept (normalised) and
+ * logged with before and after. Only these cells are rewritten.
+ */
+function enforceGuardedFields(
+  ctx: CrmContext,
+  block: Block,
+  e: EditEventLike,
+  memory: ValueMemory,
+  kind: 'deals' | 'clients',
+  log: LogEntry[],
+  refusals: Refusal[],
+): void {
+  const { table } = block;
+  const idHeader = kind === 'deals' ? H.dealId : H.clientId;
+  const headers = (kind === 'deals' ? GUARDED_DEAL_FIELDS : GUARDED_CLIENT_FIELDS).filter(
+    (h) => table.has(h) && block.touched(h),
+  );
+  if (headers.length === 0) return;
+  const rights = rightsOf(ctx);
+  const writes = new Map<string, number[]>();
+  const notes = new Map<string, Map<number, string>>();
+  const cleared = new Map<string, number[]>();
+  const mark = <T>(map: Map<string, T[]>, header: string, i: number, v: T) =>
+    map.set(header, [...(map.get(header) ?? []), v]);
+  block.records.forEach((record, i) => {
+    const id = textOf(record[idHeader]);
+    if (!id) return;
+    const newRow = block.newRows.has(i);
+    const ownerBefore = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
+    const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, ctx.isDirector);
+    const stage = memory.get(id, H.stage)?.value ?? textOf(record[H.stage]);
+    const original: Record<string, unknown> = {};
+    const refuseCell = (header: string, before: string, reason: string) => {
+      original[header] ??= record[header];
+      record[header] = fromRemembered(header, before);
+      mark(writes, header, i, i);
+      if (!notes.has(header)) notes.set(header, new Map());
+      notes.get(header)!.set(i, `«${textOf(original[header]) || '(пусто)'}» не принято: ${reason}`);
+      refusals.push({ id, message: `«${header}»: ${reason}` });
+      log.push({
+        user: ctx.user,
+        action: 'Отклонено изменение поля',
+        sheet: table.name,
+        id,
+        field: header,
+        before,
+        after: original[header],
+        comment: reason,
+      });
+    };
+    for (const header of headers) {
+      const formula = block.formula(i, header);
+      const open = kind === 'deals' && (PAY_FIELDS as readonly string[]).includes(header) && !payFieldsLocked(stage);
+      if (open && !formula) continue;
+      const remembered = memory.get(id, header);
+      const before = remembered ? remembered.value : block.single ? textOf(e.oldValue) : null;
+      if (before === null && !formula && !newRow && !open) {
+        // nothing known about this cell before the paste: what stands now is the baseline
+        memory.set(id, header, textOf(record[header]));
+        continue;
+      }
+      // a formula over an unknown earlier value is replaced by the value it shows
+      const was = before ?? (newRow ? '' : textOf(record[header]));
+      if (!formula && textOf(record[header]) === was && !newRow) continue;
+      if (notOwn && !formula) {
+        refuseCell(header, was, notOwn);
+        continue;
+      }
+      const change = { header, before: was, after: record[header], formula, newRow };
+      const verdict =
+        kind === 'deals'
+          ? checkDealFieldChange(record, stage, change, rights)
+          : checkClientFieldChange(record, change, rights);
+      if (!verdict.ok) {
+        refuseCell(header, was, verdict.reason);
+        continue;
+      }
+      if (textOf(verdict.value) !== textOf(record[header]) || formula) {
+        record[header] = verdict.value;
+        mark(writes, header, i, i);
+      }
+      mark(cleared, header, i, i);
+      memory.set(id, header, textOf(verdict.value));
+      if (textOf(verdict.value) !== was && !newRow) {
+        log.push({
+          user: ctx.user,
+          action: 'Изменение поля',
+          sheet: table.name,
+          id,
+          field: header,
+          before: was,
+          after: verdict.value,
+          comment: block.single ? 'Изменено в ячейке' : 'Вставка или протягивание',
+        });
+      }
+    }
+    if (kind === 'clients' && !newRow && (headers.includes(H.phone) || headers.includes(H.email))) {
+      const problem = contactProblem(record);
+      if (problem) {
+        for (const header of [H.phone, H.email]) {
+          if (!headers.includes(header)) continue;
+          const before = memory.get(id, header)?.value ?? '';
+          if (textOf(record[header]) !== before) refuseCell(header, before, problem);
+        }
+      }
+    }
+  });
+  for (const [header, rows] of writes) writeSpan(block, header, rows, (i) => block.records[i][header]);
+  for (const header of headers) writeNotes(block, header, notes.get(header) ?? new Map(), cleared.get(header) ?? []);
+}
+
 function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const log: LogEntry[] = [];
   const { table } = block;
-  const newRows = assignIds(ctx, block, H.dealId, 'deal', log);
-  if (!table.has(H.stage) || (!block.touched(H.stage) && newRows.length === 0)) {
+  const newRows = assignIds(ctx, block, H.dealId, 'deal', log, e);
+  const guarded = GUARDED_DEAL_FIELDS.some((h) => block.touched(h));
+  if (!table.has(H.stage) || (!block.touched(H.stage) && newRows.length === 0 && !guarded)) {
     persist(ctx, null, log);
     return;
   }
   table.col(H.dealId);
   const memory = ValueMemory.load(ctx.ss);
+  rebuildMemory(memory, 'deals', block, H.dealId);
+  const refusals: Refusal[] = [];
+  enforceGuardedFields(ctx, block, e, memory, 'deals', log, refusals);
+  if (!block.touched(H.stage) && newRows.length === 0) {
+    block.records.forEach((record, i) => rememberRow(memory, 'deals', textOf(record[H.dealId]), block.records[i]));
+    toastRefusals(ctx, 'Изменение не принято', refusals);
+    persist(ctx, memory, log);
+    return;
+  }
   const clients = loadClients(ctx);
   const reverted: number[] = [];
   const accepted: number[] = [];
   const notes = new Map<number, string>();
-  const refusals: Refusal[] = [];
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
     if (!id) return;
     const typed = textOf(record[H.stage]);
+    const formula = block.formula(i, H.stage);
     const remembered = memory.get(id, H.stage);
-    const old = remembered ? remembered.value : block.single ? textOf(e.oldValue) : '';
-    const from: Stage | '' = isStage(old) ? old : '';
-    if (typed === from) {
+    // a new row (its ID given by this edit) starts from nothing, whatever was pasted with it
+    const known = !block.newRows.has(i);
+    const old = remembered && known ? remembered.value : block.single && known ? textOf(e.oldValue) : '';
+    let from: Stage | '' = isStage(old) ? old : '';
+    const clientId = textOf(record[H.clientId]);
+    const client = clients?.byId.get(clientId);
+    if (from === '' && known && !block.single) {
+      // the earlier stage of this existing deal is unknown (a memory lost): keep what its fields allow
+      from = isStage(typed) ? fallbackStage(record, client?.record ?? null, typed) : '';
+    }
+    if (typed === from && !formula) {
       if (!remembered && typed) memory.set(id, H.stage, typed);
       return;
     }
-    const clientId = textOf(record[H.clientId]);
-    const client = clients?.byId.get(clientId);
+    const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
+    const notOwn = known ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null;
     let result: TransitionResult;
-    if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
+    if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
+    else if (notOwn) result = refuse(notOwn);
+    else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
     else if (!isStage(typed)) result = refuse(`«${typed}» — не этап воронки; выберите этап из списка`);
+    else if (from !== '' && backFromSignedProblem(from, typed, ctx.isDirector))
+      result = refuse(backFromSignedProblem(from, typed, ctx.isDirector)!);
     else
       result = checkTransition(record, client?.record ?? null, from, typed, {
         lostAt: isStage(remembered?.lostAt) ? (remembered!.lostAt as Stage) : null,
@@ -246,7 +533,9 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       }
     } else {
       reverted.push(i);
-      record[H.stage] = from;
+      // a stage is never left blank: a new row starts at «Новый»
+      record[H.stage] = from || STAGES[0];
+      if (!from) memory.set(id, H.stage, STAGES[0]);
       notes.set(i, `этап «${typed}» не принят: ${result.reason}`);
       refusals.push({ id, message: `этап «${typed || '(пусто)'}» не принят. ${capitalize(result.reason)}` });
       log.push({
@@ -281,7 +570,8 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       });
     }
   }
-  toastRefusals(ctx, 'Этап сделки не изменён', refusals);
+  block.records.forEach((record) => rememberRow(memory, 'deals', textOf(record[H.dealId]), record));
+  toastRefusals(ctx, 'Изменение не принято', refusals);
   persist(ctx, memory, log);
 }
 
@@ -307,7 +597,7 @@ function capitalize(text: string): string {
 function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const log: LogEntry[] = [];
   const { table } = block;
-  const newRows = assignIds(ctx, block, H.clientId, 'client', log);
+  const newRows = assignIds(ctx, block, H.clientId, 'client', log, e);
   if (newRows.length > 0) {
     // a new client starts as «Потенциальный», created today
     if (table.has(H.created)) {
@@ -323,12 +613,15 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   }
   const statusTouched = block.touched(H.clientStatus);
   const discountTouched = block.touched(H.discount);
-  if (!statusTouched && !discountTouched) {
+  const guarded = GUARDED_CLIENT_FIELDS.some((h) => block.touched(h));
+  if (!statusTouched && !discountTouched && !guarded && newRows.length === 0) {
     persist(ctx, null, log);
     return;
   }
   const memory = ValueMemory.load(ctx.ss);
+  rebuildMemory(memory, 'clients', block, H.clientId);
   const refusals: Refusal[] = [];
+  enforceGuardedFields(ctx, block, e, memory, 'clients', log, refusals);
   const statusReverted: number[] = [];
   const statusNotes = new Map<number, string>();
   const statusOk: number[] = [];
@@ -348,7 +641,13 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
           : status === 'Ключевой'
             ? ''
             : status;
-      const problem = statusChangeProblem(from, status, ctx.isDirector);
+      const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
+      const problem = block.formula(i, H.clientStatus)
+        ? 'в «Статус клиента» нельзя формулу: выберите статус из списка'
+        : status === '' && from !== ''
+          ? 'статус клиента нельзя очистить'
+          : ((status !== from && !block.newRows.has(i) ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null) ??
+            statusChangeProblem(from, status, ctx.isDirector));
       if (problem) {
         const back = from || 'Потенциальный';
         record[H.clientStatus] = back;
@@ -379,9 +678,13 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         });
       }
     }
+    if (!statusTouched && !discountTouched && !block.newRows.has(i)) return;
     const effectiveStatus = record[H.clientStatus];
     const discount = record[H.discount];
-    const problem = discountProblem(discount, effectiveStatus, ctx.settings.maxDiscountPercent);
+    const problem =
+      discountTouched && block.formula(i, H.discount)
+        ? 'в «Скидка, %» нельзя формулу: введите число'
+        : discountProblem(discount, effectiveStatus, ctx.settings.maxDiscountPercent);
     if (problem) {
       const rememberedDiscount =
         memory.get(id, H.discount)?.value ?? (block.single && discountTouched ? textOf(e.oldValue) : '');
@@ -420,6 +723,7 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
       }
     }
   });
+  block.records.forEach((record) => rememberRow(memory, 'clients', textOf(record[H.clientId]), record));
   writeSpan(block, H.clientStatus, statusReverted, (i) => block.records[i][H.clientStatus]);
   writeNotes(block, H.clientStatus, statusNotes, statusOk);
   writeSpan(block, H.discount, discountChanged, (i) => block.records[i][H.discount]);

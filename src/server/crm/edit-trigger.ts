@@ -26,6 +26,25 @@ export function ownerEditTriggerInstalled(): boolean {
   return PropertiesService.getDocumentProperties().getProperty(INSTALLED_KEY) === '1';
 }
 
+/** Whether `e` is an edit event Sheets gave (a Range with its sheet), not something typed into the console. */
+export function isEditEvent(e: unknown): e is EditEventLike {
+  if (!e || typeof e !== 'object') return false;
+  const range = (e as { range?: unknown }).range;
+  return !!range && typeof range === 'object' && typeof (range as { getSheet?: unknown }).getSheet === 'function';
+}
+
+/** The message for a call of a trigger function without Sheets' edit event. */
+export const NOT_AN_EDIT_EVENT =
+  'Эту функцию вызывает сама таблица при каждой правке ячейки; вызывать её вручную не нужно: событие правки не передано.';
+
+/** The editor's e-mail from an edit event, '' when Google does not reveal it. */
+export function editorEmail(e: unknown): string {
+  const user = (e as { user?: { getEmail?: unknown } }).user;
+  if (!user || typeof user.getEmail !== 'function') return '';
+  const email = (user.getEmail as () => unknown).call(user);
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
 /** Runs the enforcement, telling the person about a DomainError in a toast. */
 export function runEnforcement(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, e: EditEventLike): void {
   const ctx = new CrmContext(ss, user);

@@ -5,14 +5,15 @@
  * a missing header is appended after the last column, unknown columns stay as
  * they are. Safe to run again.
  */
-import { ensureMemorySheet, ValueMemory } from '../../adapter/value-memory';
+import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
+import { protectForDirectors } from '../../adapter/protection';
 import { Table } from '../../adapter/table';
-import { isStage } from '../../domain/crm/funnel';
 import { H } from '../../domain/crm/records';
 import { textOf } from '../../domain/crm/values';
 import { defaultSettingsRows } from '../../domain/settings';
 import { COLUMNS, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
+import { rememberRow } from './edit-enforcement';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -26,8 +27,8 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
   account: '@',
 };
 
-/** Tabs only the director edits. */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.log];
+/** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */
+const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
@@ -45,8 +46,10 @@ export function setupWorkbook(ctx: CrmContext): string[] {
     report.push('«Настройки» заполнены значениями по умолчанию — проверьте их');
   }
   ensureSheet(ctx, SHEETS.dashboard, report);
-  for (const name of DIRECTOR_ONLY) protectForDirector(ctx.ss.getSheetByName(name)!, report);
+  ensureSheet(ctx, SHEETS.log, report);
+  for (const name of DIRECTOR_ONLY) protectForDirector(ctx, ctx.ss.getSheetByName(name)!, report);
   seedMemory(ctx);
+  protectForDirector(ctx, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
   return report;
 }
 
@@ -89,38 +92,30 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
   }
 }
 
-/** Protects a whole tab so only the owner (the director) and the add-on running as them can edit it. */
-function protectForDirector(sheet: Sheet, report: string[]): void {
-  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  const protection = protections[0] ?? sheet.protect();
-  protection.setDescription(`«${sheet.getName()}»: изменяет только директор`);
-  protection.setWarningOnly(false);
-  const me = Session.getEffectiveUser();
-  protection.addEditor(me);
-  const others = protection.getEditors().filter((u) => u.getEmail() !== me.getEmail());
-  if (others.length > 0) protection.removeEditors(others);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  if (protections.length === 0) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
+/** Protects a whole tab so that only the directors (the owner and the «Настройки» list) edit it. */
+function protectForDirector(ctx: CrmContext, sheet: Sheet, report: string[]): void {
+  const created = protectForDirectors(sheet, `«${sheet.getName()}»: изменяет только директор`, ctx.directorEmails());
+  if (created) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
 }
 
-/** Remembers the current stage of every deal and status of every client, so the first paste over old rows can be checked. */
+/**
+ * Remembers the current stage, owner and (for signed deals) pay-deciding fields
+ * of every deal and the checked fields of every client, so the first paste over
+ * old rows can be checked. A «Ключевой» status already in the table is the
+ * director's earlier decision.
+ */
 function seedMemory(ctx: CrmContext): void {
   ensureMemorySheet(ctx.ss);
-  const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   const memory = ValueMemory.load(ctx.ss);
+  const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   for (const row of deals.readAll()) {
     const record = deals.record(row);
-    const id = textOf(record[H.dealId]);
-    const stage = textOf(record[H.stage]);
-    if (id && isStage(stage) && !memory.get(id, H.stage)) memory.set(id, H.stage, stage);
+    rememberRow(memory, 'deals', textOf(record[H.dealId]), record);
   }
-  // a «Ключевой» status already in the table is the director's earlier decision
   const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
   for (const row of clients.readAll()) {
     const record = clients.record(row);
-    const id = textOf(record[H.clientId]);
-    const status = textOf(record[H.clientStatus]);
-    if (id && status && !memory.get(id, H.clientStatus)) memory.set(id, H.clientStatus, status);
+    rememberRow(memory, 'clients', textOf(record[H.clientId]), record);
   }
   memory.save(ctx.ss);
 }

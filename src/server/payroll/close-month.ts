@@ -79,7 +79,7 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   const sheet = ctx.payrollSheet(month);
   if (!sheet)
     throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
-  if (isClosedSheet(sheet) || isClosed(ctx.closedEntries(), month)) {
+  if (isClosedSheet(sheet) || isClosedSheet(ctx.otherBookPayrollSheet(month)) || isClosed(ctx.closedEntries(), month)) {
     throw new DomainError(`Месяц ${monthLabel(month)} уже закрыт.`);
   }
   ctx.toast('Закрытие месяца…');

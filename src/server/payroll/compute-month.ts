@@ -183,7 +183,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
   const book = ctx.book;
   const old = book.getSheetByName(name);
   const closed = ctx.closedEntries();
-  if (isClosed(closed, month) || isClosedSheet(old)) {
+  if (isClosed(closed, month) || isClosedSheet(old) || isClosedSheet(ctx.otherBookPayrollSheet(month))) {
     throw new DomainError(
       `Месяц ${monthLabel(month)} закрыт: ведомость заморожена и пересчёту не подлежит. ` +
         'Если нужен перерасчёт, начислите разницу в ведомости следующего месяца.',

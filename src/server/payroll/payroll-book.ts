@@ -6,6 +6,7 @@
  * by the add-on when it creates that spreadsheet.
  */
 import { DomainError } from '../../domain/money';
+import { protectForDirectors } from '../../adapter/protection';
 import { PAYROLL_BOOK_ID_PARAM, parseSettings, settingsParamRow } from '../../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,18 +89,7 @@ export function isSeparateBook(ss: Spreadsheet, book: Spreadsheet): boolean {
   return book.getId() !== ss.getId();
 }
 
-/**
- * Protects a payroll tab so that only the director edits it. The director runs
- * the payroll, so the running user stays an editor.
- */
+/** Protects a payroll tab so that only the directors edit it (see adapter/protection.ts). */
 export function protectForDirector(sheet: Sheet, description: string, directorEmails: readonly string[]): void {
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  const protection = existing.length > 0 ? existing[0] : sheet.protect();
-  protection.setDescription(description);
-  protection.setWarningOnly(false);
-  const keep = new Set(directorEmails.filter((e) => e !== '').map((e) => e.toLowerCase()));
-  const others = protection.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase()));
-  if (others.length > 0) protection.removeEditors(others);
-  if (keep.size > 0) protection.addEditors([...keep]);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  protectForDirectors(sheet, description, directorEmails);
 }

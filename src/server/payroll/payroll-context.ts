@@ -8,7 +8,7 @@ import { textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
-import { currentUserEmail, isDirectorEmail } from '../../adapter/user';
+import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, closedEntries, type ClosedMonthEntry } from './closed-months';
 import { openPayrollBook, payrollBookSetting } from './payroll-book';
 
@@ -41,6 +41,7 @@ export class PayrollContext {
   private settingsValues: unknown[][] | null = null;
   private settingsParsed: Settings | null = null;
   private bookCache: Spreadsheet | null = null;
+  private booksCache: Spreadsheet[] | null = null;
 
   constructor(
     readonly ss: Spreadsheet,
@@ -68,21 +69,19 @@ export class PayrollContext {
     return this.settingsParsed;
   }
 
-  /** The director's e-mails: from «Настройки» and the running user when they are the director. */
+  /** The directors' e-mails (the owner and the «Настройки» list): the editors of the payroll tabs. */
   directorEmails(): string[] {
-    const out = new Set<string>();
-    const fromSettings = this.settings.directorEmail.trim().toLowerCase();
-    if (fromSettings) out.add(fromSettings);
-    if (this.user) out.add(this.user);
-    return [...out];
+    return directorEmails(this.ss, this.settings.directorEmail);
   }
 
-  /** Payroll is the director's: a known user who is not the director is refused. */
+  /** Payroll is the director's: anyone else, and a user Google does not name, is refused. */
   requireDirector(): void {
-    if (this.user === '') return;
-    const fromSettings = this.settings.directorEmail.trim().toLowerCase();
-    if (this.user === fromSettings || isDirectorEmail(this.ss, this.user)) return;
-    throw new DomainError('Зарплату рассчитывает и закрывает только директор.');
+    if (isDirectorEmail(this.ss, this.settings.directorEmail, this.user)) return;
+    throw new DomainError(
+      this.user === ''
+        ? 'Зарплату рассчитывает и закрывает только директор, а Google не сообщил, кто вы. Войдите в свою учётную запись Google и повторите.'
+        : 'Зарплату рассчитывает и закрывает только директор.',
+    );
   }
 
   /** The spreadsheet the payroll tabs go to (this one unless «Ведомость в отдельной таблице» is «Да»). */
@@ -102,10 +101,51 @@ export class PayrollContext {
     return this.book.getSheetByName(payrollSheetName(month.year, month.month));
   }
 
-  /** The closed months' rows (one getValues), [] when none was closed yet. */
+  /**
+   * The closed months' rows, [] when none was closed yet. Closed means closed in
+   * either book: a month closed here before «Ведомость в отдельной таблице» was
+   * switched on (or closed in the separate book before it was switched off)
+   * stays closed. One getValues per book; a month and employee are counted once.
+   */
   closedEntries(): ClosedMonthEntry[] {
-    const sheet = this.book.getSheetByName(CLOSED_MONTHS_SHEET);
-    return sheet ? closedEntries(sheet.getDataRange().getValues()) : [];
+    const out: ClosedMonthEntry[] = [];
+    const seen = new Set<string>();
+    for (const book of this.allBooks()) {
+      const sheet = book.getSheetByName(CLOSED_MONTHS_SHEET);
+      if (!sheet) continue;
+      for (const entry of closedEntries(sheet.getDataRange().getValues())) {
+        const key = `${entry.month}\u0000${entry.tabNo}\u0000${entry.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(entry);
+      }
+    }
+    return out;
+  }
+
+  /** The payroll book first, then the other one that may hold months closed earlier. */
+  private allBooks(): Spreadsheet[] {
+    if (this.booksCache === null) this.booksCache = this.findBooks();
+    return this.booksCache;
+  }
+
+  private findBooks(): Spreadsheet[] {
+    const book = this.book;
+    if (book.getId() !== this.ss.getId()) return [book, this.ss];
+    const otherId = this.settings.payrollBookId.trim();
+    if (!otherId) return [book];
+    try {
+      return [book, SpreadsheetApp.openById(otherId)];
+    } catch {
+      // the separate book is gone or not shared with this user: only this book's months are known
+      return [book];
+    }
+  }
+
+  /** The payroll tab of a month in the other book (see allBooks), or null. */
+  otherBookPayrollSheet(month: YearMonth): Sheet | null {
+    const [, other] = this.allBooks();
+    return other ? other.getSheetByName(payrollSheetName(month.year, month.month)) : null;
   }
 
   /** The hidden, director-only tab of closed months, created when missing. */

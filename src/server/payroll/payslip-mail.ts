@@ -17,9 +17,10 @@ import { formatRubles } from '../../domain/payroll/payslip';
 import { SHEETS } from '../../domain/workbook/schema';
 import { appendLog } from '../../adapter/audit-log';
 import { withDocumentLock } from '../../adapter/lock';
-import { monthLabel, type PayrollContext } from './payroll-context';
+import { isClosedSheet } from './compute-month';
+import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { monthTitle } from './payroll-sheet-plan';
-import { makePayslips, PAYSLIP_TABNO_COL, type PayslipRow } from './payslips';
+import { makePayslips, PAYSLIP_TABNO_COL, type PayslipRow, payslipSheetName, slipsOfTab } from './payslips';
 import { fetchSheetPdf, PAYSLIP_PRINT } from './print';
 import { SourceGrid, staffRecords } from './source-records';
 
@@ -120,6 +121,25 @@ function addressees(
   return { ok, noEmail, ambiguous };
 }
 
+/** The month's payslips: a closed month's frozen tab as it is, otherwise the tab built afresh from the ведомость. */
+function monthSlips(
+  ctx: PayrollContext,
+  month: YearMonth,
+): { slips: PayslipRow[]; sheet: GoogleAppsScript.Spreadsheet.Sheet; sheetName: string } {
+  const sheetName = payslipSheetName(month);
+  const existing = ctx.book.getSheetByName(sheetName);
+  const closed = isClosedSheet(ctx.payrollSheet(month)) || isClosed(ctx.closedEntries(), month);
+  if (!existing || !closed) return makePayslips(ctx, month);
+  const slips = slipsOfTab(existing.getDataRange().getValues());
+  if (!slips) {
+    throw new DomainError(
+      `Лист «${sheetName}» закрытого месяца составлен в прежнем виде, по нему нельзя разослать листки по одному. ` +
+        'Разошлите их вручную из PDF (Зарплата → «Печать / PDF»).',
+    );
+  }
+  return { slips, sheet: existing, sheetName };
+}
+
 /** Sends the month's payslips that have not been sent yet, as far as the quota and the time allow. */
 export function mailPayslips(ctx: PayrollContext, month: YearMonth, startedAt = Date.now()): MailRunResult {
   ctx.requireDirector();
@@ -128,7 +148,7 @@ export function mailPayslips(ctx: PayrollContext, month: YearMonth, startedAt = 
       'Google не сообщил, от чьего имени идёт рассылка. Откройте таблицу под учётной записью директора и повторите.',
     );
   }
-  const { slips, sheet, sheetName } = makePayslips(ctx, month);
+  const { slips, sheet, sheetName } = monthSlips(ctx, month);
   const { ok, noEmail, ambiguous } = addressees(ctx, slips);
   // the hidden «Таб. №» of every row, read once: the row exported for a person must be theirs
   const rowTabNos = sheet

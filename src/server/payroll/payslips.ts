@@ -15,7 +15,7 @@ import { kpiShare } from '../../domain/payroll/kpi-bonus';
 import { type PayslipData, type PayslipKpi, payslipText } from '../../domain/payroll/payslip';
 import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
-import { payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
+import { isClosed, payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
   HELPER_HEADERS,
   monthTitle,
@@ -24,7 +24,7 @@ import {
   TOTALS_LABEL,
   widthGroups,
 } from './payroll-sheet-plan';
-import { replaceTabWithPlan } from './compute-month';
+import { isClosedSheet, replaceTabWithPlan } from './compute-month';
 
 /** The payslips tab of a month: «Расчётные листки 03.2026». */
 export function payslipSheetName(month: YearMonth): string {
@@ -202,6 +202,24 @@ export function buildPayslipPlan(
   };
 }
 
+/**
+ * The slips of an existing payslips tab, read back from its hidden columns
+ * (a closed month's tab is frozen and not rebuilt); null when the tab is not of
+ * this layout.
+ */
+export function slipsOfTab(values: readonly unknown[][]): PayslipRow[] | null {
+  const out: PayslipRow[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    const tabNo = textOf(row[PAYSLIP_TABNO_COL - 1]);
+    const toPay = row[PAYSLIP_TOPAY_COL - 1];
+    if (!textOf(row[0]).startsWith('Расчётный листок за')) continue;
+    if (tabNo === '' || typeof toPay !== 'number') return null;
+    out.push({ tabNo, name: textOf(row[0]).split('\n')[3] ?? '', row: i + 1, toPay: rublesToKopecks(toPay) });
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Builds the payslips tab of a month from its ведомость; replaces an older one. */
 export function makePayslips(
   ctx: PayrollContext,
@@ -213,6 +231,13 @@ export function makePayslips(
   if (!source) {
     throw new DomainError(`Нет листа «${sourceName}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   }
+  const name = payslipSheetName(month);
+  // a closed month's payslips are frozen with it: what was handed out stays as it was
+  if (ctx.book.getSheetByName(name) && (isClosedSheet(source) || isClosed(ctx.closedEntries(), month))) {
+    throw new DomainError(
+      `Месяц ${monthLabel(month)} закрыт: расчётные листки «${name}» заморожены вместе с ведомостью и не пересоздаются.`,
+    );
+  }
   ctx.toast('Расчётные листки…');
   const { plan, count, slips } = buildPayslipPlan(
     source.getDataRange().getValues(),
@@ -220,7 +245,6 @@ export function makePayslips(
     ctx.settings.organisation,
     sourceName,
   );
-  const name = payslipSheetName(month);
   const sheet = replaceTabWithPlan(ctx.book, name, plan, {
     description: `Расчётные листки ${monthLabel(month)}: изменяет только директор`,
     directorEmails: ctx.directorEmails(),

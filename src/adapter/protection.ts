@@ -1,0 +1,26 @@
+/**
+ * The protection of a director-only tab: a sheet protection whose editor list
+ * is set explicitly to the directors (the owner always stays an editor, as
+ * Sheets keeps it), never left as Sheets creates it, mirroring every editor
+ * of the file.
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Protects the whole tab so that only `directors` (and the owner) edit it; returns whether it was unprotected before. */
+export function protectForDirectors(sheet: Sheet, description: string, directors: readonly string[]): boolean {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  const protection = existing.length > 0 ? existing[0] : sheet.protect();
+  // extra sheet protections (someone else's) would keep their own editors: only one stays
+  for (const extra of existing.slice(1)) extra.remove();
+  protection.setDescription(description);
+  protection.setWarningOnly(false);
+  const keep = new Set(directors.filter((e) => e !== '').map((e) => e.toLowerCase()));
+  const others = protection.getEditors().filter((u) => !keep.has((u.getEmail() || '').toLowerCase()));
+  if (others.length > 0) protection.removeEditors(others);
+  const missing = [...keep].filter(
+    (e) => !protection.getEditors().some((u) => (u.getEmail() || '').toLowerCase() === e),
+  );
+  if (missing.length > 0) protection.addEditors(missing);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  return existing.length === 0;
+}
