@@ -12,6 +12,7 @@ export const PAYROLL_MENU: MenuSpec = {
     { caption: 'Расчётные листки', fn: 'menuPayslips' },
     { caption: 'Разослать расчётные листки', fn: 'menuMailPayslips' },
     { caption: 'Печать / PDF', fn: 'menuPrintPdf' },
+    { caption: 'Реестр на выплату…', fn: 'menuPaymentRegister' },
     'separator',
     { caption: 'Кто готов к повышению категории', fn: 'menuCategoryReport' },
     { caption: 'Обновить дашборд', fn: 'menuRefreshDashboard' },
