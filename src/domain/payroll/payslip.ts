@@ -117,10 +117,7 @@ function kpiBasis(d: PayslipData): string {
   if (d.kpis.length === 0) return 'KPI не заданы';
   const met = d.kpis.filter((k) => k.met);
   const missed = d.kpis.filter((k) => !k.met);
-  const fact = (k: PayslipKpi) =>
-    k.fact === null
-      ? 'нет данных'
-      : `${String(k.fact).replace('.', ',')} при цели ${String(k.target).replace('.', ',')}`;
+  const fact = (k: PayslipKpi) => (k.fact === null ? 'нет данных' : `${number(k.fact)} при цели ${number(k.target)}`);
   const parts: string[] = [];
   if (met.length > 0) {
     parts.push(

@@ -498,7 +498,6 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   }
 
   const helperCount = helpers.length;
-  const lastParamRow = g.values.length;
   const dataRows = payroll.rows.length;
   return {
     layout,
