@@ -16,6 +16,7 @@ import { DealIndex } from '../src/domain/payroll/deal-index';
 import { computeMonthPayroll } from '../src/domain/payroll/month';
 import { defaultSettings } from '../src/domain/settings';
 import { runPayrollTabBench } from './payroll-tab';
+import { runTriggerBudgetBench } from './trigger-budget';
 
 const EMPLOYEES = 100;
 const DEALS = 100_000;
@@ -160,3 +161,4 @@ function main(): void {
 
 main();
 runPayrollTabBench();
+runTriggerBudgetBench();

@@ -28,8 +28,8 @@ async function main(): Promise<void> {
     otherWorkbooks: await loadOtherWorkbooks(workbookPath),
     onFileCreated: keepFilesOnDisk(workbookPath, (file) => console.log(`Файл сохранён: ${file}`)),
   });
-  const saveAll = async (): Promise<void> => {
-    await saveWorkbook(session.workbook, workbookPath);
+  const saveAll = async (workbook = session.workbook): Promise<void> => {
+    await saveWorkbook(workbook, workbookPath);
     await saveOtherWorkbooks(workbookPath, session.otherWorkbooks());
   };
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);

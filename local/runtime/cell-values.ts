@@ -128,6 +128,8 @@ export function formulaFromRuLocale(formula: string): string {
   let out = '';
   let inString = false;
   let inSheetName = false;
+  // what encloses the current position: '(' of a call or '{' of an array literal
+  const open: string[] = [];
   for (let i = 0; i < formula.length; i++) {
     const ch = formula[i];
     if (inString) {
@@ -142,10 +144,13 @@ export function formulaFromRuLocale(formula: string): string {
     }
     if (ch === '"') inString = true;
     else if (ch === "'") inSheetName = true;
-    if (ch === ';') out += ',';
+    if (ch === '(' || ch === '{') open.push(ch);
+    else if (ch === ')' || ch === '}') open.pop();
+    const inArray = open[open.length - 1] === '{';
+    // in ru_RU an array literal separates rows with ';' and columns with '\'; elsewhere ';' separates arguments
+    if (ch === ';') out += inArray ? ';' : ',';
     else if (ch === ',' && /\d/.test(formula[i - 1] ?? '') && /\d/.test(formula[i + 1] ?? '')) out += '.';
-    else if (ch === '\\')
-      out += ','; // the column separator of an array literal in ru_RU
+    else if (ch === '\\') out += ',';
     else out += ch;
   }
   return out;

@@ -7,11 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { dateToSerial, isDate } from './cell-values';
-import type { CellValue, WorkbookModel } from './model';
+import type { CellValue, SheetModel, WorkbookModel } from './model';
 import {
   type Execution,
   type FileCreatedHook,
   RuntimeContext,
+  TRIGGER_BUDGET_MESSAGE,
   type SpreadsheetExporter,
   type StoredFile,
   type TriggerRecord,
@@ -33,7 +34,7 @@ import {
 import { type AccountMode, identityVisible } from './authorization';
 import { Scheduler, type RunTape, type SchedulerOptions } from './interleave';
 import { type LatencyModel, type Realm, ScriptBridge, type ServiceCallHook, Suspend } from './service-calls';
-import type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent } from './session';
+import type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
 import { validationAccepts, validationMessage } from './spreadsheet/data-validation';
@@ -45,7 +46,7 @@ import { LocalHtmlService, LocalUi, MenuCollector, type TemplateRunner } from '.
 import { formatA1 } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
-export type { EditRequest, LocalSession, MenuSnapshot, UiAnswer, UiEvent, CallCounts } from './session';
+export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
 export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook, LatencyModel } from './service-calls';
@@ -82,8 +83,6 @@ export interface SessionOptions {
   otherWorkbooks?: WorkbookModel[];
   /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
   onFileCreated?: FileCreatedHook;
-  /** MailApp's daily recipients; default 100, a gmail account's */
-  mailDailyQuota?: number;
   /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
   accounts?: AccountMode;
   /** the spreadsheet's own time zone (File > Settings), apart from the script's in appsscript.json; default the workbook's */
@@ -278,7 +277,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     Session: new LocalSessionService(ctx),
     Utilities: new LocalUtilities(ctx),
     ScriptApp: new LocalScriptApp(ctx, () => installation),
-    MailApp: new LocalMailApp(ctx, options.mailDailyQuota),
+    MailApp: new LocalMailApp(ctx),
     UrlFetchApp: new LocalUrlFetchApp(ctx),
     Drive: new LocalDrive(asGas(driveFiles)),
     Logger: new LocalLogger(ctx),
@@ -447,6 +446,16 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       }),
     );
     contents.forEach((row, r) => row.forEach((content, c) => storeContent(ctx, sheet, row0 + r, col0 + c, content)));
+    return editTriggers(editEvent(sheet, block, editor, oldValue), editor);
+  }
+
+  /** After a person changed a block: recalculation (as the person), then the event Sheets gives onEdit. */
+  function editEvent(
+    sheet: SheetModel,
+    block: { row: number; col: number; numRows: number; numCols: number },
+    editor: string,
+    oldValue: CellValue,
+  ): Record<string, unknown> {
     // the person's edit recalculates as the person (custom functions run as them)
     const personal = ctx.begin(editor, 'FULL', [], 'user');
     try {
@@ -454,16 +463,64 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     } finally {
       ctx.end(personal);
     }
-
-    const range = spreadsheet._sheet(sheet)._range(row0, col0, numRows, numCols);
+    const range = spreadsheet._sheet(sheet)._range(block.row, block.col, block.numRows, block.numCols);
     const event: Record<string, unknown> = { authMode: 'LIMITED', range, source: spreadsheet };
-    if (single) {
-      const value = eventText(sheet.rows[row0]?.[col0]?.value ?? null, ctx.workbook.timeZone);
+    if (block.numRows === 1 && block.numCols === 1) {
+      const value = eventText(sheet.rows[block.row]?.[block.col]?.value ?? null, ctx.workbook.timeZone);
       const old = eventText(oldValue, ctx.workbook.timeZone);
       if (value !== undefined) event.value = value;
       if (old !== undefined) event.oldValue = old;
     }
-    return editTriggers(event, editor);
+    return event;
+  }
+
+  /** A person's paste lands at once (or is refused); returns the triggers it fires. */
+  function applyPaste(request: PasteRequest, editor: string): Started[] {
+    const target = ctx.workbook.sheets.find((s) => s.name === request.sheet);
+    const source = ctx.workbook.sheets.find((s) => s.name === (request.fromSheet ?? request.sheet));
+    if (!target || !source) throw new Error(`Нет листа «${!target ? request.sheet : request.fromSheet}»`);
+    const { numRows, numColumns: numCols } = request.from;
+    const block = { row: request.row - 1, col: request.column - 1, numRows, numCols };
+    if (!canEditBlock(ctx, target, block, editor)) throw new Error(PERSON_PROTECTED_MESSAGE);
+    target.maxRows = Math.max(target.maxRows, block.row + numRows);
+    target.maxColumns = Math.max(target.maxColumns, block.col + numCols);
+    ctx.engine.recalculate();
+    const oldValue = target.rows[block.row]?.[block.col]?.value ?? null;
+    // what was copied, read before anything is written (the blocks may overlap)
+    const copied = Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => {
+        const cell = source.rows[request.from.row - 1 + r]?.[request.from.column - 1 + c];
+        return cell ? { ...cell, validation: cell.validation ? { ...cell.validation } : undefined } : undefined;
+      }),
+    );
+    if (request.valuesOnly) {
+      // the target keeps its validation, which judges the pasted values
+      copied.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const rule = target.rows[block.row + r]?.[block.col + c]?.validation;
+          const value = cell?.value ?? null;
+          if (rule && !rule.allowInvalid && value !== null && !validationAccepts(rule, value, spreadsheet._resolver))
+            throw new Error(
+              `Недопустимые данные в ячейке ${formatA1(block.row + r + 1, block.col + c + 1)}: ${validationMessage(rule)}`,
+            );
+        }),
+      );
+      copied.forEach((row, r) =>
+        row.forEach((cell, c) =>
+          storeContent(ctx, target, block.row + r, block.col + c, { value: cell?.value ?? null }),
+        ),
+      );
+    } else {
+      // the whole cell comes over: content, formats and the source's validation (or none)
+      copied.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const cells = (target.rows[block.row + r] ??= []);
+          cells[block.col + c] = cell && { ...cell, spilled: undefined, error: undefined };
+          ctx.engine.cellChanged(target, block.row + r, block.col + c);
+        }),
+      );
+    }
+    return editTriggers(editEvent(target, block, editor, oldValue), editor);
   }
 
   /** The simple onEdit (LIMITED, as the editor) and each installable onEdit (FULL, as its owner), in that order. */
@@ -513,6 +570,10 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       ctx.log.push(`${trigger.handler}: не запущен (${trigger.disabled})`);
       return false;
     }
+    if (ctx.triggerBudgetSpent(trigger.owner)) {
+      ctx.log.push(`${trigger.handler}: ${TRIGGER_BUDGET_MESSAGE}`);
+      return false;
+    }
     return true;
   }
 
@@ -556,6 +617,10 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       for (const started of applyEdit(request, ctx.user)) start(started);
     },
 
+    paste(request: PasteRequest): void {
+      for (const started of applyPaste(request, ctx.user)) start(started);
+    },
+
     interleave(steps: InterleaveStep[], interleaveOptions: SchedulerOptions): InterleaveResult {
       if (scheduler) throw new Error('Executions are already being interleaved');
       const outcomes: InterleaveOutcome[] = steps.map(() => ({}));
@@ -569,9 +634,13 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         active.addPending({
           label,
           start: () => {
-            if ('edit' in step) {
+            if (!('fn' in step)) {
               try {
-                for (const started of applyEdit(step.edit, step.user)) {
+                const action = step as { user: string; edit?: EditRequest; paste?: PasteRequest };
+                const fired = action.edit
+                  ? applyEdit(action.edit, action.user)
+                  : applyPaste(action.paste as PasteRequest, action.user);
+                for (const started of fired) {
                   active.addRun(started.execution, started.fn, started.args, `${label} ${started.label}`, (run) => {
                     if (run.error) started.onError?.(run.error);
                   });

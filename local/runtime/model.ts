@@ -67,6 +67,8 @@ export interface ProtectionModel {
   description: string;
   editors: string[];
   warningOnly: boolean;
+  /** Workspace files: everyone in the owner's domain may edit (Protection.setDomainEdit) */
+  domainEdit?: boolean;
   /** sheet protections may leave some ranges editable */
   unprotected?: Array<{ row: number; col: number; numRows: number; numCols: number }>;
 }
@@ -124,6 +126,26 @@ export interface NamedRangeModel {
   numCols: number;
 }
 
+/**
+ * An installable trigger of the script bound to this file. Google keeps them
+ * with the script project of the file, so they are saved with the workbook:
+ * reopening the file keeps them (and their owners) running.
+ */
+export interface TriggerModel {
+  id: string;
+  handler: string;
+  kind: 'clock' | 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit';
+  everyDays?: number;
+  everyHours?: number;
+  atHour?: number;
+  nearMinute?: number;
+  at?: Date;
+  /** who created it: it runs with their authorization */
+  owner: string;
+  /** why it no longer runs (Google disables a trigger whose owner's authorization failed) */
+  disabled?: string;
+}
+
 export interface WorkbookModel {
   id: string;
   name: string;
@@ -138,6 +160,8 @@ export interface WorkbookModel {
   /** other people who can edit the file */
   editors: string[];
   nextSheetId: number;
+  /** installable triggers of the bound script (absent: none yet) */
+  triggers?: TriggerModel[];
 }
 
 export function emptyWorkbook(name: string, owner: string): WorkbookModel {

@@ -13,7 +13,7 @@ import {
   identityVisible,
 } from './authorization';
 import { FormulaEngine } from './formula-engine';
-import type { WorkbookModel } from './model';
+import type { TriggerModel, WorkbookModel } from './model';
 import { CallLedger, DEFAULT_LATENCY, type LatencyModel } from './service-calls';
 import type { UiAnswer, UiEvent } from './session';
 
@@ -42,19 +42,15 @@ export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
 };
 export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 
-export interface TriggerRecord {
-  id: string;
-  handler: string;
-  kind: 'clock' | 'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit';
-  everyDays?: number;
-  everyHours?: number;
-  atHour?: number;
-  nearMinute?: number;
-  at?: Date;
-  owner: string;
-  /** why it no longer runs (Google disables a trigger whose owner's authorization failed) */
-  disabled?: string;
-}
+/** Quotas for Google Services: triggers' total runtime a day, per user (90 min on gmail, 6 h on Workspace). */
+export const TRIGGER_DAILY_BUDGET_MS: Record<AccountMode, number> = {
+  consumer: 90 * 60_000,
+  workspace: 6 * 60 * 60_000,
+};
+export const TRIGGER_BUDGET_MESSAGE = 'Service using too much computer time for one day';
+
+/** An installable trigger, as the workbook keeps it. */
+export type TriggerRecord = TriggerModel;
 
 /** Turns an exported PDF request (the spreadsheet export URL) into bytes; the local page plugs one in. */
 export type SpreadsheetExporter = (url: string, workbook: WorkbookModel) => { bytes: Uint8Array; contentType: string };
@@ -89,7 +85,11 @@ export class RuntimeContext {
   readonly userProperties = new Map<string, Record<string, string>>();
   /** lock name → the execution holding it */
   readonly lockHolders = new Map<string, number>();
-  readonly triggers: TriggerRecord[] = [];
+  /** the bound script's installable triggers, kept in the session's workbook (saved with it) */
+  get triggers(): TriggerRecord[] {
+    const workbook = this.root.workbook;
+    return (workbook.triggers ??= []);
+  }
   readonly files = new Map<string, StoredFile>();
   /** spreadsheets other than the session's, by ID: created by the script or loaded with the session */
   readonly otherWorkbooks = new Map<string, WorkbookModel>();
@@ -229,8 +229,24 @@ export class RuntimeContext {
    */
   lockWait: ((lock: string, timeoutMs: number, holder: number) => boolean | undefined) | undefined;
 
+  /** runtime of installable triggers, by owner and day (ms) */
+  private readonly triggerRuntime = new Map<string, number>();
+  private budgetKey(owner: string): string {
+    return `${owner}|${this.now().toISOString().slice(0, 10)}`;
+  }
+
+  /** Whether `owner`'s triggers have used up today's runtime budget. */
+  triggerBudgetSpent(owner: string): boolean {
+    return (this.root.triggerRuntime.get(this.budgetKey(owner)) ?? 0) >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
+  }
+
   /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
   end(execution: Execution): void {
+    if (execution.kind === 'installable-trigger') {
+      const key = this.budgetKey(execution.user);
+      const spent = this.now().getTime() - execution.startedAt;
+      this.root.triggerRuntime.set(key, (this.root.triggerRuntime.get(key) ?? 0) + spent);
+    }
     for (const name of execution.locks) {
       if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);
     }

@@ -607,9 +607,12 @@ export class LocalScriptApp implements Pick<
 
 // ---------------------------------------------------------------- MailApp
 
-/** MailApp's daily recipients on a consumer (gmail) account. */
-export const DAILY_MAIL_QUOTA = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Quotas for Google Services: e-mail recipients per day, per user (100 on gmail, 1 500 on Workspace). */
+export const DAILY_MAIL_RECIPIENTS = { consumer: 100, workspace: 1500 } as const;
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+
+const recipientsOf = (...lists: Array<string | undefined>) =>
+  lists.flatMap((list) => (list ? list.split(',').map((a) => a.trim()) : [])).filter((a) => a !== '').length;
 
 /** An attachment as the mail event records it. */
 export interface MailAttachment {
@@ -628,29 +631,21 @@ function attachmentsOf(value: unknown): MailAttachment[] | undefined {
   });
 }
 
-/**
- * Each recipient counts against the daily quota; a send is forgotten 24 hours
- * later (Google refreshes the quota over a rolling day). Past the quota,
- * sendEmail throws Google's error and sends nothing.
- */
+/** Past the day's quota sendEmail throws Google's error and sends nothing; attachments go with the mail event. */
 export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   static readonly serviceName = 'MailApp';
-  /** the times of the recipients counted against the quota */
-  private readonly sent: number[] = [];
-  constructor(
-    private readonly ctx: RuntimeContext,
-    private readonly dailyQuota = DAILY_MAIL_QUOTA,
-  ) {}
+  /** recipients sent to, by user and day (the quota resets each day) */
+  private readonly sent = new Map<string, number>();
+  constructor(private readonly ctx: RuntimeContext) {}
 
-  private used(): number {
-    const now = this.ctx.now().getTime();
-    while (this.sent.length > 0 && this.sent[0] <= now - DAY_MS) this.sent.shift();
-    return this.sent.length;
+  private key(): string {
+    return `${this.ctx.current().user}|${this.ctx.now().toISOString().slice(0, 10)}`;
   }
 
   /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody, attachments…}) */
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
     let message: { to: string; subject: string; body: string; htmlBody?: string; attachments?: MailAttachment[] };
+    let copies: { cc?: string; bcc?: string };
     if (typeof a === 'object' && a !== null) {
       const m = a as Record<string, unknown>;
       message = {
@@ -660,6 +655,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         htmlBody: m.htmlBody as string | undefined,
         attachments: attachmentsOf(m.attachments),
       };
+      copies = { cc: m.cc as string | undefined, bcc: m.bcc as string | undefined };
     } else {
       const options = (d ?? {}) as Record<string, unknown>;
       message = {
@@ -669,13 +665,12 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         htmlBody: options.htmlBody as string | undefined,
         attachments: attachmentsOf(options.attachments),
       };
+      copies = { cc: options.cc as string | undefined, bcc: options.bcc as string | undefined };
     }
     if (!message.to) throw new Error('Failed to send email: no recipient');
-    const recipients = message.to.split(',').filter((x) => x.trim() !== '').length;
-    if (this.used() + recipients > this.dailyQuota) {
-      throw new Error('Service invoked too many times for one day: email.');
-    }
-    for (let i = 0; i < recipients; i++) this.sent.push(this.ctx.now().getTime());
+    const recipients = recipientsOf(message.to, copies.cc, copies.bcc);
+    if (recipients > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
+    this.sent.set(this.key(), (this.sent.get(this.key()) ?? 0) + recipients);
     const { attachments, ...rest } = message;
     this.ctx.record({
       type: 'mail',
@@ -685,7 +680,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     });
   }
   getRemainingDailyQuota(): number {
-    return this.dailyQuota - this.used();
+    return DAILY_MAIL_RECIPIENTS[this.ctx.accounts] - (this.sent.get(this.key()) ?? 0);
   }
 }
 

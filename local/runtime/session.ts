@@ -42,6 +42,19 @@ export interface EditRequest {
   values: string[][];
 }
 
+/** A person's copy and paste (Ctrl+C, Ctrl+V, or Paste special > Values only). */
+export interface PasteRequest {
+  /** the copied block (1-based), on `sheet` unless `fromSheet` says otherwise */
+  fromSheet?: string;
+  from: { row: number; column: number; numRows: number; numColumns: number };
+  sheet: string;
+  /** top-left cell of the paste (1-based) */
+  row: number;
+  column: number;
+  /** Paste special > Values only: the target keeps its formats and data validation */
+  valuesOnly?: boolean;
+}
+
 /** Service calls counted per "Class.method", e.g. "Range.getValues". */
 export type CallCounts = Record<string, number>;
 
@@ -55,6 +68,12 @@ export interface LocalSession {
   run(fn: string, args?: unknown[], answers?: UiAnswer[]): unknown;
   /** a person's edit through the grid: writes the cells, then fires onEdit as Sheets does */
   edit(request: EditRequest): void;
+  /**
+   * a person's paste: a normal paste carries the source cells (values,
+   * formulas, formats) and replaces the target's data validation with the
+   * source's; a values-only paste keeps the target's validation. Fires onEdit.
+   */
+  paste(request: PasteRequest): void;
   /** the active sheet and selection the next execution sees (1-based) */
   select(sheet: string, row: number, column: number, numRows?: number, numColumns?: number): void;
   /** the UI events since the last call, and clears them */

@@ -1,7 +1,7 @@
 /**
- * Runs one task at a time, in arrival order, as Apps Script's document lock
- * would serialise executions that touch the same spreadsheet. A failing task
- * does not stop the ones queued after it.
+ * Runs one task at a time, in arrival order: the server's saves of the
+ * workbook file, so two writes of the file never overlap. A failing task does
+ * not stop the ones queued after it.
  */
 export class ExecutionQueue {
   private tail: Promise<unknown> = Promise.resolve();

@@ -2,8 +2,9 @@
  * The local page's HTTP server (node:http, no framework). It serves the page
  * built from local/web, the sidebars and dialogs the script shows, and a JSON
  * API over one LocalSession: workbook windows, edits, selection, menus, runs
- * and the user switcher. Executions and edits run one at a time, as the
- * document lock would, and the workbook is saved to its file after each one.
+ * and the user switcher. Every person's action (a menu item, a sidebar call,
+ * an edit) is its own execution, run as its request arrives; the workbook is
+ * saved to its file after a change, from a copy, so no action waits for a save.
  */
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
@@ -26,6 +27,7 @@ import { ExecutionQueue } from './execution-queue';
 import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
+import { returnedValue } from '../runtime/script-run-values';
 
 /** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
 export type PageSession = LocalSession & {
@@ -53,7 +55,7 @@ export interface RunningServer {
   port: number;
   /** the user the executions run as now */
   currentUser(): string;
-  /** resolves when every queued execution and save has finished (the file then holds every change) */
+  /** resolves when every queued save has finished (the file then holds every change) */
   idle(): Promise<void>;
   /** waits for running executions and saves, then stops listening */
   close(): Promise<void>;
@@ -144,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { session } = options;
   const webDir = await buildWebPage(options.webDir ?? WEB_BUILD_DIR);
   const shim = await fs.readFile(path.join(webDir, 'shim.js'), 'utf8');
+  // Saves are written one at a time; executions do not wait for them (each save writes a copy of the model).
   const queue = new ExecutionQueue();
   const pages = new AddonPages();
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -182,9 +185,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let saveQueued = false;
   /**
-   * Saves the workbook as the next queued task, after the answer has gone to the
-   * page: writing a large .xlsx takes seconds, and the next execution waits for
-   * it in the queue anyway. Changes that arrive while a save waits share it.
+   * Saves the workbook as the next queued save, after the answer has gone to the
+   * page: writing a large .xlsx takes seconds. Changes that arrive while a save
+   * waits share it.
    */
   function save(): void {
     if (saveQueued) return;
@@ -192,7 +195,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     void queue
       .run(async () => {
         saveQueued = false;
-        await options.save(session.workbook);
+        // a copy taken now: the executions that run while the file is being written change the model, not it
+        await options.save(structuredClone(session.workbook));
       })
       .catch((error: unknown) => log(`Не удалось сохранить таблицу: ${errorMessage(error)}`));
   }
@@ -224,7 +228,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let failure: unknown;
     let failed = false;
     try {
-      result = session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers);
+      // what google.script.run hands the success handler (a Date anywhere: null)
+      result = returnedValue(session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers));
     } catch (error) {
       failed = true;
       failure = error;
@@ -342,13 +347,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const from = Number(url.searchParams.get('from') ?? 0) || 0;
       const count = Number(url.searchParams.get('count') ?? 0) || undefined;
       const sheet = url.searchParams.get('sheet') ?? undefined;
-      // Reads need no turn in the queue: executions are synchronous, and a save only reads the model.
+      // Reads need no turn: a save writes its own copy of the model.
       sendJson(response, workbookSnapshot(session.workbook, user, sheet, from, count, errorText));
       return;
     }
     if (method === 'GET' && url.pathname === '/api/menus') {
       // The page opening is the document opening: onOpen runs and builds the menus.
-      const body = await queue.run(async () => {
+      const body = await (async () => {
         let menus: MenuSnapshot[] = [];
         let error: string | undefined;
         const unchanged = fingerprint();
@@ -360,23 +365,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const uiEvents = eventViews(session.takeUiEvents());
         if (fingerprint() !== unchanged) save();
         return { menus: menus.map(menuView), uiEvents, ...(error ? { error } : {}) };
-      });
+      })();
       sendJson(response, body);
       return;
     }
     if (method === 'POST' && url.pathname === '/api/run') {
       const body = await readJson<RunRequest>(request);
-      sendJson(response, await queue.run(() => execute(body)));
+      // each person's action is its own execution, run as it arrives (no turn in a queue)
+      sendJson(response, await execute(body));
       return;
     }
     if (method === 'POST' && url.pathname === '/api/edit') {
       const body = await readJson<EditBody>(request);
-      sendJson(response, await queue.run(() => edit(body)));
+      sendJson(response, await edit(body));
       return;
     }
     if (method === 'POST' && url.pathname === '/api/select') {
       const body = await readJson<SelectBody>(request);
-      await queue.run(() => {
+      await (() => {
         const sheet = findSheet(session.workbook, body.sheet);
         if (!sheet || sheet.name !== body.sheet) throw new HttpError(400, `Нет листа «${String(body.sheet)}»`);
         const positive = (n: unknown, fallback: number): number =>
@@ -388,7 +394,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           positive(body.numRows, 1),
           positive(body.numColumns, 1),
         );
-      });
+      })();
       sendJson(response, { ok: true });
       return;
     }
@@ -403,10 +409,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!workbookUsers(session.workbook).some((u) => u.email === email)) {
         throw new HttpError(400, `Нет такого пользователя: ${email}`);
       }
-      await queue.run(() => {
-        user = email;
-        session.setUser(email);
-      });
+      user = email;
+      session.setUser(email);
       sendJson(response, { ok: true, current: user });
       return;
     }

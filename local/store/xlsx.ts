@@ -117,6 +117,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       owner: model.owner,
       editors: model.editors,
       nextSheetId: model.nextSheetId,
+      ...(model.triggers?.length ? { triggers: model.triggers } : {}),
     },
     sheets: [],
   };
@@ -408,7 +409,14 @@ export async function workbookFromBuffer(data: Buffer, fallbackName = 'Книг�
   }
 
   if (meta) {
-    return { ...meta.workbook, sheets, nextSheetId: Math.max(meta.workbook.nextSheetId, nextId) };
+    // installable triggers are kept with the file; a one-off trigger's moment comes back as a Date
+    const triggers = meta.workbook.triggers?.map((t) => (t.at ? { ...t, at: new Date(t.at) } : t));
+    return {
+      ...meta.workbook,
+      ...(triggers ? { triggers } : {}),
+      sheets,
+      nextSheetId: Math.max(meta.workbook.nextSheetId, nextId),
+    };
   }
   return {
     id: 'local-' + fallbackName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),

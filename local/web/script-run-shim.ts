@@ -2,9 +2,10 @@
  * `google.script.run` and `google.script.host` inside a sidebar or dialog of
  * the local page. The real page from dist/ runs unchanged in an iframe; every
  * call goes to the parent page, which runs it on the local runtime exactly as a
- * menu item (one execution at a time, alerts answered, grid refreshed) and
+ * menu item (its own execution, alerts answered, grid refreshed) and
  * posts the outcome back. Loaded before the page's own scripts.
  */
+import { illegalArgument } from '../runtime/script-run-values';
 import type { FrameToPage, PageToFrame } from './frame-messages';
 
 type Handler = (value: unknown, userObject?: unknown) => void;
@@ -51,9 +52,22 @@ function runner(state: Pending): unknown {
         // Promises look for `then`; a runner is not one.
         if (prop === 'then') return undefined;
         return (...args: unknown[]) => {
+          // a form, as the only parameter, goes as its fields' values
+          if (args.length === 1 && args[0] instanceof HTMLFormElement) {
+            const fields: Record<string, string> = {};
+            new FormData(args[0]).forEach((value, key) => (fields[key] = String(value)));
+            args = [fields];
+          }
+          const illegal = illegalArgument(args);
+          if (illegal) {
+            // the request fails, as Google's client fails it: the failure handler gets the error
+            const error = new Error(illegal);
+            setTimeout(() => state.failure?.(error, state.userObject), 0);
+            return;
+          }
           const id = nextCallId++;
           pending.set(id, state);
-          // Arguments cross as JSON, as Apps Script allows only plain values.
+          // Arguments cross as JSON (undefined in arrays becomes null, as on Google).
           post({ kind: 'run', id, fn: prop, args: JSON.parse(JSON.stringify(args)) as unknown[] });
         };
       },

@@ -5,7 +5,8 @@
 import { SHEETS, COLUMNS } from '../domain/workbook/schema';
 import { textOf } from '../domain/crm/values';
 import { ensureGridRows } from './grid';
-import { clearPendingLog, pendingLogRows, queueLogRows } from './pending-writes';
+import { withDocumentLock } from './lock';
+import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
 
@@ -13,6 +14,7 @@ import { userMayWrite } from './sheet-access';
 export const UNKNOWN_USER = 'не определён';
 
 export interface LogEntry {
+  /** lower-case e-mail, or '' where Google does not reveal who it is */
   user: string;
   action: string;
   sheet: string;
@@ -27,11 +29,14 @@ export interface LogEntry {
  * Appends entries to «Журнал» in one call, with any entries still pending from
  * users who could not write it. When this user cannot write it either (the tab
  * is the director's), the entries are queued (see pending-writes.ts).
+ *
+ * Runs under the document lock: the last row is read there, right before the
+ * block is written, so two appends never land on the same rows.
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], now: Date): void {
   const rows: unknown[][] = entries.map((e) => [
     now,
-    safeCellText(e.user || UNKNOWN_USER),
+    safeCellText(e.user.trim() === '' ? UNKNOWN_USER : e.user),
     safeCellText(e.action),
     safeCellText(e.sheet),
     safeCellText(e.id),
@@ -40,14 +45,14 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     safeCellText(textOf(e.after)),
     safeCellText(e.comment ?? ''),
   ]);
-  const pending = pendingLogRows();
-  const all = [...pending, ...rows];
-  if (all.length === 0) return;
   let sheet = ss.getSheetByName(SHEETS.log);
   if (sheet && !userMayWrite(sheet)) {
-    if (rows.length > 0) queueLogRows(rows);
+    queueEntries(ss, 'log', rows);
     return;
   }
+  const pending = pendingEntries(ss, 'log');
+  const all = [...pending.map((p) => pendingLogRow(p.row)), ...rows];
+  if (all.length === 0) return;
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.log);
     sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
@@ -55,5 +60,24 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   const first = sheet.getLastRow() + 1;
   ensureGridRows(sheet, first + all.length - 1);
   sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
-  if (pending.length > 0) clearPendingLog(pending);
+  forgetEntries(
+    ss,
+    pending.map((p) => p.id),
+  );
+}
+
+/** A queued log row as written: the time back as a date, padded to the log's width (text was made safe when queued). */
+function pendingLogRow(row: readonly string[]): unknown[] {
+  const out: unknown[] = row.map((v, i) => (i === 0 ? new Date(v) : v));
+  while (out.length < COLUMNS.log.length) out.push('');
+  return out.slice(0, COLUMNS.log.length);
+}
+
+/** appendLog for a caller that does not hold the document lock: takes it around the append. */
+export function appendLogLocked(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  entries: readonly LogEntry[],
+  now: Date,
+): void {
+  withDocumentLock(() => appendLog(ss, entries, now));
 }

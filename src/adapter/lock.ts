@@ -1,11 +1,22 @@
 /**
- * The document lock: every write that allocates IDs or changes rows from the
- * sidebar runs inside it, so two people adding clients at once get distinct IDs.
+ * The document lock. Every write to shared state (a table, «Журнал», the
+ * technical tab, the queue of pending writes) runs inside it and re-reads what
+ * it depends on there, so two people saving at once never overwrite each other
+ * and never get the same ID. An operation takes it once, at its top; the
+ * adapter functions it calls (appendLog, ValueMemory.save, Table.appendRecords,
+ * the pending queue) expect it held and never take it again, so nothing waits
+ * twice.
  */
 import { DomainError } from '../domain/money';
 
-/** How long a person waits for someone else's save before being told to retry. */
-const LOCK_TIMEOUT_MS = 20_000;
+/** How long a sidebar call or menu item waits for someone else's save before being told to retry. */
+export const LOCK_TIMEOUT_MS = 20_000;
+
+/**
+ * How long an edit trigger waits: a simple trigger has 30 s in all, and after
+ * the wait it still reads the edited rows, checks them and writes the results.
+ */
+export const EDIT_LOCK_TIMEOUT_MS = 15_000;
 
 /** Runs `fn` holding the document lock; a busy document is a DomainError in Russian. */
 export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T {
@@ -20,28 +31,6 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T
     // push pending writes before another execution can take the lock and read
     SpreadsheetApp.flush();
     return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/**
- * Runs `fn` holding the script lock, which guards the small queues kept in
- * document properties: each update there is a read and a write that must not
- * interleave with another person's. It is a different lock from the document
- * lock, so code already holding that one can still queue.
- */
-export function withScriptLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T {
-  const lock = LockService.getScriptLock();
-  try {
-    lock.waitLock(timeoutMs);
-  } catch {
-    throw new DomainError(
-      'Надстройка сейчас записывает изменения другого пользователя. Повторите через несколько секунд.',
-    );
-  }
-  try {
-    return fn();
   } finally {
     lock.releaseLock();
   }

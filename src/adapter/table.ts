@@ -8,7 +8,6 @@
 import { DomainError } from '../domain/money';
 import type { RowRecord } from '../domain/crm/records';
 import { headerIndex } from '../domain/crm/workbook-check';
-import { ensureGridRows } from './grid';
 import { safeCellText } from './safe-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -137,20 +136,18 @@ export class Table {
   }
 
   /**
-   * Appends records after the last row in one call. Columns the records do not
-   * name (and unknown columns) are left empty. Returns the first new row.
+   * Appends records after the sheet's real last row. Columns the records do not
+   * name (and unknown columns) are left empty. Runs under the document lock,
+   * which orders the add-on's own appends; a row a person types meanwhile is
+   * not under any lock, so each record goes in with appendRow, which Sheets
+   * places after whatever the sheet holds at that moment, never over it.
    */
-  appendRecords(records: readonly RowRecord[]): number {
-    const first = this.lastRow + 1;
-    if (records.length === 0) return first;
-    const rows = records.map((r) => {
+  appendRecords(records: readonly RowRecord[]): void {
+    for (const r of records) {
       const row: unknown[] = new Array(this.width).fill('');
       for (const [header, value] of Object.entries(r)) row[this.col(header) - 1] = safeCellText(value);
-      return row;
-    });
-    ensureGridRows(this.sheet, first + rows.length - 1);
-    this.sheet.getRange(first, 1, rows.length, this.width).setValues(rows);
-    this.cachedLastRow = first + rows.length - 1;
-    return first;
+      this.sheet.appendRow(row);
+    }
+    this.cachedLastRow = null;
   }
 }

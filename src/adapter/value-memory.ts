@@ -6,7 +6,7 @@
  */
 import { textOf } from '../domain/crm/values';
 import { ensureGridRows } from './grid';
-import { clearPendingMemory, pendingMemoryRows, queueMemoryRows, type PendingMemoryRow } from './pending-writes';
+import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
 import { protectForDirectors } from './protection';
@@ -41,34 +41,41 @@ export function ensureMemorySheet(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** The memory loaded in one read; changes are saved in at most two writes. */
+/**
+ * The memory loaded in one read, with the values still queued by users who
+ * could not write the tab. save() runs under the document lock and re-reads
+ * the tab there: a row is found by its ID and field as the tab is now, and new
+ * ones go after the tab's real last row, so a save never overwrites a value
+ * another execution wrote after this one loaded.
+ */
 export class ValueMemory {
-  private readonly entries = new Map<string, { row: number; value: Remembered }>();
+  private readonly entries = new Map<string, Remembered>();
   private readonly changed = new Set<string>();
-  private readonly added: string[] = [];
-  private lastRow: number;
-  /** values queued by users who could not write the tab, folded in at load */
-  private readonly pending: PendingMemoryRow[];
+  /** IDs of the queued entries folded in at load, forgotten once written */
+  private readonly pendingIds: string[] = [];
+  /** keys whose value came from the queue: written by a user who may, never queued again */
+  private readonly fromQueue = new Set<string>();
 
-  private constructor(private sheet: Sheet | null) {
-    this.lastRow = sheet ? sheet.getLastRow() : 1;
-    if (sheet && this.lastRow > 1) {
-      const values = sheet.getRange(2, 1, this.lastRow - 1, HEADERS.length).getValues();
-      values.forEach((r, i) => {
-        this.entries.set(key(textOf(r[0]), textOf(r[1])), {
-          row: i + 2,
-          value: { value: textOf(r[2]), lostAt: textOf(r[3]) },
-        });
-      });
+  private constructor(
+    private readonly ss: Spreadsheet,
+    sheet: Sheet | null,
+  ) {
+    if (sheet) {
+      for (const [k, value] of readTab(sheet).values) this.entries.set(k, value);
     }
     // values set by users who could not write the tab
-    this.pending = pendingMemoryRows();
-    for (const [id, field, value, lostAt] of this.pending) this.set(id, field, value, lostAt);
+    for (const entry of pendingEntries(ss, 'memory')) {
+      const [id, field, value, lostAt] = entry.row;
+      this.pendingIds.push(entry.id);
+      this.set(id ?? '', field ?? '', value ?? '', lostAt ?? '');
+    }
+    for (const k of this.changed) this.fromQueue.add(k);
+    this.changed.clear();
   }
 
   /** Reads the whole memory (one getValues); a missing tab reads as empty and is created on save. */
   static load(ss: Spreadsheet): ValueMemory {
-    return new ValueMemory(ss.getSheetByName(MEMORY_SHEET));
+    return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET));
   }
 
   /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
@@ -77,81 +84,97 @@ export class ValueMemory {
   }
 
   get(id: string, field: string): Remembered | undefined {
-    return this.entries.get(key(id, field))?.value;
+    return this.entries.get(key(id, field));
   }
 
   set(id: string, field: string, value: string, lostAt = ''): void {
     const k = key(id, field);
     const existing = this.entries.get(k);
-    if (existing) {
-      if (existing.value.value === value && existing.value.lostAt === lostAt) return;
-      existing.value = { value, lostAt };
-      this.changed.add(k);
-    } else {
-      this.entries.set(k, { row: 0, value: { value, lostAt } });
-      this.added.push(k);
-    }
+    if (existing && existing.value === value && existing.lostAt === lostAt) return;
+    this.entries.set(k, { value, lostAt });
+    this.changed.add(k);
   }
 
   /**
-   * Writes the changes; when this user may not write the protected tab, queues
-   * them for the next execution that runs as the director.
+   * Writes the changes (under the document lock); when this user may not write
+   * the protected tab, queues them for the next execution that runs as the director.
    */
-  save(ss: Spreadsheet): void {
-    if (this.changed.size === 0 && this.added.length === 0) return;
-    if (this.sheet === null) this.sheet = ensureMemorySheet(ss);
-    if (!userMayWrite(this.sheet)) {
-      const rows: PendingMemoryRow[] = [...this.changed, ...this.added].map((k) => {
-        const [id, field] = k.split('\u0000');
-        const v = this.entries.get(k)!.value;
-        return [id, field, v.value, v.lostAt];
-      });
-      queueMemoryRows(rows);
+  save(ss: Spreadsheet = this.ss): void {
+    if (this.changed.size === 0 && this.pendingIds.length === 0) return;
+    const sheet = ss.getSheetByName(MEMORY_SHEET) ?? ensureMemorySheet(ss);
+    if (!userMayWrite(sheet)) {
+      queueEntries(
+        ss,
+        'memory',
+        [...this.changed].map((k) => {
+          const [id, field] = k.split('\u0000');
+          const v = this.entries.get(k)!;
+          return [id, field, v.value, v.lostAt];
+        }),
+      );
+      this.changed.clear();
       return;
     }
-    this.write(ss);
-    if (this.pending.length > 0) clearPendingMemory(this.pending.splice(0));
+    for (const k of this.fromQueue) this.changed.add(k);
+    this.fromQueue.clear();
+    this.write(sheet);
+    forgetEntries(ss, this.pendingIds.splice(0));
   }
 
-  /** Writes the changed rows as one block over their span, and appends new ones in one call. */
-  private write(ss: Spreadsheet): void {
-    const sheet = this.sheet ?? ensureMemorySheet(ss);
-    const rowOf = (k: string) => this.entries.get(k)!;
-    const toRow = (k: string) => {
+  /**
+   * Re-reads the tab, then writes the changed rows as one block over their span
+   * (from what the tab holds now) and appends the new ones after its last row.
+   */
+  private write(sheet: Sheet): void {
+    if (this.changed.size === 0) return;
+    const tab = readTab(sheet);
+    const block = tab.rows;
+    const updated: number[] = [];
+    const added: string[][] = [];
+    for (const k of this.changed) {
       const [id, field] = k.split('\u0000');
-      const v = rowOf(k).value;
-      return [safeCellText(id), safeCellText(field), safeCellText(v.value), safeCellText(v.lostAt)];
-    };
-    if (this.changed.size > 0) {
-      const rows = [...this.changed].map((k) => rowOf(k).row);
-      const min = Math.min(...rows);
-      const max = Math.max(...rows);
-      if (max - min + 1 === rows.length || this.changed.size === 1) {
-        sheet
-          .getRange(min, 1, max - min + 1, HEADERS.length)
-          .setValues([...this.changed].sort((a, b) => rowOf(a).row - rowOf(b).row).map(toRow));
-      } else {
-        // a sparse set of rows: rewrite the span from what is in memory (the tab is the add-on's alone)
-        const byRow = new Map<number, string>();
-        for (const [k, e] of this.entries) if (e.row >= min && e.row <= max) byRow.set(e.row, k);
-        const block = [];
-        for (let r = min; r <= max; r++) {
-          const k = byRow.get(r);
-          block.push(k ? toRow(k) : ['', '', '', '']);
-        }
-        sheet.getRange(min, 1, block.length, HEADERS.length).setValues(block);
+      const v = this.entries.get(k)!;
+      const cells = [safeCellText(id), safeCellText(field), safeCellText(v.value), safeCellText(v.lostAt)];
+      const i = tab.rowOf.get(k);
+      if (i === undefined) added.push(cells);
+      else {
+        block[i] = cells;
+        updated.push(i);
       }
     }
-    if (this.added.length > 0) {
-      const first = this.lastRow + 1;
-      ensureGridRows(sheet, first + this.added.length - 1);
-      sheet.getRange(first, 1, this.added.length, HEADERS.length).setValues(this.added.map(toRow));
-      this.added.forEach((k, i) => (rowOf(k).row = first + i));
-      this.lastRow += this.added.length;
+    if (updated.length > 0) {
+      const min = Math.min(...updated);
+      const max = Math.max(...updated);
+      sheet.getRange(min + 2, 1, max - min + 1, HEADERS.length).setValues(block.slice(min, max + 1));
+    }
+    if (added.length > 0) {
+      const first = tab.lastRow + 1;
+      ensureGridRows(sheet, first + added.length - 1);
+      sheet.getRange(first, 1, added.length, HEADERS.length).setValues(added);
     }
     this.changed.clear();
-    this.added.length = 0;
   }
+}
+
+/** The tab as it is now: its data rows, the row index of each ID and field, the values, its last row. */
+function readTab(sheet: Sheet): {
+  rows: unknown[][];
+  rowOf: Map<string, number>;
+  values: Map<string, Remembered>;
+  lastRow: number;
+} {
+  const lastRow = sheet.getLastRow();
+  const rows = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, HEADERS.length).getValues() : [];
+  const rowOf = new Map<string, number>();
+  const values = new Map<string, Remembered>();
+  rows.forEach((r, i) => {
+    const k = key(textOf(r[0]), textOf(r[1]));
+    if (k === key('', '')) return;
+    // a key written twice (by an older version) reads and updates as its last row
+    rowOf.set(k, i);
+    values.set(k, { value: textOf(r[2]), lostAt: textOf(r[3]) });
+  });
+  return { rows, rowOf, values, lastRow: Math.max(lastRow, 1) };
 }
 
 function key(id: string, field: string): string {

@@ -39,6 +39,10 @@ export interface Settings {
   overThreshold: number;
   salesBy: SalesBy;
   probationPlanBonus: boolean;
+  /** «Без категории» earns the plan bonus and KPI (the job description grants them in 6.2 and 6.3 only) */
+  noCategoryBonuses: boolean;
+  /** work on weekends and public holidays is paid at the day's pay × this (ТК ст. 153: at least 2) */
+  holidayPayMultiplier: number;
   kpis: KpiSetting[];
   /** the cap of fact / target for KPI in mode «пропорционально» */
   kpiCap: number;
@@ -70,6 +74,8 @@ export function defaultSettings(): Settings {
     overThreshold: DEFAULT_OVER_THRESHOLD,
     salesBy: 'contract',
     probationPlanBonus: false,
+    noCategoryBonuses: false,
+    holidayPayMultiplier: 2,
     kpis: DEFAULT_KPIS.map((k) => ({ ...k })),
     kpiCap: DEFAULT_KPI_CAP,
     mrotByYear: { ...DEFAULT_MROT_BY_YEAR },
@@ -253,6 +259,22 @@ const PARAMS: Param[] = [
     hint: 'По п. 6.1 на испытательном сроке премии нет; «Да» — платить за продажи этих дней',
     read: (v, s, r) => (s.probationPlanBonus = yesNo(v, r)),
     write: (s) => (s.probationPlanBonus ? YES : NO),
+  },
+  {
+    name: 'Премия за план и KPI без категории',
+    hint: 'По должностной инструкции премии есть только у II и I категорий (п. 6.2, 6.3); «Да» — платить и без категории',
+    read: (v, s, r) => (s.noCategoryBonuses = yesNo(v, r)),
+    write: (s) => (s.noCategoryBonuses ? YES : NO),
+  },
+  {
+    name: 'Оплата работы в выходные и праздники, раз',
+    hint: 'Во сколько раз дневная ставка (оклад ÷ норма дней) за день работы в выходной или праздник; ТК ст. 153: не менее 2',
+    read: (v, s, r) => {
+      const n = number(v, r);
+      if (n < 2) throw new DomainError(`${r}: по ТК ст. 153 не меньше 2`);
+      s.holidayPayMultiplier = n;
+    },
+    write: (s) => s.holidayPayMultiplier,
   },
   {
     name: 'Предел KPI в режиме «пропорционально»',

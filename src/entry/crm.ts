@@ -5,7 +5,7 @@
  */
 import { alert, menuAction } from '../server/menu-action';
 import { CrmContext } from '../server/crm/crm-context';
-import { argBoolean, argFields, argId, argString } from '../server/crm/arguments';
+import { argBoolean, argFields, argId, argRequestId, argString } from '../server/crm/arguments';
 import { problemsHtml, workbookProblems } from '../server/crm/check-workbook';
 import {
   CLIENT_FORM_HEADERS,
@@ -24,12 +24,15 @@ import {
 } from '../server/crm/deal-service';
 import { GUARDED_DEAL_FIELDS } from '../domain/crm/rights';
 import {
+  drainPending,
   editorEmail,
+  installFlushTrigger,
   installOwnerEditTrigger,
   isEditEvent,
   NOT_AN_EDIT_EVENT,
   runEnforcement,
 } from '../server/crm/edit-trigger';
+import { heartbeatIfRegistered, recordFlushHeartbeat } from '../adapter/trigger-health';
 import { setupWorkbook } from '../server/crm/setup-workbook';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
@@ -57,8 +60,13 @@ export function menuSetupWorkbook(): void {
       '«Настроить таблицу» запускает директор: настройка ставит защиту листов и проверку правок от его имени',
     );
     const report = setupWorkbook(ctx);
-    const line = installOwnerEditTrigger(ctx.ss);
-    if (line) report.push(line);
+    for (const line of [
+      installOwnerEditTrigger(ctx.ss, ctx.user, ctx.directorEmails()),
+      installFlushTrigger(ctx.user, ctx.directorEmails()),
+    ]) {
+      if (line) report.push(line);
+    }
+    drainPending(ctx.ss);
     const closedMonths = prepareClosedMonths(PayrollContext.current());
     if (closedMonths) report.push(closedMonths);
     alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
@@ -125,7 +133,21 @@ export function sendDailyDigest(): void {
  */
 export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isEditEvent(e)) throw new DomainError(NOT_AN_EDIT_EVENT);
+  const triggerUid = String((e as { triggerUid?: unknown }).triggerUid ?? '');
+  // a second director's trigger, or an old one, stands aside: each edit is checked and logged once
+  if (!heartbeatIfRegistered(triggerUid, () => Session.getEffectiveUser().getEmail().toLowerCase())) return;
+  // what the check writes to «Журнал» and the memory also writes out what specialists left queued
   runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
+}
+
+/**
+ * The hourly time-driven trigger (runs as the director who installed it):
+ * writes the entries queued by specialists into «Журнал» and the technical tab.
+ */
+export function flushPendingWrites(): void {
+  recordFlushHeartbeat();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss) drainPending(ss);
 }
 
 /**
@@ -149,13 +171,20 @@ export function getClientCard(clientId: string): ClientCardDto {
  * @param {string} dealId
  * @param {string} toStage
  * @param {Object} fieldValues
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>): MoveDealResult {
+export function moveDeal(
+  dealId: string,
+  toStage: string,
+  fieldValues: Record<string, string>,
+  requestId?: string,
+): MoveDealResult {
   return moveDealRow(
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argString(toStage, 'Этап', 40),
     argFields(fieldValues, 'Поля сделки', EDITABLE_DEAL_HEADERS),
+    argRequestId(requestId),
   );
 }
 
@@ -164,13 +193,15 @@ export function moveDeal(dealId: string, toStage: string, fieldValues: Record<st
  * @param {string} dealId
  * @param {string} toStage
  * @param {string} reason
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult {
+export function overrideStage(dealId: string, toStage: string, reason: string, requestId?: string): MoveDealResult {
   return overrideStageRow(
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argString(toStage, 'Этап', 40),
     argString(reason, 'Причина', 500),
+    argRequestId(requestId),
   );
 }
 
@@ -179,13 +210,20 @@ export function overrideStage(dealId: string, toStage: string, reason: string): 
  * @param {string} dealId
  * @param {Object} fields
  * @param {string} reason
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function changeDealAsDirector(dealId: string, fields: Record<string, string>, reason: string): MoveDealResult {
+export function changeDealAsDirector(
+  dealId: string,
+  fields: Record<string, string>,
+  reason: string,
+  requestId?: string,
+): MoveDealResult {
   return changeDealAsDirectorRow(
     CrmContext.current(),
     argId(dealId, 'ID сделки', 'С'),
     argFields(fields, 'Поля сделки', GUARDED_DEAL_FIELDS),
     argString(reason, 'Причина', 500),
+    argRequestId(requestId),
   );
 }
 
@@ -193,12 +231,18 @@ export function changeDealAsDirector(dealId: string, fields: Record<string, stri
  * Sidebar: saves a new client, or returns field errors / likely duplicates.
  * @param {Object} form
  * @param {boolean} confirmDuplicate
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function createClient(form: Record<string, string>, confirmDuplicate: boolean): CreateClientResult {
+export function createClient(
+  form: Record<string, string>,
+  confirmDuplicate: boolean,
+  requestId?: string,
+): CreateClientResult {
   return createClientRow(
     CrmContext.current(),
     argFields(form, 'Анкета клиента', CLIENT_FORM_HEADERS),
     argBoolean(confirmDuplicate, 'Подтверждение дубля'),
+    argRequestId(requestId),
   );
 }
 
@@ -206,36 +250,44 @@ export function createClient(form: Record<string, string>, confirmDuplicate: boo
  * Sidebar: changes fields of an existing client, or returns field errors.
  * @param {string} clientId
  * @param {Object} fields
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function updateClient(clientId: string, fields: Record<string, string>): UpdateClientResult {
+export function updateClient(clientId: string, fields: Record<string, string>, requestId?: string): UpdateClientResult {
   return updateClientRow(
     CrmContext.current(),
     argId(clientId, 'ID клиента', 'К'),
     argFields(fields, 'Поля клиента', CLIENT_FORM_HEADERS),
+    argRequestId(requestId),
   );
 }
 
 /**
  * Sidebar: opens a new deal at «Новый» for a client.
  * @param {string} clientId
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function createDeal(clientId: string): { dealId: string } {
-  return createDealRow(CrmContext.current(), argId(clientId, 'ID клиента', 'К'));
+export function createDeal(clientId: string, requestId?: string): { dealId: string } {
+  return createDealRow(CrmContext.current(), argId(clientId, 'ID клиента', 'К'), argRequestId(requestId));
 }
 
 /**
  * Sidebar: records a contact with a client.
  * @param {Object} contact
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function logContact(contact: ContactForm): { ok: true } {
+export function logContact(contact: ContactForm, requestId?: string): { ok: true } {
   if (!contact || typeof contact !== 'object') throw new DomainError('Неверный запрос: нет данных контакта');
-  return logContactRow(CrmContext.current(), {
-    clientId: argId(contact.clientId, 'ID клиента', 'К'),
-    dealId: contact.dealId ? argId(contact.dealId, 'ID сделки', 'С') : undefined,
-    type: argString(contact.type, 'Тип', 40),
-    result: argString(contact.result, 'Результат'),
-    nextContact: contact.nextContact ? argString(contact.nextContact, 'Следующий контакт', 20) : undefined,
-  });
+  return logContactRow(
+    CrmContext.current(),
+    {
+      clientId: argId(contact.clientId, 'ID клиента', 'К'),
+      dealId: contact.dealId ? argId(contact.dealId, 'ID сделки', 'С') : undefined,
+      type: argString(contact.type, 'Тип', 40),
+      result: argString(contact.result, 'Результат'),
+      nextContact: contact.nextContact ? argString(contact.nextContact, 'Следующий контакт', 20) : undefined,
+    },
+    argRequestId(requestId),
+  );
 }
 
 /**
@@ -243,11 +295,12 @@ export function logContact(contact: ContactForm): { ok: true } {
  * @param {string} kind
  * @param {string} id
  * @param {string} date
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
  */
-export function setNextContact(kind: 'client' | 'deal', id: string, date: string): { ok: true } {
+export function setNextContact(kind: 'client' | 'deal', id: string, date: string, requestId?: string): { ok: true } {
   if (kind !== 'client' && kind !== 'deal') throw new DomainError('Неверный запрос: kind — client или deal');
   const checked = kind === 'client' ? argId(id, 'ID клиента', 'К') : argId(id, 'ID сделки', 'С');
-  return setNextContactRow(CrmContext.current(), kind, checked, argString(date, 'Дата', 20));
+  return setNextContactRow(CrmContext.current(), kind, checked, argString(date, 'Дата', 20), argRequestId(requestId));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { CellArg, CellResult } from '../functions/cells';
 import { workingDaysCells } from '../functions/calendar';
-import { basePayCells, kpiBonusCells, mrotTopupCells, ndflCells } from '../functions/pay';
+import { basePayCells, holidayPayCells, kpiBonusCells, mrotTopupCells, ndflCells } from '../functions/pay';
 import { planBonusCells, planFulfilmentCells, planRateCells } from '../functions/plan';
 import { amountInWordsCells } from '../functions/words';
 
@@ -42,12 +42,13 @@ export function PLAN_RATE(
 }
 
 /**
- * Премия за план: ставка × продажи месяца, в рублях с копейками.
+ * Премия за план: ставка месяца × продажи, в рублях с копейками (округление до копейки по правилам арифметики, половина — вверх).
  *
- * @param {number|Array<Array<number>>} sales Продажи за месяц, руб.
+ * @param {number|Array<Array<number>>} sales Продажи за месяц, руб. (по ним выбирается ставка).
  * @param {number|Array<Array<number>>} plan План продаж за месяц, руб.
  * @param {Array<Array<number>>} rates Необязательно: три ставки долями (не выполнен; выполнен; перевыполнен), по умолчанию 0,03; 0,04; 0,05.
  * @param {number} over_threshold Необязательно: перевыполнение — выполнение больше этой доли (по умолчанию 1 = 100 %).
+ * @param {number|Array<Array<number>>} bonus_sales Необязательно: продажи, на которые начисляется премия (например, после окончания испытательного срока), руб.; по умолчанию все продажи месяца.
  * @return {number|Array<Array<number>>} Премия, руб.
  * @customfunction
  */
@@ -56,8 +57,9 @@ export function PLAN_BONUS(
   plan: CellArg,
   rates?: CellArg,
   over_threshold?: CellArg,
+  bonus_sales?: CellArg,
 ): CellResult | CellResult[][] {
-  return planBonusCells(sales, plan, rates, over_threshold);
+  return planBonusCells(sales, plan, rates, over_threshold, bonus_sales);
 }
 
 /**
@@ -80,12 +82,14 @@ export function BASE_PAY(
 }
 
 /**
- * Премия KPI в режиме «порог»: оклад × сумма процентов тех KPI, у которых факт не меньше цели.
+ * Премия KPI: оклад × сумма процентов KPI; в режиме «порог» — тех, у которых факт не меньше цели, в режиме «пропорционально» — × min(факт ÷ цель; предел). Один сотрудник: KPI строкой или столбцом. Несколько сотрудников: оклады столбцом, KPI — строка на сотрудника.
  *
  * @param {number|Array<Array<number>>} salary Оклад (начислено по окладу), руб.; для нескольких сотрудников — столбец.
- * @param {Array<Array<number>>} facts Факты KPI: строка на сотрудника, столбец на KPI; пустая ячейка — KPI не выполнен.
- * @param {Array<Array<number>>} targets Цели KPI: одна строка на всех или строка на сотрудника.
- * @param {Array<Array<number>>} percents Процент оклада за каждый KPI (5 или 5 % или 0,05): одна строка на всех или строка на сотрудника.
+ * @param {Array<Array<number>>} facts Факты KPI: для одного сотрудника строка или столбец; для нескольких — строка на сотрудника, столбец на KPI; пустая ячейка — KPI не выполнен.
+ * @param {Array<Array<number>>} targets Цели KPI: столько же значений, сколько фактов (для нескольких сотрудников — одна строка на всех или строка на сотрудника).
+ * @param {Array<Array<number>>} percents Процент оклада за каждый KPI (5 или 5 % или 0,05), той же формы, что цели.
+ * @param {Array<Array<string>>} modes Необязательно: режим каждого KPI — «порог» или «пропорционально», той же формы, что цели (по умолчанию «порог»).
+ * @param {number} cap Необязательно: предел доли факт ÷ цель в режиме «пропорционально» (по умолчанию 1,5).
  * @return {number|Array<Array<number>>} Премия KPI, руб.
  * @customfunction
  */
@@ -94,8 +98,31 @@ export function KPI_BONUS(
   facts: CellArg,
   targets: CellArg,
   percents: CellArg,
+  modes?: CellArg,
+  cap?: CellArg,
 ): CellResult | CellResult[][] {
-  return kpiBonusCells(salary, facts, targets, percents);
+  return kpiBonusCells(salary, facts, targets, percents, modes, cap);
+}
+
+/**
+ * Оплата работы в выходные и праздничные дни (ТК ст. 153): дневная ставка (оклад ÷ норма дней; на испытательном сроке — ставка в день) × дни × 2 (или другой множитель, не меньше 2).
+ *
+ * @param {string|Array<Array<string>>} category Категория: I, II, «Без категории», «ИС» (испытательный срок).
+ * @param {number|Array<Array<number>>} days Дней работы в выходные и праздники за месяц (из табеля).
+ * @param {number|Array<Array<number>>} norm_days Норма рабочих дней месяца (см. WORKING_DAYS).
+ * @param {Array<Array<number>>} salaries Необязательно: оклады — I категории; II категории; без категории; ставка испытательного срока в день.
+ * @param {number} multiplier Необязательно: во сколько раз оплачивается день (по умолчанию 2).
+ * @return {number|Array<Array<number>>} Оплата, руб.
+ * @customfunction
+ */
+export function HOLIDAY_PAY(
+  category: CellArg,
+  days: CellArg,
+  norm_days: CellArg,
+  salaries?: CellArg,
+  multiplier?: CellArg,
+): CellResult | CellResult[][] {
+  return holidayPayCells(category, days, norm_days, salaries, multiplier);
 }
 
 /**
@@ -118,20 +145,22 @@ export function MROT_TOPUP(
 }
 
 /**
- * НДФЛ за месяц по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях: налог(база с начала года) − налог(база до этого месяца).
+ * НДФЛ с выплаты по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях, не меньше нуля: налог(база с начала года) − налог, удержанный ранее.
  *
- * @param {number|Array<Array<number>>} month_income Начислено за месяц, руб.
- * @param {number|Array<Array<number>>} income_before_this_month Необязательно: облагаемый доход с 1 января до этого месяца (за вычетом уже предоставленных вычетов), руб.
- * @param {number|Array<Array<number>>} deductions Необязательно: стандартные вычеты этого месяца, руб.
- * @return {number|Array<Array<number>>} НДФЛ за месяц, руб.
+ * @param {number|Array<Array<number>>} month_income Доход этой выплаты (аванс или окончательный расчёт), руб.
+ * @param {number|Array<Array<number>>} income_before_this_month Необязательно: доход с 1 января до этой выплаты за вычетом вычетов с 1 января, руб. (меньше нуля, пока вычеты больше дохода).
+ * @param {number|Array<Array<number>>} deductions Необязательно: стандартные вычеты, предоставляемые при этой выплате, руб.
+ * @param {number|Array<Array<number>>} tax_before Необязательно: НДФЛ, удержанный с 1 января до этой выплаты, руб. (по умолчанию — налог с дохода до выплаты).
+ * @return {number|Array<Array<number>>} НДФЛ, руб.
  * @customfunction
  */
 export function NDFL(
   month_income: CellArg,
   income_before_this_month?: CellArg,
   deductions?: CellArg,
+  tax_before?: CellArg,
 ): CellResult | CellResult[][] {
-  return ndflCells(month_income, income_before_this_month, deductions);
+  return ndflCells(month_income, income_before_this_month, deductions, tax_before);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Simple triggers. Each is a thin call into the server layer.
  */
-import { isEditEvent, ownerEditTriggerInstalled, runEnforcement } from '../server/crm/edit-trigger';
+import { isEditEvent, simpleEdit } from '../server/crm/edit-trigger';
+import { readTriggerHealth } from '../adapter/trigger-health';
 import { currentUserEmail } from '../adapter/user';
 import { buildMenus } from '../server/menu';
 
@@ -12,6 +13,10 @@ import { buildMenus } from '../server/menu';
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenus(e);
+  if (!e || e.authMode === ScriptApp.AuthMode.NONE) return;
+  // the director must learn that enforcement or the queue needs them, with the one step
+  const notice = readTriggerHealth().notice;
+  if (notice) (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).toast(notice, 'CRM: нужен директор', 30);
 }
 
 /**
@@ -24,13 +29,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /**
  * Runs on every edit a person makes: enforces the sales funnel and the client
- * rules on «Сделки» and «Клиенты», unless the director's installable trigger does it.
+ * rules on «Сделки» and «Клиенты», unless the director's installable trigger does it
+ * (and when that trigger stopped running, it takes over).
  * @param {GoogleAppsScript.Events.SheetsOnEdit} e
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // called without Sheets' event (from the console) there is nothing to check
   if (!isEditEvent(e)) return;
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
-  if (ownerEditTriggerInstalled()) return;
-  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
+  simpleEdit(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
 }

@@ -2,15 +2,17 @@
  * Cell adapters of the pay custom functions: BASE_PAY, KPI_BONUS, MROT_TOPUP,
  * NDFL. They read what people type, call the domain and return rubles.
  */
-import { DomainError, kopecksToRubles, percentInputToShare } from '../domain/money';
+import { DomainError, kopecksToRubles, percentInputToShare, rublesToKopecks } from '../domain/money';
 import {
   basePay,
   DEFAULT_PROBATION_DAY_RATE,
+  DEFAULT_HOLIDAY_MULTIPLIER,
   DEFAULT_SALARIES,
+  holidayPay,
   parseCategory,
   type Salaries,
 } from '../domain/payroll/base-pay';
-import { kpiBonus, type KpiInput } from '../domain/payroll/kpi-bonus';
+import { DEFAULT_KPI_CAP, kpiBonus, type KpiInput, type KpiMode, KPI_MODE_LABELS } from '../domain/payroll/kpi-bonus';
 import { DEFAULT_MROT, mrotTopup } from '../domain/payroll/mrot';
 import { ndflForMonth } from '../domain/payroll/ndfl';
 import {
@@ -22,6 +24,7 @@ import {
   optional,
   toAmount,
   toNonNegative,
+  toNumber,
 } from './cells';
 
 /** A whole number of days typed in a cell. */
@@ -74,6 +77,30 @@ export function basePayCells(
   );
 }
 
+/** HOLIDAY_PAY(category, days, norm_days, [salaries], [multiplier]) in rubles. */
+export function holidayPayCells(
+  category: CellArg,
+  days: CellArg,
+  normDays: CellArg,
+  salaries?: CellArg,
+  multiplier?: CellArg,
+): CellResult | CellResult[][] {
+  const { salaries: table, dayRate } = readSalaries(salaries);
+  const times = optional(multiplier ?? '', (cell) => toNumber(cell, 'Во сколько раз')) ?? DEFAULT_HOLIDAY_MULTIPLIER;
+  return broadcast([category, days, normDays], (c, d, n) =>
+    kopecksToRubles(
+      holidayPay(
+        parseCategory(c),
+        toDays(d, 'Дней в выходные и праздники'),
+        toDays(n, 'Норма рабочих дней'),
+        table,
+        dayRate,
+        times,
+      ),
+    ),
+  );
+}
+
 /** MROT_TOPUP(accrued, days_worked, norm_days, [mrot]) in rubles. */
 export function mrotTopupCells(
   accrued: CellArg,
@@ -89,22 +116,30 @@ export function mrotTopupCells(
   );
 }
 
-/** NDFL(month_income, [income_before_this_month], [deductions]) in whole rubles. */
+/**
+ * NDFL(income, [base_before], [deductions], [tax_before]) in whole rubles, never negative:
+ * base_before is the income since 1 January before this payment less the deductions since
+ * 1 January (negative while the deductions exceed the income); tax_before the tax withheld
+ * this year before (by default the tax on base_before).
+ */
 export function ndflCells(
   monthIncome: CellArg,
   incomeBefore?: CellArg,
   deductions?: CellArg,
+  taxBefore?: CellArg,
 ): CellResult | CellResult[][] {
-  const args: CellArg[] = [monthIncome, incomeBefore ?? '', deductions ?? ''];
-  return broadcast(args, (m, b, d) =>
-    kopecksToRubles(
+  const args: CellArg[] = [monthIncome, incomeBefore ?? '', deductions ?? '', taxBefore ?? ''];
+  return broadcast(args, (m, b, d, t) => {
+    const base = isBlank(b) ? 0 : rublesToKopecks(toNumber(b, 'Облагаемый доход с начала года'));
+    return kopecksToRubles(
       ndflForMonth(
         toAmount(m, 'Доход месяца'),
-        toAmount(b, 'Облагаемый доход с начала года', true),
+        base,
         toAmount(d, 'Вычеты месяца', true),
+        isBlank(t) ? undefined : toAmount(t, 'НДФЛ с начала года'),
       ),
-    ),
-  );
+    );
+  });
 }
 
 type Matrix = Cell[][];
@@ -125,6 +160,26 @@ function rowFor(matrix: Matrix, r: number, what: string, width: number): Cell[] 
   return row;
 }
 
+/** One employee's KPI values given as a row or a column; any other shape is refused, never cut. */
+function vectorOf(arg: CellArg, what: string, length?: number): Cell[] {
+  const m = asMatrix(arg);
+  const rows = m.length;
+  const cols = m[0]?.length ?? 0;
+  if (rows > 1 && cols > 1) {
+    throw new DomainError(
+      `${what}: для одного оклада нужна одна строка или один столбец, а получен диапазон ${rows}×${cols}. ` +
+        'Для нескольких сотрудников оклады — столбцом, KPI — строкой на сотрудника',
+    );
+  }
+  const list = rows === 1 ? m[0] : m.map((row) => row[0]);
+  if (length !== undefined && list.length !== length) {
+    throw new DomainError(
+      `${what}: нужно столько же значений, сколько фактов KPI (${length}), получено ${list.length}`,
+    );
+  }
+  return list;
+}
+
 /** A KPI percent typed as 5, «5 %» or 0.05: numbers of 1 and more are per cent. */
 function toPercentShare(cell: Cell, what: string): number {
   const isPercentText = typeof cell === 'string' && cell.trim().endsWith('%');
@@ -134,45 +189,81 @@ function toPercentShare(cell: Cell, what: string): number {
   return share;
 }
 
+/** A KPI's mode: «порог» (blank too) or «пропорционально». */
+function toMode(cell: Cell, what: string): KpiMode {
+  const text = String(cell ?? '')
+    .trim()
+    .toLowerCase();
+  if (text === '' || text === KPI_MODE_LABELS.threshold) return 'threshold';
+  if (text === KPI_MODE_LABELS.proportional) return 'proportional';
+  throw new DomainError(`${what}: «${String(cell)}» — укажите «порог» или «пропорционально»`);
+}
+
+/** The KPI of one employee from their facts, targets, percents and modes, in order. */
+function kpiInputs(facts: Cell[], targets: Cell[], percents: Cell[], modes: Cell[] | null): KpiInput[] {
+  return facts.map((fact, i) => ({
+    fact: isBlank(fact) ? null : toNonNegative(fact, `Факт KPI №${i + 1}`),
+    target: toNonNegative(targets[i], `Цель KPI №${i + 1}`),
+    percent: toPercentShare(percents[i], `% оклада KPI №${i + 1}`),
+    mode: modes ? toMode(modes[i], `Режим KPI №${i + 1}`) : 'threshold',
+  }));
+}
+
 /**
- * KPI_BONUS(salary, facts, targets, percents): salary × Σ percentᵢ over the KPI whose
- * fact ≥ target. One row of facts per employee (KPI across the columns); targets and
- * percents are one row shared by all, or one row per employee. A blank fact is not met.
+ * KPI_BONUS(salary, facts, targets, percents, [modes], [cap]): salary × Σ percentᵢ × shareᵢ,
+ * where the share is 1 when factᵢ ≥ targetᵢ («порог») or min(factᵢ / targetᵢ, cap)
+ * («пропорционально»). One employee's KPI are a row or a column (targets, percents and modes
+ * then have as many values, in either shape); many employees are a column of salaries with a
+ * row of facts each, and targets, percents and modes one row shared by all or one row each.
+ * A blank fact is not met. A shape that cannot be read is an error, never a dropped KPI.
  */
 export function kpiBonusCells(
   salary: CellArg,
   facts: CellArg,
   targets: CellArg,
   percents: CellArg,
+  modes?: CellArg,
+  cap?: CellArg,
 ): CellResult | CellResult[][] {
+  const salaries = asMatrix(salary);
+  if (salaries.some((row) => row.length !== 1)) throw new DomainError('Оклад: нужен один столбец');
+  const kpiCap = optional(cap ?? '', (cell) => toNumber(cell, 'Предел KPI')) ?? DEFAULT_KPI_CAP;
+  const hasModes = modes !== undefined && (Array.isArray(modes) || !isBlank(modes));
+  if (salaries.length === 1) {
+    const pay = salaries[0][0];
+    const f = vectorOf(facts, 'Факты KPI');
+    if (isBlank(pay) && f.every(isBlank)) return '';
+    const kpis = kpiInputs(
+      f,
+      vectorOf(targets, 'Цели KPI', f.length),
+      vectorOf(percents, '% оклада KPI', f.length),
+      hasModes ? vectorOf(modes, 'Режимы KPI', f.length) : null,
+    );
+    return kopecksToRubles(kpiBonus(toAmount(pay, 'Оклад'), kpis, kpiCap));
+  }
   const factRows = asMatrix(facts);
   const width = factRows[0]?.length ?? 0;
-  const targetRows = asMatrix(targets);
-  const percentRows = asMatrix(percents);
-  const salaries = asMatrix(salary);
-  const single = !Array.isArray(salary) || (salaries.length === 1 && factRows.length === 1);
-  if (salaries.some((row) => row.length !== 1)) throw new DomainError('Оклад: нужен один столбец');
-  if (salaries.length !== 1 && salaries.length !== factRows.length) {
+  if (salaries.length !== factRows.length) {
     throw new DomainError(`Оклад: ${salaries.length} строк, а фактов KPI — ${factRows.length}`);
   }
-  const out: CellResult[][] = factRows.map((factRow, r) => {
-    const pay = salaries.length === 1 ? salaries[0][0] : salaries[r][0];
+  const targetRows = asMatrix(targets);
+  const percentRows = asMatrix(percents);
+  const modeRows = hasModes ? asMatrix(modes) : null;
+  return factRows.map((factRow, r) => {
+    const pay = salaries[r][0];
     if (isBlank(pay) && factRow.every(isBlank)) return [''];
     try {
       if (factRow.length !== width) throw new DomainError('Факты KPI: строки разной длины');
-      const targetRow = rowFor(targetRows, r, 'Цели KPI', width);
-      const percentRow = rowFor(percentRows, r, '% оклада KPI', width);
-      const kpis: KpiInput[] = factRow.map((fact, i) => ({
-        fact: isBlank(fact) ? null : toNonNegative(fact, `Факт KPI №${i + 1}`),
-        target: toNonNegative(targetRow[i], `Цель KPI №${i + 1}`),
-        percent: toPercentShare(percentRow[i], `% оклада KPI №${i + 1}`),
-        mode: 'threshold',
-      }));
-      return [kopecksToRubles(kpiBonus(toAmount(pay, 'Оклад'), kpis))];
+      const kpis = kpiInputs(
+        factRow,
+        rowFor(targetRows, r, 'Цели KPI', width),
+        rowFor(percentRows, r, '% оклада KPI', width),
+        modeRows ? rowFor(modeRows, r, 'Режимы KPI', width) : null,
+      );
+      return [kopecksToRubles(kpiBonus(toAmount(pay, 'Оклад'), kpis, kpiCap))];
     } catch (error) {
-      if (error instanceof DomainError && !single) throw new DomainError(`Строка ${r + 1}: ${error.message}`);
+      if (error instanceof DomainError) throw new DomainError(`Строка ${r + 1}: ${error.message}`);
       throw error;
     }
   });
-  return single ? out[0][0] : out;
 }

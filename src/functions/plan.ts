@@ -1,13 +1,22 @@
-import { DomainError, kopecksToRubles } from '../domain/money';
+import { DomainError, kopecksToRubles, multiplyKopecks } from '../domain/money';
 import {
   DEFAULT_OVER_THRESHOLD,
   DEFAULT_PLAN_RATES,
-  planBonus,
   planFulfilment,
   planRate,
   type PlanRates,
 } from '../domain/payroll/plan-bonus';
-import { broadcast, type Cell, type CellArg, type CellResult, optional, toAmount, toList, toNumber } from './cells';
+import {
+  broadcast,
+  type Cell,
+  type CellArg,
+  type CellResult,
+  isBlank,
+  optional,
+  toAmount,
+  toList,
+  toNumber,
+} from './cells';
 
 const SALES = 'Продажи';
 
@@ -51,16 +60,23 @@ export function planRateCells(
   return broadcast([sales, plan], (s, p) => planRate(toAmount(s, SALES, true), readPlan(p), planRates, threshold));
 }
 
-/** PLAN_BONUS(sales, plan, [rates], [over_threshold]): rate × sales in rubles. */
+/**
+ * PLAN_BONUS(sales, plan, [rates], [over_threshold], [bonus_sales]): the month's rate × the sales
+ * that earn it, in rubles: all the month's sales, or `bonus_sales` (the sales after probation).
+ */
 export function planBonusCells(
   sales: CellArg,
   plan: CellArg,
   rates?: CellArg,
   overThreshold?: CellArg,
+  bonusSales?: CellArg,
 ): CellResult | CellResult[][] {
   const planRates = readRates(rates);
   const threshold = readThreshold(overThreshold);
-  return broadcast([sales, plan], (s, p) =>
-    kopecksToRubles(planBonus(toAmount(s, SALES, true), readPlan(p), planRates, threshold)),
-  );
+  return broadcast([sales, plan, bonusSales ?? ''], (s, p, b) => {
+    const salesKop = toAmount(s, SALES, true);
+    const paidOn = isBlank(b) ? salesKop : toAmount(b, 'Продажи для премии');
+    if (paidOn > salesKop) throw new DomainError('Продажи для премии не могут быть больше продаж месяца');
+    return kopecksToRubles(multiplyKopecks(paidOn, planRate(salesKop, readPlan(p), planRates, threshold)));
+  });
 }

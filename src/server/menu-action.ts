@@ -4,13 +4,24 @@
  * failed" banner; anything else is a bug and propagates.
  */
 import { DomainError } from '../domain/money';
+import { drainPending } from './crm/edit-trigger';
 
 export function alert(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
+/** Any menu item of the director also writes what specialists' executions left queued. */
+function drainQuietly(): void {
+  try {
+    drainPending(SpreadsheetApp.getActiveSpreadsheet());
+  } catch (error) {
+    console.warn(error);
+  }
+}
+
 export function menuAction(title: string, fn: () => void): void {
+  drainQuietly();
   try {
     fn();
   } catch (error) {

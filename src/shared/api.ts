@@ -13,6 +13,8 @@ export interface SidebarState {
   /** the current user's e-mail ('' when Google does not reveal it) */
   user: string;
   isDirector: boolean;
+  /** what the director must do so enforcement and «Журнал» keep working ('' when nothing) */
+  notice: string;
 }
 
 /** A field that blocks a stage move; `on: 'client'` lives in the client's card. */
@@ -111,27 +113,36 @@ export interface ProblemDto {
   message: string;
 }
 
-/** The server functions the sidebar calls (top-level globals of Code.js). */
+/**
+ * The server functions the sidebar calls (top-level globals of Code.js). Each
+ * one that writes takes a last `requestId`: the sidebar's
+ * wrapper adds it, and a retry with the same ID returns the first answer.
+ */
 export interface ServerApi {
   getSidebarState(): SidebarState;
   /** the card of `clientId`, or of the selected row on «Клиенты»/«Сделки» when '' */
   getClientCard(clientId: string): ClientCardDto;
   /** saves `fieldValues` (deal headers → text) and moves the deal, or returns what is missing */
-  moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>): MoveDealResult;
+  moveDeal(dealId: string, toStage: string, fieldValues: Record<string, string>, requestId?: string): MoveDealResult;
   /** director only: sets any stage, with a reason that goes to «Журнал» */
-  overrideStage(dealId: string, toStage: string, reason: string): MoveDealResult;
+  overrideStage(dealId: string, toStage: string, reason: string, requestId?: string): MoveDealResult;
   /** director only: changes «Ответственный» or pay-deciding fields of a deal, a closed month's too, with a logged reason */
-  changeDealAsDirector(dealId: string, fields: Record<string, string>, reason: string): MoveDealResult;
-  createClient(form: ClientForm, confirmDuplicate: boolean): CreateClientResult;
+  changeDealAsDirector(
+    dealId: string,
+    fields: Record<string, string>,
+    reason: string,
+    requestId?: string,
+  ): MoveDealResult;
+  createClient(form: ClientForm, confirmDuplicate: boolean, requestId?: string): CreateClientResult;
   /**
    * changes client fields (header → text, blank clears); only the changed cells are written.
    * A move's missing client fields are saved with this first, then moveDeal is retried.
    */
-  updateClient(clientId: string, fields: ClientForm): UpdateClientResult;
-  createDeal(clientId: string): { dealId: string };
-  logContact(contact: ContactForm): { ok: true };
+  updateClient(clientId: string, fields: ClientForm, requestId?: string): UpdateClientResult;
+  createDeal(clientId: string, requestId?: string): { dealId: string };
+  logContact(contact: ContactForm, requestId?: string): { ok: true };
   /** sets a client's «Следующий контакт» (kind 'client') or a deal's «Следующий шаг» (kind 'deal') */
-  setNextContact(kind: 'client' | 'deal', id: string, date: string): { ok: true };
+  setNextContact(kind: 'client' | 'deal', id: string, date: string, requestId?: string): { ok: true };
   getMyTasks(): TaskDto[];
   checkWorkbook(): ProblemDto[];
   toggleDailyDigest(on: boolean): { on: boolean };

@@ -8,11 +8,12 @@ import { CODE_PATH, loadBundle } from '../helpers/bundle';
 const NAMES: Record<string, string[]> = {
   PLAN_FULFILMENT: ['sales', 'plan'],
   PLAN_RATE: ['sales', 'plan', 'rates', 'over_threshold'],
-  PLAN_BONUS: ['sales', 'plan', 'rates', 'over_threshold'],
+  PLAN_BONUS: ['sales', 'plan', 'rates', 'over_threshold', 'bonus_sales'],
   BASE_PAY: ['category', 'days_worked', 'norm_days', 'salaries'],
-  KPI_BONUS: ['salary', 'facts', 'targets', 'percents'],
+  KPI_BONUS: ['salary', 'facts', 'targets', 'percents', 'modes', 'cap'],
+  HOLIDAY_PAY: ['category', 'days', 'norm_days', 'salaries', 'multiplier'],
   MROT_TOPUP: ['accrued', 'days_worked', 'norm_days', 'mrot'],
-  NDFL: ['month_income', 'income_before_this_month', 'deductions'],
+  NDFL: ['month_income', 'income_before_this_month', 'deductions', 'tax_before'],
   WORKING_DAYS: ['month'],
   AMOUNT_IN_WORDS: ['amount'],
 };

@@ -10,11 +10,9 @@ import { IVANOV, PETROVA, cell, columnOf, crmSession, crmWorkbook, fullDeal, row
 const D = SHEETS.deals;
 
 describe('two specialists skip a stage at the same moment', () => {
-  // Known product failure: «Журнал» is appended at getLastRow() + 1 without the
-  // document lock, so two overlapping rejections write the same row and one is
-  // lost (seed 1 shows it). `it.failing` keeps the failure visible until the
-  // append is locked; then this becomes a plain `it`.
-  it.failing('both edits are refused and both rejections are in «Журнал», whatever the interleaving', () => {
+  // «Журнал» was appended at getLastRow() + 1 without the document lock, so two
+  // overlapping rejections wrote the same row and one was lost (seed 1 showed it)
+  it('both edits are refused and both rejections are in «Журнал», whatever the interleaving', () => {
     const failure = exploreSeeds(12, (seed) => {
       const session = crmSession(
         crmWorkbook({

@@ -183,7 +183,7 @@ describe('menu, check, tasks and digest', () => {
       body: expect.stringContaining('С-00002'),
     });
     expect(session.run('toggleDailyDigest', [false])).toEqual({ on: false });
-    expect(session.triggers().filter((t) => t.kind === 'clock')).toEqual([]);
+    expect(session.triggers().filter((t) => t.handler === 'sendDailyDigest')).toEqual([]);
   });
 });
 
@@ -213,6 +213,7 @@ describe('claims typed by hand and the sidebar views', () => {
       clientId: 'К-00001',
       user: IVANOV,
       isDirector: false,
+      notice: '',
     });
     session.run('menuMyTasks');
     expect(session.run('getSidebarState')).toMatchObject({ view: 'tasks' });

@@ -211,6 +211,7 @@ describe('the cost of a single-cell stage edit', () => {
     const small = callsFor(100);
     const large = callsFor(20_000);
     expect(large).toBe(small);
-    expect(small).toBeLessThan(60);
+    // includes the trigger's heartbeat, the simple trigger's note of the edit and the memory re-read under the lock
+    expect(small).toBeLessThan(75);
   });
 });

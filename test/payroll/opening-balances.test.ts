@@ -16,7 +16,7 @@ import {
 } from './payroll-workbook';
 
 const CLOSED = 'Начисления (закрытые месяцы)';
-const NDFL_COL = 17;
+const NDFL_COL = 19;
 
 function workbook() {
   return payrollWorkbook({
@@ -25,6 +25,7 @@ function workbook() {
     timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
     plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
     deals: [signedDeal('10', 5, 100000)],
+    closedMonths: [],
   });
 }
 
@@ -56,11 +57,12 @@ describe('income of the year before the add-on', () => {
     s.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
     // January–February paid outside the add-on: 2 400 000 руб., НДФЛ 312 000 руб. (13 % of 2,4 млн)
     s.edit({ sheet: CLOSED, row: 2, column: 1, values: [["'2026-01", '10', 'Орлова Анна', '2400000', '0', '312000']] });
+    s.edit({ sheet: CLOSED, row: 3, column: 1, values: [["'2026-02", '10', 'Орлова Анна', '0', '0', '0']] });
     computeMonth(s, '03.2026');
     s.recalculate();
     // March accrues 27 093 (12 000 + 4 % of 100 000 + top-up to МРОТ);
     // tax(2 427 093) = 312 000 + 15 % × 27 093 = 316 063,95 → 316 064; minus 312 000 already = 4 064
-    expect(cellAt(s, 'Зарплата 03.2026', 6, 16)?.value).toBe(27093);
+    expect(cellAt(s, 'Зарплата 03.2026', 6, 17)?.value).toBe(27093);
     expect(cellAt(s, 'Зарплата 03.2026', 6, NDFL_COL)?.value).toBe(4064);
   });
 });

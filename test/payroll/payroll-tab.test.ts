@@ -19,7 +19,7 @@ import {
 const TAB = 'Зарплата 03.2026';
 // columns of the ведомость
 const C = { tabNo: 2, name: 3, category: 4, base: 8, plan: 9, sales: 10, rate: 12, planBonus: 13, kpi: 14 };
-const M = { topup: 15, accrued: 16, ndfl: 17, advance: 18, toPay: 19 };
+const M = { topup: 15, holiday: 16, accrued: 17, ndflAdvance: 18, ndflFinal: 19, advancePaid: 20, toPay: 21 };
 
 function handMadeWorkbook() {
   return payrollWorkbook({
@@ -63,7 +63,8 @@ function rowValues(s: LocalRuntimeSession, row: number) {
     planBonus: value(s, row, C.planBonus),
     topup: value(s, row, M.topup),
     accrued: value(s, row, M.accrued),
-    ndfl: value(s, row, M.ndfl),
+    ndflAdvance: value(s, row, M.ndflAdvance),
+    ndflFinal: value(s, row, M.ndflFinal),
     toPay: value(s, row, M.toPay),
   };
 }
@@ -78,27 +79,33 @@ describe('a month for a hand-made staff', () => {
 
   it('pays II категория with the plan met: 4 % of sales and a top-up to МРОТ', () => {
     // оклад 12 000 × 21/21; sales 60 000 + 40 000 = plan → 4 % = 4 000;
-    // МРОТ 27 093 − (12 000 + 4 000) = 11 093; НДФЛ 13 % × 27 093 = 3 522,09 → 3 522; 27 093 − 3 522 − 5 000 = 18 571
+    // МРОТ 27 093 − (12 000 + 4 000) = 11 093; НДФЛ 13 % × 27 093 = 3 522,09 → 3 522, of it
+    // 13 % × 5 000 = 650 withheld from the аванс and 2 872 at the final payment;
+    // аванс paid 5 000 − 650 = 4 350; 27 093 − 650 − 2 872 − 4 350 = 19 221
     expect(rowValues(s, 6)).toEqual({
       base: 12000,
       planBonus: 4000,
       topup: 11093,
       accrued: 27093,
-      ndfl: 3522,
-      toPay: 18571,
+      ndflAdvance: 650,
+      ndflFinal: 2872,
+      toPay: 19221,
     });
+    expect(value(s, 6, M.advancePaid)).toBe(4350);
     expect(value(s, 6, C.rate)).toBe(0.04);
   });
 
   it('pays I категория with the plan exceeded: 5 % of sales, no top-up', () => {
-    // 20 000 + 5 % × 250 000 = 32 500 ≥ МРОТ; НДФЛ 13 % × 32 500 = 4 225; 32 500 − 4 225 − 10 000 = 18 275
+    // 20 000 + 5 % × 250 000 = 32 500 ≥ МРОТ; НДФЛ 13 % × 32 500 = 4 225: 1 300 from the аванс of
+    // 10 000, 2 925 at the end; 32 500 − 1 300 − 2 925 − 8 700 = 19 575
     expect(rowValues(s, 7)).toEqual({
       base: 20000,
       planBonus: 12500,
       topup: 0,
       accrued: 32500,
-      ndfl: 4225,
-      toPay: 18275,
+      ndflAdvance: 1300,
+      ndflFinal: 2925,
+      toPay: 19575,
     });
     expect(value(s, 7, C.rate)).toBe(0.05);
   });
@@ -113,12 +120,13 @@ describe('a month for a hand-made staff', () => {
       planBonus: 1500,
       topup: 9735.86,
       accrued: 27093,
-      ndfl: 3522,
+      ndflAdvance: 0,
+      ndflFinal: 3522,
       toPay: 23571,
     });
     expect(value(s, 8, C.category)).toBe('II категория (испытательный срок до 15.03.2026)');
     expect(cellAt(s, TAB, 8, C.base)?.formula).toMatch(/^=BASE_PAY\("ИС",.*\)\+BASE_PAY\(/);
-    expect(cellAt(s, TAB, 8, C.planBonus)?.formula).toMatch(/^=ROUND\(.*\*L8,2\)$/);
+    expect(cellAt(s, TAB, 8, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J8,I8,.*,AA8\)$/);
   });
 
   it('highlights a row without a plan with its reason and leaves it out of the totals', () => {
@@ -127,18 +135,19 @@ describe('a month for a hand-made staff', () => {
     expect(cellAt(s, TAB, 9, C.name)?.background).toBe('#f4cccc');
     expect(value(s, 9, M.toPay) ?? null).toBeNull();
     // totals: the three computable rows only
-    expect(cellAt(s, TAB, 10, M.toPay)?.formula).toBe('=SUM(S6:S8)');
+    expect(cellAt(s, TAB, 10, M.toPay)?.formula).toBe('=SUM(U6:U8)');
     expect(value(s, 10, C.base)).toBeCloseTo(12000 + 20000 + 15857.14, 2);
-    expect(value(s, 10, M.toPay)).toBe(18571 + 18275 + 23571);
-    expect(value(s, 12, 4)).toBe('Шестьдесят тысяч четыреста семнадцать рублей 00 копеек');
+    expect(value(s, 10, M.toPay)).toBe(19221 + 19575 + 23571);
+    expect(value(s, 12, 4)).toBe('Шестьдесят две тысячи триста шестьдесят семь рублей 00 копеек');
   });
 
   it('holds formulas over the custom functions, formats money and protects the tab for the director', () => {
     expect(cellAt(s, TAB, 6, C.base)?.formula).toMatch(/^=BASE_PAY\(D6,G6,F6,\$H\$\d+:\$K\$\d+\)$/);
     expect(cellAt(s, TAB, 6, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J6,I6,/);
     expect(cellAt(s, TAB, 6, M.topup)?.formula).toMatch(/^=MROT_TOPUP\(H6\+M6\+N6,G6,F6,/);
-    expect(cellAt(s, TAB, 6, M.ndfl)?.formula).toMatch(/^=NDFL\(P6,/);
-    expect(cellAt(s, TAB, 6, M.toPay)?.formula).toBe('=P6-Q6-R6');
+    expect(cellAt(s, TAB, 6, M.ndflAdvance)?.formula).toMatch(/^=NDFL\([A-Z]+6,/);
+    expect(cellAt(s, TAB, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\(Q6-[A-Z]+6,/);
+    expect(cellAt(s, TAB, 6, M.toPay)?.formula).toBe('=Q6-R6-S6-T6');
     expect(cellAt(s, TAB, 6, M.toPay)?.numberFormat).toBe('#,##0.00');
     expect(cellAt(s, TAB, 6, 11)?.numberFormat).toBe('0.0%');
     const sheet = sheetNamed(s, TAB)!;
@@ -170,7 +179,7 @@ describe('recompute, failure and closing', () => {
     const undo = s.onServiceCall((call) => {
       if (call === 'Range.setWrap') throw new Error('Сбой записи');
     });
-    expect(() => computeMonth(s, '02.2026')).toThrow('Сбой записи');
+    expect(() => computeMonth(s, '04.2026')).toThrow('Сбой записи');
     expect(() => computeMonth(s, '03.2026')).toThrow('Сбой записи');
     undo();
     s.recalculate();
@@ -197,7 +206,7 @@ describe('recompute, failure and closing', () => {
     expect(sheet.protections[0].description).toMatch(/^Закрытый месяц 03\.2026/);
     const closed = sheetNamed(s, 'Начисления (закрытые месяцы)')!;
     expect(closed.hidden).toBe(true);
-    expect(closed.rows[1]!.slice(0, 6).map((c) => c?.value)).toEqual(['2026-03', '10', 'Орлова Анна', 27093, 0, 3522]);
+    expect(closed.rows[9]!.slice(0, 6).map((c) => c?.value)).toEqual(['2026-03', '10', 'Орлова Анна', 27093, 0, 3522]);
     expect(
       s.workbook.sheets.find((x) => x.name === 'Журнал')!.rows.some((r) => r?.[2]?.value === 'Закрытие месяца'),
     ).toBe(true);
@@ -224,8 +233,8 @@ describe('recompute, failure and closing', () => {
     const april = 'Зарплата 04.2026';
     // 12 000 + 4 000 + (27 093 − 16 000) = 27 093; tax(54 186) = 7 044,18 → 7 044; 7 044 − 3 522 = 3 522
     expect(value(s, 6, M.accrued, april)).toBe(27093);
-    expect(value(s, 6, M.ndfl, april)).toBe(3522);
-    expect(cellAt(s, april, 6, M.ndfl)?.formula).toMatch(/^=NDFL\(P6,/);
+    expect(value(s, 6, M.ndflFinal, april)).toBe(3522);
+    expect(cellAt(s, april, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\(Q6-/);
   });
 });
 
@@ -253,10 +262,11 @@ describe('payslips', () => {
     // groups of digits apart by a no-break space
     const amount = (kind: string) => amounts[kinds.findIndex((k) => k.trim() === kind)].replace(/\u00a0/g, ' ');
     expect(amount('доплата до МРОТ')).toBe('11 093,00');
-    expect(amount('НДФЛ')).toBe('3 522,00');
-    expect(amount('аванс')).toBe('5 000,00');
-    expect(amount('К выплате')).toBe('18 571,00');
+    expect(amount('НДФЛ с аванса')).toBe('650,00');
+    expect(amount('НДФЛ при расчёте')).toBe('2 872,00');
+    expect(amount('аванс')).toBe('4 350,00');
+    expect(amount('К выплате')).toBe('19 221,00');
     // the hidden «Таб. №» and amount to pay of the row's slip
-    expect(rows[0][5]).toBe(18571);
+    expect(rows[0][5]).toBe(19221);
   });
 });

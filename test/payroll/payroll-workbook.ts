@@ -7,6 +7,7 @@ import type { LocalRuntimeSession } from '../../local/runtime';
 import { emptyWorkbook, type WorkbookModel } from '../../local/runtime/model';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import { SHEETS } from '../../src/domain/workbook/schema';
+import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET } from '../../src/server/payroll/closed-months';
 import { bundleSession, DIRECTOR, headersOf, type Row, settingsSheet, sheetOf } from '../helpers/workbook';
 
 export { DIRECTOR };
@@ -19,6 +20,11 @@ export interface PayrollWorkbookOptions {
   plans: Row[];
   deals: Row[];
   settings?: Settings;
+  /**
+   * Months of 2026 already closed with no income for every specialist (НДФЛ needs every earlier
+   * month of the year): January and February by default, so March is computed on its own.
+   */
+  closedMonths?: string[];
 }
 
 export function specialist(tabNo: string, name: string, extra: Row = {}): Row {
@@ -67,6 +73,24 @@ export function payrollWorkbook(options: PayrollWorkbookOptions): WorkbookModel 
   sheetOf(workbook, SHEETS.plans, headersOf('plans'), options.plans);
   sheetOf(workbook, SHEETS.timesheet, headersOf('timesheet'), options.timesheet);
   settingsSheet(workbook, options.settings ?? defaultSettings());
+  const closed = options.closedMonths ?? ['2026-01', '2026-02'];
+  if (closed.length > 0) {
+    sheetOf(
+      workbook,
+      CLOSED_MONTHS_SHEET,
+      CLOSED_MONTHS_HEADERS,
+      closed.flatMap((month) =>
+        options.staff.map((p) => ({
+          Месяц: month,
+          'Таб. №': p['Таб. №'],
+          ФИО: p['ФИО'],
+          'Начислено, руб.': 0,
+          'Вычеты НДФЛ, руб.': 0,
+          'НДФЛ, руб.': 0,
+        })),
+      ),
+    ).hidden = true;
+  }
   return workbook;
 }
 

@@ -160,7 +160,15 @@ describe.each([5, 40])('the payslips of %i employees on paper', (n) => {
       const page = pages[0];
       const own = page.slice(page.indexOf(`Таб. № ${p.tabNo} `));
       expect(own).toMatch(/К выплате: [\d\s]+,\d\d руб\./);
-      for (const part of ['по окладу', 'премия за план', 'премия KPI', 'НДФЛ', 'аванс', 'Всего начислено']) {
+      for (const part of [
+        'по окладу',
+        'премия за план',
+        'премия KPI',
+        'НДФЛ с аванса',
+        'НДФЛ при расчёте',
+        'аванс',
+        'Всего начислено',
+      ]) {
         expect(page).toContain(part);
       }
     }

@@ -61,3 +61,93 @@ describe.each(['Asia/Yekaterinburg', 'Europe/Kaliningrad'])('a spreadsheet in %s
     expect(workbook.sheets[0].rows[0]?.[1]?.value).toBe('15.03');
   });
 });
+
+const MORNING = { now: () => new Date(Date.UTC(2026, 2, 16, 6, 0)) };
+
+const limits = `
+function mailTwo() { MailApp.sendEmail('a@example.com, b@example.com', 'Тема', 'Текст'); return MailApp.getRemainingDailyQuota(); }
+function install() { ScriptApp.newTrigger('nightly').timeBased().everyDays(1).create(); }
+function nightly() { Utilities.sleep(300000); }
+function sleepy(ms) { Utilities.sleep(ms); SpreadsheetApp.getActive().getRange('A1').setValue('дошли'); }
+function onEdit(e) { if (e.range.getA1Notation() === 'Z1') { Utilities.sleep(31000); e.range.offset(0, -1).setValue('дошли'); } }
+function reads(n) { var r = SpreadsheetApp.getActive().getRange('A1'); for (var i = 0; i < n; i++) r.getValue(); }
+function grow(rows) { SpreadsheetApp.getActive().getSheets()[0].insertRowsAfter(1, rows); }
+function manyTriggers(n) { for (var i = 0; i < n; i++) ScriptApp.newTrigger('nightly').timeBased().everyDays(1).create(); }
+`;
+
+describe('Google’s other limits', () => {
+  it('MailApp: 100 recipients a day on gmail, 1 500 on Workspace; the next day starts afresh', () => {
+    const s = sessionFor(limits, workbookWith('Лист1'), MORNING);
+    for (let i = 1; i <= 50; i++) expect(s.run('mailTwo')).toBe(100 - 2 * i);
+    expect(() => s.run('mailTwo')).toThrow('Service invoked too many times for one day: email.');
+    s.advanceClock(24 * 3600_000);
+    expect(s.run('mailTwo')).toBe(98);
+    expect(sessionFor(limits, workbookWith('Лист1'), { accounts: 'workspace' }).run('mailTwo')).toBe(1498);
+  });
+
+  it('a simple trigger stops after 30 s, a menu item after 6 min', () => {
+    const workbook = workbookWith('Лист1');
+    const s = sessionFor(limits, workbook);
+    s.edit({ sheet: 'Лист1', row: 1, column: 26, values: [['x']] });
+    expect(s.logs()).toContain('onEdit: Exceeded maximum execution time');
+    expect(workbook.sheets[0].rows[0]?.[24]).toBeUndefined();
+    expect(() => s.run('sleepy', [300000])).not.toThrow();
+    const twice = sessionFor(limits.replace('Utilities.sleep(ms);', 'Utilities.sleep(ms); Utilities.sleep(ms);'));
+    expect(() => twice.run('sleepy', [200000])).toThrow('Exceeded maximum execution time');
+  });
+
+  it('installable triggers of one owner run at most 90 minutes a day on gmail', () => {
+    const s = sessionFor(limits, workbookWith('Лист1'), MORNING);
+    s.run('install');
+    let ran = 0;
+    for (let i = 0; i < 20; i++) ran += s.fireTimeTriggers().length;
+    expect(ran).toBe(18); // 18 runs of 5 minutes
+    expect(s.logs()).toContain('nightly: Service using too much computer time for one day');
+  });
+
+  it('20 triggers per user per script', () => {
+    const s = sessionFor(limits);
+    expect(() => s.run('manyTriggers', [20])).not.toThrow();
+    expect(() => s.run('manyTriggers', [1])).toThrow(/too many triggers/);
+  });
+
+  it('10 million cells per spreadsheet', () => {
+    const workbook = workbookWith('Лист1');
+    workbook.sheets[0].maxColumns = 9990; // 1 000 rows: 9 990 000 cells
+    const s = sessionFor(limits, workbook);
+    expect(() => s.run('grow', [1])).not.toThrow();
+    expect(() => s.run('grow', [1])).toThrow(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+  });
+
+  it('the runtime clock says how long a script would take on Google', () => {
+    const s = sessionFor(limits);
+    const before = s.now().getTime();
+    s.run('reads', [1000]);
+    const elapsed = s.now().getTime() - before;
+    expect(elapsed).toBeGreaterThanOrEqual(7000);
+    expect(elapsed).toBeLessThan(8000);
+  });
+});
+
+describe('CacheService limits', () => {
+  const cache = `
+function putKey(n) { CacheService.getScriptCache().put(new Array(n + 1).join('k'), '1'); }
+function putValue(kb) { CacheService.getScriptCache().put('v', new Array(kb * 1024 + 1).join('x')); }
+function putFor(s) { CacheService.getScriptCache().put('t', '1', s); }
+function get(k) { return CacheService.getScriptCache().get(k); }
+`;
+  it('a key of at most 250 characters, a value of at most 100 KB, kept at most 6 hours', () => {
+    const s = sessionFor(cache, workbookWith('Лист1'), MORNING);
+    expect(() => s.run('putKey', [250])).not.toThrow();
+    expect(() => s.run('putKey', [251])).toThrow('Argument too large: key');
+    expect(() => s.run('putValue', [100])).not.toThrow();
+    expect(() => s.run('putValue', [101])).toThrow('Argument too large: value');
+    s.run('putFor', [99999]);
+    s.advanceClock(21600_000 - 1000);
+    expect(s.run('get', ['t'])).toBe('1');
+    s.advanceClock(2000);
+    expect(s.run('get', ['t'])).toBeNull();
+  });
+});

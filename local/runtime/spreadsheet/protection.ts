@@ -36,8 +36,13 @@ function contains(outer: Block, row: number, col: number): boolean {
 
 /** Whether `user` may edit under this protection. */
 export function protectionAllows(ctx: RuntimeContext, protection: ProtectionModel, user: string): boolean {
-  return protection.warningOnly || user === ctx.workbook.owner || protection.editors.includes(user);
+  if (protection.warningOnly || user === ctx.workbook.owner || protection.editors.includes(user)) return true;
+  // a Workspace file's protection may let everyone of the owner's domain edit
+  return protection.domainEdit === true && ctx.accounts === 'workspace' && sameDomain(user, ctx.workbook.owner);
 }
+
+const sameDomain = (a: string, b: string) =>
+  a.slice(a.lastIndexOf('@')).toLowerCase() === b.slice(b.lastIndexOf('@')).toLowerCase();
 
 /** Whether `user` may edit every cell of the 0-based block. */
 export function canEditBlock(ctx: RuntimeContext, sheet: SheetModel, block: Block, user: string): boolean {
@@ -120,11 +125,12 @@ export class LocalProtection implements Pick<GoogleAppsScript.Spreadsheet.Protec
     return this.removeEditors([emailOf(user)]);
   }
 
-  /** The owner stays an editor whatever is removed, as in Sheets. */
+  /** Neither the owner of the spreadsheet nor the current user can be removed (Protection.removeEditor). */
   removeEditors(users: Array<string | GoogleAppsScript.Base.User>): GoogleAppsScript.Spreadsheet.Protection {
     this.requireManage();
     const removed = new Set(users.map(emailOf));
     removed.delete(this.ctx.workbook.owner);
+    removed.delete(this.ctx.current().user);
     this._model.editors = this._model.editors.filter((e) => !removed.has(e));
     return this.self();
   }
@@ -138,12 +144,15 @@ export class LocalProtection implements Pick<GoogleAppsScript.Spreadsheet.Protec
     return user === this.ctx.workbook.owner || this._model.editors.includes(user);
   }
 
+  /** On consumer accounts there is no domain: nobody edits by domain membership. */
   canDomainEdit(): boolean {
-    return false;
+    if (!this.canEdit()) throw new Error(SCRIPT_PROTECTED_MESSAGE);
+    return this.ctx.accounts === 'workspace' && this._model.domainEdit === true;
   }
 
   setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
-    void editable; // no domain in the local runtime: nobody edits by domain membership
+    this.requireManage();
+    this._model.domainEdit = editable;
     return this.self();
   }
 

@@ -182,6 +182,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
 
   appendRow(rowContents: unknown[]): Sheet {
     const row = this.getLastRow() + 1;
+    if (row > this._model.maxRows) checkCellLimit(this.ctx.workbook, this._model.maxColumns);
     if (row > this._model.maxRows) this._model.maxRows = row;
     if (rowContents.length > this._model.maxColumns) this._model.maxColumns = rowContents.length;
     if (rowContents.length > 0) this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
@@ -276,6 +277,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   private insertRowsAt(at: number, howMany: number, formatFrom: number): void {
     this.guardSheet();
     if (at < 0 || at > this._model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
+    checkCellLimit(this.ctx.workbook, howMany * this._model.maxColumns);
     this.ctx.engine.beforeStructureChange();
     const template = this._model.rows[formatFrom];
     const blank = Array.from({ length: howMany }, () => formatsOnlyRow(template));
@@ -291,6 +293,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   private insertColumnsAt(at: number, howMany: number, formatFrom: number): void {
     this.guardSheet();
     if (at < 0 || at > this._model.maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
+    checkCellLimit(this.ctx.workbook, howMany * this._model.maxRows);
     this.ctx.engine.beforeStructureChange();
     this._model.rows.forEach((row) => {
       if (!row || row.length < at) return;
@@ -581,4 +584,17 @@ function shiftKeys(record: Record<number, number>, at: number, delta: number): R
 
 function shiftList(list: number[], at: number, delta: number): number[] {
   return list.flatMap((c) => (c < at ? [c] : delta > 0 ? [c + delta] : c >= at - delta ? [c + delta] : []));
+}
+
+/** Sheets' limit: 10 million cells in a spreadsheet, counted over every sheet's grid. */
+export const CELL_LIMIT = 10_000_000;
+export const CELL_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
+
+/** Throws Sheets' message if adding `extra` cells to the grid would pass the limit. */
+export function checkCellLimit(
+  workbook: { sheets: Array<{ maxRows: number; maxColumns: number }> },
+  extra: number,
+): void {
+  const cells = workbook.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  if (cells + extra > CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
 }

@@ -10,7 +10,7 @@ import type { RangeResolver } from './data-validation';
 import { asGas } from './gas-types';
 import { LocalProtection, type Block, type RangeFactory } from './protection';
 import { LocalRange } from './range';
-import { LocalSheet } from './sheet';
+import { checkCellLimit, LocalSheet } from './sheet';
 import { LocalUser } from './user';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -160,6 +160,7 @@ export class LocalSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
       while (this.workbook.sheets.some((s) => s.name === `Лист${n}`)) n++;
       name = `Лист${n}`;
     }
+    checkCellLimit(this.workbook, 1000 * 26);
     const model = emptySheet(this.workbook.nextSheetId++, name);
     const at =
       index === undefined ? this.workbook.sheets.length : Math.max(0, Math.min(index, this.workbook.sheets.length));

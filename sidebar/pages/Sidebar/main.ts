@@ -5,7 +5,7 @@
  */
 import { el, replaceChildren } from '../../lib/dom';
 import { errorText, whileBusy } from '../../lib/busy';
-import { serverApi } from '../../lib/rpc';
+import { serverApi, type WritingCalls } from '../../lib/rpc';
 import type { ServerApi, SidebarState } from '../../../src/shared/api';
 import type { App, View } from './app';
 import { renderCard, showCard } from './views/card';
@@ -17,6 +17,18 @@ const TABS: ReadonlyArray<[View, string]> = [
   ['new-client', 'Новый клиент'],
   ['tasks', 'Мои задачи'],
 ];
+
+/** The server calls that write, and where their request ID goes (after their other arguments). */
+const WRITING: WritingCalls<ServerApi> = {
+  moveDeal: 3,
+  overrideStage: 3,
+  changeDealAsDirector: 3,
+  createClient: 2,
+  updateClient: 2,
+  createDeal: 1,
+  logContact: 1,
+  setNextContact: 3,
+};
 
 /** Success messages fade after this long; errors stay until the next action. */
 const NOTICE_MS = 6000;
@@ -61,8 +73,8 @@ function start(): void {
   }
 
   const app: App = {
-    server: serverApi<ServerApi>(),
-    state: { view: 'card', clientId: '', user: '', isDirector: false },
+    server: serverApi<ServerApi>(WRITING),
+    state: { view: 'card', clientId: '', user: '', isDirector: false, notice: '' },
     notify(message, kind = 'error') {
       window.clearTimeout(noticeTimer);
       notice.className = `notice ${kind}`;
@@ -130,6 +142,12 @@ function start(): void {
       return;
     }
     app.state = state;
+    if (state.notice) {
+      // enforcement or the queue needs the director: shown until it is repaired
+      const health = document.getElementById('health')!;
+      replaceChildren(health, state.notice);
+      health.hidden = false;
+    }
     if (state.user)
       document.getElementById('user')!.textContent = state.isDirector ? `${state.user} · директор` : state.user;
     if (state.view === 'new-client') app.openNewClient();

@@ -3,7 +3,7 @@
  * probation, an оклад prorated by days worked over the month's norm otherwise,
  * and a month split at the end of probation.
  */
-import { DomainError, type Kopecks, prorateKopecks } from '../money';
+import { divRoundHalfUp, DomainError, fractionToRatio, type Kopecks, prorateKopecks } from '../money';
 
 export type Category = 'probation' | 'none' | 'II' | 'I';
 
@@ -150,4 +150,36 @@ export function splitBasePay(
     bySalary: salary === null ? 0 : prorateKopecks(salary, salaryDays, normDays),
     salary,
   };
+}
+
+/** ТК ст. 153: work on a weekend or public holiday is paid at least double. */
+export const DEFAULT_HOLIDAY_MULTIPLIER = 2;
+
+/**
+ * Pay for days worked on weekends and public holidays (ТК ст. 153, domain 4.5a): the day's pay
+ * × the multiplier — the probation day rate, or the оклад ÷ the month's norm — rounded once,
+ * half-up to the kopeck. It is paid on top of the month's pay and stays outside the МРОТ comparison.
+ */
+export function holidayPay(
+  category: Category,
+  days: number,
+  normDays: number,
+  salaries: Salaries = DEFAULT_SALARIES,
+  dayRate: Kopecks = DEFAULT_PROBATION_DAY_RATE,
+  multiplier: number = DEFAULT_HOLIDAY_MULTIPLIER,
+): Kopecks {
+  if (!Number.isInteger(days) || days < 0) {
+    throw new DomainError(`Дней в выходные и праздники: нужно целое неотрицательное число (получено ${days})`);
+  }
+  if (!Number.isInteger(normDays) || normDays <= 0) {
+    throw new DomainError(`Норма рабочих дней должна быть целым числом больше нуля (получено ${normDays})`);
+  }
+  if (!Number.isFinite(multiplier) || multiplier < DEFAULT_HOLIDAY_MULTIPLIER) {
+    throw new DomainError('Оплата работы в выходные и праздники: не меньше двойной (ТК ст. 153)');
+  }
+  if (days === 0) return 0;
+  const { num, den } = fractionToRatio(multiplier);
+  if (category === 'probation') return Number(divRoundHalfUp(BigInt(dayRate) * BigInt(days) * num, den));
+  const salary = salaryOf(category, salaries);
+  return Number(divRoundHalfUp(BigInt(salary) * BigInt(days) * num, BigInt(normDays) * den));
 }

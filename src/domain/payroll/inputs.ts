@@ -4,6 +4,7 @@
  * adapter that reads the tabs by header fills them; the domain never sees cells.
  */
 import type { Kopecks } from '../money';
+import type { ChildDeductions } from './ndfl';
 
 /** A row of «Сотрудники». */
 export interface StaffRecord {
@@ -27,8 +28,10 @@ export interface StaffRecord {
   experienceYearsBefore: number | null;
   /** «Дата присвоения категории» */
   categoryDate: Date | null;
-  /** «Вычеты НДФЛ, руб./мес» */
+  /** «Вычеты НДФЛ, руб./мес»: standard deductions other than for children */
   monthlyDeduction: Kopecks;
+  /** «Детей для вычета», «Из них детей-инвалидов», «Единственный родитель»; absent: none */
+  children?: ChildDeductions;
   /** «Дата увольнения» */
   dismissalDate: Date | null;
 }
@@ -41,8 +44,14 @@ export interface TimesheetRecord {
   tabNo: string;
   /** «Отработано дней» */
   daysWorked: number;
-  /** «Аванс, руб.» */
+  /** «Аванс, руб.»: the аванс accrued, before the НДФЛ withheld from it */
   advance: Kopecks;
+  /** «Дней в выходные и праздники»: days worked beyond the norm (ТК ст. 153); absent: 0 */
+  holidayDays?: number;
+  /** «Дата аванса»: when the аванс was paid; null: inside the month */
+  advanceDate?: Date | null;
+  /** «Дата выплаты»: when the rest was paid; null: inside the month */
+  paymentDate?: Date | null;
 }
 
 /** A row of «Планы», with the KPI columns «Цель: <KPI>» and «Факт: <KPI>» keyed by KPI name. */
@@ -103,6 +112,30 @@ export interface ClaimRecord {
   /** «Срок ответа»; blank means «Дата» + the deadline from «Настройки» */
   deadline: Date | null;
   status: string;
+}
+
+/**
+ * One employee's month as paid (a closed month, or a month computed but not yet closed):
+ * what НДФЛ of the later payments needs. Income belongs to the year of its payment date.
+ */
+export interface PaidMonth {
+  /** «ГГГГ-ММ» of the accrual */
+  month: string;
+  tabNo: string;
+  /** всего начислено */
+  income: Kopecks;
+  /** of it, paid as the аванс */
+  advance: Kopecks;
+  advanceDate: Date | null;
+  paymentDate: Date | null;
+  /** standard deductions granted for the month */
+  deductions: Kopecks;
+  /** НДФЛ withheld from the аванс */
+  advanceTax: Kopecks;
+  /** НДФЛ of the month, both payments */
+  tax: Kopecks;
+  /** true: computed from the workbook, the month is not closed */
+  estimated?: boolean;
 }
 
 /** What was computed for an employee earlier in the same year (from the frozen payroll tabs). */

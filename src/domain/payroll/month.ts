@@ -13,10 +13,10 @@ import {
   workingDaysInMonth,
   type YearMonth,
 } from '../calendar';
-import { DomainError, type Kopecks, multiplyKopecks } from '../money';
+import { DomainError, type Kopecks, kopecksToRubles, multiplyKopecks } from '../money';
 import type { Settings } from '../settings';
 import { POSITIONS } from '../workbook/schema';
-import { type Category, CATEGORY_LABELS, parseCategory, splitBasePay } from './base-pay';
+import { type Category, CATEGORY_LABELS, holidayPay, parseCategory, splitBasePay } from './base-pay';
 import { DealIndex, normaliseEmail } from './deal-index';
 import type {
   ClaimRecord,
@@ -25,13 +25,15 @@ import type {
   DealRecord,
   PlanRecord,
   StaffRecord,
+  PaidMonth,
   TimesheetRecord,
   YearToDate,
 } from './inputs';
 import { kpiBonus, type KpiMeasure, type KpiMode, kpiShare } from './kpi-bonus';
 import { claimsByPerson, measureKpi } from './kpi-measures';
 import { mrotFloor, mrotForYear } from './mrot';
-import { monthNdfl } from './ndfl';
+import { childDeductionForMonth, monthNdfl, NO_CHILDREN } from './ndfl';
+import { estimatedMonths, missingMonths, paymentYear, yearToDateOf } from './tax-year';
 import { planFulfilment, planRate } from './plan-bonus';
 
 /** The position whose holders the payroll covers. */
@@ -48,8 +50,13 @@ export interface MonthPayrollInput {
   contacts?: readonly ContactRecord[];
   claims: readonly ClaimRecord[];
   settings: Settings;
-  /** by «Таб. №»: income, deductions and НДФЛ before this month of the same year */
+  /** by «Таб. №»: income, deductions and НДФЛ before this month of the same year (used without `history`) */
   yearToDate: Readonly<Record<string, YearToDate>>;
+  /**
+   * The months already paid (closed, or computed and marked estimated): when given, НДФЛ is taken
+   * from them by payment date, and a month of the year missing from them makes the row an error.
+   */
+  history?: readonly PaidMonth[];
   /** the deals already indexed (by `new DealIndex(deals, settings.salesBy)`), to reuse over several months */
   dealIndex?: DealIndex;
 }
@@ -92,8 +99,11 @@ export interface PayrollLines {
   /** sales that earn the plan bonus (after probation unless the setting pays for probation) */
   bonusSales: Kopecks;
   fulfilment: number | null;
+  /** null where no plan bonus applies (then `noBonusReason` says why) */
   rate: number | null;
   planBonus: Kopecks;
+  /** why the row earns no plan bonus and no KPI, or '' */
+  noBonusReason: string;
   /** the base of the KPI percents: «по окладу» */
   kpiBase: Kopecks;
   kpis: KpiLine[];
@@ -101,13 +111,59 @@ export interface PayrollLines {
   /** МРОТ × days worked / norm */
   mrotFloor: Kopecks;
   mrotTopup: Kopecks;
+  /** days worked on weekends and public holidays (ТК ст. 153) */
+  holidayDays: number;
+  /** their pay: the day's pay × the multiplier, outside the МРОТ comparison */
+  holidayPay: Kopecks;
   accrued: Kopecks;
+  /** the standard deductions of the month: other + children (0 once income passes 450 000) */
+  deduction: Kopecks;
+  /** of it, for children */
+  childDeduction: Kopecks;
+  /** the аванс and the final payment, each taxed at its own date */
+  advancePayment: PaymentTax;
+  finalPayment: PaymentTax;
+  ndflAdvance: Kopecks;
+  ndflFinal: Kopecks;
+  /** НДФЛ of both payments */
   ndfl: Kopecks;
+  /** the аванс accrued (from «Табель»), before its НДФЛ */
   advance: Kopecks;
+  /** the аванс paid out: аванс − НДФЛ withheld from it */
+  advancePaid: Kopecks;
   toPay: Kopecks;
+  /** months of the year whose figures are computed, not closed */
+  estimatedMonths: string[];
 }
 
-export type PayrollErrorReason = 'noPlan' | 'noTimesheet' | 'unsetSalary' | 'unknownYear' | 'unknownCategory' | 'other';
+/** One payment of the month and its НДФЛ (НК ст. 226 п. 4: withheld at each payment). */
+export interface PaymentTax {
+  /** the payment date, or null when «Табель» gives none (the accrual month is assumed) */
+  date: Date | null;
+  /** the tax year the payment belongs to */
+  year: number;
+  income: Kopecks;
+  /** income since 1 January of that year before this payment */
+  incomeBefore: Kopecks;
+  /** deductions since 1 January of that year before this payment */
+  deductionsBefore: Kopecks;
+  /** the deduction granted at this payment */
+  deduction: Kopecks;
+  /** НДФЛ withheld in that year before this payment */
+  taxBefore: Kopecks;
+  tax: Kopecks;
+}
+
+export type PayrollErrorReason =
+  | 'noPlan'
+  | 'noTimesheet'
+  | 'unsetSalary'
+  | 'unknownYear'
+  | 'unknownCategory'
+  | 'category'
+  | 'missingMonths'
+  | 'dismissed'
+  | 'other';
 
 interface RowIdentity {
   tabNo: string;
@@ -127,9 +183,13 @@ export interface PayrollTotals {
   planBonus: Kopecks;
   kpiBonus: Kopecks;
   mrotTopup: Kopecks;
+  holidayPay: Kopecks;
   accrued: Kopecks;
+  ndflAdvance: Kopecks;
+  ndflFinal: Kopecks;
   ndfl: Kopecks;
   advance: Kopecks;
+  advancePaid: Kopecks;
   toPay: Kopecks;
 }
 
@@ -140,9 +200,13 @@ export const TOTAL_KEYS: ReadonlyArray<keyof PayrollTotals> = [
   'planBonus',
   'kpiBonus',
   'mrotTopup',
+  'holidayPay',
   'accrued',
+  'ndflAdvance',
+  'ndflFinal',
   'ndfl',
   'advance',
+  'advancePaid',
   'toPay',
 ];
 
@@ -201,9 +265,13 @@ function zeroTotals(): PayrollTotals {
     planBonus: 0,
     kpiBonus: 0,
     mrotTopup: 0,
+    holidayPay: 0,
     accrued: 0,
+    ndflAdvance: 0,
+    ndflFinal: 0,
     ndfl: 0,
     advance: 0,
+    advancePaid: 0,
     toPay: 0,
   };
 }
@@ -258,12 +326,30 @@ export function computeMonthPayroll(input: MonthPayrollInput): MonthPayroll {
       if (sheet.length > 1) {
         throw new RowError('other', `В табеле за ${key} две строки для таб. № ${person.tabNo}: оставьте одну`);
       }
+      if (input.history && settings.ndflEnabled) {
+        const missing = missingMonths(input.history, person, month);
+        if (missing.length > 0) {
+          throw new RowError(
+            'missingMonths',
+            `НДФЛ считается нарастающим итогом с 1 января, а ${missing.length === 1 ? 'месяц' : 'месяцы'} ` +
+              `${missing.join(', ')} не ${missing.length === 1 ? 'закрыт' : 'закрыты'} и не рассчитываются: ` +
+              'закройте их (Зарплата → «Закрыть месяц») или впишите их начисления и НДФЛ на лист ' +
+              '«Начисления (закрытые месяцы)»',
+          );
+        }
+      }
       const lines = computeRow(person, sheet[0], plans.get(person.tabNo.trim()), norm, {
         month,
         settings,
         deals,
         claims: claims.get(normaliseEmail(person.email)) ?? [],
-        yearToDate: input.yearToDate[person.tabNo.trim()] ?? { income: 0, deductions: 0, tax: 0 },
+        yearToDate: (year) =>
+          input.history
+            ? yearToDateOf(input.history, person.tabNo, year, month)
+            : year === month.year
+              ? (input.yearToDate[person.tabNo.trim()] ?? { income: 0, deductions: 0, tax: 0 })
+              : { income: 0, deductions: 0, tax: 0 },
+        estimatedMonths: input.history ? estimatedMonths(input.history, person.tabNo, month) : [],
       });
       return { ...identity, ok: true as const, lines };
     } catch (error) {
@@ -275,6 +361,27 @@ export function computeMonthPayroll(input: MonthPayrollInput): MonthPayroll {
       throw error;
     }
   });
+
+  // a timesheet row of someone dismissed before the month is an error row, not dropped
+  const listed = new Set(staff.map((p) => p.tabNo.trim()));
+  for (const person of input.staff) {
+    const tabNo = person.tabNo.trim();
+    if (listed.has(tabNo) || !timesheets.has(tabNo) || person.position.trim() !== SPECIALIST_POSITION) continue;
+    listed.add(tabNo);
+    const dismissed = person.dismissalDate && startOfDay(person.dismissalDate) < monthFirstOf(month);
+    rows.push({
+      tabNo: person.tabNo,
+      name: person.name,
+      email: person.email,
+      ok: false,
+      reason: dismissed ? 'dismissed' : 'other',
+      error: dismissed
+        ? `Сотрудник уволен ${formatRuDate(person.dismissalDate!)}, а в табеле за ${key} есть его строка: ` +
+          'удалите строку табеля или исправьте «Дату увольнения» на листе «Сотрудники»'
+        : `Сотрудник принят ${person.hireDate ? formatRuDate(person.hireDate) : ''} — позже ${key}, ` +
+          'а в табеле за этот месяц есть его строка: удалите строку или исправьте «Дату приёма»',
+    });
+  }
 
   const totals = zeroTotals();
   for (const row of rows) {
@@ -289,7 +396,52 @@ interface RowContext {
   settings: Settings;
   deals: DealIndex;
   claims: readonly ClaimRecord[];
-  yearToDate: YearToDate;
+  /** income, deductions and НДФЛ of a tax year before this month's payments */
+  yearToDate: (year: number) => YearToDate;
+  estimatedMonths: string[];
+}
+
+function monthFirstOf(month: YearMonth): Date {
+  return new Date(month.year, month.month - 1, 1);
+}
+
+function rubles(kopecks: Kopecks): string {
+  return kopecksToRubles(kopecks).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** ТК ст. 70: at most 3 months (6 for managers, not this position). */
+const MAX_PROBATION_MONTHS = 3;
+
+/** The probation of a person as it touches the month, or an error naming what to fill. */
+function probationOf(person: StaffRecord, month: YearMonth, norm: number, settings: Settings) {
+  const monthFirst = monthFirstOf(month);
+  const monthLast = new Date(month.year, month.month - 1, daysInMonth(month.year, month.month));
+  const typed = parseCategory(person.category);
+  const months = person.probationMonths ?? 0;
+  if (!Number.isInteger(months) || months < 0 || months > MAX_PROBATION_MONTHS) {
+    throw new RowError(
+      'category',
+      `«Испытательный срок, мес» сотрудника с таб. № ${person.tabNo}: ${months} — нужно целое число от 0 до 3 ` +
+        '(ТК ст. 70): исправьте лист «Сотрудники»',
+    );
+  }
+  if (typed === 'probation' && (!person.hireDate || months === 0)) {
+    throw new RowError(
+      'category',
+      `Категория сотрудника с таб. № ${person.tabNo} — «Испытательный срок», но не указаны ` +
+        `${!person.hireDate ? '«Дата приёма»' : '«Испытательный срок, мес»'}: заполните лист «Сотрудники»`,
+    );
+  }
+  const end = person.hireDate && months > 0 ? probationEndDate(person.hireDate, months) : null;
+  const probationEnd = end && end >= monthFirst ? end : null;
+  const wholeMonth = probationEnd !== null && probationEnd >= monthLast;
+  let workingDays = 0;
+  if (wholeMonth) workingDays = norm;
+  else if (probationEnd !== null) {
+    const fromDay = person.hireDate && startOfDay(person.hireDate) > monthFirst ? person.hireDate.getDate() : 1;
+    workingDays = workingDaysBetween(month.year, month.month, fromDay, probationEnd.getDate(), settings.calendar);
+  }
+  return { typed, end, probationEnd, wholeMonth, workingDays };
 }
 
 function computeRow(
@@ -300,37 +452,34 @@ function computeRow(
   ctx: RowContext,
 ): PayrollLines {
   const { month, settings } = ctx;
-  const monthFirst = new Date(month.year, month.month - 1, 1);
-  const lastDay = daysInMonth(month.year, month.month);
-  const monthLast = new Date(month.year, month.month - 1, lastDay);
+  const { typed, end, probationEnd, wholeMonth, workingDays } = probationOf(person, month, norm, settings);
 
-  const typed = parseCategory(person.category);
-  const months = person.probationMonths ?? 0;
-  let probationEnd: Date | null = person.hireDate && months > 0 ? probationEndDate(person.hireDate, months) : null;
-  if (probationEnd && probationEnd < monthFirst) probationEnd = null;
-  if (typed === 'probation' && person.hireDate && months > 0 && probationEnd === null) {
+  // the category after probation is the director's order: the add-on never picks one (domain 4.1)
+  if (typed === 'probation' && !wholeMonth) {
+    const probationDays = Math.min(workingDays, sheet.daysWorked);
     throw new RowError(
-      'other',
-      `Испытательный срок сотрудника с таб. № ${person.tabNo} закончился ` +
-        `${formatRuDate(probationEndDate(person.hireDate, months))}: укажите его категорию на листе «Сотрудники»`,
+      'category',
+      `Испытательный срок сотрудника с таб. № ${person.tabNo} закончился ${formatRuDate(end!)}: ` +
+        'укажите на листе «Сотрудники» категорию, присвоенную после него (I, II или «Без категории»)' +
+        (probationEnd !== null
+          ? `. Дни испытательного срока в этом месяце: ${probationDays} × ` +
+            `${rubles(settings.probationDayRate)} = ${rubles(probationDays * settings.probationDayRate)} руб.`
+          : ''),
     );
   }
-  // after probation a specialist has no category until the director assigns one (domain 3)
   const category: Exclude<Category, 'probation'> = typed === 'probation' ? 'none' : typed;
-  const wholeMonthProbation =
-    (typed === 'probation' && probationEnd === null) || (probationEnd !== null && probationEnd >= monthLast);
-
-  let probationWorkingDays = 0;
-  if (wholeMonthProbation) {
-    probationWorkingDays = norm;
-  } else if (probationEnd !== null) {
-    const fromDay = person.hireDate && startOfDay(person.hireDate) > monthFirst ? person.hireDate.getDate() : 1;
-    probationWorkingDays = workingDaysBetween(
-      month.year,
-      month.month,
-      fromDay,
-      probationEnd.getDate(),
-      settings.calendar,
+  const holidayDays = sheet.holidayDays ?? 0;
+  if (!Number.isInteger(holidayDays) || holidayDays < 0) {
+    throw new RowError(
+      'other',
+      `«Дней в выходные и праздники»: нужно целое неотрицательное число, а не ${holidayDays}`,
+    );
+  }
+  if (sheet.daysWorked > norm) {
+    throw new RowError(
+      'other',
+      `Отработано дней (${sheet.daysWorked}) больше нормы месяца (${norm}): работу в выходные и праздничные дни ` +
+        'укажите в столбце «Дней в выходные и праздники» листа «Табель»',
     );
   }
 
@@ -338,21 +487,28 @@ function computeRow(
     category,
     sheet.daysWorked,
     norm,
-    probationWorkingDays,
+    wholeMonth ? norm : workingDays,
     settings.salaries,
     settings.probationDayRate,
   );
 
-  // Plan bonus: probation earns none (6.1) unless the setting says so.
+  // Plan bonus: probation earns none (6.1) unless the setting says so; «Без категории» none unless set (4.5a).
   const email = person.email;
   const sales = ctx.deals.sales(email, month);
+  const noneWithoutBonus = category === 'none' && !settings.noCategoryBonuses && split.salaryDays > 0;
   let bonusSales = sales;
   if (!settings.probationPlanBonus && probationEnd !== null) {
-    bonusSales = wholeMonthProbation ? 0 : ctx.deals.salesAfterDay(email, month, probationEnd.getDate());
+    bonusSales = wholeMonth ? 0 : ctx.deals.salesAfterDay(email, month, probationEnd.getDate());
   }
-  const planNeeded = !(wholeMonthProbation && !settings.probationPlanBonus);
+  if (noneWithoutBonus) bonusSales = 0;
+  const bonusApplies = !(wholeMonth && !settings.probationPlanBonus) && !noneWithoutBonus;
+  const noBonusReason = bonusApplies
+    ? ''
+    : noneWithoutBonus
+      ? 'без категории премия за план и KPI не начисляются (п. 6.2, 6.3 должностной инструкции)'
+      : 'на испытательном сроке премия за план не начисляется (п. 6.1 должностной инструкции)';
   const plan = planRecord?.plan ?? null;
-  if (planNeeded && (plan === null || plan <= 0)) {
+  if (bonusApplies && (plan === null || plan <= 0)) {
     throw new RowError(
       'noPlan',
       `Не задан план продаж за ${monthKey(month)} для сотрудника с таб. № ${person.tabNo}: заполните лист «Планы»`,
@@ -361,12 +517,12 @@ function computeRow(
   const hasPlan = plan !== null && plan > 0;
   const rates = settings.planRates;
   const fulfilment = hasPlan ? planFulfilment(sales, plan) : null;
-  const rate = hasPlan ? planRate(sales, plan, rates, settings.overThreshold) : null;
+  const rate = hasPlan && bonusApplies ? planRate(sales, plan, rates, settings.overThreshold) : null;
   // the rate belongs to the whole month's sales; it is paid on the sales that earn a bonus
   const planBonusKop = rate !== null ? multiplyKopecks(bonusSales, rate) : 0;
 
   // KPI: a percent of the оклад actually accrued for the month («по окладу»)
-  const kpiBase = split.bySalary;
+  const kpiBase = noneWithoutBonus ? 0 : split.bySalary;
   const kpis: KpiLine[] = settings.kpis.map((kpi) => {
     const fact = measureKpi(kpi, {
       month,
@@ -385,20 +541,29 @@ function computeRow(
   const base = split.byRate + split.bySalary;
   const floor = mrotFloor(mrotForYear(settings.mrotByYear, month.year), sheet.daysWorked, norm);
   const topup = Math.max(0, floor - (base + planBonusKop + kpiBonusKop));
-  const accrued = base + planBonusKop + kpiBonusKop + topup;
+  const holidayPayKop = holidayPay(
+    wholeMonth ? 'probation' : category,
+    holidayDays,
+    norm,
+    settings.salaries,
+    settings.probationDayRate,
+    settings.holidayPayMultiplier,
+  );
+  const accrued = base + planBonusKop + kpiBonusKop + topup + holidayPayKop;
 
-  const ndfl = settings.ndflEnabled
-    ? monthNdfl({
-        monthIncome: accrued,
-        incomeBefore: ctx.yearToDate.income,
-        deductionsBefore: ctx.yearToDate.deductions,
-        monthDeduction: person.monthlyDeduction,
-        taxBefore: ctx.yearToDate.tax,
-      })
-    : 0;
   const advance = sheet.advance;
+  if (advance > accrued) {
+    throw new RowError(
+      'other',
+      `Аванс (${rubles(advance)} руб.) больше начисленного за месяц (${rubles(accrued)} руб.): ` +
+        'проверьте «Аванс, руб.» на листе «Табель»',
+    );
+  }
+  const taxes = paymentTaxes(person, sheet, accrued, ctx);
+  const ndfl = taxes.advance.tax + taxes.final.tax;
+  const advancePaid = advance - taxes.advance.tax;
 
-  const categoryLabel = wholeMonthProbation
+  const categoryLabel = wholeMonth
     ? CATEGORY_LABELS.probation
     : probationEnd !== null
       ? `${CATEGORY_LABELS[category]} (испытательный срок до ${formatRuDate(probationEnd)})`
@@ -422,14 +587,136 @@ function computeRow(
     fulfilment,
     rate,
     planBonus: planBonusKop,
+    noBonusReason,
     kpiBase,
     kpis,
     kpiBonus: kpiBonusKop,
     mrotFloor: floor,
     mrotTopup: topup,
+    holidayDays,
+    holidayPay: holidayPayKop,
     accrued,
+    deduction: taxes.deduction,
+    childDeduction: taxes.childDeduction,
+    advancePayment: taxes.advance,
+    finalPayment: taxes.final,
+    ndflAdvance: taxes.advance.tax,
+    ndflFinal: taxes.final.tax,
     ndfl,
     advance,
-    toPay: accrued - ndfl - advance,
+    advancePaid,
+    toPay: accrued - ndfl - advancePaid,
+    estimatedMonths: ctx.estimatedMonths,
   };
+}
+
+/**
+ * The month's two payments and their НДФЛ (domain 4.5): the аванс is income on its date, the
+ * rest on the final payment's date, each in its own tax year; the month's standard deduction
+ * goes with the first payment in the month's own year, and the child part stops once the
+ * income since 1 January, this month's included, passes 450 000 руб.
+ */
+function paymentTaxes(person: StaffRecord, sheet: TimesheetRecord, accrued: Kopecks, ctx: RowContext) {
+  const { month, settings } = ctx;
+  const advanceDate = sheet.advanceDate ?? null;
+  const paymentDate = sheet.paymentDate ?? null;
+  const advanceYear = paymentYear(advanceDate, month);
+  const finalYear = paymentYear(paymentDate, month);
+  const advanceIncome = sheet.advance;
+  const finalIncome = accrued - advanceIncome;
+
+  const own = ctx.yearToDate(month.year);
+  const incomeThisYear =
+    own.income + (advanceYear === month.year ? advanceIncome : 0) + (finalYear === month.year ? finalIncome : 0);
+  const childDeduction = childDeductionForMonth(person.children ?? NO_CHILDREN, incomeThisYear);
+  const deduction = person.monthlyDeduction + childDeduction;
+
+  const zero = (date: Date | null, year: number, income: Kopecks): PaymentTax => ({
+    date,
+    year,
+    income,
+    incomeBefore: 0,
+    deductionsBefore: 0,
+    deduction: 0,
+    taxBefore: 0,
+    tax: 0,
+  });
+  if (!settings.ndflEnabled) {
+    return {
+      deduction: 0,
+      childDeduction: 0,
+      advance: zero(advanceDate, advanceYear, advanceIncome),
+      final: zero(paymentDate, finalYear, finalIncome),
+    };
+  }
+  const deductionAtAdvance = advanceYear === month.year && advanceIncome > 0 ? deduction : 0;
+  const deductionAtFinal = deductionAtAdvance === 0 && finalYear === month.year ? deduction : 0;
+  const taxed = (date: Date | null, year: number, income: Kopecks, before: YearToDate, ded: Kopecks) => ({
+    date,
+    year,
+    income,
+    incomeBefore: before.income,
+    deductionsBefore: before.deductions,
+    deduction: ded,
+    taxBefore: before.tax,
+    tax: monthNdfl({
+      monthIncome: income,
+      incomeBefore: before.income,
+      deductionsBefore: before.deductions,
+      monthDeduction: ded,
+      taxBefore: before.tax,
+    }),
+  });
+  const advance = taxed(advanceDate, advanceYear, advanceIncome, ctx.yearToDate(advanceYear), deductionAtAdvance);
+  const afterAdvance =
+    finalYear === advanceYear
+      ? {
+          income: advance.incomeBefore + advance.income,
+          deductions: advance.deductionsBefore + advance.deduction,
+          tax: advance.taxBefore + advance.tax,
+        }
+      : ctx.yearToDate(finalYear);
+  const final = taxed(paymentDate, finalYear, finalIncome, afterAdvance, deductionAtFinal);
+  return { deduction: deductionAtAdvance + deductionAtFinal, childDeduction, advance, final };
+}
+
+/** What a computed row leaves for the НДФЛ of the later payments. */
+export function paidMonthOf(row: PayrollRow & { ok: true }, month: YearMonth, estimated: boolean): PaidMonth {
+  const l = row.lines;
+  return {
+    month: monthKey(month),
+    tabNo: row.tabNo,
+    income: l.accrued,
+    advance: l.advance,
+    advanceDate: l.advancePayment.date,
+    paymentDate: l.finalPayment.date,
+    deductions: l.deduction,
+    advanceTax: l.ndflAdvance,
+    tax: l.ndfl,
+    estimated,
+  };
+}
+
+/**
+ * The month with НДФЛ since 1 January taken from the closed months, and each earlier month of
+ * the year that is not closed computed from the workbook («Табель», «Планы», deals) and marked
+ * as estimated on the rows that use it. A month that cannot be computed either stays missing,
+ * and the rows that need it are errors naming it: never a silent zero.
+ */
+export function computeMonthWithHistory(input: MonthPayrollInput, closed: readonly PaidMonth[]): MonthPayroll {
+  const history: PaidMonth[] = [...closed];
+  const dealIndex = input.dealIndex ?? new DealIndex(input.deals, input.settings.salesBy);
+  if (input.settings.ndflEnabled) {
+    for (let m = 1; m < input.month.month; m++) {
+      const earlier: YearMonth = { year: input.month.year, month: m };
+      const key = monthKey(earlier);
+      const staff = input.staff.filter(
+        (p) => p.position.trim() === SPECIALIST_POSITION && missingMonths(history, p, input.month).includes(key),
+      );
+      if (staff.length === 0) continue;
+      const computed = computeMonthPayroll({ ...input, month: earlier, staff, history, dealIndex });
+      for (const row of computed.rows) if (row.ok) history.push(paidMonthOf(row, earlier, true));
+    }
+  }
+  return computeMonthPayroll({ ...input, history, dealIndex });
 }

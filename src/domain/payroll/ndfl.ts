@@ -55,8 +55,10 @@ export interface NdflInput {
 }
 
 /**
- * The month's НДФЛ = tax(income since 1 January − deductions) − tax already computed.
- * It can be negative only when earlier months were overtaxed; the caller shows that as is.
+ * The НДФЛ of one payment = tax(income since 1 January − deductions since 1 January) − tax
+ * already withheld this year, never negative (НК ст. 226 п. 3): a month whose deduction exceeds
+ * its income withholds nothing, and the tax withheld before stays credited to the later months.
+ * Deductions above the income are not lost: they lower the base of the later payments of the year.
  */
 export function monthNdfl(input: NdflInput): Kopecks {
   for (const [name, value] of Object.entries(input)) {
@@ -65,7 +67,7 @@ export function monthNdfl(input: NdflInput): Kopecks {
     }
   }
   const base = input.incomeBefore + input.monthIncome - input.deductionsBefore - input.monthDeduction;
-  return ndflOnBase(base) - input.taxBefore;
+  return Math.max(0, ndflOnBase(base) - input.taxBefore);
 }
 
 const NDFL_FIELD_NAMES: Record<keyof NdflInput, string> = {
@@ -77,16 +79,55 @@ const NDFL_FIELD_NAMES: Record<keyof NdflInput, string> = {
 };
 
 /**
- * The NDFL custom function's reading: the base before this month is
- * `baseBefore` (income since 1 January less the deductions already given), the
- * tax already computed is the tax on it, and this month adds its income less its deduction.
+ * The NDFL custom function's reading: `baseBefore` is the income since 1 January before this
+ * payment less the deductions since 1 January (negative while deductions exceed the income),
+ * this payment adds its income less its deduction, and the tax already withheld is `taxBefore`
+ * (by default the tax on the base before). Never negative.
  */
-export function ndflForMonth(monthIncome: Kopecks, baseBefore: Kopecks = 0, monthDeduction: Kopecks = 0): Kopecks {
-  return monthNdfl({
-    monthIncome,
-    incomeBefore: baseBefore,
-    deductionsBefore: 0,
-    monthDeduction,
-    taxBefore: ndflOnBase(baseBefore),
-  });
+export function ndflForMonth(
+  monthIncome: Kopecks,
+  baseBefore: Kopecks = 0,
+  monthDeduction: Kopecks = 0,
+  taxBefore: Kopecks = ndflOnBase(baseBefore),
+): Kopecks {
+  for (const value of [monthIncome, monthDeduction, taxBefore]) {
+    if (!Number.isInteger(value) || value < 0) throw new DomainError('НДФЛ: суммы не могут быть отрицательными');
+  }
+  if (!Number.isInteger(baseBefore)) throw new RangeError('the tax base must be whole kopecks');
+  return Math.max(0, ndflOnBase(baseBefore + monthIncome - monthDeduction) - taxBefore);
+}
+
+/** Child deductions stop from the month in which income since 1 January passes this (НК ст. 218 п. 1 пп. 4). */
+export const CHILD_DEDUCTION_INCOME_LIMIT: Kopecks = 450_000 * RUB;
+
+/** The children an employee claims the standard deduction for («Сотрудники»). */
+export interface ChildDeductions {
+  /** children counted in order of birth: 1 400 for the first, 2 800 for the second, 6 000 for each next */
+  children: number;
+  /** of them, disabled children: 12 000 each, on top of the order's amount */
+  disabled: number;
+  /** a sole parent gets each amount doubled */
+  soleParent: boolean;
+}
+
+export const NO_CHILDREN: ChildDeductions = { children: 0, disabled: 0, soleParent: false };
+
+/** The month's child deduction (НК ст. 218 п. 1 пп. 4 in force from 2025), before the income limit. */
+export function childDeduction(kids: ChildDeductions): Kopecks {
+  const { children, disabled } = kids;
+  if (!Number.isInteger(children) || children < 0 || !Number.isInteger(disabled) || disabled < 0) {
+    throw new DomainError('Вычеты на детей: число детей должно быть целым неотрицательным');
+  }
+  if (disabled > children) {
+    throw new DomainError(`Вычеты на детей: детей-инвалидов (${disabled}) больше, чем детей (${children})`);
+  }
+  let sum = 0;
+  for (let i = 1; i <= children; i++) sum += i === 1 ? 1_400 * RUB : i === 2 ? 2_800 * RUB : 6_000 * RUB;
+  sum += disabled * 12_000 * RUB;
+  return kids.soleParent ? sum * 2 : sum;
+}
+
+/** The child deduction of a month whose income since 1 January (this month included) is `incomeSinceJanuary`. */
+export function childDeductionForMonth(kids: ChildDeductions, incomeSinceJanuary: Kopecks): Kopecks {
+  return incomeSinceJanuary > CHILD_DEDUCTION_INCOME_LIMIT ? 0 : childDeduction(kids);
 }

@@ -65,14 +65,23 @@ export interface PayslipData {
   fulfilment: number | null;
   rate: number | null;
   planBonus: Kopecks;
+  /** why no plan bonus or KPI is paid (the ведомость's own words), '' when they are */
+  noBonusReason: string;
   kpiBonus: Kopecks;
   kpis: PayslipKpi[];
   mrot: Kopecks | null;
   mrotTopup: Kopecks;
+  /** ТК ст. 153: work on days off and holidays */
+  holidayPay: Kopecks;
+  holidayDays: number;
   accrued: Kopecks;
-  ndfl: Kopecks;
-  /** the НДФЛ deduction of the month */
-  deduction: Kopecks;
+  /** НДФЛ withheld from the аванс and at the final payment (income on the day it is paid, НК ст. 223) */
+  ndflAdvance: Kopecks;
+  ndflFinal: Kopecks;
+  /** the deductions applied at each payment, and the children's among them */
+  advanceDeduction: Kopecks;
+  finalDeduction: Kopecks;
+  childDeduction: Kopecks;
   advance: Kopecks;
   advanceDate: Date | null;
   toPay: Kopecks;
@@ -161,14 +170,18 @@ export function payslipText(d: PayslipData): PayslipText {
     );
   }
   if (d.plan === null || d.fulfilment === null || d.rate === null) {
-    line('  премия за план', d.planBonus, 'план продаж на месяц не установлен');
+    line('  премия за план', d.planBonus, d.noBonusReason || 'план продаж на месяц не установлен');
   } else {
     const probationOnly = d.probationDays > 0 && d.planBonus === 0 && d.sales > 0;
     line(
       '  премия за план',
       d.planBonus,
       `продажи ${rub(d.sales)} при плане ${rub(d.plan)}: выполнение ${formatPercent(d.fulfilment)}, ставка ${formatPercent(d.rate)} от продаж` +
-        (probationOnly ? '; в испытательный срок премия за план не начисляется' : ''),
+        (d.noBonusReason
+          ? `; ${d.noBonusReason}`
+          : probationOnly
+            ? '; в испытательный срок премия за план не начисляется'
+            : ''),
     );
   }
   line(
@@ -185,12 +198,24 @@ export function payslipText(d: PayslipData): PayslipText {
       ? `до МРОТ ${rub(d.mrot)} за ${d.daysWorked} из ${days(d.norm)} (ТК РФ ст. 133)`
       : 'начисленное не ниже МРОТ (ТК РФ ст. 133)',
   );
+  if (d.holidayPay !== 0) {
+    line(
+      '  работа в выходные',
+      d.holidayPay,
+      `${days(d.holidayDays)} в выходные и праздники, не менее двойной оплаты (ТК РФ ст. 153)`,
+    );
+  }
   line('Всего начислено', d.accrued);
   line('Удержано:', null);
+  const paid = (date: Date | null) => (date ? ` ${formatDateRu(date)}` : '');
+  const ndflBasis = (when: string, deduction: Kopecks, children: Kopecks) =>
+    `${when}: 13–22 % с дохода с начала года (НК РФ ст. 224, 226); вычеты ${rub(deduction)}` +
+    (children > 0 ? `, из них на детей ${rub(children)} (НК РФ ст. 218)` : '');
+  line('  НДФЛ с аванса', d.ndflAdvance, ndflBasis(`при выплате аванса${paid(d.advanceDate)}`, d.advanceDeduction, 0));
   line(
-    '  НДФЛ',
-    d.ndfl,
-    `с дохода с начала года по шкале НК РФ ст. 224; стандартные вычеты за месяц ${rub(d.deduction)}`,
+    '  НДФЛ при расчёте',
+    d.ndflFinal,
+    ndflBasis(`при окончательном расчёте${paid(d.payDate)}`, d.finalDeduction, d.childDeduction),
   );
   line('Выплачено ранее:', null);
   line('  аванс', d.advance, d.advanceDate ? `выплачен ${formatDateRu(d.advanceDate)}` : 'за первую половину месяца');

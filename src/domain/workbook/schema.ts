@@ -187,12 +187,25 @@ export const COLUMNS = {
     c('Дата присвоения категории', 'date'),
     c('Вычеты НДФЛ, руб./мес', 'money'),
     c('Дата увольнения', 'date'),
+    // НК ст. 218 п. 1 пп. 4: child deductions by order of birth, disabled children, sole parent
+    c('Детей для вычета', 'number'),
+    c('Из них детей-инвалидов', 'number'),
+    c('Единственный родитель', 'list', { list: ['Да', 'Нет'] }),
     // for the payment register; «Сотрудники» is edited only by the director
     c('Номер счёта', 'account'),
   ],
   /** plus one target column per KPI, named after the KPI (see KPI_COLUMNS) */
   plans: [c('Месяц'), c('Сотрудник (Таб. №)'), c('План продаж, руб.', 'money')],
-  timesheet: [c('Месяц'), c('Сотрудник (Таб. №)'), c('Отработано дней', 'number'), c('Аванс, руб.', 'money')],
+  timesheet: [
+    c('Месяц'),
+    c('Сотрудник (Таб. №)'),
+    c('Отработано дней', 'number'),
+    c('Аванс, руб.', 'money'),
+    // ТК ст. 153 and НДФЛ by payment date (НК ст. 223, 226)
+    c('Дней в выходные и праздники', 'number'),
+    c('Дата аванса', 'date'),
+    c('Дата выплаты', 'date'),
+  ],
   log: [
     c('Время', 'date'),
     c('Пользователь'),

@@ -38,3 +38,12 @@ export function argId(value: unknown, name: string, prefix: string): string {
     throw new DomainError(`«${name}»: «${id}» — не ID вида ${prefix}-00001`);
   return id;
 }
+
+/** A sidebar's request ID (letters, digits, dashes; at most 64), or '' when the caller sent none. */
+export function argRequestId(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const id = argString(value, 'ID запроса', 64);
+  if (!/^[A-Za-z0-9_-]+$/.test(id))
+    throw new DomainError('Неверный запрос: «ID запроса» — только латиница, цифры и «-»');
+  return id;
+}

@@ -4,7 +4,7 @@
  * contact, the next contact date.
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
-import { withDocumentLock } from '../../adapter/lock';
+import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountPercent, discountProblem, statusChangeProblem } from '../../domain/crm/client-rules';
@@ -23,7 +23,12 @@ import { fieldValue } from './field-input';
 export const CLIENT_FORM_HEADERS = COLUMNS.clients.filter((c) => !c.computed).map((c) => c.header);
 
 /** Validates and saves a new client; returns errors per field, likely duplicates, or the new ID. */
-export function createClient(ctx: CrmContext, form: ClientForm, confirmDuplicate: boolean): CreateClientResult {
+export function createClient(
+  ctx: CrmContext,
+  form: ClientForm,
+  confirmDuplicate: boolean,
+  requestId = '',
+): CreateClientResult {
   const errors: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const type = (form[H.clientType] ?? '') as ClientType | '';
@@ -49,7 +54,7 @@ export function createClient(ctx: CrmContext, form: ClientForm, confirmDuplicate
     if (problem) errors[H.discount] = problem;
   }
   if (Object.keys(errors).length > 0) return { status: 'invalid', errors };
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
     const existing = clients.readAll().map((r) => clients.record(r));
     if (!confirmDuplicate) {
@@ -112,8 +117,13 @@ function sameValue(spec: ColumnSpec, current: unknown, value: unknown): boolean 
  * another specialist's client; «Ключевой», discounts and «Ответственный» are
  * the director's (2.10). Writes only the cells that change and logs each one.
  */
-export function updateClient(ctx: CrmContext, clientId: string, fields: ClientForm): UpdateClientResult {
-  return withDocumentLock(() => {
+export function updateClient(
+  ctx: CrmContext,
+  clientId: string,
+  fields: ClientForm,
+  requestId = '',
+): UpdateClientResult {
+  return withRequestLock(requestId, () => {
     const found = findById(ctx, SHEETS.clients, H.clientId, clientId);
     if (!found) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, found.record, `Клиента ${clientId}`);
@@ -178,14 +188,14 @@ export function updateClient(ctx: CrmContext, clientId: string, fields: ClientFo
 }
 
 /** Records a contact with a client (2.9); a next-contact date also goes to the client's row. */
-export function logContact(ctx: CrmContext, contact: ContactForm): { ok: true } {
+export function logContact(ctx: CrmContext, contact: ContactForm, requestId = ''): { ok: true } {
   if (!(CONTACT_TYPES as readonly string[]).includes(contact.type)) {
     throw new DomainError(`Тип контакта: выберите одно из значений: ${CONTACT_TYPES.join(', ')}`);
   }
   if (!contact.result) throw new DomainError('Опишите результат контакта');
   const next = contact.nextContact ? parseDateValue(contact.nextContact) : null;
   if (contact.nextContact && !next) throw new DomainError('Следующий контакт: нужна дата дд.мм.гггг');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const client = findById(ctx, SHEETS.clients, H.clientId, contact.clientId);
     if (!client) throw new DomainError(`Клиента «${contact.clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, client.record, `Клиента ${contact.clientId}`);
@@ -213,10 +223,16 @@ export function logContact(ctx: CrmContext, contact: ContactForm): { ok: true } 
 }
 
 /** Sets a client's «Следующий контакт» or a deal's «Следующий шаг». */
-export function setNextContact(ctx: CrmContext, kind: 'client' | 'deal', id: string, dateText: string): { ok: true } {
+export function setNextContact(
+  ctx: CrmContext,
+  kind: 'client' | 'deal',
+  id: string,
+  dateText: string,
+  requestId = '',
+): { ok: true } {
   const date = parseDateValue(dateText);
   if (!date) throw new DomainError('Нужна дата дд.мм.гггг');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const found =
       kind === 'client' ? findById(ctx, SHEETS.clients, H.clientId, id) : findById(ctx, SHEETS.deals, H.dealId, id);
     if (!found) throw new DomainError(`«${id}» не найден`);

@@ -5,7 +5,7 @@
  * current user is known (see adapter/user.ts for when Google hides it).
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
-import { withDocumentLock } from '../../adapter/lock';
+import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { statusAfterStage } from '../../domain/crm/client-rules';
@@ -154,9 +154,10 @@ export function moveDeal(
   dealId: string,
   toStage: string,
   fieldValues: Record<string, string>,
+  requestId = '',
 ): MoveDealResult {
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     requireOwnRow(ctx, deal.record, `Сделку ${dealId}`);
@@ -288,11 +289,17 @@ function applyStage(
 }
 
 /** The director sets any stage, bypassing the funnel rules, with a reason that is logged. */
-export function overrideStage(ctx: CrmContext, dealId: string, toStage: string, reason: string): MoveDealResult {
+export function overrideStage(
+  ctx: CrmContext,
+  dealId: string,
+  toStage: string,
+  reason: string,
+  requestId = '',
+): MoveDealResult {
   if (!ctx.isDirector) throw new DomainError('Изменить этап в обход правил может только директор');
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
   if (reason.length < 3) throw new DomainError('Укажите причину изменения этапа — она попадёт в «Журнал»');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const clientId = textOf(deal.record[H.clientId]);
@@ -316,10 +323,11 @@ export function changeDealAsDirector(
   dealId: string,
   fields: Record<string, string>,
   reason: string,
+  requestId = '',
 ): MoveDealResult {
   ctx.requireDirector('Ответственного и суммы заключённой сделки меняет только директор');
   if (reason.length < 3) throw new DomainError('Укажите причину изменения — она попадёт в «Журнал»');
-  return withDocumentLock(() => {
+  return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const memory = ValueMemory.load(ctx.ss);
@@ -370,8 +378,8 @@ export function changeDealAsDirector(
 }
 
 /** A new deal for a client at «Новый», owned by the client's «Ответственный» (or the current user). */
-export function createDeal(ctx: CrmContext, clientId: string): { dealId: string } {
-  return withDocumentLock(() => {
+export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): { dealId: string } {
+  return withRequestLock(requestId, () => {
     const client = findById(ctx, SHEETS.clients, H.clientId, clientId);
     if (!client) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, client.record, `Клиента ${clientId}`);

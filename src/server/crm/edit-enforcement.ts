@@ -11,7 +11,7 @@
  * and each changed column of the block is written in one call.
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
-import { withDocumentLock } from '../../adapter/lock';
+import { EDIT_LOCK_TIMEOUT_MS, withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
@@ -59,12 +59,21 @@ interface Block {
   newRows: Set<number>;
 }
 
-/** Checks and completes the edit; returns nothing, reports to the person with a toast. */
+/**
+ * Checks and completes the edit; returns nothing, reports to the person with a
+ * toast. The edited rows are read, checked and written back under one document
+ * lock, with the memory and the log, so an edit never works from rows another
+ * execution is changing; the wait fits a simple trigger's 30 s.
+ */
 export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
+  const name = e.range.getSheet().getName();
+  if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
+  withDocumentLock(() => enforceLocked(ctx, e, name), EDIT_LOCK_TIMEOUT_MS);
+}
+
+function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
   const range = e.range;
   const sheet = range.getSheet();
-  const name = sheet.getName();
-  if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
   const top = range.getRow();
   const numRows = range.getNumRows();
   const firstRow = Math.max(top, 2);
@@ -126,49 +135,48 @@ function assignIds(
   if (!blank && !block.touched(header)) return [];
   const need: Array<{ i: number; old: string }> = [];
   const restored: number[] = [];
-  withDocumentLock(() => {
-    table.refresh();
-    const column = table.readColumn(header);
-    const rowsOf = new Map<string, number[]>();
-    column.forEach((v, r) => {
-      const id = textOf(v);
-      if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r + 2]);
-    });
-    const inBlock = (row: number) => row >= block.firstRow && row < block.firstRow + block.rows.length;
-    const oldId = block.single && block.touched(header) ? textOf(e?.oldValue) : '';
-    block.records.forEach((record, i) => {
-      if (rowIsEmpty(block.rows[i])) return;
-      const id = textOf(record[header]);
-      const row = block.firstRow + i;
-      if (oldId && id !== oldId && (rowsOf.get(oldId) ?? []).every((r) => r === row)) {
-        // an ID is the add-on's: a changed ID goes back (the deal keeps its history, memory and log)
-        record[header] = oldId;
-        restored.push(i);
-        return;
-      }
-      if (!id || parseIdNumber(kind, id) === null) {
-        need.push({ i, old: id });
-        return;
-      }
-      const holders = rowsOf.get(id) ?? [row];
-      // the row outside the paste keeps its ID; among pasted rows, the topmost
-      const keeper = holders.find((r) => !inBlock(r)) ?? holders[0];
-      if (keeper !== row) need.push({ i, old: id });
-    });
-    if (need.length > 0) {
-      const ids = nextIds(kind, column, need.length);
-      need.forEach(({ i }, k) => (block.records[i][header] = ids[k]));
-    }
-    const changed = [...need.map((n) => n.i), ...restored];
-    if (changed.length > 0) {
-      const span = spanOf(changed);
-      table.writeColumn(
-        header,
-        block.firstRow + span.min,
-        block.records.slice(span.min, span.max + 1).map((r) => r[header]),
-      );
-    }
+  // under the edit's document lock: the IDs are read here, after every earlier save
+  table.refresh();
+  const column = table.readColumn(header);
+  const rowsOf = new Map<string, number[]>();
+  column.forEach((v, r) => {
+    const id = textOf(v);
+    if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r + 2]);
   });
+  const inBlock = (row: number) => row >= block.firstRow && row < block.firstRow + block.rows.length;
+  const oldId = block.single && block.touched(header) ? textOf(e?.oldValue) : '';
+  block.records.forEach((record, i) => {
+    if (rowIsEmpty(block.rows[i])) return;
+    const id = textOf(record[header]);
+    const row = block.firstRow + i;
+    if (oldId && id !== oldId && (rowsOf.get(oldId) ?? []).every((r) => r === row)) {
+      // an ID is the add-on's: a changed ID goes back (the deal keeps its history, memory and log)
+      record[header] = oldId;
+      restored.push(i);
+      return;
+    }
+    if (!id || parseIdNumber(kind, id) === null) {
+      need.push({ i, old: id });
+      return;
+    }
+    const holders = rowsOf.get(id) ?? [row];
+    // the row outside the paste keeps its ID; among pasted rows, the topmost
+    const keeper = holders.find((r) => !inBlock(r)) ?? holders[0];
+    if (keeper !== row) need.push({ i, old: id });
+  });
+  if (need.length > 0) {
+    const ids = nextIds(kind, column, need.length);
+    need.forEach(({ i }, k) => (block.records[i][header] = ids[k]));
+  }
+  const changed = [...need.map((n) => n.i), ...restored];
+  if (changed.length > 0) {
+    const span = spanOf(changed);
+    table.writeColumn(
+      header,
+      block.firstRow + span.min,
+      block.records.slice(span.min, span.max + 1).map((r) => r[header]),
+    );
+  }
   for (const i of restored) {
     log.push({
       user: ctx.user,
@@ -491,12 +499,14 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     let from: Stage | '' = isStage(old) ? old : '';
     const clientId = textOf(record[H.clientId]);
     const client = clients?.byId.get(clientId);
-    if (from === '' && known && !block.single) {
+    const unknownBefore = from === '' && known && !block.single;
+    if (unknownBefore) {
       // the earlier stage of this existing deal is unknown (a memory lost): keep what its fields allow
       from = isStage(typed) ? fallbackStage(record, client?.record ?? null, typed) : '';
     }
     if (typed === from && !formula) {
       if (!remembered && typed) memory.set(id, H.stage, typed);
+      if (unknownBefore) flagUnknownBefore(ctx, block, i, id, typed, notes, log);
       return;
     }
     const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
@@ -574,6 +584,36 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   toastRefusals(ctx, 'Изменение не принято', refusals);
   persist(ctx, memory, log);
 }
+
+/**
+ * A pasted or filled stage kept although the deal's previous stage is unknown
+ * (the memory has no entry for it: before «Настроить таблицу», or a deal the
+ * memory missed): the cell gets a note and «Журнал» an entry for the director.
+ */
+function flagUnknownBefore(
+  ctx: CrmContext,
+  block: Block,
+  i: number,
+  id: string,
+  typed: string,
+  notes: Map<number, string>,
+  log: LogEntry[],
+): void {
+  notes.set(i, `этап «${typed}» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку`);
+  log.push({
+    user: ctx.user,
+    action: 'Этап без проверки',
+    sheet: block.table.name,
+    id,
+    field: H.stage,
+    before: PREVIOUS_UNKNOWN,
+    after: typed,
+    comment: 'Вставка или протягивание; прежний этап неизвестен — директору проверить',
+  });
+}
+
+/** «Было» in «Журнал» when the previous value is not known. */
+export const PREVIOUS_UNKNOWN = '(неизвестно)';
 
 /**
  * Saves the memory and the log. Both tabs are protected for the director; a

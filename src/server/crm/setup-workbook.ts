@@ -5,6 +5,7 @@
  * a missing header is appended after the last column, unknown columns stay as
  * they are. Safe to run again.
  */
+import { withDocumentLock } from '../../adapter/lock';
 import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
 import { protectForDirectors } from '../../adapter/protection';
 import { Table } from '../../adapter/table';
@@ -48,7 +49,7 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   ensureSheet(ctx, SHEETS.dashboard, report);
   ensureSheet(ctx, SHEETS.log, report);
   for (const name of DIRECTOR_ONLY) protectForDirector(ctx, ctx.ss.getSheetByName(name)!, report);
-  seedMemory(ctx);
+  withDocumentLock(() => seedMemory(ctx));
   protectForDirector(ctx, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
   return report;
 }

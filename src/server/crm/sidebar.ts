@@ -3,9 +3,11 @@
  * stores the view (and the selected client) in the user's properties; the page
  * asks for it with getSidebarState().
  */
+import { readTriggerHealth } from '../../adapter/trigger-health';
 import type { SidebarState } from '../../shared/api';
 import type { CrmContext } from './crm-context';
 import { selectedClientId } from './deal-service';
+import { drainPending } from './edit-trigger';
 
 const STATE_KEY = 'crm.sidebar';
 /** The sidebar page built from sidebar/pages/Sidebar. */
@@ -30,11 +32,13 @@ export function sidebarState(ctx: CrmContext): SidebarState {
   const raw = PropertiesService.getUserProperties().getProperty(STATE_KEY);
   const stored = parseState(raw);
   const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
+  drainPending(ctx.ss);
   return {
     view,
     clientId: typeof stored.clientId === 'string' ? stored.clientId : '',
     user: ctx.user,
     isDirector: ctx.isDirector,
+    notice: readTriggerHealth(ctx.now).notice,
   };
 }
 

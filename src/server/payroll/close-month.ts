@@ -5,10 +5,10 @@
  * the later months of the year. Later edits of plans or deals cannot change it.
  */
 import { monthKey, type YearMonth } from '../../domain/calendar';
-import { textOf } from '../../domain/crm/values';
+import { parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError, rublesToKopecks } from '../../domain/money';
 import { payrollSheetName } from '../../domain/workbook/schema';
-import { appendLog } from '../../adapter/audit-log';
+import { appendLogLocked } from '../../adapter/audit-log';
 import { ensureGridRows } from '../../adapter/grid';
 import { safeCellText } from '../../adapter/safe-text';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, type ClosedMonthEntry, closedRow } from './closed-months';
@@ -30,16 +30,22 @@ export function payrollEntries(
     tabNo: col('Таб. №'),
     name: col('ФИО'),
     accrued: col('Всего начислено'),
-    ndfl: col('НДФЛ'),
-    deduction: col(HELPER_HEADERS.deduction),
+    ndflAdvance: col('НДФЛ с аванса'),
+    ndflFinal: col('НДФЛ при окончательном расчёте'),
+    advance: col(HELPER_HEADERS.advance),
+    advanceDate: col(HELPER_HEADERS.advanceDate),
+    paymentDate: col(HELPER_HEADERS.paymentDate),
+    advanceDeduction: col(HELPER_HEADERS.advanceDeduction),
+    finalDeduction: col(HELPER_HEADERS.finalDeduction),
   };
+  const kop = (v: unknown) => (typeof v === 'number' ? rublesToKopecks(v) : 0);
   const entries: ClosedMonthEntry[] = [];
   const problems: string[] = [];
   for (let i = firstDataAt; i < values.length; i++) {
     const row = values[i];
     if (textOf(row[c.name]) === TOTALS_LABEL) break;
     const accrued = row[c.accrued];
-    if (typeof accrued !== 'number' || typeof row[c.ndfl] !== 'number') {
+    if (typeof accrued !== 'number' || typeof row[c.ndflAdvance] !== 'number' || typeof row[c.ndflFinal] !== 'number') {
       problems.push(`строка ${i + 1} (${textOf(row[c.name])}) не рассчитана`);
       continue;
     }
@@ -48,8 +54,12 @@ export function payrollEntries(
       tabNo: textOf(row[c.tabNo]),
       name: textOf(row[c.name]),
       income: rublesToKopecks(accrued),
-      deductions: rublesToKopecks(typeof row[c.deduction] === 'number' ? (row[c.deduction] as number) : 0),
-      tax: rublesToKopecks(row[c.ndfl] as number),
+      deductions: kop(row[c.advanceDeduction]) + kop(row[c.finalDeduction]),
+      tax: kop(row[c.ndflAdvance]) + kop(row[c.ndflFinal]),
+      advance: kop(row[c.advance]),
+      advanceTax: kop(row[c.ndflAdvance]),
+      advanceDate: parseDateValue(row[c.advanceDate]),
+      paymentDate: parseDateValue(row[c.paymentDate]),
     });
   }
   return { entries, problems };
@@ -109,7 +119,7 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
       .setValues(entries.map((e) => closedRow(e, ctx.now, ctx.user)));
   }
   protectForDirector(closedSheet, CLOSED_MONTHS_PROTECTION, ctx.directorEmails());
-  appendLog(
+  appendLogLocked(
     ctx.ss,
     [
       {

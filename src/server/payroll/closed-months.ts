@@ -4,10 +4,11 @@
  * one row per employee in the hidden, protected tab «Начисления (закрытые месяцы)».
  * Pure: rows in, year-to-date sums out.
  */
-import { monthKey, parseMonth, type YearMonth } from '../../domain/calendar';
+import { monthKey, parseMonth } from '../../domain/calendar';
 import { textOf } from '../../domain/crm/values';
 import { rublesToKopecks } from '../../domain/money';
-import type { YearToDate } from '../../domain/payroll/inputs';
+import type { PaidMonth } from '../../domain/payroll/inputs';
+import { parseDateValue } from '../../domain/crm/values';
 import { safeCellText } from '../../adapter/safe-text';
 
 export const CLOSED_MONTHS_SHEET = 'Начисления (закрытые месяцы)';
@@ -21,16 +22,16 @@ export const CLOSED_MONTHS_HEADERS = [
   'НДФЛ, руб.',
   'Закрыт',
   'Кто закрыл',
+  // НДФЛ by payment date (НК ст. 223, 226): the аванс and the final payment, each with its date
+  'Аванс, руб.',
+  'НДФЛ с аванса, руб.',
+  'Дата аванса',
+  'Дата выплаты',
 ] as const;
 
-/** One employee's closed month, money in kopecks. */
-export interface ClosedMonthEntry {
-  month: string;
-  tabNo: string;
+/** One employee's closed month, money in kopecks; blank dates mean paid within the month. */
+export interface ClosedMonthEntry extends PaidMonth {
   name: string;
-  income: number;
-  deductions: number;
-  tax: number;
 }
 
 function numberOf(value: unknown): number {
@@ -60,6 +61,10 @@ export function closedEntries(values: readonly unknown[][]): ClosedMonthEntry[] 
       income: rublesToKopecks(numberOf(row[3])),
       deductions: rublesToKopecks(numberOf(row[4])),
       tax: rublesToKopecks(numberOf(row[5])),
+      advance: rublesToKopecks(numberOf(row[8])),
+      advanceTax: rublesToKopecks(numberOf(row[9])),
+      advanceDate: parseDateValue(row[10]) ?? null,
+      paymentDate: parseDateValue(row[11]) ?? null,
     });
   }
   return out;
@@ -68,23 +73,6 @@ export function closedEntries(values: readonly unknown[][]): ClosedMonthEntry[] 
 /** The months that were closed. */
 export function closedMonthKeys(entries: readonly ClosedMonthEntry[]): Set<string> {
   return new Set(entries.map((e) => e.month));
-}
-
-/** By «Таб. №»: income, deductions and НДФЛ of the closed months of the same year before `month`. */
-export function yearToDateFor(entries: readonly ClosedMonthEntry[], month: YearMonth): Record<string, YearToDate> {
-  const first = monthKey({ year: month.year, month: 1 });
-  const key = monthKey(month);
-  const out: Record<string, YearToDate> = {};
-  for (const e of entries) {
-    if (e.month < first || e.month >= key) continue;
-    const tabNo = e.tabNo.trim();
-    const sum = out[tabNo] ?? { income: 0, deductions: 0, tax: 0 };
-    sum.income += e.income;
-    sum.deductions += e.deductions;
-    sum.tax += e.tax;
-    out[tabNo] = sum;
-  }
-  return out;
 }
 
 /** A row of the tab for an entry. */
@@ -98,5 +86,9 @@ export function closedRow(entry: ClosedMonthEntry, closedAt: Date, by: string): 
     entry.tax / 100,
     closedAt,
     safeCellText(by),
+    entry.advance / 100,
+    entry.advanceTax / 100,
+    entry.advanceDate ?? '',
+    entry.paymentDate ?? '',
   ];
 }

@@ -10,14 +10,14 @@
  */
 import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
-import { computeMonthPayroll, type MonthPayroll } from '../../domain/payroll/month';
+import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll/month';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
-import { appendLog } from '../../adapter/audit-log';
+import { appendLogLocked } from '../../adapter/audit-log';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { isSeparateBook, protectForDirector } from './payroll-book';
 import { buildPayrollSheetPlan, type SheetPlan, valuesWithFormulaNotes } from './payroll-sheet-plan';
 import { claimRecords, dealRecords, planRecords, SourceGrid, staffRecords, timesheetRecords } from './source-records';
-import { type ClosedMonthEntry, yearToDateFor } from './closed-months';
+import type { ClosedMonthEntry } from './closed-months';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,32 +44,33 @@ function readSource(ss: Spreadsheet, name: string): SourceGrid {
   return new SourceGrid(name, sheet.getDataRange().getValues());
 }
 
+/** «ГГГГ-ММ» of January … `month` of its year. */
+function yearMonthsUpTo(month: YearMonth): Set<string> {
+  const out = new Set<string>();
+  for (let m = 1; m <= month.month; m++) out.add(monthKey({ year: month.year, month: m }));
+  return out;
+}
+
 /** The month's payroll from the workbook (each source tab read once) and what the tab plan needs. */
 export function readAndCompute(ctx: PayrollContext, month: YearMonth, closed: readonly ClosedMonthEntry[]) {
   const settings = ctx.settings;
-  const key = monthKey(month);
   const staff = staffRecords(readSource(ctx.ss, SHEETS.staff));
-  const timesheet = timesheetRecords(readSource(ctx.ss, SHEETS.timesheet), key);
+  // the months of the year before this one are read too: a month not closed is computed for НДФЛ
+  const months = yearMonthsUpTo(month);
+  const timesheet = timesheetRecords(readSource(ctx.ss, SHEETS.timesheet), months);
   const plans = planRecords(
     readSource(ctx.ss, SHEETS.plans),
-    key,
+    months,
     settings.kpis.map((k) => k.name),
   );
   const deals = dealRecords(readSource(ctx.ss, SHEETS.deals));
   const claims = claimRecords(readSource(ctx.ss, SHEETS.claims));
-  const yearToDate = yearToDateFor(closed, month);
   ctx.toast('Расчёт…');
-  const payroll: MonthPayroll = computeMonthPayroll({
-    month,
-    staff,
-    timesheet,
-    plans,
-    deals,
-    claims,
-    settings,
-    yearToDate,
-  });
-  return { payroll, staff, yearToDate };
+  const payroll: MonthPayroll = computeMonthWithHistory(
+    { month, staff, timesheet, plans, deals, claims, settings, yearToDate: {} },
+    closed,
+  );
+  return { payroll, staff };
 }
 
 /** Writes a plan into a sheet: one call per kind of content, whatever the number of rows. */
@@ -190,9 +191,9 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     );
   }
   ctx.toast('Чтение листов…');
-  const { payroll, staff, yearToDate } = readAndCompute(ctx, month, closed);
+  const { payroll, staff } = readAndCompute(ctx, month, closed);
   ctx.toast('Запись ведомости…');
-  const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, yearToDate, today: ctx.now }).plan;
+  const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, today: ctx.now }).plan;
   const separate = isSeparateBook(ctx.ss, book);
   const plan = separate ? valuesWithFormulaNotes(built) : built;
   replaceTabWithPlan(
@@ -203,7 +204,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     afterWrite,
   );
   const errors = payroll.rows.filter((r) => !r.ok).length;
-  appendLog(
+  appendLogLocked(
     ctx.ss,
     [
       {

@@ -13,9 +13,9 @@
 import { daysInMonth, monthKey, type YearMonth } from '../../domain/calendar';
 import { formatDateRu } from '../../domain/crm/values';
 import { type Kopecks, kopecksToRubles } from '../../domain/money';
-import type { StaffRecord, YearToDate } from '../../domain/payroll/inputs';
+import type { StaffRecord } from '../../domain/payroll/inputs';
 import type { MonthPayroll, PayrollLines, PayrollRow } from '../../domain/payroll/month';
-import { ndflOnBase } from '../../domain/payroll/ndfl';
+import { KPI_MODE_LABELS } from '../../domain/payroll/kpi-bonus';
 import type { Settings } from '../../domain/settings';
 import { amountInWords } from '../../domain/words';
 import { safeCellText } from '../../adapter/safe-text';
@@ -88,7 +88,7 @@ export const PAYROLL_PAGE = {
   size: 'A4',
   landscape: true,
   /** inches */
-  margins: { top: 0.4, bottom: 0.5, left: 0.3, right: 0.3 },
+  margins: { top: 0.4, bottom: 0.5, left: 0.25, right: 0.25 },
   fontSize: 10,
   /** the smallest printed text the director can read */
   minPrintedPoints: 7,
@@ -123,9 +123,11 @@ export const PAYROLL_HEADERS = [
   'Премия за план',
   'Премия KPI',
   'Доплата до МРОТ',
+  'Работа в выходные и праздники',
   'Всего начислено',
-  'НДФЛ',
-  'Аванс',
+  'НДФЛ с аванса',
+  'НДФЛ при окончательном расчёте',
+  'Аванс выплачен',
   'К выплате',
   'Подпись',
 ] as const;
@@ -135,31 +137,34 @@ export type PayrollHeader = (typeof PAYROLL_HEADERS)[number];
 /**
  * Column widths in pixels at the default 10 pt: a seven-figure amount with
  * kopecks in «План» and «Продажи», six figures in the other money columns; the
- * full name and the category wrap onto a second line of their tall rows, and
- * the header texts over three lines, so that the visible columns (about
- * 1 400 px) print on A4 landscape at a scale above 0.7.
+ * full name and the category wrap onto more lines of their tall rows, and the
+ * header texts over several (Sheets breaks a word longer than its column), so
+ * that the 22 visible columns (about 1 530 px) print on A4 landscape at a
+ * scale of 0.7: 10 pt text at 7 pt.
  */
 export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
-  '№ п/п': 34,
-  'Таб. №': 44,
-  ФИО: 144,
-  Категория: 100,
-  'Оклад / ставка в день': 70,
-  'Норма дней': 50,
-  'Отработано дней': 72,
-  'Начислено по окладу / по ставке': 76,
-  План: 88,
-  Продажи: 88,
-  '% выполнения': 74,
-  Ставка: 54,
-  'Премия за план': 76,
-  'Премия KPI': 70,
+  '№ п/п': 32,
+  'Таб. №': 42,
+  ФИО: 120,
+  Категория: 92,
+  'Оклад / ставка в день': 66,
+  'Норма дней': 46,
+  'Отработано дней': 64,
+  'Начислено по окладу / по ставке': 72,
+  План: 86,
+  Продажи: 86,
+  '% выполнения': 62,
+  Ставка: 50,
+  'Премия за план': 74,
+  'Премия KPI': 66,
   'Доплата до МРОТ': 66,
+  'Работа в выходные и праздники': 66,
   'Всего начислено': 78,
-  НДФЛ: 72,
-  Аванс: 72,
+  'НДФЛ с аванса': 66,
+  'НДФЛ при окончательном расчёте': 70,
+  'Аванс выплачен': 72,
   'К выплате': 78,
-  Подпись: 86,
+  Подпись: 72,
 };
 
 /** The hidden helper columns, when shown: wide enough for their wrapped headers. */
@@ -171,9 +176,19 @@ export const HELPER_HEADERS = {
   salaryDays: 'Дней по окладу',
   salaryCategory: 'Категория для оклада',
   bonusSales: 'Продажи для премии, руб.',
-  baseBefore: 'Облагаемый доход с начала года до месяца, руб.',
-  deduction: 'Вычет НДФЛ месяца, руб.',
-  taxBefore: 'НДФЛ с начала года до месяца, руб.',
+  noBonusReason: 'Почему нет премии за план и KPI',
+  holidayDays: 'Дней в выходные и праздники',
+  advance: 'Аванс начислен, руб.',
+  advanceDate: 'Дата аванса',
+  advanceBaseBefore: 'Облагаемый доход с начала года до аванса, руб.',
+  advanceDeduction: 'Вычет НДФЛ при авансе, руб.',
+  advanceTaxBefore: 'НДФЛ с начала года до аванса, руб.',
+  paymentDate: 'Дата окончательного расчёта',
+  finalBaseBefore: 'Облагаемый доход с начала года до окончательного расчёта, руб.',
+  finalDeduction: 'Вычет НДФЛ при окончательном расчёте, руб.',
+  finalTaxBefore: 'НДФЛ с начала года до окончательного расчёта, руб.',
+  childDeduction: 'Из вычетов — на детей, руб.',
+  estimated: 'НДФЛ учитывает расчётные (не закрытые) месяцы',
 } as const;
 
 export const TOTALS_LABEL = 'Итого';
@@ -226,9 +241,11 @@ export const SUMMED_HEADERS: readonly PayrollHeader[] = [
   'Премия за план',
   'Премия KPI',
   'Доплата до МРОТ',
+  'Работа в выходные и праздники',
   'Всего начислено',
-  'НДФЛ',
-  'Аванс',
+  'НДФЛ с аванса',
+  'НДФЛ при окончательном расчёте',
+  'Аванс выплачен',
   'К выплате',
 ];
 
@@ -238,9 +255,8 @@ const MONEY_HEADERS = new Set<PayrollHeader>([...SUMMED_HEADERS, 'Оклад / �
 export interface SheetPlanInput {
   payroll: MonthPayroll;
   settings: Settings;
-  /** staff by «Таб. №»: the category of an error row and the monthly deduction */
+  /** staff by «Таб. №»: the category of an error row */
   staff: readonly StaffRecord[];
-  yearToDate: Readonly<Record<string, YearToDate>>;
   /** when the ведомость is drawn up */
   today: Date;
 }
@@ -266,7 +282,10 @@ interface Params {
   threshold: string;
   mrot: string;
   norm: string;
+  holidayMultiplier: string;
+  kpiCap: string;
   percents: string;
+  modes: string;
 }
 
 const ref = (row: number, col: number) => `${columnLetter(col)}${row}`;
@@ -295,9 +314,26 @@ export function sheetLayout(rows: number, kpiNames: readonly string[]): SheetLay
     wordsRow: totalsRow + 2,
     helperFirstCol: WIDTH + 2,
     kpiNames: [...kpiNames],
-    width: WIDTH + 1 + 4 + 2 * kpiNames.length + 3,
+    width: WIDTH + 1 + helperHeaders(kpiNames).length,
   };
 }
+
+/** The helper columns after the KPI facts and targets, in order. */
+const HELPER_TAIL = [
+  'noBonusReason',
+  'holidayDays',
+  'advance',
+  'advanceDate',
+  'advanceBaseBefore',
+  'advanceDeduction',
+  'advanceTaxBefore',
+  'paymentDate',
+  'finalBaseBefore',
+  'finalDeduction',
+  'finalTaxBefore',
+  'childDeduction',
+  'estimated',
+] as const satisfies ReadonlyArray<keyof typeof HELPER_HEADERS>;
 
 /** The helper headers of a layout, in column order from helperFirstCol. */
 export function helperHeaders(kpiNames: readonly string[]): string[] {
@@ -308,9 +344,7 @@ export function helperHeaders(kpiNames: readonly string[]): string[] {
     HELPER_HEADERS.bonusSales,
     ...kpiNames.map((n) => `Факт: ${n}`),
     ...kpiNames.map((n) => `Цель: ${n}`),
-    HELPER_HEADERS.baseBefore,
-    HELPER_HEADERS.deduction,
-    HELPER_HEADERS.taxBefore,
+    ...HELPER_TAIL.map((key) => HELPER_HEADERS[key]),
   ];
 }
 
@@ -426,7 +460,10 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
     threshold: `$${columnLetter(valueCol)}$${p + 2}`,
     mrot: `$${columnLetter(valueCol)}$${p + 3}`,
     norm: `$${columnLetter(valueCol)}$${p + 4}`,
-    percents: kpiNames.length > 0 ? absRange(p + 6, valueCol, kpiNames.length) : '',
+    holidayMultiplier: `$${columnLetter(valueCol)}$${p + 6}`,
+    kpiCap: `$${columnLetter(valueCol)}$${p + 7}`,
+    percents: kpiNames.length > 0 ? absRange(p + 9, valueCol, kpiNames.length) : '',
+    modes: kpiNames.length > 0 ? absRange(p + 10, valueCol, kpiNames.length) : '',
   };
 
   const col = payrollCol;
@@ -444,7 +481,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
       return;
     }
     okRows.push(r);
-    writeRow(g, r, row, layout, params, settings, input);
+    writeRow(g, r, row, layout, params, settings);
   });
 
   const tr = layout.totalsRow;
@@ -487,13 +524,20 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const norm = normCell(payroll, settings);
   if (norm.formula) g.formula(p + 4, valueCol, norm.formula, norm.value, DAYS_FORMAT);
   else g.set(p + 4, valueCol, norm.value, DAYS_FORMAT);
+  g.text(p + 5, labelCol, 'Премия за план и KPI без категории (п. 6.2, 6.3: только II и I категории)');
+  g.text(p + 5, valueCol, settings.noCategoryBonuses ? 'Да' : 'Нет');
+  g.text(p + 6, labelCol, 'Работа в выходные и праздники (ТК ст. 153): дневная ставка × ');
+  g.set(p + 6, valueCol, settings.holidayPayMultiplier);
+  g.text(p + 7, labelCol, 'Предел KPI в режиме «пропорционально» (доля факт ÷ цель)');
+  g.set(p + 7, valueCol, settings.kpiCap, PERCENT_FORMAT);
   if (kpiNames.length > 0) {
-    g.text(p + 5, labelCol, 'KPI');
-    g.text(p + 6, labelCol, 'KPI: % оклада за выполнение');
+    g.text(p + 8, labelCol, 'KPI');
+    g.text(p + 9, labelCol, 'KPI: % оклада за выполнение');
+    g.text(p + 10, labelCol, 'KPI: режим');
     settings.kpis.forEach((kpi, i) => {
-      g.text(p + 5, valueCol + i, kpi.name);
-      // a proportional KPI's percent depends on the fact: it is given per employee in the helper columns
-      g.set(p + 6, valueCol + i, kpi.mode === 'threshold' ? kpi.percent : '', PERCENT_FORMAT);
+      g.text(p + 8, valueCol + i, kpi.name);
+      g.set(p + 9, valueCol + i, kpi.percent, PERCENT_FORMAT);
+      g.text(p + 10, valueCol + i, KPI_MODE_LABELS[kpi.mode]);
     });
   }
 
@@ -519,7 +563,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
         // a long name or category takes a second line of its tall row
         ...(dataRows > 0 ? [{ row: layout.firstDataRow, col: payrollCol('ФИО'), numRows: dataRows, numCols: 2 }] : []),
         // KPI names over the columns of their percents
-        ...(kpiNames.length > 0 ? [{ row: p + 5, col: valueCol, numRows: 1, numCols: kpiNames.length }] : []),
+        ...(kpiNames.length > 0 ? [{ row: p + 8, col: valueCol, numRows: 1, numCols: kpiNames.length }] : []),
       ],
       columnWidths: [
         ...widthGroups(PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h])),
@@ -559,9 +603,11 @@ function columnTotals(payroll: MonthPayroll): (header: PayrollHeader) => Kopecks
     'Премия за план': (l) => l.planBonus,
     'Премия KPI': (l) => l.kpiBonus,
     'Доплата до МРОТ': (l) => l.mrotTopup,
+    'Работа в выходные и праздники': (l) => l.holidayPay,
     'Всего начислено': (l) => l.accrued,
-    НДФЛ: (l) => l.ndfl,
-    Аванс: (l) => l.advance,
+    'НДФЛ с аванса': (l) => l.ndflAdvance,
+    'НДФЛ при окончательном расчёте': (l) => l.ndflFinal,
+    'Аванс выплачен': (l) => l.advancePaid,
     'К выплате': (l) => l.toPay,
   };
   return (header) => {
@@ -593,6 +639,34 @@ export function valuesWithFormulaNotes(plan: SheetPlan): SheetPlan {
   return { ...plan, values, notes, computedValues: undefined };
 }
 
+/** The cells of one computable row: references to its own cells and to its helper columns. */
+interface RowRefs {
+  c: (h: PayrollHeader) => string;
+  helper: (key: (typeof HELPER_TAIL)[number]) => string;
+  probationDays: string;
+  salaryDays: string;
+  salaryCategory: string;
+  bonusSales: string;
+  facts: string;
+  targets: string;
+}
+
+function rowRefs(r: number, layout: SheetLayout): RowRefs {
+  const h0 = layout.helperFirstCol;
+  const k = layout.kpiNames.length;
+  const tail = h0 + 4 + 2 * k;
+  return {
+    c: (h) => ref(r, payrollCol(h)),
+    helper: (key) => ref(r, tail + HELPER_TAIL.indexOf(key)),
+    probationDays: ref(r, h0),
+    salaryDays: ref(r, h0 + 1),
+    salaryCategory: ref(r, h0 + 2),
+    bonusSales: ref(r, h0 + 3),
+    facts: k > 0 ? `${ref(r, h0 + 4)}:${ref(r, h0 + 3 + k)}` : '',
+    targets: k > 0 ? `${ref(r, h0 + 4 + k)}:${ref(r, h0 + 3 + 2 * k)}` : '',
+  };
+}
+
 function writeRow(
   g: Grid,
   r: number,
@@ -600,23 +674,13 @@ function writeRow(
   layout: SheetLayout,
   params: Params,
   settings: Settings,
-  input: SheetPlanInput,
 ): void {
   const l: PayrollLines = row.lines;
-  const c = (h: PayrollHeader) => ref(r, payrollCol(h));
+  const refs = rowRefs(r, layout);
+  const { c } = refs;
   const h0 = layout.helperFirstCol;
   const k = layout.kpiNames.length;
-  const helper = {
-    probationDays: ref(r, h0),
-    salaryDays: ref(r, h0 + 1),
-    salaryCategory: ref(r, h0 + 2),
-    bonusSales: ref(r, h0 + 3),
-    facts: k > 0 ? `${ref(r, h0 + 4)}:${ref(r, h0 + 3 + k)}` : '',
-    targets: k > 0 ? `${ref(r, h0 + 4 + k)}:${ref(r, h0 + 3 + 2 * k)}` : '',
-    baseBefore: ref(r, h0 + 4 + 2 * k),
-    deduction: ref(r, h0 + 5 + 2 * k),
-    taxBefore: ref(r, h0 + 6 + 2 * k),
-  };
+  const tailCol = (key: (typeof HELPER_TAIL)[number]) => h0 + 4 + 2 * k + HELPER_TAIL.indexOf(key);
   const set = (h: PayrollHeader, v: PlanCell, format?: string) =>
     g.set(r, payrollCol(h), v, format ?? (MONEY_HEADERS.has(h) ? MONEY_FORMAT : ''));
   const formula = (h: PayrollHeader, f: string, value: PlanCell, format?: string) =>
@@ -634,65 +698,19 @@ function writeRow(
   g.set(r, h0 + 3, rub(l.bonusSales), MONEY_FORMAT);
   l.kpis.forEach((kpi, i) => {
     g.set(r, h0 + 4 + i, kpi.fact === null ? '' : kpi.fact);
-    // a proportional KPI is passed as already earned: target 0 (always met) and the earned share as its percent
-    g.set(r, h0 + 4 + k + i, kpi.mode === 'threshold' ? kpi.target : 0);
+    g.set(r, h0 + 4 + k + i, kpi.target);
   });
-  const ytd = input.yearToDate[row.tabNo.trim()] ?? { income: 0, deductions: 0, tax: 0 };
-  const baseBefore = ytd.income - ytd.deductions;
-  const deduction = input.staff.find((s) => s.tabNo.trim() === row.tabNo.trim())?.monthlyDeduction ?? 0;
-  g.set(r, h0 + 4 + 2 * k, rub(baseBefore), MONEY_FORMAT);
-  g.set(r, h0 + 5 + 2 * k, rub(deduction), MONEY_FORMAT);
-  g.set(r, h0 + 6 + 2 * k, rub(ytd.tax), MONEY_FORMAT);
+  g.text(r, tailCol('noBonusReason'), l.noBonusReason);
+  g.set(r, tailCol('holidayDays'), l.holidayDays, DAYS_FORMAT);
+  g.set(r, tailCol('advance'), rub(l.advance), MONEY_FORMAT);
+  g.set(r, tailCol('childDeduction'), rub(l.childDeduction), MONEY_FORMAT);
+  g.text(r, tailCol('estimated'), l.estimatedMonths.join(', '));
 
-  // base pay: a month split at the end of probation is the sum of its two parts
   const norm = c('Норма дней');
-  const byRate = `BASE_PAY("ИС",${helper.probationDays},${norm},${params.salaries})`;
-  const bySalary = `BASE_PAY(${helper.salaryCategory},${helper.salaryDays},${norm},${params.salaries})`;
-  const noProbation = l.probationDays === 0 && l.probationEnd === null && l.category === categoryOfLabel(l);
-  let base: string;
-  if (noProbation) base = `=BASE_PAY(${c('Категория')},${c('Отработано дней')},${norm},${params.salaries})`;
-  else if (l.probationDays > 0 && l.salaryDays > 0) base = `=${byRate}+${bySalary}`;
-  else if (l.probationDays > 0) base = `=${byRate}`;
-  else if (l.salaryDays > 0) base = `=${bySalary}`;
-  else base = `=0`;
-  formula('Начислено по окладу / по ставке', base, rub(l.byRate + l.bySalary));
-
-  // plan bonus
-  set('Продажи', rub(l.sales));
-  const rateArgs = `${params.rates},${params.threshold}`;
-  if (l.plan !== null) {
-    set('План', rub(l.plan));
-    formula('% выполнения', `=PLAN_FULFILMENT(${c('Продажи')},${c('План')})`, l.fulfilment ?? '', PERCENT_FORMAT);
-    formula('Ставка', `=PLAN_RATE(${c('Продажи')},${c('План')},${rateArgs})`, l.rate ?? '', PERCENT_FORMAT);
-    formula(
-      'Премия за план',
-      l.bonusSales === l.sales
-        ? `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs})`
-        : // the rate is the whole month's; it is paid on the sales after probation
-          `=ROUND(${helper.bonusSales}*${c('Ставка')},2)`,
-      rub(l.planBonus),
-    );
-  } else {
-    set('Премия за план', 0);
-  }
-
-  // KPI bonus: a percent of the оклад accrued for the month («по окладу»)
-  const kpiBase = noProbation ? c('Начислено по окладу / по ставке') : l.salaryDays > 0 ? bySalary : '';
-  if (k === 0 || kpiBase === '') {
-    set('Премия KPI', 0);
-  } else {
-    const proportional = settings.kpis.some((kpi) => kpi.mode === 'proportional');
-    let percents = params.percents;
-    if (proportional) {
-      // per-employee percents beside the facts: the earned share of each proportional KPI
-      const earned = l.kpis
-        .map((kpi) => (kpi.mode === 'threshold' ? kpi.percent : kpi.earnedShare))
-        .map((v) => String(v))
-        .join(',');
-      percents = `{${earned}}`;
-    }
-    formula('Премия KPI', `=KPI_BONUS(${kpiBase},${helper.facts},${helper.targets},${percents})`, rub(l.kpiBonus));
-  }
+  const base = baseFormula(l, refs, norm, params);
+  formula('Начислено по окладу / по ставке', base.formula, rub(l.byRate + l.bySalary));
+  writePlanBonus(l, refs, params, set, formula);
+  writeKpiBonus(l, refs, params, base.kpiBase, k, set, formula);
 
   const accruedBefore = `${c('Начислено по окладу / по ставке')}+${c('Премия за план')}+${c('Премия KPI')}`;
   formula(
@@ -700,21 +718,162 @@ function writeRow(
     `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`,
     rub(l.mrotTopup),
   );
-  formula('Всего начислено', `=${accruedBefore}+${c('Доплата до МРОТ')}`, rub(l.accrued));
+  // a month wholly on probation pays weekend days at the day rate; otherwise at the category's оклад
+  const holidayCategory =
+    l.categoryLabel === LABELS.probation
+      ? '"ИС"'
+      : l.salaryDays > 0 || l.probationDays === 0
+        ? refs.salaryCategory
+        : literal(labelOf(l));
+  formula(
+    'Работа в выходные и праздники',
+    l.holidayDays === 0
+      ? '=0'
+      : `=HOLIDAY_PAY(${holidayCategory},${refs.helper('holidayDays')},${norm},${params.salaries},${params.holidayMultiplier})`,
+    rub(l.holidayPay),
+  );
+  formula(
+    'Всего начислено',
+    `=${accruedBefore}+${c('Доплата до МРОТ')}+${c('Работа в выходные и праздники')}`,
+    rub(l.accrued),
+  );
+  writeNdfl(g, r, l, refs, tailCol, settings, formula);
+  formula('Аванс выплачен', `=${refs.helper('advance')}-${c('НДФЛ с аванса')}`, rub(l.advancePaid));
+  formula(
+    'К выплате',
+    `=${c('Всего начислено')}-${c('НДФЛ с аванса')}-${c('НДФЛ при окончательном расчёте')}-${c('Аванс выплачен')}`,
+    rub(l.toPay),
+  );
+}
 
-  // НДФЛ: the year's tax on the base since 1 January less the tax already computed
-  if (!settings.ndflEnabled) set('НДФЛ', 0);
-  else if (baseBefore >= 0 && ndflOnBase(baseBefore) === ytd.tax) {
-    formula('НДФЛ', `=NDFL(${c('Всего начислено')},${helper.baseBefore},${helper.deduction})`, rub(l.ndfl));
-  } else {
-    formula(
-      'НДФЛ',
-      `=NDFL(MAX(0,${c('Всего начислено')}+${helper.baseBefore}),0,${helper.deduction})-${helper.taxBefore}`,
-      rub(l.ndfl),
-    );
+type SetCell = (h: PayrollHeader, v: PlanCell, format?: string) => void;
+type SetFormula = (h: PayrollHeader, f: string, value: PlanCell, format?: string) => void;
+
+/** Base pay: a month split at the end of probation is the sum of its two parts; also the KPI base. */
+function baseFormula(l: PayrollLines, refs: RowRefs, norm: string, params: Params) {
+  const { c } = refs;
+  const byRate = `BASE_PAY("ИС",${refs.probationDays},${norm},${params.salaries})`;
+  const bySalary = `BASE_PAY(${refs.salaryCategory},${refs.salaryDays},${norm},${params.salaries})`;
+  const noProbation = l.probationDays === 0 && l.probationEnd === null && l.category === categoryOfLabel(l);
+  let formula: string;
+  if (noProbation) formula = `=BASE_PAY(${c('Категория')},${c('Отработано дней')},${norm},${params.salaries})`;
+  else if (l.probationDays > 0 && l.salaryDays > 0) formula = `=${byRate}+${bySalary}`;
+  else if (l.probationDays > 0) formula = `=${byRate}`;
+  else if (l.salaryDays > 0) formula = `=${bySalary}`;
+  else formula = `=0`;
+  const kpiBase = noProbation ? c('Начислено по окладу / по ставке') : l.salaryDays > 0 ? bySalary : '';
+  return { formula, kpiBase };
+}
+
+/** Plan bonus: the month's rate on the sales that earn it, rounded by the add-on (exact half-up). */
+function writePlanBonus(l: PayrollLines, refs: RowRefs, params: Params, set: SetCell, formula: SetFormula): void {
+  const { c } = refs;
+  set('Продажи', rub(l.sales));
+  if (l.plan !== null) {
+    set('План', rub(l.plan));
+    formula('% выполнения', `=PLAN_FULFILMENT(${c('Продажи')},${c('План')})`, l.fulfilment ?? '', PERCENT_FORMAT);
   }
-  set('Аванс', rub(l.advance));
-  formula('К выплате', `=${c('Всего начислено')}-${c('НДФЛ')}-${c('Аванс')}`, rub(l.toPay));
+  if (l.rate === null) {
+    // no plan bonus applies (probation, «Без категории»): no rate is shown, the helper says why
+    set('Ставка', '—');
+    set('Премия за план', 0);
+    return;
+  }
+  const rateArgs = `${params.rates},${params.threshold}`;
+  formula('Ставка', `=PLAN_RATE(${c('Продажи')},${c('План')},${rateArgs})`, l.rate, PERCENT_FORMAT);
+  formula(
+    'Премия за план',
+    l.bonusSales === l.sales
+      ? `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs})`
+      : // the rate is the whole month's; it is paid on the sales after probation
+        `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs},${refs.bonusSales})`,
+    rub(l.planBonus),
+  );
+}
+
+/** KPI bonus: a percent of the оклад accrued for the month, each KPI by its mode, from the parameters block. */
+function writeKpiBonus(
+  l: PayrollLines,
+  refs: RowRefs,
+  params: Params,
+  kpiBase: string,
+  kpiCount: number,
+  set: SetCell,
+  formula: SetFormula,
+): void {
+  if (kpiCount === 0 || kpiBase === '' || (l.noBonusReason !== '' && l.kpiBase === 0)) {
+    set('Премия KPI', 0);
+    return;
+  }
+  formula(
+    'Премия KPI',
+    `=KPI_BONUS(${kpiBase},${refs.facts},${refs.targets},${params.percents},${params.modes},${params.kpiCap})`,
+    rub(l.kpiBonus),
+  );
+}
+
+/**
+ * НДФЛ at each payment (НК ст. 226 п. 4): the аванс at its date, the rest at the final payment.
+ * When both fall in one tax year, the final payment's base and tax before are the аванс's
+ * plus the аванс itself, as formulas; a final payment in the next year starts that year's count.
+ */
+function writeNdfl(
+  g: Grid,
+  r: number,
+  l: PayrollLines,
+  refs: RowRefs,
+  tailCol: (key: (typeof HELPER_TAIL)[number]) => number,
+  settings: Settings,
+  formula: SetFormula,
+): void {
+  const { c, helper } = refs;
+  const a = l.advancePayment;
+  const f = l.finalPayment;
+  const date = (d: Date | null) => (d ? formatDateRu(d) : '');
+  g.text(r, tailCol('advanceDate'), date(a.date));
+  g.text(r, tailCol('paymentDate'), date(f.date));
+  g.set(r, tailCol('advanceBaseBefore'), rub(a.incomeBefore - a.deductionsBefore), MONEY_FORMAT);
+  g.set(r, tailCol('advanceDeduction'), rub(a.deduction), MONEY_FORMAT);
+  g.set(r, tailCol('advanceTaxBefore'), rub(a.taxBefore), MONEY_FORMAT);
+  g.set(r, tailCol('finalDeduction'), rub(f.deduction), MONEY_FORMAT);
+  if (!settings.ndflEnabled) {
+    g.set(r, tailCol('finalBaseBefore'), 0, MONEY_FORMAT);
+    g.set(r, tailCol('finalTaxBefore'), 0, MONEY_FORMAT);
+    formula('НДФЛ с аванса', '=0', 0);
+    formula('НДФЛ при окончательном расчёте', '=0', 0);
+    return;
+  }
+  const finalBase = rub(f.incomeBefore - f.deductionsBefore);
+  if (a.year === f.year) {
+    g.formula(
+      r,
+      tailCol('finalBaseBefore'),
+      `=${helper('advanceBaseBefore')}+${helper('advance')}-${helper('advanceDeduction')}`,
+      finalBase,
+      MONEY_FORMAT,
+    );
+    g.formula(
+      r,
+      tailCol('finalTaxBefore'),
+      `=${helper('advanceTaxBefore')}+${c('НДФЛ с аванса')}`,
+      rub(f.taxBefore),
+      MONEY_FORMAT,
+    );
+  } else {
+    g.set(r, tailCol('finalBaseBefore'), finalBase, MONEY_FORMAT);
+    g.set(r, tailCol('finalTaxBefore'), rub(f.taxBefore), MONEY_FORMAT);
+  }
+  formula(
+    'НДФЛ с аванса',
+    `=NDFL(${helper('advance')},${helper('advanceBaseBefore')},${helper('advanceDeduction')},${helper('advanceTaxBefore')})`,
+    rub(l.ndflAdvance),
+  );
+  formula(
+    'НДФЛ при окончательном расчёте',
+    `=NDFL(${c('Всего начислено')}-${helper('advance')},${helper('finalBaseBefore')},` +
+      `${helper('finalDeduction')},${helper('finalTaxBefore')})`,
+    rub(l.ndflFinal),
+  );
 }
 
 const LABELS: Record<PayrollLines['category'], string> = {

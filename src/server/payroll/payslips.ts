@@ -92,9 +92,6 @@ export function payslipData(
 ): PayslipData[] {
   const { firstDataAt, headerAt, col } = payrollColumns(values);
   const headers = values[headerAt].map((h) => textOf(h));
-  const optional = (prefix: string) => headers.findIndex((h) => h.startsWith(prefix));
-  const advanceDateCol = optional('Дата аванса');
-  const payDateCol = optional('Дата выплаты');
   const kpiParams = kpiParameters(values);
   const mrot = mrotParameter(values);
   const out: PayslipData[] = [];
@@ -105,6 +102,7 @@ export function payslipData(
       const c = headers.indexOf(h);
       return c < 0 ? undefined : row[c];
     };
+    const optionalCell = helper;
     if (textOf(get('ФИО')) === TOTALS_LABEL) break;
     if (typeof get('Всего начислено') !== 'number') continue;
     const kpis: PayslipKpi[] = [...kpiParams].map(([name, percent]) => {
@@ -119,6 +117,10 @@ export function payslipData(
     const plan = get('План');
     const daysWorked = numberOr(get('Отработано дней'), 0);
     const probationDays = numberOr(helper(HELPER_HEADERS.probationDays), 0);
+    const dateOf = (h: string) => {
+      const v = helper(h);
+      return v === undefined ? null : parseDateValue(v);
+    };
     out.push({
       organisation,
       monthTitle: monthTitle(month),
@@ -136,17 +138,23 @@ export function payslipData(
       fulfilment: typeof fulfilment === 'number' ? fulfilment : null,
       rate: typeof rate === 'number' ? rate : null,
       planBonus: money(get('Премия за план')),
+      noBonusReason: textOf(helper(HELPER_HEADERS.noBonusReason)),
       kpiBonus: money(get('Премия KPI')),
       kpis,
       mrot,
       mrotTopup: money(get('Доплата до МРОТ')),
+      holidayPay: money(optionalCell('Работа в выходные и праздники')),
+      holidayDays: numberOr(helper(HELPER_HEADERS.holidayDays), 0),
       accrued: money(get('Всего начислено')),
-      ndfl: money(get('НДФЛ')),
-      deduction: money(helper(HELPER_HEADERS.deduction)),
-      advance: money(get('Аванс')),
-      advanceDate: advanceDateCol >= 0 ? parseDateValue(row[advanceDateCol]) : null,
+      ndflAdvance: money(optionalCell('НДФЛ с аванса')),
+      ndflFinal: money(optionalCell('НДФЛ при окончательном расчёте')),
+      advanceDeduction: money(helper(HELPER_HEADERS.advanceDeduction)),
+      finalDeduction: money(helper(HELPER_HEADERS.finalDeduction)),
+      childDeduction: money(helper(HELPER_HEADERS.childDeduction)),
+      advance: money(get('Аванс выплачен')),
+      advanceDate: dateOf(HELPER_HEADERS.advanceDate),
       toPay: money(get('К выплате')),
-      payDate: payDateCol >= 0 ? parseDateValue(row[payDateCol]) : null,
+      payDate: dateOf(HELPER_HEADERS.paymentDate),
       source: `${sourceName}, строка ${i + 1}`,
     });
   }

@@ -99,6 +99,9 @@ export function staffRecords(grid: SourceGrid): StaffRecord[] {
     categoryDate: grid.optionalCol('Дата присвоения категории'),
     deduction: grid.optionalCol('Вычеты НДФЛ, руб./мес'),
     dismissal: grid.optionalCol('Дата увольнения'),
+    children: grid.optionalCol(CHILDREN),
+    disabled: grid.optionalCol(DISABLED_CHILDREN),
+    soleParent: grid.optionalCol(SOLE_PARENT),
   };
   const at = (row: readonly unknown[], i: number) => (i < 0 ? '' : row[i]);
   return grid.rows().map(({ row, line }) => ({
@@ -114,19 +117,36 @@ export function staffRecords(grid: SourceGrid): StaffRecord[] {
     categoryDate: dateCell(at(row, c.categoryDate), t, line, 'Дата присвоения категории'),
     monthlyDeduction: amountCell(at(row, c.deduction), t, line, 'Вычеты НДФЛ, руб./мес') ?? 0,
     dismissalDate: dateCell(at(row, c.dismissal), t, line, 'Дата увольнения'),
+    children: {
+      children: numberCell(at(row, c.children), t, line, CHILDREN) ?? 0,
+      disabled: numberCell(at(row, c.disabled), t, line, DISABLED_CHILDREN) ?? 0,
+      soleParent: /^(да|yes|true)$/i.test(textOf(at(row, c.soleParent))) || at(row, c.soleParent) === true,
+    },
   }));
 }
 
-/** «Табель» rows of one month (other months are skipped without being checked). */
-export function timesheetRecords(grid: SourceGrid, month: string): TimesheetRecord[] {
+/** A month or a set of months («ГГГГ-ММ») to read. */
+type Months = string | ReadonlySet<string>;
+
+function inMonths(key: string, months: Months): boolean {
+  return typeof months === 'string' ? key === months : months.has(key);
+}
+
+/** «Табель» rows of the months asked for (other months are skipped without being checked). */
+export function timesheetRecords(grid: SourceGrid, months: Months): TimesheetRecord[] {
   const t = SHEETS.timesheet;
   const cm = grid.col('Месяц');
   const ct = grid.col('Сотрудник (Таб. №)');
   const cd = grid.col('Отработано дней');
   const ca = grid.col('Аванс, руб.');
+  const ch = grid.optionalCol(HOLIDAY_DAYS);
+  const cad = grid.optionalCol(ADVANCE_DATE);
+  const cpd = grid.optionalCol(PAYMENT_DATE);
+  const at = (row: readonly unknown[], i: number) => (i < 0 ? '' : row[i]);
   const out: TimesheetRecord[] = [];
   for (const { row, line } of grid.rows()) {
-    if (monthCell(row[cm], t, line) !== month) continue;
+    const month = monthCell(row[cm], t, line);
+    if (!inMonths(month, months)) continue;
     const days = numberCell(row[cd], t, line, 'Отработано дней');
     if (days === null) throw new DomainError(`${where(t, line, 'Отработано дней')}: значение не заполнено`);
     out.push({
@@ -134,13 +154,23 @@ export function timesheetRecords(grid: SourceGrid, month: string): TimesheetReco
       tabNo: textOf(row[ct]),
       daysWorked: days,
       advance: amountCell(row[ca], t, line, 'Аванс, руб.') ?? 0,
+      holidayDays: numberCell(at(row, ch), t, line, HOLIDAY_DAYS) ?? 0,
+      advanceDate: dateCell(at(row, cad), t, line, ADVANCE_DATE),
+      paymentDate: dateCell(at(row, cpd), t, line, PAYMENT_DATE),
     });
   }
   return out;
 }
 
+const HOLIDAY_DAYS = 'Дней в выходные и праздники';
+const ADVANCE_DATE = 'Дата аванса';
+const PAYMENT_DATE = 'Дата выплаты';
+const CHILDREN = 'Детей для вычета';
+const DISABLED_CHILDREN = 'Из них детей-инвалидов';
+const SOLE_PARENT = 'Единственный родитель';
+
 /** «Планы» rows of one month, with «Цель: <KPI>» and «Факт: <KPI>» for each KPI name. */
-export function planRecords(grid: SourceGrid, month: string, kpiNames: readonly string[]): PlanRecord[] {
+export function planRecords(grid: SourceGrid, months: Months, kpiNames: readonly string[]): PlanRecord[] {
   const t = SHEETS.plans;
   const cm = grid.col('Месяц');
   const ct = grid.col('Сотрудник (Таб. №)');
@@ -149,7 +179,8 @@ export function planRecords(grid: SourceGrid, month: string, kpiNames: readonly 
   const facts = kpiNames.map((name) => ({ name, col: grid.optionalCol(kpiFactHeader(name)) }));
   const out: PlanRecord[] = [];
   for (const { row, line } of grid.rows()) {
-    if (monthCell(row[cm], t, line) !== month) continue;
+    const month = monthCell(row[cm], t, line);
+    if (!inMonths(month, months)) continue;
     const kpiTargets: Record<string, number> = {};
     const kpiFacts: Record<string, number> = {};
     for (const { name, col } of targets) {

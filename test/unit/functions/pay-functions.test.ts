@@ -45,7 +45,7 @@ describe('KPI_BONUS', () => {
 
   it('names a missing target row and a negative fact', () => {
     expect(() => kpiBonusCells(12000, [[1, 2]], [[1]], [[5, 5]])).toThrow(
-      'Цели KPI: в строке должно быть столько же значений, сколько фактов KPI (2), получено 1',
+      'Цели KPI: нужно столько же значений, сколько фактов KPI (2), получено 1',
     );
     expect(() => kpiBonusCells(12000, [[-1]], [[1]], [[5]])).toThrow('не может быть отрицательным');
   });

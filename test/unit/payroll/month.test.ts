@@ -88,7 +88,14 @@ describe('the month payroll (domain 4, 5)', () => {
     // base 90 000 + 31 900 − 4 200 − 1 400 = 116 300 × 13 % = 15 119 − 11 154 = 3 965
     expect(a.ndfl).toBe(rub(3_965));
     // 31 900 − 3 965 − 10 000 = 17 935
-    expect([a.advance, a.toPay]).toEqual([rub(10_000), rub(17_935)]);
+    // the аванс of 10 000 carries its own НДФЛ: 13 % × (10 000 − 1 400 deduction) = 1 118, so it
+    // is paid as 8 882; 31 900 − 3 965 − 8 882 = 19 053
+    expect([a.advance, a.ndflAdvance, a.advancePaid, a.toPay]).toEqual([
+      rub(10_000),
+      rub(1_118),
+      rub(8_882),
+      rub(19_053),
+    ]);
   });
 
   it('B: probation ends 15 April — 11 days at 1 000, 11 days of the оклад, plan bonus only on later sales', () => {
@@ -127,9 +134,9 @@ describe('the month payroll (domain 4, 5)', () => {
   });
 
   it('totals are the sums of the rounded lines of the computable rows', () => {
-    // accrued 31 900 + 27 093 + 22 167; to pay 17 935 + 23 571 + 19 285
+    // accrued 31 900 + 27 093 + 22 167; to pay 19 053 + 23 571 + 19 285
     expect(result.totals.accrued).toBe(rub(81_160));
-    expect(result.totals.toPay).toBe(rub(60_791));
+    expect(result.totals.toPay).toBe(rub(61_909));
     expect(result.totals.ndfl).toBe(rub(3_965 + 3_522 + 2_882));
   });
 
@@ -182,7 +189,8 @@ describe('the month payroll (domain 4, 5)', () => {
     input.timesheet = [timesheet('2026-04', '9', 22)];
     const row = computeMonthPayroll(input).rows[0];
     expect(row.ok ? null : row.error).toBe(
-      'Испытательный срок сотрудника с таб. № 9 закончился 11.03.2026: укажите его категорию на листе «Сотрудники»',
+      'Испытательный срок сотрудника с таб. № 9 закончился 11.03.2026: укажите на листе «Сотрудники» категорию, ' +
+        'присвоенную после него (I, II или «Без категории»)',
     );
   });
 });
