@@ -102,7 +102,8 @@ function cellStyle(cell: CellModel): string[] {
   const numeric = typeof cell.value === 'number' || cell.value instanceof Date;
   const align = cell.horizontalAlignment ?? (numeric ? 'right' : undefined);
   if (align) style.push(`text-align:${align}`);
-  if (cell.wrap) style.push('white-space:pre-wrap');
+  // Sheets breaks a word longer than its wrapped cell's width rather than clipping it
+  if (cell.wrap) style.push('white-space:pre-wrap', 'overflow-wrap:anywhere');
   if (cell.verticalAlignment) style.push(`vertical-align:${cell.verticalAlignment}`);
   if (cell.fontSize !== undefined) style.push(`font-size:${cell.fontSize}pt`);
   if (cell.borders) {

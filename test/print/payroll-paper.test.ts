@@ -192,7 +192,7 @@ describe.each([5, 40])('the payslips of %i employees on paper', (n) => {
     // no raw numbers: amounts grouped with kopecks, percents with a decimal comma
     expect(all).not.toMatch(/\d{5,}/);
     expect(all).not.toMatch(/\d\.\d+ ?%/);
-    expect(all).toContain('в испытательный срок премия за план не начисляется');
+    expect(all).toContain('на испытательном сроке премия за план не начисляется');
   });
 
   it('prints its text at 10 pt, unscaled', () => {

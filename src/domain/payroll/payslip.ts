@@ -169,14 +169,15 @@ export function payslipText(d: PayslipData): PayslipText {
       `оклад ${rub(d.salaryOrRate)} (${d.category}) × ${d.daysWorked} из ${days(d.norm)} по норме`,
     );
   }
-  if (d.plan === null || d.fulfilment === null || d.rate === null) {
+  if (d.plan === null || d.fulfilment === null) {
     line('  премия за план', d.planBonus, d.noBonusReason || 'план продаж на месяц не установлен');
   } else {
     const probationOnly = d.probationDays > 0 && d.planBonus === 0 && d.sales > 0;
     line(
       '  премия за план',
       d.planBonus,
-      `продажи ${rub(d.sales)} при плане ${rub(d.plan)}: выполнение ${formatPercent(d.fulfilment)}, ставка ${formatPercent(d.rate)} от продаж` +
+      `продажи ${rub(d.sales)} при плане ${rub(d.plan)}: выполнение ${formatPercent(d.fulfilment)}` +
+        (d.rate !== null ? `, ставка ${formatPercent(d.rate)} от продаж` : '') +
         (d.noBonusReason
           ? `; ${d.noBonusReason}`
           : probationOnly
