@@ -14,11 +14,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
-import { keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
+import { dropFilesFromDisk, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
-import { DEFAULT_WORKBOOK_PATH, openOrCreateDemo } from './workbook-file';
+import { moscowDay } from './demo/installed';
+import { DEFAULT_WORKBOOK_PATH, openOrCreateDemo, sessionClock } from './workbook-file';
 
 const root = path.resolve(__dirname, '..');
 
@@ -46,7 +47,8 @@ export const USAGE = `Использование:
                            ответ на очередное окно alert/prompt; можно повторять
   --select 'Лист!A1[:B2]'  активный лист и выделение
   --new-demo               создать демо-таблицу, если файла нет
-  --now <ГГГГ-ММ-ДДTчч:мм> считать это время текущим (часы сессии и «сегодня» демо-таблицы)
+  --now <ГГГГ-ММ-ДДTчч:мм> считать это время текущим (часы сессии и «сегодня» новой демо-таблицы;
+                           без него демо-таблица живёт по своему «сегодня», другие — по часам компьютера)
   --no-save                не сохранять таблицу после выполнения
   --json                   вывести результат и события одним JSON-объектом`;
 
@@ -199,12 +201,32 @@ export function describeEvent(e: UiEvent): string {
     case 'sidebar':
       return `Боковая панель «${e.title}»`;
     case 'dialog':
-      return `Диалог «${e.title}»`;
+      return `Диалог «${e.title}»:\n${dialogText(e.html)}`;
     case 'mail':
       return `Письмо для ${e.to}: «${e.subject}»${e.attachments?.length ? `, вложения: ${e.attachments.map((a) => `«${a.name}»`).join(', ')}` : ''}`;
     case 'download':
       return `Файл «${e.name}» (${e.mimeType})`;
   }
+}
+
+/** A dialog's HTML as the lines a person reads in it, indented under the dialog's title. */
+export function dialogText(html: string): string {
+  const text = html
+    .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|tr|li|h\d|div)>/gi, '\n')
+    .replace(/<\/td>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .map((l) => '  ' + l)
+    .join('\n');
 }
 
 /** Events without the pages' HTML (too long for a terminal; the title names the page). */
@@ -242,7 +264,10 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return 2;
   }
   const now = options.now;
-  const workbook = options.newDemo ? await openOrCreateDemo(file, { today: now }) : await loadWorkbook(file);
+  const workbook = options.newDemo
+    ? await openOrCreateDemo(file, now ? { today: moscowDay(now) } : {})
+    : await loadWorkbook(file);
+  const clock = sessionClock(workbook, now);
   const savedFiles: string[] = [];
   const session = createSession({
     workbook,
@@ -252,7 +277,11 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     exporter: createPdfExporter(),
     otherWorkbooks: await loadOtherWorkbooks(file),
     onFileCreated: keepFilesOnDisk(file, (saved) => savedFiles.push(saved)),
-    ...(now ? { now: () => new Date(now.getTime()) } : {}),
+    onFileRemoved: dropFilesFromDisk(file, (removed) => {
+      const at = savedFiles.indexOf(removed);
+      if (at >= 0) savedFiles.splice(at, 1);
+    }),
+    ...(clock ? { now: clock } : {}),
   });
 
   let result: unknown;

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOCAL_BOOK_ID_PREFIX, type FileCreatedHook } from './runtime';
+import { LOCAL_BOOK_ID_PREFIX, type FileCreatedHook, type FileRemovedHook } from './runtime';
 import type { WorkbookModel } from './runtime/model';
 import { loadWorkbook, saveWorkbook } from './store/xlsx';
 
@@ -58,5 +58,14 @@ export function keepFilesOnDisk(mainWorkbookPath: string, onSaved?: (file: strin
     const file = path.join(dir, safeFileName(created.name));
     fs.writeFileSync(file, created.bytes);
     onSaved?.(file);
+  };
+}
+
+/** Deletes the copy on disk of a file the script deleted from Drive; calls `onRemoved` with its path. */
+export function dropFilesFromDisk(mainWorkbookPath: string, onRemoved?: (file: string) => void): FileRemovedHook {
+  return (removed) => {
+    const file = path.join(exportsDir(mainWorkbookPath), safeFileName(removed.name));
+    fs.rmSync(file, { force: true });
+    onRemoved?.(file);
   };
 }

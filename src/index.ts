@@ -7,3 +7,4 @@ export * from './entry/triggers';
 export * from './entry/crm';
 export * from './entry/print';
 export * from './entry/payroll';
+export * from './entry/install-check';

@@ -739,7 +739,11 @@ function timesheetRows(rng: SeededRandom, specialists: Employee[], months: YearM
       // Now and then a few days of sick leave or unpaid leave.
       const absent = !isCurrent && first === 1 && rng.chance(0.25) ? rng.int(1, 3) : 0;
       const advance = isCurrent && now.day < 20 ? 0 : ADVANCE[e.category];
-      rows.push([monthKey(m), e.tabNo, Math.max(0, possible - absent), advance]);
+      // the аванс on the 20th, the rest on the 5th of the next month (НДФЛ goes by payment date)
+      const advanceDate = advance > 0 ? toDate(weekday(day(m.year, m.month, 20))) : null;
+      const next = day(m.year, m.month, daysInMonth(m.year, m.month)) + 5;
+      const paid = next <= today ? toDate(weekday(next)) : null;
+      rows.push([monthKey(m), e.tabNo, Math.max(0, possible - absent), advance, 0, advanceDate, paid]);
     }
   }
   return rows;

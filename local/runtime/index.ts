@@ -11,6 +11,7 @@ import type { CellValue, SheetModel, WorkbookModel } from './model';
 import {
   type Execution,
   type FileCreatedHook,
+  type FileRemovedHook,
   RuntimeContext,
   TRIGGER_BUDGET_MESSAGE,
   type SpreadsheetExporter,
@@ -47,7 +48,13 @@ import { formatA1 } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
-export type { FileCreatedHook, SpreadsheetExporter, StoredFile, TriggerRecord } from './runtime-context';
+export type {
+  FileCreatedHook,
+  FileRemovedHook,
+  SpreadsheetExporter,
+  StoredFile,
+  TriggerRecord,
+} from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook, LatencyModel } from './service-calls';
 export { DEFAULT_LATENCY, NO_LATENCY } from './service-calls';
@@ -83,6 +90,10 @@ export interface SessionOptions {
   otherWorkbooks?: WorkbookModel[];
   /** called with each file the script creates on Drive (npm start and the command line keep PDFs on disk) */
   onFileCreated?: FileCreatedHook;
+  /** called with each file the script deletes from Drive */
+  onFileRemoved?: FileRemovedHook;
+  /** by user, the scopes granted when not all of the manifest's */
+  grantedScopes?: Record<string, string[]>;
   /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
   accounts?: AccountMode;
   /** the spreadsheet's own time zone (File > Settings), apart from the script's in appsscript.json; default the workbook's */
@@ -223,6 +234,15 @@ export function useScriptTimeZone(manifestPath: string): void {
   if (process.env.TZ !== zone) process.env.TZ = zone;
 }
 
+/** The manifest's oauthScopes: what a user grants when they authorise the script. */
+function manifestScopes(manifestPath: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(manifestPath, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
@@ -242,6 +262,9 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   if (options.latency) ctx.latency = options.latency;
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
+  ctx.onFileRemoved = options.onFileRemoved;
+  ctx.manifestScopes = manifestScopes(manifestPath);
+  for (const [user, scopes] of Object.entries(options.grantedScopes ?? {})) ctx.grantedScopes.set(user, scopes);
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
   const installation = options.installationSource ?? 'NONE';
   const calls = ctx.calls;
@@ -549,6 +572,27 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     return out;
   }
 
+  /** Installable onChange triggers (FULL, as their owners) for a change of the grid's structure; no simple trigger exists. */
+  function changeTriggers(changeType: string, editor: string): Started[] {
+    return ctx.triggers
+      .filter((t) => t.kind === 'onChange' && triggerMayRun(t))
+      .map((trigger) => ({
+        execution: ctx.create(trigger.owner, 'FULL', [], 'installable-trigger', editor),
+        fn: trigger.handler,
+        args: [
+          {
+            authMode: 'FULL',
+            changeType,
+            source: spreadsheet,
+            triggerUid: trigger.id,
+            user: userObject(identityVisible(ctx.accounts, editor, trigger.owner) ? editor : ''),
+          },
+        ],
+        label: `${trigger.handler}(${editor})`,
+        onError: logError(trigger.handler),
+      }));
+  }
+
   /** The top-level functions the script declares (read once from a load that runs none of them). */
   let globalNames: Set<string> | undefined;
   function hasFunction(name: string): boolean {
@@ -619,6 +663,16 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     paste(request: PasteRequest): void {
       for (const started of applyPaste(request, ctx.user)) start(started);
+    },
+
+    deleteRows(sheetName: string, row: number, howMany: number): void {
+      const sheet = ctx.workbook.sheets.find((s) => s.name === sheetName);
+      if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
+      const block = { row: row - 1, col: 0, numRows: howMany, numCols: sheet.maxColumns };
+      if (!canEditBlock(ctx, sheet, block, ctx.user)) throw new Error(PERSON_PROTECTED_MESSAGE);
+      spreadsheet._sheet(sheet)._deleteRows(row, howMany);
+      ctx.engine.recalculate();
+      for (const started of changeTriggers('REMOVE_ROW', ctx.user)) start(started);
     },
 
     interleave(steps: InterleaveStep[], interleaveOptions: SchedulerOptions): InterleaveResult {

@@ -162,6 +162,11 @@ export interface WorkbookModel {
   nextSheetId: number;
   /** installable triggers of the bound script (absent: none yet) */
   triggers?: TriggerModel[];
+  /**
+   * a demo workbook's «today» (ГГГГ-ММ-ДД, Moscow): npm start and the command line run its clock from
+   * that day, so its dashboard and the month to compute are the same whatever the machine's date
+   */
+  demoToday?: string;
 }
 
 export function emptyWorkbook(name: string, owner: string): WorkbookModel {

@@ -65,6 +65,9 @@ export interface StoredFile {
 /** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
 export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
 
+/** Called when the script deletes a file it created (the local page removes its copy on disk). */
+export type FileRemovedHook = (file: StoredFile & { id: string }) => void;
+
 export { AUTH_MODE_NONE_MESSAGE, CALLS_ALLOWED_IN_AUTH_MODE_NONE } from './authorization';
 
 export class RuntimeContext {
@@ -96,6 +99,11 @@ export class RuntimeContext {
   readonly log: string[] = [];
   exporter: SpreadsheetExporter | undefined;
   onFileCreated: FileCreatedHook | undefined;
+  onFileRemoved: FileRemovedHook | undefined;
+  /** the manifest's oauthScopes: what a user grants on the consent screen */
+  manifestScopes: string[] = [];
+  /** by user, the scopes granted when not all of the manifest's (a user who unticked some) */
+  readonly grantedScopes = new Map<string, string[]>();
   user: string;
   clockOffsetMs = 0;
   selection: { sheetId: number; row: number; column: number; numRows: number; numColumns: number } | undefined;
@@ -103,6 +111,11 @@ export class RuntimeContext {
   /** the session's own context; a view of another workbook inherits everything else from it */
   private readonly root: RuntimeContext;
   private readonly views = new Map<WorkbookModel, RuntimeContext>();
+
+  /** The scopes `user` has granted to the script. */
+  scopesOf(user: string): string[] {
+    return this.grantedScopes.get(user) ?? this.manifestScopes;
+  }
 
   constructor(
     public workbook: WorkbookModel,

@@ -550,7 +550,37 @@ export class LocalTriggerBuilder {
   }
 }
 
+/** ScriptApp.AuthorizationStatus */
+export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
+
+/**
+ * ScriptApp.getAuthorizationInfo(authMode[, scopes]): whether the user still has to
+ * grant some of the manifest's scopes, and which of `scopes` (or of all) they granted.
+ */
+export class LocalAuthorizationInfo {
+  static readonly serviceName = 'AuthorizationInfo';
+  constructor(
+    private readonly required: readonly string[],
+    private readonly granted: readonly string[],
+    private readonly asked: readonly string[] | undefined,
+  ) {}
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    const missing = this.required.some((s) => !this.granted.includes(s));
+    return asGas(missing ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED);
+  }
+  getAuthorizationUrl(): string | null {
+    return this.getAuthorizationStatus() === asGas(AuthorizationStatus.REQUIRED)
+      ? 'https://script.google.com/macros/d/local/authorize'
+      : null;
+  }
+  getAuthorizedScopes(): string[] {
+    const list = this.asked ?? this.required;
+    return list.filter((s) => this.granted.includes(s));
+  }
+}
+
 type ScriptAppMethods =
+  | 'getAuthorizationInfo'
   | 'getInstallationSource'
   | 'newTrigger'
   | 'getProjectTriggers'
@@ -561,9 +591,10 @@ type ScriptAppMethods =
 
 export class LocalScriptApp implements Pick<
   GoogleAppsScript.Script.ScriptApp,
-  ScriptAppMethods | 'AuthMode' | 'InstallationSource' | 'TriggerSource' | 'EventType'
+  ScriptAppMethods | 'AuthMode' | 'AuthorizationStatus' | 'InstallationSource' | 'TriggerSource' | 'EventType'
 > {
   static readonly serviceName = 'ScriptApp';
+  readonly AuthorizationStatus = asGas<typeof GoogleAppsScript.Script.AuthorizationStatus>(AuthorizationStatus);
   readonly AuthMode = asGas<typeof GoogleAppsScript.Script.AuthMode>(AuthMode);
   readonly InstallationSource = asGas<typeof GoogleAppsScript.Script.InstallationSource>(InstallationSource);
   readonly TriggerSource = asGas<typeof GoogleAppsScript.Script.TriggerSource>(TriggerSource);
@@ -574,6 +605,15 @@ export class LocalScriptApp implements Pick<
     private readonly installation: () => keyof typeof InstallationSource,
   ) {}
 
+  /** what the running user granted; `scopes` narrows the answer of getAuthorizedScopes to that list */
+  getAuthorizationInfo(
+    authMode: GoogleAppsScript.Script.AuthMode,
+    scopes?: string[],
+  ): GoogleAppsScript.Script.AuthorizationInfo {
+    void authMode; // FULL is the only mode that needs consent
+    const ctx = this.ctx;
+    return asGas(new LocalAuthorizationInfo(ctx.manifestScopes, ctx.scopesOf(ctx.current().user), scopes));
+  }
   /** NONE for a script bound to the spreadsheet; an add-on installation otherwise */
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     return asGas(this.installation());
@@ -759,7 +799,7 @@ const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
  * The file is kept in the session (the local page serves it at its
  * webViewLink) and handed to the session's onFileCreated hook.
  */
-export class LocalDriveFiles implements Pick<FilesCollection, 'create'> {
+export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove'> {
   static readonly serviceName = 'Drive.Files';
   constructor(private readonly ctx: RuntimeContext) {}
 
@@ -783,6 +823,14 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create'> {
     const out: Record<string, unknown> = {};
     for (const field of fields.map((f) => f.trim())) if (field in full) out[field] = full[field];
     return out as DriveFile;
+  }
+
+  /** files.delete: the file is gone at once (not trashed); an unknown ID is Drive's 404 */
+  remove(fileId: string): void {
+    const stored = this.ctx.files.get(fileId);
+    if (!stored) throw new Error(`API call to drive.files.delete failed with error: File not found: ${fileId}.`);
+    this.ctx.files.delete(fileId);
+    this.ctx.onFileRemoved?.({ id: fileId, ...stored });
   }
 }
 

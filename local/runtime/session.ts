@@ -74,6 +74,8 @@ export interface LocalSession {
    * source's; a values-only paste keeps the target's validation. Fires onEdit.
    */
   paste(request: PasteRequest): void;
+  /** a person deletes whole rows (1-based): Sheets fires no onEdit, only onChange (REMOVE_ROW) */
+  deleteRows(sheet: string, row: number, howMany: number): void;
   /** the active sheet and selection the next execution sees (1-based) */
   select(sheet: string, row: number, column: number, numRows?: number, numColumns?: number): void;
   /** the UI events since the last call, and clears them */

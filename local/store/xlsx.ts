@@ -118,6 +118,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       editors: model.editors,
       nextSheetId: model.nextSheetId,
       ...(model.triggers?.length ? { triggers: model.triggers } : {}),
+      ...(model.demoToday ? { demoToday: model.demoToday } : {}),
     },
     sheets: [],
   };

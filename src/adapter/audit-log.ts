@@ -81,3 +81,38 @@ export function appendLogLocked(
 ): void {
   withDocumentLock(() => appendLog(ss, entries, now));
 }
+
+/**
+ * Records that someone who is not the director tried a director's action (a
+ * menu item, a sidebar call from the console). Best effort: a failure to log
+ * never hides the refusal itself.
+ */
+export function logRefusedAccess(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  user: string,
+  what: string,
+  now: Date,
+): void {
+  try {
+    const entry = () =>
+      appendLog(
+        ss,
+        [
+          {
+            user,
+            action: 'Отказано: только директор',
+            sheet: '',
+            id: '',
+            field: '',
+            before: '',
+            after: '',
+            comment: what,
+          },
+        ],
+        now,
+      );
+    withDocumentLock(entry);
+  } catch (error) {
+    console.warn(error);
+  }
+}

@@ -9,6 +9,7 @@ import { DomainError } from '../domain/money';
 import type { RowRecord } from '../domain/crm/records';
 import { headerIndex } from '../domain/crm/workbook-check';
 import { safeCellText } from './safe-text';
+import { SheetDates } from './sheet-dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,6 +17,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export class Table {
   readonly index: Map<string, number>;
   private cachedLastRow: number | null = null;
+  private datesCache: SheetDates | null = null;
 
   private constructor(
     readonly sheet: Sheet,
@@ -45,6 +47,23 @@ export class Table {
     const table = new Table(sheet, sheet.getName(), headers);
     for (const header of required) table.col(header);
     return table;
+  }
+
+  /** The spreadsheet's dates seen as its people see them (read lazily: only a table holding dates asks). */
+  private get dates(): SheetDates {
+    this.datesCache ??= SheetDates.of(this.sheet.getParent());
+    return this.datesCache;
+  }
+
+  private fromSheet(rows: unknown[][]): unknown[][] {
+    if (!rows.some((r) => r.some((v) => v instanceof Date))) return rows;
+    const dates = this.dates;
+    return rows.map((r) => r.map((v) => dates.fromSheet(v)));
+  }
+
+  /** A value as written: text kept as text, a day as the spreadsheet's day. */
+  private cellValue(value: unknown): unknown {
+    return value instanceof Date ? this.dates.toSheet(value) : safeCellText(value);
   }
 
   /** Whether the tab has this header. */
@@ -86,17 +105,14 @@ export class Table {
   /** `count` rows from `firstRow`, full width, in one call. */
   readRows(firstRow: number, count: number): unknown[][] {
     if (count <= 0 || this.width === 0) return [];
-    return this.sheet.getRange(firstRow, 1, count, this.width).getValues();
+    return this.fromSheet(this.sheet.getRange(firstRow, 1, count, this.width).getValues());
   }
 
   /** One column's data values (rows 2…last), in one call. */
   readColumn(header: string): unknown[] {
     const count = this.lastRow - 1;
     if (count <= 0) return [];
-    return this.sheet
-      .getRange(2, this.col(header), count, 1)
-      .getValues()
-      .map((r) => r[0]);
+    return this.fromSheet(this.sheet.getRange(2, this.col(header), count, 1).getValues()).map((r) => r[0]);
   }
 
   /** A row of values as a record keyed by header. */
@@ -109,12 +125,12 @@ export class Table {
   /** Writes one column's values from `firstRow` down, in one call. */
   writeColumn(header: string, firstRow: number, values: readonly unknown[]): void {
     if (values.length === 0) return;
-    this.sheet.getRange(firstRow, this.col(header), values.length, 1).setValues(values.map((v) => [safeCellText(v)]));
+    this.sheet.getRange(firstRow, this.col(header), values.length, 1).setValues(values.map((v) => [this.cellValue(v)]));
   }
 
   /** Writes one cell. */
   writeCell(row: number, header: string, value: unknown): void {
-    this.sheet.getRange(row, this.col(header)).setValue(safeCellText(value));
+    this.sheet.getRange(row, this.col(header)).setValue(this.cellValue(value));
   }
 
   /**
@@ -130,7 +146,7 @@ export class Table {
       let end = start;
       while (end + 1 < cols.length && cols[end + 1].col === cols[end].col + 1) end++;
       const run = cols.slice(start, end + 1);
-      this.sheet.getRange(row, run[0].col, 1, run.length).setValues([run.map((c) => safeCellText(c.value))]);
+      this.sheet.getRange(row, run[0].col, 1, run.length).setValues([run.map((c) => this.cellValue(c.value))]);
       start = end + 1;
     }
   }
@@ -145,7 +161,7 @@ export class Table {
   appendRecords(records: readonly RowRecord[]): void {
     for (const r of records) {
       const row: unknown[] = new Array(this.width).fill('');
-      for (const [header, value] of Object.entries(r)) row[this.col(header) - 1] = safeCellText(value);
+      for (const [header, value] of Object.entries(r)) row[this.col(header) - 1] = this.cellValue(value);
       this.sheet.appendRow(row);
     }
     this.cachedLastRow = null;

@@ -29,11 +29,13 @@ import {
   installFlushTrigger,
   installOwnerEditTrigger,
   isEditEvent,
+  mayWriteLog,
   NOT_AN_EDIT_EVENT,
   runEnforcement,
 } from '../server/crm/edit-trigger';
 import { heartbeatIfRegistered, recordFlushHeartbeat } from '../adapter/trigger-health';
 import { setupWorkbook } from '../server/crm/setup-workbook';
+import { offerInstallCheck } from '../server/install-check';
 import { prepareClosedMonths } from '../server/payroll/close-month';
 import { PayrollContext } from '../server/payroll/payroll-context';
 import { openSidebar, sidebarState } from '../server/crm/sidebar';
@@ -69,7 +71,11 @@ export function menuSetupWorkbook(): void {
     drainPending(ctx.ss);
     const closedMonths = prepareClosedMonths(PayrollContext.current());
     if (closedMonths) report.push(closedMonths);
-    alert('Настроить таблицу', report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.');
+    offerInstallCheck(
+      ctx,
+      'Настроить таблицу',
+      report.length > 0 ? report.join('\n') : 'Таблица уже настроена, изменений нет.',
+    );
   });
 }
 
@@ -145,9 +151,12 @@ export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  * writes the entries queued by specialists into «Журнал» and the technical tab.
  */
 export function flushPendingWrites(): void {
-  recordFlushHeartbeat();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (ss) drainPending(ss);
+  if (!ss) return;
+  // only a run that may write «Журнал» counts as the trigger's run (anyone can call this from the console)
+  if (!mayWriteLog(ss)) return;
+  recordFlushHeartbeat();
+  drainPending(ss);
 }
 
 /**

@@ -9,6 +9,7 @@ import { workingDaysCells } from '../functions/calendar';
 import { basePayCells, holidayPayCells, kpiBonusCells, mrotTopupCells, ndflCells } from '../functions/pay';
 import { planBonusCells, planFulfilmentCells, planRateCells } from '../functions/plan';
 import { amountInWordsCells } from '../functions/words';
+import { SheetDates } from '../adapter/sheet-dates';
 
 /**
  * Выполнение плана продаж: продажи ÷ план, долей (1,2 = 120 %).
@@ -171,7 +172,15 @@ export function NDFL(
  * @customfunction
  */
 export function WORKING_DAYS(month: CellArg): CellResult | CellResult[][] {
-  return workingDaysCells(month);
+  return workingDaysCells(sheetDays(month));
+}
+
+/** Dates among the arguments as the day the spreadsheet shows (its time zone may not be the script's). */
+function sheetDays(arg: CellArg): CellArg {
+  const hasDate = Array.isArray(arg) ? arg.some((r) => r.some((v) => v instanceof Date)) : arg instanceof Date;
+  if (!hasDate) return arg;
+  const dates = SheetDates.of(SpreadsheetApp.getActiveSpreadsheet());
+  return (Array.isArray(arg) ? arg.map((r) => r.map((v) => dates.fromSheet(v))) : dates.fromSheet(arg)) as CellArg;
 }
 
 /**

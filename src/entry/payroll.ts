@@ -9,7 +9,8 @@ import { monthLabel, parseMonthAnswer, PayrollContext, previousMonth } from '../
 import { makePayslips } from '../server/payroll/payslips';
 import { mailPayslips, mailRunReport } from '../server/payroll/payslip-mail';
 import { makePaymentRegister } from '../server/payroll/payment-register';
-import type { YearMonth } from '../domain/calendar';
+import { monthKey, type YearMonth } from '../domain/calendar';
+import { changedSinceComputed } from '../adapter/pay-changes';
 
 /** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
 function askMonth(title: string, ctx: PayrollContext): YearMonth | null {
@@ -18,6 +19,10 @@ function askMonth(title: string, ctx: PayrollContext): YearMonth | null {
   const answer = ui.prompt(title, `Месяц в виде ММ.ГГГГ (пусто — ${monthLabel(fallback)}):`, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   return parseMonthAnswer(answer.getResponseText(), fallback);
+}
+
+function formatTime(date: Date): string {
+  return Utilities.formatDate(date, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
 }
 
 function rubles(kopecks: number): string {
@@ -38,6 +43,12 @@ export function menuComputePayroll(): void {
       `${result.replaced ? 'Ведомость пересчитана' : 'Ведомость создана'}: лист «${result.sheetName}».`,
       `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,
     ];
+    if (result.changedSince) {
+      lines.push(
+        `Внимание: сделки месяца (суммы, даты, ответственные) менялись после прошлого расчёта — ` +
+          `${formatTime(result.changedSince)}. Ведомость пересчитана с этими изменениями; проверьте её перед подписью.`,
+      );
+    }
     if (result.separateBook) {
       lines.push(
         `Лист в отдельной таблице «${result.separateBook.name}» (только для директора): ${result.separateBook.url}`,
@@ -62,9 +73,14 @@ export function menuClosePayrollMonth(): void {
     const month = askMonth('Закрыть месяц', ctx);
     if (!month) return;
     const ui = SpreadsheetApp.getUi();
+    const changed = changedSinceComputed(monthKey(month));
     const sure = ui.alert(
       'Закрыть месяц',
-      `Закрыть ${monthLabel(month)}? Формулы ведомости заменятся значениями, лист будет защищён, ` +
+      (changed
+        ? `Внимание: сделки месяца менялись после последнего расчёта (${formatTime(changed)}) — ` +
+          'ведомость их не учитывает. Лучше сначала рассчитать месяц заново.\n\n'
+        : '') +
+        `Закрыть ${monthLabel(month)}? Формулы ведомости заменятся значениями, лист будет защищён, ` +
         'пересчитать месяц будет нельзя.',
       ui.ButtonSet.YES_NO,
     );

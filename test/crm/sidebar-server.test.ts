@@ -211,7 +211,8 @@ describe('the cost of a single-cell stage edit', () => {
     const small = callsFor(100);
     const large = callsFor(20_000);
     expect(large).toBe(small);
-    // includes the trigger's heartbeat, the simple trigger's note of the edit and the memory re-read under the lock
-    expect(small).toBeLessThan(75);
+    // includes the trigger's heartbeat, the simple trigger's note of the edit, the memory re-read under
+    // the lock and the two time zones (the spreadsheet's, the script's) read once for its dates
+    expect(small).toBeLessThan(80);
   });
 });

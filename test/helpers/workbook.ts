@@ -54,6 +54,13 @@ export function settingsSheet(workbook: WorkbookModel, settings: Settings = defa
   return sheet;
 }
 
+/**
+ * The spreadsheet's time zone for the suites' sessions: the workbook's own
+ * (Moscow), or SPREADSHEET_TIME_ZONE to run a suite with the spreadsheet in
+ * another zone than the script's (e.g. Asia/Yekaterinburg, Europe/Kaliningrad).
+ */
+export const SPREADSHEET_TIME_ZONE = process.env.SPREADSHEET_TIME_ZONE || undefined;
+
 /** A session on dist/Code.js as the director, unless `options` say otherwise. */
 export function bundleSession(workbook: WorkbookModel, options: Partial<SessionOptions> = {}): LocalRuntimeSession {
   return createSession({
@@ -61,6 +68,7 @@ export function bundleSession(workbook: WorkbookModel, options: Partial<SessionO
     codePath: path.join(ROOT, 'dist', 'Code.js'),
     pagesDir: path.join(ROOT, 'dist'),
     user: DIRECTOR,
+    ...(SPREADSHEET_TIME_ZONE ? { spreadsheetTimeZone: SPREADSHEET_TIME_ZONE } : {}),
     ...options,
   });
 }

@@ -3,8 +3,11 @@
  * creates the closed months' tab ahead of the first closing, so the months of
  * the year paid before the add-on can be typed in and count in the tax.
  */
+import { CLOSED_MONTHS_HEADERS } from '../../src/server/payroll/closed-months';
+import { sheetOf } from '../helpers/workbook';
 import {
   cellAt,
+  closeMonth,
   computeMonth,
   DIRECTOR,
   payrollSession,
@@ -64,5 +67,23 @@ describe('income of the year before the add-on', () => {
     // tax(2 427 093) = 312 000 + 15 % × 27 093 = 316 063,95 → 316 064; minus 312 000 already = 4 064
     expect(cellAt(s, 'Зарплата 03.2026', 6, 17)?.value).toBe(27093);
     expect(cellAt(s, 'Зарплата 03.2026', 6, NDFL_COL)?.value).toBe(4064);
+  });
+
+  it('a tab made before payment dates were recorded gets their headers at the next closing', () => {
+    const wb = workbook();
+    // the eight columns the tab had before «Аванс, руб.», «НДФЛ с аванса», «Дата аванса», «Дата выплаты»
+    sheetOf(
+      wb,
+      CLOSED,
+      CLOSED_MONTHS_HEADERS.slice(0, 8),
+      ['2026-01', '2026-02'].map((m) => ({ Месяц: m, 'Таб. №': '10', ФИО: 'Орлова Анна', 'Начислено, руб.': 0 })),
+    );
+    const s = payrollSession(wb);
+    computeMonth(s, '03.2026');
+    closeMonth(s, '03.2026');
+    const sheet = sheetNamed(s, CLOSED)!;
+    expect(sheet.rows[0]!.map((c) => c?.value)).toEqual([...CLOSED_MONTHS_HEADERS]);
+    // March: 27 093, НДФЛ 3 522, no аванс
+    expect(sheet.rows[3]!.slice(0, 6).map((c) => c?.value)).toEqual(['2026-03', '10', 'Орлова Анна', 27093, 0, 3522]);
   });
 });

@@ -13,6 +13,12 @@ function onEdit(e) {
   p.setProperty('edits', (p.getProperty('edits') || '') + e.range.getA1Notation() + ('value' in e ? '=' + e.value : '') + ';');
 }
 function edits() { return PropertiesService.getScriptProperties().getProperty('edits'); }
+function changed(e) {
+  var p = PropertiesService.getScriptProperties();
+  p.setProperty('changes', (p.getProperty('changes') || '') + e.changeType + ';');
+}
+function changes() { return PropertiesService.getScriptProperties().getProperty('changes'); }
+function watch() { ScriptApp.newTrigger('changed').forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
 `;
 
 const onlyAB: DataValidationModel = { kind: 'list', values: ['a', 'b'], allowInvalid: false };
@@ -83,5 +89,16 @@ describe('array literals typed in a ru_RU sheet', () => {
     expect([sheet.rows[10]?.[0]?.value, sheet.rows[10]?.[1]?.value]).toEqual([3, 4]);
     s.edit({ sheet: 'Лист1', row: 13, column: 1, values: [['=SUM({1,5\\2;3\\4}; 10)']] });
     expect(sheet.rows[12]?.[0]).toMatchObject({ formula: '=SUM({1.5,2;3,4}, 10)', value: 20.5 });
+  });
+});
+
+describe('a person deletes rows', () => {
+  it('fires no onEdit, only the installable onChange with REMOVE_ROW', () => {
+    const { sheet, s } = setup();
+    s.run('watch');
+    s.deleteRows('Лист1', 1, 1);
+    expect(sheet.rows[0]?.[0]?.value).toBe('С-00002');
+    expect(s.run('edits')).toBeNull();
+    expect(s.run('changes')).toBe('REMOVE_ROW;');
   });
 });

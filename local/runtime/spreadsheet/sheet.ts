@@ -232,6 +232,12 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   }
   deleteRows(rowPosition: number, howMany: number): Sheet {
     this.guardSheet();
+    this._deleteRows(rowPosition, howMany);
+    return this.self();
+  }
+
+  /** Deletes rows without the script's whole-sheet check (a person's deletion checks only the rows). */
+  _deleteRows(rowPosition: number, howMany: number): void {
     const start = rowPosition - 1;
     if (start < 0 || howMany < 1 || start + howMany > this._model.maxRows) {
       throw new Error('Those rows are out of bounds.');
@@ -247,7 +253,6 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     if (this._model.rowHeights) this._model.rowHeights = shiftKeys(this._model.rowHeights, start, -howMany);
     if (this._model.frozenRows > start) this._model.frozenRows = Math.max(start, this._model.frozenRows - howMany);
     this.ctx.engine.structureChanged(this._model, 'deleteRows', start, howMany);
-    return this.self();
   }
 
   deleteColumn(columnPosition: number): Sheet {

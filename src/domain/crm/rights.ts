@@ -65,9 +65,10 @@ export function backFromSignedProblem(from: string, to: Stage, isDirector: boole
 }
 
 /** Why `user` may not change a field of a row owned by `owner`, or null. */
-export function ownRowProblem(user: string, owner: unknown, isDirector: boolean): string | null {
+export function ownRowProblem(user: string, owner: unknown, isDirector: boolean | (() => boolean)): string | null {
   const o = textOf(owner).toLowerCase();
-  if (isDirector || !user || !o || o === user) return null;
+  if (!user || !o || o === user) return null;
+  if (typeof isDirector === 'function' ? isDirector() : isDirector) return null;
   return `строку ведёт другой сотрудник (${o}); изменить может он или директор`;
 }
 
@@ -262,4 +263,10 @@ export function contactProblem(client: Readonly<Record<string, unknown>>): strin
   return isBlankValue(client[H.phone]) && isBlankValue(client[H.email])
     ? 'у клиента должен остаться телефон или e-mail'
     : null;
+}
+
+/** «ГГГГ-ММ» of the months whose pay a signed deal counts in: its contract and payment dates (and earlier ones). */
+export function payMonthsOf(deal: Readonly<Record<string, unknown>>, earlier: readonly unknown[] = []): string[] {
+  const months = [deal[H.contractDate], deal[H.paymentDate], ...earlier].map(monthOfDate);
+  return [...new Set(months.filter((m): m is string => m !== null))];
 }

@@ -160,7 +160,27 @@ export function updateClient(
       const problem = discountProblem(after(H.discount), after(H.clientStatus), ctx.settings.maxDiscountPercent);
       if (problem) errors[H.discount] = problem;
     }
-    if (Object.keys(errors).length > 0) return { status: 'invalid' as const, errors };
+    if (Object.keys(errors).length > 0) {
+      // refusals of the director's rights are kept in «Журнал», like those in the sheet
+      const refused = [H.owner, H.clientStatus, H.discount].filter((h) => errors[h] && h in changes);
+      if (refused.length > 0) {
+        appendLog(
+          ctx.ss,
+          refused.map((header) => ({
+            user: ctx.user,
+            action: 'Отклонено изменение поля',
+            sheet: SHEETS.clients,
+            id: clientId,
+            field: header,
+            before: current[header],
+            after: changes[header],
+            comment: errors[header],
+          })),
+          ctx.now,
+        );
+      }
+      return { status: 'invalid' as const, errors };
+    }
     const headers = Object.keys(changes);
     if (headers.length === 0) return { status: 'saved' as const, card: clientCard(ctx, clientId) };
     found.table.writeFields(found.row, changes);

@@ -3,9 +3,11 @@
  * time, and the settings, read lazily so an edit that needs no setting reads none.
  */
 import { DomainError } from '../../domain/money';
+import { logRefusedAccess } from '../../adapter/audit-log';
 import { PayrollContext } from '../payroll/payroll-context';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/workbook/schema';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,6 +15,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export class CrmContext {
   private settingsCache: Settings | null = null;
   private directorCache: boolean | null = null;
+  private todayCache: Date | null = null;
   readonly now = new Date();
 
   constructor(
@@ -56,6 +59,7 @@ export class CrmContext {
   /** Refuses anyone but the director (an unknown user too) with `what` and how to be recognised. */
   requireDirector(what: string): void {
     if (this.isDirector) return;
+    logRefusedAccess(this.ss, this.user, what, this.now);
     throw new DomainError(
       this.user === ''
         ? `${what}. Google не сообщил, кто вы: войдите в свою учётную запись Google и повторите.`
@@ -77,8 +81,9 @@ export class CrmContext {
     }
   }
 
-  /** The midnight of today, for «Дата этапа» and «Дата создания». */
+  /** The midnight of today as the spreadsheet's people see it (its time zone), for «Дата этапа» and «Дата создания». */
   get today(): Date {
-    return new Date(this.now.getFullYear(), this.now.getMonth(), this.now.getDate());
+    this.todayCache ??= SheetDates.of(this.ss).today(this.now);
+    return this.todayCache;
   }
 }

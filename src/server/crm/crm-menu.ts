@@ -12,6 +12,7 @@ export const CRM_MENU: MenuSpec = {
     'separator',
     { caption: 'Проверить таблицу', fn: 'menuCheckWorkbook' },
     { caption: 'Настроить таблицу', fn: 'menuSetupWorkbook' },
+    { caption: 'Проверка установки', fn: 'menuInstallCheck' },
     { caption: 'Ежедневная сводка: вкл./выкл.', fn: 'menuToggleDailyDigest' },
   ],
 };

@@ -20,8 +20,11 @@ import {
   backFromSignedProblem,
   checkDealFieldChange,
   GUARDED_DEAL_FIELDS,
+  payFieldsLocked,
+  payMonthsOf,
   type RightsContext,
 } from '../../domain/crm/rights';
+import { markPayDataChanged } from '../../adapter/pay-changes';
 import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
@@ -47,10 +50,22 @@ export function findById(ctx: CrmContext, sheetName: string, idHeader: string, i
   return { table, row, record: table.record(table.readRows(row, 1)[0]) };
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The rights of the current user for domain/crm/rights.ts (closed months read only when asked). */
 export function rightsOf(ctx: CrmContext, reason?: string): RightsContext {
   let closed: ReadonlySet<string> | null = null;
-  return { user: ctx.user, isDirector: ctx.isDirector, closedMonths: () => (closed ??= ctx.closedMonths()), reason };
+  return {
+    user: ctx.user,
+    // asked only when a rule needs it: the director list costs a read of «Настройки»
+    get isDirector() {
+      return ctx.isDirector;
+    },
+    closedMonths: () => (closed ??= ctx.closedMonths()),
+    reason,
+  };
 }
 
 /** Refuses a row whose «Ответственный» is someone else, unless the user is the director or unknown. */
@@ -182,7 +197,7 @@ export function moveDeal(
           { header, before: textOf(deal.record[header]), after: result.value, formula: false, newRow: false },
           rightsOf(ctx),
         );
-        result = verdict.ok ? verdict : { ok: false, message: `«${header}»: ${verdict.reason}` };
+        result = verdict.ok ? verdict : { ok: false, message: capitalized(verdict.reason) };
       }
       if (!result.ok) errors.push({ header, on: 'deal', message: result.message });
       else if (textOf(result.value) !== textOf(deal.record[header])) {
@@ -200,12 +215,32 @@ export function moveDeal(
       }
     }
     if (errors.length > 0) {
+      const refused = errors.filter((e) => GUARDED_DEAL_FIELDS.includes(e.header));
+      if (refused.length > 0) {
+        appendLog(
+          ctx.ss,
+          refused.map((e) => ({
+            user: ctx.user,
+            action: 'Отклонено изменение поля',
+            sheet: SHEETS.deals,
+            id: dealId,
+            field: e.header,
+            before: deal.record[e.header],
+            after: fieldValues[e.header],
+            comment: e.message,
+          })),
+          ctx.now,
+        );
+      }
       return { ok: false, dealId, reason: errors.map((e) => e.message).join('; '), missing: missingDto(errors) };
     }
     Object.assign(deal.record, updates);
     // the sheet's edit check reverts these fields to the values saved here
     for (const header of Object.keys(updates)) {
       if (GUARDED_DEAL_FIELDS.includes(header)) memory.set(dealId, header, textOf(updates[header]));
+    }
+    if (payFieldsLocked(stageNow) && Object.keys(updates).some((h) => GUARDED_DEAL_FIELDS.includes(h))) {
+      markPayDataChanged(payMonthsOf(deal.record), ctx.now);
     }
     const from = isStage(stageNow) ? stageNow : '';
     const back = isStage(toStage) && from !== '' ? backFromSignedProblem(from, toStage, ctx.isDirector) : null;
@@ -269,6 +304,7 @@ function applyStage(
   }
   if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
   memory.set(dealId, H.stage, to, lostAt);
+  if (payFieldsLocked(from) || payFieldsLocked(to)) markPayDataChanged(payMonthsOf(deal.record), ctx.now);
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
   if (client && newStatus) {
     client.table.writeCell(client.row, H.clientStatus, newStatus);
@@ -296,7 +332,7 @@ export function overrideStage(
   reason: string,
   requestId = '',
 ): MoveDealResult {
-  if (!ctx.isDirector) throw new DomainError('Изменить этап в обход правил может только директор');
+  if (!ctx.isDirector) ctx.requireDirector('Изменить этап в обход правил может только директор');
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
   if (reason.length < 3) throw new DomainError('Укажите причину изменения этапа — она попадёт в «Журнал»');
   return withRequestLock(requestId, () => {
@@ -350,7 +386,7 @@ export function changeDealAsDirector(
         { header, before, after: after[header], formula: false, newRow: false },
         rightsOf(ctx, reason),
       );
-      if (!verdict.ok) errors.push({ header, on: 'deal', message: `«${header}»: ${verdict.reason}` });
+      if (!verdict.ok) errors.push({ header, on: 'deal', message: capitalized(verdict.reason) });
       else updates[header] = verdict.value;
     }
     if (errors.length > 0) {
@@ -358,6 +394,10 @@ export function changeDealAsDirector(
     }
     if (Object.keys(updates).length > 0) deal.table.writeFields(deal.row, updates);
     for (const header of Object.keys(updates)) memory.set(dealId, header, textOf(updates[header]));
+    markPayDataChanged(
+      payMonthsOf({ ...deal.record, ...updates }, [deal.record[H.contractDate], deal.record[H.paymentDate]]),
+      ctx.now,
+    );
     memory.save(ctx.ss);
     appendLog(
       ctx.ss,

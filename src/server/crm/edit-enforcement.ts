@@ -26,7 +26,9 @@ import {
   ownRowProblem,
   PAY_FIELDS,
   payFieldsLocked,
+  payMonthsOf,
 } from '../../domain/crm/rights';
+import { markPayDataChanged } from '../../adapter/pay-changes';
 import { nextIds, parseIdNumber } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
 import { claimDeadline } from '../../domain/crm/overdue';
@@ -370,6 +372,7 @@ function enforceGuardedFields(
   );
   if (headers.length === 0) return;
   const rights = rightsOf(ctx);
+  const payMonths = new Set<string>();
   const writes = new Map<string, number[]>();
   const notes = new Map<string, Map<number, string>>();
   const cleared = new Map<string, number[]>();
@@ -380,9 +383,10 @@ function enforceGuardedFields(
     if (!id) return;
     const newRow = block.newRows.has(i);
     const ownerBefore = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
-    const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, ctx.isDirector);
+    const notOwn = newRow ? null : ownRowProblem(ctx.user, ownerBefore, () => ctx.isDirector);
     const stage = memory.get(id, H.stage)?.value ?? textOf(record[H.stage]);
     const original: Record<string, unknown> = {};
+    const previous = new Map<string, string>();
     const refuseCell = (header: string, before: string, reason: string) => {
       original[header] ??= record[header];
       record[header] = fromRemembered(header, before);
@@ -414,6 +418,7 @@ function enforceGuardedFields(
       }
       // a formula over an unknown earlier value is replaced by the value it shows
       const was = before ?? (newRow ? '' : textOf(record[header]));
+      previous.set(header, was);
       if (!formula && textOf(record[header]) === was && !newRow) continue;
       if (notOwn && !formula) {
         refuseCell(header, was, notOwn);
@@ -434,6 +439,9 @@ function enforceGuardedFields(
       }
       mark(cleared, header, i, i);
       memory.set(id, header, textOf(verdict.value));
+      if (textOf(verdict.value) !== was && !newRow && kind === 'deals' && payFieldsLocked(stage)) {
+        for (const m of payMonthsOf(record, [fromRemembered(header, was)])) payMonths.add(m);
+      }
       if (textOf(verdict.value) !== was && !newRow) {
         log.push({
           user: ctx.user,
@@ -452,12 +460,16 @@ function enforceGuardedFields(
       if (problem) {
         for (const header of [H.phone, H.email]) {
           if (!headers.includes(header)) continue;
-          const before = memory.get(id, header)?.value ?? '';
-          if (textOf(record[header]) !== before) refuseCell(header, before, problem);
+          const before = previous.get(header);
+          if (before !== undefined && textOf(record[header]) !== before) {
+            refuseCell(header, before, problem);
+            memory.set(id, header, before);
+          }
         }
       }
     }
   });
+  markPayDataChanged([...payMonths], ctx.now);
   for (const [header, rows] of writes) writeSpan(block, header, rows, (i) => block.records[i][header]);
   for (const header of headers) writeNotes(block, header, notes.get(header) ?? new Map(), cleared.get(header) ?? []);
 }
@@ -487,6 +499,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const accepted: number[] = [];
   const notes = new Map<number, string>();
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
+  const stagePayMonths = new Set<string>();
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
     if (!id) return;
@@ -510,13 +523,13 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       return;
     }
     const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
-    const notOwn = known ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null;
+    const notOwn = known ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null;
     let result: TransitionResult;
     if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
     else if (notOwn) result = refuse(notOwn);
     else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
     else if (!isStage(typed)) result = refuse(`«${typed}» — не этап воронки; выберите этап из списка`);
-    else if (from !== '' && backFromSignedProblem(from, typed, ctx.isDirector))
+    else if (from !== '' && payFieldsLocked(from) && backFromSignedProblem(from, typed, ctx.isDirector))
       result = refuse(backFromSignedProblem(from, typed, ctx.isDirector)!);
     else
       result = checkTransition(record, client?.record ?? null, from, typed, {
@@ -527,6 +540,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       accepted.push(i);
       const lostAt = to === LOST_STAGE ? from : result.kind === 'reopen' ? '' : (remembered?.lostAt ?? '');
       memory.set(id, H.stage, to, lostAt);
+      if (payFieldsLocked(from) || payFieldsLocked(to)) for (const m of payMonthsOf(record)) stagePayMonths.add(m);
       log.push({
         user: ctx.user,
         action: result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
@@ -581,6 +595,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     }
   }
   block.records.forEach((record) => rememberRow(memory, 'deals', textOf(record[H.dealId]), record));
+  markPayDataChanged([...stagePayMonths], ctx.now);
   toastRefusals(ctx, 'Изменение не принято', refusals);
   persist(ctx, memory, log);
 }
@@ -686,7 +701,7 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         ? 'в «Статус клиента» нельзя формулу: выберите статус из списка'
         : status === '' && from !== ''
           ? 'статус клиента нельзя очистить'
-          : ((status !== from && !block.newRows.has(i) ? ownRowProblem(ctx.user, owner, ctx.isDirector) : null) ??
+          : ((status !== from && !block.newRows.has(i) ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null) ??
             statusChangeProblem(from, status, ctx.isDirector));
       if (problem) {
         const back = from || 'Потенциальный';

@@ -167,14 +167,18 @@ export function simpleEdit(ss: Spreadsheet, user: string, e: EditEventLike): voi
   ss.toast(health.notice, 'CRM', 10);
 }
 
+/** Whether this user may write «Журнал» (the director, or anyone before the setup protected it). */
+export function mayWriteLog(ss: Spreadsheet): boolean {
+  const log = ss.getSheetByName(SHEETS.log);
+  return !log || userMayWrite(log);
+}
+
 /**
  * Writes what waits in the queue, when this user may write «Журнал» and the
  * technical tab (the director): one read of the properties when nothing waits.
  */
 export function drainPending(ss: Spreadsheet): void {
-  if (!hasPending()) return;
-  const log = ss.getSheetByName(SHEETS.log);
-  if (log && !userMayWrite(log)) return;
+  if (!hasPending() || !mayWriteLog(ss)) return;
   withDocumentLock(() => {
     ValueMemory.load(ss).save(ss);
     appendLog(ss, [], new Date());

@@ -8,6 +8,8 @@
 import { withDocumentLock } from '../../adapter/lock';
 import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
 import { protectForDirectors } from '../../adapter/protection';
+import { ownerEmail } from '../../adapter/user';
+import { directorList, parseDirectorList } from '../../domain/crm/rights';
 import { Table } from '../../adapter/table';
 import { H } from '../../domain/crm/records';
 import { textOf } from '../../domain/crm/values';
@@ -29,7 +31,7 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 };
 
 /** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */
-const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
+export const DIRECTOR_ONLY = [SHEETS.settings, SHEETS.staff, SHEETS.plans, SHEETS.timesheet, SHEETS.log];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
@@ -48,9 +50,11 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   }
   ensureSheet(ctx, SHEETS.dashboard, report);
   ensureSheet(ctx, SHEETS.log, report);
-  for (const name of DIRECTOR_ONLY) protectForDirector(ctx, ctx.ss.getSheetByName(name)!, report);
+  const directors = setupDirectors(ctx);
+  for (const name of DIRECTOR_ONLY) protectForDirector(directors, ctx.ss.getSheetByName(name)!, report);
+  if (directors.length > 1) report.push(`Защищённые листы изменяют: ${directors.join(', ')}`);
   withDocumentLock(() => seedMemory(ctx));
-  protectForDirector(ctx, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
+  protectForDirector(directors, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
   return report;
 }
 
@@ -94,8 +98,21 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
 }
 
 /** Protects a whole tab so that only the directors (the owner and the «Настройки» list) edit it. */
-function protectForDirector(ctx: CrmContext, sheet: Sheet, report: string[]): void {
-  const created = protectForDirectors(sheet, `«${sheet.getName()}»: изменяет только директор`, ctx.directorEmails());
+/**
+ * Who the protections name: the directors as «Настройки» trusts them; when the
+ * owner runs the setup, also the list the owner sees in «Настройки» now (on the
+ * first setup the tab is not protected yet, so the list counts only on the
+ * owner's word, and the report names everyone it made an editor).
+ */
+function setupDirectors(ctx: CrmContext): string[] {
+  const trusted = ctx.directorEmails();
+  const owner = ownerEmail(ctx.ss);
+  if (!owner || ctx.user !== owner) return trusted;
+  return directorList(owner, [...trusted, ...parseDirectorList(ctx.settings.directorEmail)]);
+}
+
+function protectForDirector(directors: readonly string[], sheet: Sheet, report: string[]): void {
+  const created = protectForDirectors(sheet, `«${sheet.getName()}»: изменяет только директор`, directors);
   if (created) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
 }
 

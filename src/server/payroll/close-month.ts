@@ -87,11 +87,11 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   ctx.requireDirector();
   const name = payrollSheetName(month.year, month.month);
   const sheet = ctx.payrollSheet(month);
-  if (!sheet)
-    throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   if (isClosedSheet(sheet) || isClosedSheet(ctx.otherBookPayrollSheet(month)) || isClosed(ctx.closedEntries(), month)) {
     throw new DomainError(`Месяц ${monthLabel(month)} уже закрыт.`);
   }
+  if (!sheet)
+    throw new DomainError(`Нет листа «${name}»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).`);
   ctx.toast('Закрытие месяца…');
   const range = sheet.getDataRange();
   const values = range.getValues();
@@ -111,6 +111,10 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   );
 
   const closedSheet = ctx.closedMonthsSheet();
+  // a tab made before the payment dates were recorded gets their headers
+  if (closedSheet.getLastColumn() < CLOSED_MONTHS_HEADERS.length) {
+    closedSheet.getRange(1, 1, 1, CLOSED_MONTHS_HEADERS.length).setValues([[...CLOSED_MONTHS_HEADERS]]);
+  }
   const first = closedSheet.getLastRow() + 1;
   if (entries.length > 0) {
     ensureGridRows(closedSheet, first + entries.length - 1);

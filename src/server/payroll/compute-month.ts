@@ -12,6 +12,7 @@ import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
 import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll/month';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
+import { changedSinceComputed, markComputed } from '../../adapter/pay-changes';
 import { appendLogLocked } from '../../adapter/audit-log';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { isSeparateBook, protectForDirector } from './payroll-book';
@@ -170,6 +171,8 @@ export interface ComputeResult {
   /** К выплате over the computable rows, kopecks */
   toPay: number;
   replaced: boolean;
+  /** when pay data of the month changed after the previous calculation (the new one includes it), else null */
+  changedSince: Date | null;
   /** the spreadsheet the tab went to, when it is the director's separate one */
   separateBook: { name: string; url: string } | null;
 }
@@ -190,6 +193,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
         'Если нужен перерасчёт, начислите разницу в ведомости следующего месяца.',
     );
   }
+  const changedSince = changedSinceComputed(monthKey(month));
   ctx.toast('Чтение листов…');
   const { payroll, staff } = readAndCompute(ctx, month, closed);
   ctx.toast('Запись ведомости…');
@@ -203,6 +207,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     { description: openProtectionDescription(month), directorEmails: ctx.directorEmails() },
     afterWrite,
   );
+  markComputed(monthKey(month), ctx.now);
   const errors = payroll.rows.filter((r) => !r.ok).length;
   appendLogLocked(
     ctx.ss,
@@ -229,6 +234,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     errors,
     toPay: payroll.totals.toPay,
     replaced: old !== null,
+    changedSince: old !== null ? changedSince : null,
     separateBook: separate ? { name: book.getName(), url: book.getUrl() } : null,
   };
 }

@@ -8,6 +8,7 @@ import { textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
+import { logRefusedAccess } from '../../adapter/audit-log';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, closedEntries, type ClosedMonthEntry } from './closed-months';
 import { openPayrollBook, payrollBookSetting } from './payroll-book';
@@ -77,6 +78,7 @@ export class PayrollContext {
   /** Payroll is the director's: anyone else, and a user Google does not name, is refused. */
   requireDirector(): void {
     if (isDirectorEmail(this.ss, this.settings.directorEmail, this.user)) return;
+    logRefusedAccess(this.ss, this.user, 'Зарплата: пункт меню директора', this.now);
     throw new DomainError(
       this.user === ''
         ? 'Зарплату рассчитывает и закрывает только директор, а Google не сообщил, кто вы. Войдите в свою учётную запись Google и повторите.'

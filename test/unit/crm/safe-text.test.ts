@@ -1,12 +1,24 @@
 import { safeCellText } from '../../../src/adapter/safe-text';
 
 describe('text written so Sheets keeps it as text', () => {
-  it.each(['=SUM(A1:A3)', '+79123456789', '-5', '@import', "'quoted", '12,5', '01.02.2026', '7707083893'])(
-    'quotes %p with a leading apostrophe',
-    (text) => {
-      expect(safeCellText(text)).toBe(`'${text}`);
-    },
-  );
+  it.each([
+    '=SUM(A1:A3)',
+    '+79123456789',
+    '-5',
+    '@import',
+    "'quoted",
+    '12,5',
+    '01.02.2026',
+    '7707083893',
+    '\t=HYPERLINK("http://x";"x")',
+    '\n=1+1',
+    '\r=1+1',
+    ' =1+1',
+    '\u00a0=1+1',
+    '\uff1d1+1',
+  ])('quotes %p with a leading apostrophe', (text) => {
+    expect(safeCellText(text)).toBe(`'${text}`);
+  });
 
   it('leaves ordinary text, blanks, numbers and dates alone', () => {
     expect(safeCellText('ООО «Тепло»')).toBe('ООО «Тепло»');

@@ -17,7 +17,13 @@ import {
 } from '../../../src/domain/payroll/month';
 import { childDeduction } from '../../../src/domain/payroll/ndfl';
 import { defaultSettings, type Settings } from '../../../src/domain/settings';
-import { buildPayrollSheetPlan, HELPER_HEADERS } from '../../../src/server/payroll/payroll-sheet-plan';
+import {
+  buildPayrollSheetPlan,
+  HELPER_HEADERS,
+  valuesWithFormulaNotes,
+} from '../../../src/server/payroll/payroll-sheet-plan';
+import { buildPayslipPlan } from '../../../src/server/payroll/payslips';
+import { yearToDateOf } from '../../../src/domain/payroll/tax-year';
 import { d, deal, person, plan, rub, timesheet } from './fixtures/month-fixture';
 
 const DOCS = readFileSync(path.resolve(__dirname, '..', '..', '..', 'docs', 'payroll-rules.md'), 'utf8');
@@ -376,5 +382,55 @@ describe('traceability', () => {
   it('PLAN_BONUS rounds 3 % of 200 011,50 half-up: 6 000,345 → 6 000,35', () => {
     expect(planBonusCells(300000, 400000, '', '', 200011.5)).toBe(6000.35);
     documented('6 000,35');
+  });
+});
+
+describe('what closed months leave for the next year', () => {
+  it('a December rest paid in January is income of January’s year; December’s deduction stays in December’s', () => {
+    // December 2026: 32 500 accrued, аванс 10 000 on 15.12.2026 (НДФЛ 1 300), the rest on 12.01.2027 (2 925)
+    const december: PaidMonth = {
+      month: '2026-12',
+      tabNo: '1',
+      income: rub(32_500),
+      advance: rub(10_000),
+      advanceDate: d('2026-12-15'),
+      paymentDate: d('2027-01-12'),
+      deductions: rub(1_400),
+      advanceTax: rub(1_300),
+      tax: rub(4_225),
+    };
+    expect(yearToDateOf([december], '1', 2027, { year: 2027, month: 1 })).toEqual({
+      income: rub(22_500),
+      deductions: 0,
+      tax: rub(2_925),
+    });
+    expect(yearToDateOf([december], '1', 2026, { year: 2027, month: 1 })).toEqual({
+      income: rub(10_000),
+      deductions: rub(1_400),
+      tax: rub(1_300),
+    });
+  });
+});
+
+describe('the payslip of a probation month', () => {
+  it('says why there is no plan bonus, from the ведомость', () => {
+    const c = person('3', { category: 'Испытательный срок', hireDate: d('2026-03-02'), probationMonths: 3 });
+    const input = month('2026-03', [c], {
+      timesheet: [timesheet('2026-03', '3', 21)],
+      plans: [plan('2026-03', '3', 100_000)],
+    });
+    const { plan: tab } = buildPayrollSheetPlan({
+      payroll: computeMonthPayroll(input),
+      settings: input.settings,
+      staff: [c],
+      today: d('2026-04-01'),
+    });
+    const values = valuesWithFormulaNotes(tab).values.map((row) =>
+      row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)),
+    );
+    const slip = buildPayslipPlan(values, input.month, 'ООО «Проект-А»', 'Зарплата 03.2026').plan.values;
+    const bonus = slip.find((row) => row[1] === 'Премия за план')!;
+    expect(bonus[2]).toBe(0);
+    expect(bonus[3]).toBe('на испытательном сроке премия за план не начисляется (п. 6.1 должностной инструкции)');
   });
 });

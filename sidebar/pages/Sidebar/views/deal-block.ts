@@ -186,6 +186,7 @@ export function dealBlock(app: App, deal: DealDto, card: ClientCardDto, reload: 
     formArea,
     nextStepRow(app, deal, reload),
     canOverride ? overrideForm(app, deal, reload) : null,
+    canOverride ? directorFieldsForm(app, deal, reload) : null,
     allFields(deal),
   );
   return block;
@@ -376,6 +377,50 @@ function nextStepRow(app: App, deal: DealDto, reload: () => Promise<void>): HTML
     el('span', { class: 'inline-label' }, 'Следующий шаг'),
     input,
     button,
+  );
+}
+
+/** Fields of a deal only the director changes once the contract is signed (a closed month's too, with a reason). */
+const DIRECTOR_FIELDS = [
+  'Ответственный',
+  'Сумма договора, руб.',
+  'Дата договора',
+  'Себестоимость, руб.',
+  'Дата оплаты',
+];
+
+/** The director's change of «Ответственный» or a pay-deciding field, with a reason for «Журнал». */
+function directorFieldsForm(app: App, deal: DealDto, reload: () => Promise<void>): HTMLElement {
+  const field = select(DIRECTOR_FIELDS, '', 'Поле…');
+  field.setAttribute('aria-label', 'Поле сделки');
+  const value = el('input', {
+    attrs: { type: 'text', placeholder: 'Новое значение (дата — дд.мм.гггг)', 'aria-label': 'Новое значение' },
+  });
+  field.addEventListener('change', () => (value.value = deal.fields[field.value] ?? ''));
+  const reason = el('input', {
+    attrs: { type: 'text', placeholder: 'Причина (попадёт в «Журнал»)', 'aria-label': 'Причина изменения' },
+  });
+  const button = el('button', { attrs: { type: 'button' } }, 'Изменить');
+  button.addEventListener('click', async () => {
+    app.clearNotice();
+    if (!field.value) return app.notify('Выберите поле');
+    if (reason.value.trim().length < 3) return app.notify('Укажите причину изменения');
+    try {
+      const result = await whileBusy([button], () =>
+        app.server.changeDealAsDirector(deal.id, { [field.value]: value.value.trim() }, reason.value.trim()),
+      );
+      if (!result.ok) return app.notify(result.reason);
+      app.notify(`«${field.value}» сделки ${deal.id} изменено директором`, 'ok');
+      await reload();
+    } catch (error) {
+      app.notify(errorText(error));
+    }
+  });
+  return el(
+    'details',
+    { class: 'override' },
+    el('summary', {}, 'Ответственный и суммы договора (директор)'),
+    el('div', { class: 'stack' }, field, value, reason, el('div', { class: 'buttons' }, button)),
   );
 }
 

@@ -1,0 +1,102 @@
+/**
+ * A closed month is closed in both books: switching «Ведомость в отдельной
+ * таблице» on after closing does not open it again, and the closed month's
+ * payslips are frozen with it.
+ */
+import type { CellModel } from '../../local/runtime/model';
+import { SEPARATE_BOOK_PARAM } from '../../src/domain/settings';
+import { SHEETS } from '../../src/domain/workbook/schema';
+import {
+  closeMonth,
+  computeMonth,
+  payrollSession,
+  payrollWorkbook,
+  settingsWithoutKpi,
+  sheetNamed,
+  signedDeal,
+  specialist,
+} from './payroll-workbook';
+
+const TAB = 'Зарплата 03.2026';
+const PAYSLIPS = 'Расчётные листки 03.2026';
+
+function closedMarch() {
+  const workbook = payrollWorkbook({
+    settings: settingsWithoutKpi(),
+    staff: [specialist('10', 'Орлова Анна')],
+    timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
+    plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
+    deals: [signedDeal('10', 5, 100000)],
+  });
+  const session = payrollSession(workbook);
+  session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+  computeMonth(session, '03.2026');
+  session.run('menuPayslips', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
+  closeMonth(session, '03.2026');
+  session.takeUiEvents();
+  return session;
+}
+
+function setting(session: ReturnType<typeof payrollSession>, name: string): CellModel {
+  const sheet = sheetNamed(session, SHEETS.settings)!;
+  const row = sheet.rows.find((r) => r?.[0]?.value === name)!;
+  return (row[1] ??= { value: null });
+}
+
+const alerts = (session: ReturnType<typeof payrollSession>) =>
+  session
+    .takeUiEvents()
+    .filter((e) => e.type === 'alert')
+    .map((e) => ('message' in e ? e.message : ''));
+
+describe('a closed month', () => {
+  it('cannot be computed or closed again in the separate book switched on afterwards', () => {
+    const session = closedMarch();
+    setting(session, SEPARATE_BOOK_PARAM).value = 'Да';
+    const said = [...computeMonth(session, '03.2026'), ...closeMonth(session, '03.2026')]
+      .filter((e) => e.type === 'alert')
+      .map((e) => ('message' in e ? e.message : ''));
+    expect(said.filter((m) => /03\.2026 (уже )?закрыт/.test(m))).toHaveLength(2);
+    const books = session.otherWorkbooks();
+    for (const book of books) expect(book.sheets.map((s) => s.name)).not.toContain(TAB);
+    const closed = session.workbook.sheets.find((s) => s.name === 'Начисления (закрытые месяцы)')!;
+    expect(closed.rows.slice(1).filter((r) => r?.[0]?.value === '2026-03' && r?.[1]?.value === '10')).toHaveLength(1);
+  });
+
+  it('keeps its payslips as they were handed out', () => {
+    const session = closedMarch();
+    const before = JSON.stringify(sheetNamed(session, PAYSLIPS)!.rows);
+    setting(session, 'Организация').value = 'ООО «Другое»';
+    session.run('menuPayslips', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
+    expect(alerts(session).pop()).toMatch(/закрыт.*заморожены/);
+    expect(JSON.stringify(sheetNamed(session, PAYSLIPS)!.rows)).toBe(before);
+  });
+});
+
+describe('pay data changed after the last calculation', () => {
+  it('«Закрыть месяц» warns before closing, and «Рассчитать» says the new ведомость includes the change', () => {
+    const workbook = payrollWorkbook({
+      settings: settingsWithoutKpi(),
+      staff: [specialist('10', 'Орлова Анна')],
+      timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
+      plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
+      deals: [signedDeal('10', 5, 100000)],
+    });
+    const session = payrollSession(workbook);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+    computeMonth(session, '03.2026');
+    const deals = sheetNamed(session, SHEETS.deals)!;
+    const sumCol = deals.rows[0]!.findIndex((c) => c?.value === 'Сумма договора, руб.') + 1;
+    session.edit({ sheet: SHEETS.deals, row: 2, column: sumCol, values: [['120000']] });
+    session.takeUiEvents();
+    // the confirmation warns; the director answers «No»
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(alerts(session).pop()).toMatch(/менялись после последнего расчёта/);
+    const recomputed = computeMonth(session, '03.2026')
+      .filter((e) => e.type === 'alert')
+      .map((e) => ('message' in e ? e.message : ''));
+    expect(recomputed.pop()).toMatch(/менялись после прошлого расчёта/);
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(alerts(session).pop()).not.toMatch(/менялись/);
+  });
+});
