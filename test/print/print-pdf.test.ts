@@ -67,8 +67,8 @@ describe('the export URL of «Печать / PDF»', () => {
       sheetnames: 'false',
       top_margin: '0.4',
       bottom_margin: '0.5',
-      left_margin: '0.3',
-      right_margin: '0.3',
+      left_margin: '0.25',
+      right_margin: '0.25',
     });
   });
 
@@ -127,8 +127,8 @@ describe('the local export of a payroll tab', () => {
     for (const h of HEADERS) expect(head).toContain(h);
     expect(page.html).not.toMatch(/<tbody>[\s\S]*№ п\/п[\s\S]*<\/tbody>/);
     expect(page.html).toContain('td { border: none;');
-    // (11.69 − 0.6) in × 96 px ÷ 1 800 px
-    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.6) * 96) / 1800, 2);
+    // (11.69 − 0.5) in × 96 px ÷ 1 800 px
+    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.5) * 96) / 1800, 2);
     expect(page.pdf.footerTemplate).toContain('pageNumber');
     expect(page.pdf.footerTemplate).toContain('totalPages');
   });
