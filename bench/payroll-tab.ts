@@ -1,45 +1,101 @@
 /**
- * Cost of «Рассчитать за месяц…» in the local runtime: service calls and time
- * for 10 and 100 employees over 1 000 and 100 000 deals, beside the calls a
- * naive cell-by-cell implementation would make (one getValue per source cell
- * read, one setValue / setFormula per cell of the tab written).
+ * Cost of «Рассчитать за месяц…» and of the payroll tab's recalculation in the
+ * local runtime, for 10 and 100 employees: service calls, executions (each
+ * custom-function evaluation is one on Google), cells read and written, the
+ * estimated time on Google, the itemised minimum, and a plausible naive
+ * add-on's calls (one getValues per tab read, one setValue per cell written).
  */
 import { computeMonth, payrollSession, sizedWorkbook } from '../test/payroll/payroll-workbook';
+import { type ActionCost, measure, naiveCalls, printTable } from './action-costs';
 
 const CASES: Array<[number, number]> = [
   [10, 1_000],
-  [10, 100_000],
-  [100, 1_000],
-  [100, 100_000],
+  [100, 20_000],
 ];
 
-function filledCells(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): number {
-  let n = 0;
-  for (const row of rows) for (const cell of row ?? []) if (cell) n++;
-  return n;
+/** What «Рассчитать за месяц…» needs whatever the implementation, item by item. */
+export const PAYROLL_MINIMUM: Array<[what: string, calls: number]> = [
+  ['месяц и итог: getUi, prompt, getSelectedButton, getResponseText, alert', 5],
+  ['директор ли: getActiveSpreadsheet, getActiveUser, getEmail, getOwner, getEmail', 5],
+  ['свойства документа (отдельная таблица): getDocumentProperties, getProperty', 2],
+  [
+    '«Настройки», «Сотрудники», «Табель», «Планы», «Сделки», «Претензии», закрытые месяцы: getSheetByName, getDataRange, getValues',
+    21,
+  ],
+  ['прежний лист и временный: getSheetByName ×2, insertSheet', 3],
+  ['размер листа: getMaxColumns, insertColumnsAfter, getMaxRows', 3],
+  ['содержимое: getRange, setValues, setNumberFormats, setBackgrounds, setFontWeights', 5],
+  ['объединения шапки и подписей: getRange, merge ×4', 8],
+  ['перенос текста: getRange, setWrap ×2', 4],
+  ['ширины столбцов: setColumnWidths по одной на группу', 18],
+  ['закрепление и скрытый столбец: setFrozenRows, hideColumns', 2],
+  ['защита: protect, setDescription, setWarningOnly, getEditors, addEditors, canDomainEdit', 6],
+  ['замена листа: setName, setActiveSheet', 2],
+  ['ход расчёта: toast ×2', 2],
+  ['«Журнал»: getSheetByName, getLastRow, getRange, setValues', 4],
+];
+
+/** The custom-function executions a recalculation of the tab needs: one per computed column. */
+export const PAYROLL_COLUMNS_MINIMUM = 9;
+
+export function measurePayroll(employees: number, deals: number): { compute: ActionCost; recalc: ActionCost } {
+  const s = payrollSession(sizedWorkbook(employees, deals), new Date(2026, 3, 15));
+  const compute = measure(s, () => computeMonth(s, '03.2026'));
+  const recalc = measure(s, () => s.recalculate());
+  return { compute, recalc };
 }
+
+const fmt = (n: number) => Math.round(n).toLocaleString('ru-RU');
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '—');
 
 /** Prints the table. */
 export function runPayrollTabBench(): void {
-  const lines: string[][] = [];
+  const minCalls = PAYROLL_MINIMUM.reduce((a, [, n]) => a + n, 0);
+  const rows: string[][] = [];
   for (const [employees, deals] of CASES) {
-    const workbook = sizedWorkbook(employees, deals);
-    const sourceCells = workbook.sheets.reduce((sum, s) => sum + filledCells(s.rows), 0);
-    const s = payrollSession(workbook, new Date(2026, 3, 15));
-    s.resetCalls();
-    const start = performance.now();
-    computeMonth(s, '03.2026');
-    const ms = performance.now() - start;
-    const calls = Object.values(s.calls()).reduce((a, b) => a + b, 0);
-    const tab = s.workbook.sheets.find((x) => x.name === 'Зарплата 03.2026')!;
-    const naive = sourceCells + filledCells(tab.rows);
-    lines.push([String(employees), String(deals), String(calls), String(naive), ms.toFixed(0)]);
+    const { compute, recalc } = measurePayroll(employees, deals);
+    rows.push([
+      `Рассчитать за месяц @${employees}/${fmt(deals)}`,
+      fmt(compute.calls),
+      fmt(minCalls),
+      ratio(compute.calls, minCalls),
+      `${compute.executions}`,
+      `${compute.customFunctionExecutions}/${PAYROLL_COLUMNS_MINIMUM}`,
+      fmt(compute.cellsRead),
+      fmt(compute.cellsWritten),
+      fmt(naiveCalls(compute)),
+      ratio(naiveCalls(compute), compute.calls),
+      fmt(compute.estimateMs),
+    ]);
+    rows.push([
+      `Пересчёт ведомости @${employees}/${fmt(deals)}`,
+      fmt(recalc.calls),
+      '0',
+      '—',
+      `${recalc.executions}`,
+      `${recalc.customFunctionExecutions}/${PAYROLL_COLUMNS_MINIMUM}`,
+      fmt(recalc.cellsRead),
+      fmt(recalc.cellsWritten),
+      '—',
+      '—',
+      fmt(recalc.estimateMs),
+    ]);
   }
-  const header = ['Сотрудников', 'Сделок', 'Вызовов', 'Поячеечно', 'Время, мс'];
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((r) => r[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
-  console.log('Ведомость за месяц в локальной среде: вызовы сервисов и время');
-  console.log(line(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of lines) console.log(line(r));
+  printTable(
+    'Ведомость (сотрудников/сделок): вызовы, выполнения, пользовательские функции, ячейки, оценка времени на Google',
+    [
+      'Действие @сотр./сделок',
+      'Вызовов',
+      'Минимум',
+      'Доля',
+      'Выполнений',
+      'Функций/мин.',
+      'Прочитано яч.',
+      'Записано яч.',
+      'Наивно, вызовов',
+      'Наивно/факт',
+      'Google, мс',
+    ],
+    rows,
+  );
 }

@@ -32,5 +32,12 @@ export async function openOrCreateDemo(file: string, demo: InstalledDemoOptions 
  */
 export function sessionClock(workbook: WorkbookModel, fixed?: Date): (() => Date) | undefined {
   if (fixed) return () => new Date(fixed.getTime());
-  return workbook.demoToday ? demoClock(workbook.demoToday) : undefined;
+  if (!workbook.demoToday) return undefined;
+  const clock = demoClock(workbook.demoToday, workbook.demoClockAt);
+  return () => {
+    const now = clock();
+    // saved with the workbook: the next session's clock starts from here
+    workbook.demoClockAt = now.toISOString();
+    return now;
+  };
 }

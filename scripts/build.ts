@@ -85,6 +85,9 @@ async function buildCode(entryPoints: EntryPoint[]): Promise<void> {
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
+    // every execution (each custom-function cell among them) parses the whole file: keep it small;
+    // the JSDoc'd entry points above the bundle are written unminified
+    minify: true,
     logLevel: 'warning',
   });
   const bundle = result.outputFiles[0].text;

@@ -738,7 +738,8 @@ function timesheetRows(rng: SeededRandom, specialists: Employee[], months: YearM
       const possible = normDays(m, first, last);
       // Now and then a few days of sick leave or unpaid leave.
       const absent = !isCurrent && first === 1 && rng.chance(0.25) ? rng.int(1, 3) : 0;
-      const advance = isCurrent && now.day < 20 ? 0 : ADVANCE[e.category];
+      // the аванс is paid for the first half of the month: none yet before the 20th, none for someone hired after the 15th
+      const advance = (isCurrent && now.day < 20) || first > 15 ? 0 : ADVANCE[e.category];
       // the аванс on the 20th, the rest on the 5th of the next month (НДФЛ goes by payment date)
       const advanceDate = advance > 0 ? toDate(weekday(day(m.year, m.month, 20))) : null;
       const next = day(m.year, m.month, daysInMonth(m.year, m.month)) + 5;

@@ -51,11 +51,14 @@ export function parseDemoDay(text: string): Date {
 }
 
 /**
- * The demo's clock: its «today» at 10:00 Moscow time when the program started,
- * running on from there in real time (so the «Журнал» keeps its order).
+ * The demo's clock: its «today» at 10:00 Moscow time when the program started
+ * (or, when the demo was used before, where its clock stopped), running on
+ * from there in real time, so the «Журнал» keeps its order across restarts.
  */
-export function demoClock(today: string, started = Date.now()): () => Date {
-  const start = parseDemoDay(today).getTime() - 2 * 3_600_000;
+export function demoClock(today: string, stoppedAt?: string, started = Date.now()): () => Date {
+  const morning = parseDemoDay(today).getTime() - 2 * 3_600_000;
+  const stopped = stoppedAt ? new Date(stoppedAt).getTime() : NaN;
+  const start = Number.isFinite(stopped) && stopped > morning ? stopped : morning;
   return () => new Date(start + (Date.now() - started));
 }
 

@@ -34,7 +34,14 @@ import {
 } from './script-services';
 import { type AccountMode, identityVisible } from './authorization';
 import { Scheduler, type RunTape, type SchedulerOptions } from './interleave';
-import { type LatencyModel, type Realm, ScriptBridge, type ServiceCallHook, Suspend } from './service-calls';
+import {
+  type LatencyModel,
+  type Realm,
+  ScriptBridge,
+  type ServiceCallHook,
+  Suspend,
+  type Usage,
+} from './service-calls';
 import type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
@@ -56,7 +63,7 @@ export type {
   TriggerRecord,
 } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
-export type { ServiceCallHook, LatencyModel } from './service-calls';
+export type { ServiceCallHook, LatencyModel, Usage } from './service-calls';
 export { DEFAULT_LATENCY, NO_LATENCY } from './service-calls';
 export { exploreSeeds, type SchedulerOptions } from './interleave';
 export type { AccountMode } from './authorization';
@@ -136,6 +143,8 @@ export interface TriggerRun {
 export interface LocalRuntimeSession extends LocalSession {
   /** the globals the script sees (counted like the script's own calls) */
   readonly services: Record<string, unknown>;
+  /** cells read and written and executions begun since the last resetCalls() */
+  usage(): Usage;
   /** runs `hook` at the start of every counted service call (not for calls made inside a hook) — e.g. to start a second execution */
   onServiceCall(hook: ServiceCallHook): () => void;
   /** the message of a formula's error in a cell (1-based), as Sheets shows it on hover */
@@ -355,7 +364,13 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   }
 
   /** Runs a global of a fresh load as `execution` (already on the stack); script errors come back as host Errors. */
+  /** executions already counted (an interleaved one is invoked again for each slice) */
+  const counted = new WeakSet<Execution>();
   function invoke(execution: Execution, fnName: string, args: unknown[], tape?: RunTape): unknown {
+    if (!counted.has(execution)) {
+      counted.add(execution);
+      calls.countExecution(execution.authMode);
+    }
     const script = load(execution, tape);
     const fn = script.globals[fnName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
@@ -735,6 +750,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     calls: () => calls.snapshot(),
     resetCalls: () => calls.reset(),
+    usage: () => calls.usageSnapshot(),
 
     recalculate(): void {
       ctx.engine.rebuild();

@@ -167,6 +167,8 @@ export interface WorkbookModel {
    * that day, so its dashboard and the month to compute are the same whatever the machine's date
    */
   demoToday?: string;
+  /** the demo clock's last reading (ISO), so reopening the demo never turns its time back */
+  demoClockAt?: string;
 }
 
 export function emptyWorkbook(name: string, owner: string): WorkbookModel {

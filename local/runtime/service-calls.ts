@@ -48,6 +48,44 @@ export const DEFAULT_LATENCY: LatencyModel = (call) => {
 /** No latency: the clock moves only by Utilities.sleep, lock waits and the session's own clock. */
 export const NO_LATENCY: LatencyModel = () => 0;
 
+/**
+ * Range methods that read or write cell content (values, formulas, notes), by
+ * name; the cells they touch are counted beside the calls. Formats and
+ * validations are not content and are not counted as cells. A TextFinder
+ * search runs on Google's side: each cell it returns counts as one cell read;
+ * Sheet.appendRow writes the cells of its row.
+ */
+const CELL_READS: ReadonlySet<string> = new Set([
+  'getValue',
+  'getValues',
+  'getDisplayValue',
+  'getDisplayValues',
+  'getFormula',
+  'getFormulas',
+  'getNote',
+  'getNotes',
+  'getRichTextValue',
+  'getRichTextValues',
+]);
+const CELL_WRITES: ReadonlySet<string> = new Set([
+  'setValue',
+  'setValues',
+  'setFormula',
+  'setFormulas',
+  'setNote',
+  'setNotes',
+  'clearContent',
+  'clearNote',
+]);
+
+/** What the counted calls did beyond their number: cells read and written, executions by kind. */
+export interface Usage {
+  cellsRead: number;
+  cellsWritten: number;
+  /** executions begun, by auth mode (CUSTOM_FUNCTION for each custom-function evaluation) */
+  executions: Record<string, number>;
+}
+
 /** Classes whose instances are exposed to the script name themselves for the counts. */
 export interface NamedService {
   readonly serviceName: string;
@@ -61,6 +99,7 @@ function serviceNameOf(value: object): string | undefined {
 /** The session's view of all service calls: counts, hooks, the authorization guard, the clock. */
 export class CallLedger {
   private readonly counts = new Map<string, number>();
+  private usage: Usage = { cellsRead: 0, cellsWritten: 0, executions: {} };
   private hooks: ServiceCallHook[] = [];
   private hookDepth = 0;
   /** Refuses a call the running execution is not authorised for (set by the runtime context). */
@@ -77,6 +116,29 @@ export class CallLedger {
 
   reset(): void {
     this.counts.clear();
+    this.usage = { cellsRead: 0, cellsWritten: 0, executions: {} };
+  }
+
+  /** cells read and written and executions begun since the last reset */
+  usageSnapshot(): Usage {
+    return { ...this.usage, executions: { ...this.usage.executions } };
+  }
+
+  /** Counts an execution as it begins (the runtime context calls this). */
+  countExecution(kind: string): void {
+    this.usage.executions[kind] = (this.usage.executions[kind] ?? 0) + 1;
+  }
+
+  private countCells(call: string, target: object, result: unknown): void {
+    if (call === 'TextFinder.findAll' && Array.isArray(result)) this.usage.cellsRead += result.length;
+    if (call === 'TextFinder.findNext' && result) this.usage.cellsRead += 1;
+    const method = call.slice(call.indexOf('.') + 1);
+    const reads = CELL_READS.has(method);
+    if ((!reads && !CELL_WRITES.has(method)) || serviceNameOf(target) !== 'Range') return;
+    const range = target as { getNumRows(): number; getNumColumns(): number };
+    const cells = range.getNumRows() * range.getNumColumns();
+    if (reads) this.usage.cellsRead += cells;
+    else this.usage.cellsWritten += cells;
   }
 
   count(call: string): void {
@@ -104,7 +166,10 @@ export class CallLedger {
       }
     }
     try {
-      return fn.apply(target, hostArgs);
+      const result = fn.apply(target, hostArgs);
+      this.countCells(call, target, result);
+      if (call === 'Sheet.appendRow' && Array.isArray(hostArgs[0])) this.usage.cellsWritten += hostArgs[0].length;
+      return result;
     } finally {
       this.elapse(call);
     }

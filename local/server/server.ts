@@ -28,6 +28,7 @@ import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
 import { returnedValue } from '../runtime/script-run-values';
+import { isDate } from '../runtime/cell-values';
 
 /** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
 export type PageSession = LocalSession & {
@@ -196,7 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .run(async () => {
         saveQueued = false;
         // a copy taken now: the executions that run while the file is being written change the model, not it
-        await options.save(structuredClone(session.workbook));
+        await options.save(copyOf(session.workbook));
       })
       .catch((error: unknown) => log(`Не удалось сохранить таблицу: ${errorMessage(error)}`));
   }
@@ -449,6 +450,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A deep copy of the model, its dates as dates of this realm (structuredClone makes them another realm's). */
+function copyOf<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (isDate(value)) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => copyOf(item)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = copyOf(item);
+  return out as T;
 }
 
 /** What google.script.run can return: plain values; Dates become their ISO text as JSON gives. */

@@ -119,6 +119,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       nextSheetId: model.nextSheetId,
       ...(model.triggers?.length ? { triggers: model.triggers } : {}),
       ...(model.demoToday ? { demoToday: model.demoToday } : {}),
+      ...(model.demoClockAt ? { demoClockAt: model.demoClockAt } : {}),
     },
     sheets: [],
   };

@@ -12,6 +12,11 @@ import { safeCellText } from './safe-text';
 import { SheetDates } from './sheet-dates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Text as a literal inside a regular expression (RE2, as TextFinder uses). */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export class Table {
@@ -31,11 +36,11 @@ export class Table {
   static open(ss: Spreadsheet, name: string, required: readonly string[] = []): Table {
     const sheet = ss.getSheetByName(name);
     if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
-    return Table.of(sheet, required);
+    return Table.of(sheet, required, name);
   }
 
-  /** The table of an already known sheet. */
-  static of(sheet: Sheet, required: readonly string[] = []): Table {
+  /** The table of an already known sheet (its name when the caller knows it, saving a call). */
+  static of(sheet: Sheet, required: readonly string[] = [], name?: string): Table {
     const lastColumn = sheet.getLastColumn();
     const headers =
       lastColumn > 0
@@ -44,7 +49,7 @@ export class Table {
             .getValues()[0]
             .map((h) => String(h ?? '').trim())
         : [];
-    const table = new Table(sheet, sheet.getName(), headers);
+    const table = new Table(sheet, name ?? sheet.getName(), headers);
     for (const header of required) table.col(header);
     return table;
   }
@@ -113,6 +118,72 @@ export class Table {
     const count = this.lastRow - 1;
     if (count <= 0) return [];
     return this.fromSheet(this.sheet.getRange(2, this.col(header), count, 1).getValues()).map((r) => r[0]);
+  }
+
+  /**
+   * Sheet rows (1-based, top to bottom) whose `header` cell is exactly one of
+   * `values`, found on Google's side with a TextFinder: the script reads only
+   * the matching cells, however long the tab.
+   */
+  findRows(header: string, values: readonly string[]): number[] {
+    const wanted = [...new Set(values.filter((v) => v !== ''))];
+    if (wanted.length === 0) return [];
+    const finder = this.wholeColumn(header)
+      .createTextFinder(wanted.length === 1 ? wanted[0] : wanted.map(escapeRegex).join('|'))
+      .matchEntireCell(true);
+    if (wanted.length > 1) finder.useRegularExpression(true);
+    // the header cell is searched too: a header is never an ID, and the search needs no last row
+    return finder
+      .findAll()
+      .map((r) => r.getRow())
+      .filter((row) => row > 1);
+  }
+
+  /**
+   * Sheet rows whose cell in any of `headers` matches the regular expression
+   * `pattern` (RE2, whole cell, case-insensitive), searched over the span of
+   * those columns on Google's side; each row once, top to bottom.
+   */
+  searchRows(headers: readonly string[], pattern: string): number[] {
+    const cols = headers.filter((h) => this.has(h)).map((h) => this.col(h));
+    if (cols.length === 0 || this.lastRow < 2) return [];
+    const first = Math.min(...cols);
+    const found = this.sheet
+      .getRange(2, first, this.lastRow - 1, Math.max(...cols) - first + 1)
+      .createTextFinder(pattern)
+      .matchEntireCell(true)
+      .useRegularExpression(true)
+      .findAll();
+    const rows = new Set<number>();
+    for (const r of found) if (cols.includes(r.getColumn())) rows.add(r.getRow());
+    return [...rows];
+  }
+
+  /** A whole column («E:E») as a range, for searching. */
+  private wholeColumn(header: string): GoogleAppsScript.Spreadsheet.Range {
+    const letters = (n: number): string =>
+      (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const col = letters(this.col(header));
+    return this.sheet.getRange(`${col}:${col}`);
+  }
+
+  /**
+   * The full-width rows at these sheet rows: a few are read one call each, more
+   * in one call over their span (calls stay few, cells stay near the rows asked).
+   */
+  readRowsAt(rows: readonly number[]): Map<number, unknown[]> {
+    const out = new Map<number, unknown[]>();
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    if (sorted.length === 0) return out;
+    const min = sorted[0];
+    const max = sorted[sorted.length - 1];
+    if (sorted.length <= 3 || max - min + 1 > 4 * sorted.length) {
+      for (const row of sorted) out.set(row, this.readRows(row, 1)[0]);
+    } else {
+      const block = this.readRows(min, max - min + 1);
+      for (const row of sorted) out.set(row, block[row - min]);
+    }
+    return out;
   }
 
   /** A row of values as a record keyed by header. */

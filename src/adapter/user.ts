@@ -41,10 +41,13 @@ export function directorEmails(ss: Spreadsheet, directorSetting: string): string
   const sheet = ss.getSheetByName(SHEETS.settings);
   const protections = sheet ? sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) : [];
   const trusted = directorList(owner, listed);
+  // a protection's editors can be read only by its editors (Google throws for anyone else): someone
+  // who may not edit «Настройки» is not on a list that counts, and cannot check it either
   const guarded =
     protections.length > 0 &&
     protections.every(
       (p) =>
+        p.canEdit() &&
         !p.isWarningOnly() &&
         !p.canDomainEdit() &&
         p.getEditors().every((u) => trusted.includes((u.getEmail() || '').toLowerCase())),
@@ -52,8 +55,11 @@ export function directorEmails(ss: Spreadsheet, directorSetting: string): string
   return guarded ? trusted : directorList(owner, []);
 }
 
-/** Whether `email` is the director (see directorEmails). */
+/** Whether `email` is the director (see directorEmails); asks about the protection only for a listed e-mail. */
 export function isDirectorEmail(ss: Spreadsheet, directorSetting: string, email: string): boolean {
   if (!email) return false;
-  return isDirectorOf(email, directorEmails(ss, directorSetting));
+  const e = email.trim().toLowerCase();
+  if (e === ownerEmail(ss)) return true;
+  if (!parseDirectorList(directorSetting).includes(e)) return false;
+  return isDirectorOf(e, directorEmails(ss, directorSetting));
 }

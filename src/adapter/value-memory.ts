@@ -56,13 +56,20 @@ export class ValueMemory {
   /** keys whose value came from the queue: written by a user who may, never queued again */
   private readonly fromQueue = new Set<string>();
 
+  /** whether the tab is missing or holds no entry (known without reading it whole) */
+  private readonly tabEmpty: boolean;
+
   private constructor(
     private readonly ss: Spreadsheet,
     sheet: Sheet | null,
+    /** the IDs whose rows are read; null for the whole tab */
+    private readonly ids: readonly string[] | null,
   ) {
     if (sheet) {
-      for (const [k, value] of readTab(sheet).values) this.entries.set(k, value);
-    }
+      const tab = readTab(sheet, ids);
+      for (const [k, value] of tab.values) this.entries.set(k, value);
+      this.tabEmpty = tab.lastRow <= 1;
+    } else this.tabEmpty = true;
     // values set by users who could not write the tab
     for (const entry of pendingEntries(ss, 'memory')) {
       const [id, field, value, lostAt] = entry.row;
@@ -73,14 +80,19 @@ export class ValueMemory {
     this.changed.clear();
   }
 
-  /** Reads the whole memory (one getValues); a missing tab reads as empty and is created on save. */
-  static load(ss: Spreadsheet): ValueMemory {
-    return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET));
+  /**
+   * Reads the memory: with `ids`, only the rows of those IDs (found by
+   * TextFinder, so the read does not grow with the tab), and get() knows only
+   * them; without, the whole tab (one getValues). A missing tab reads as empty
+   * and is created on save.
+   */
+  static load(ss: Spreadsheet, ids?: readonly string[]): ValueMemory {
+    return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET), ids ?? null);
   }
 
   /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
   get isEmpty(): boolean {
-    return this.entries.size === 0;
+    return this.ids === null ? this.entries.size === 0 : this.tabEmpty && this.entries.size === 0;
   }
 
   get(id: string, field: string): Remembered | undefined {
@@ -127,7 +139,13 @@ export class ValueMemory {
    */
   private write(sheet: Sheet): void {
     if (this.changed.size === 0) return;
-    const tab = readTab(sheet);
+    // the rows of the changed IDs as the tab is now (the whole tab after a rebuild of many)
+    const changedIds = [...new Set([...this.changed].map((k) => k.split('\u0000')[0]))];
+    const tab = readTab(sheet, this.ids === null || changedIds.length > TARGETED_LIMIT ? null : changedIds);
+    if (tab.sparse) {
+      this.writeSparse(sheet, tab);
+      return;
+    }
     const block = tab.rows;
     const updated: number[] = [];
     const added: string[][] = [];
@@ -154,15 +172,48 @@ export class ValueMemory {
     }
     this.changed.clear();
   }
+
+  /** Writes each changed row found by ID in its place, and appends the new ones after the last row. */
+  private writeSparse(sheet: Sheet, tab: TabRead): void {
+    const added: string[][] = [];
+    for (const k of this.changed) {
+      const [id, field] = k.split('\u0000');
+      const v = this.entries.get(k)!;
+      const cells = [safeCellText(id), safeCellText(field), safeCellText(v.value), safeCellText(v.lostAt)];
+      const i = tab.rowOf.get(k);
+      if (i === undefined) added.push(cells);
+      else sheet.getRange(i + 2, 1, 1, HEADERS.length).setValues([cells]);
+    }
+    if (added.length > 0) {
+      const first = tab.lastRow + 1;
+      ensureGridRows(sheet, first + added.length - 1);
+      sheet.getRange(first, 1, added.length, HEADERS.length).setValues(added);
+    }
+    this.changed.clear();
+  }
 }
 
-/** The tab as it is now: its data rows, the row index of each ID and field, the values, its last row. */
-function readTab(sheet: Sheet): {
+/** Above this many IDs a read or a save goes over the whole tab: one call instead of many. */
+const TARGETED_LIMIT = 50;
+
+interface TabRead {
+  /** data rows by index (row − 2); with `sparse`, only the rows found */
   rows: unknown[][];
   rowOf: Map<string, number>;
   values: Map<string, Remembered>;
   lastRow: number;
-} {
+  /** only the rows of some IDs were read */
+  sparse: boolean;
+}
+
+/**
+ * The tab as it is now: its data rows, the row index of each ID and field, the
+ * values, its last row. With `ids`, only the rows whose ID is one of them,
+ * found by TextFinder on the ID column and read row by row (few rows) or over
+ * their span.
+ */
+function readTab(sheet: Sheet, ids: readonly string[] | null = null): TabRead {
+  if (ids !== null && ids.length <= TARGETED_LIMIT) return readRowsOf(sheet, ids);
   const lastRow = sheet.getLastRow();
   const rows = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, HEADERS.length).getValues() : [];
   const rowOf = new Map<string, number>();
@@ -174,7 +225,48 @@ function readTab(sheet: Sheet): {
     rowOf.set(k, i);
     values.set(k, { value: textOf(r[2]), lostAt: textOf(r[3]) });
   });
-  return { rows, rowOf, values, lastRow: Math.max(lastRow, 1) };
+  return { rows, rowOf, values, lastRow: Math.max(lastRow, 1), sparse: false };
+}
+
+function readRowsOf(sheet: Sheet, ids: readonly string[]): TabRead {
+  const rows: unknown[][] = [];
+  const rowOf = new Map<string, number>();
+  const values = new Map<string, Remembered>();
+  const lastRow = sheet.getLastRow();
+  const wanted = [...new Set(ids.filter((id) => id !== ''))];
+  if (wanted.length === 0 || lastRow <= 1) return { rows, rowOf, values, lastRow: Math.max(lastRow, 1), sparse: true };
+  const finder = sheet
+    .getRange(2, 1, lastRow - 1, 1)
+    .createTextFinder(wanted.length === 1 ? wanted[0] : wanted.map(escapeRegex).join('|'))
+    .matchEntireCell(true);
+  if (wanted.length > 1) finder.useRegularExpression(true);
+  const found = [...new Set(finder.findAll().map((r) => r.getRow()))].sort((a, b) => a - b);
+  const read = (first: number, count: number) => sheet.getRange(first, 1, count, HEADERS.length).getValues();
+  // an ID's fields are written together, so its rows lie close: one read per cluster of near rows
+  const byRow = new Map<number, unknown[]>();
+  let start = 0;
+  for (let i = 1; i <= found.length; i++) {
+    if (i < found.length && found[i] - found[i - 1] <= 3) continue;
+    const first = found[start];
+    read(first, found[i - 1] - first + 1).forEach((r, j) => byRow.set(first + j, r));
+    start = i;
+  }
+  for (const row of found) {
+    const r = byRow.get(row)!;
+    const id = textOf(r[0]);
+    if (!wanted.includes(id)) continue; // TextFinder ignores case; the ID must be the same
+    const i = row - 2;
+    rows[i] = r;
+    const k = key(id, textOf(r[1]));
+    rowOf.set(k, i);
+    values.set(k, { value: textOf(r[2]), lostAt: textOf(r[3]) });
+  }
+  return { rows, rowOf, values, lastRow, sparse: true };
+}
+
+/** Text as a literal inside a regular expression (RE2, as TextFinder uses). */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function key(id: string, field: string): string {

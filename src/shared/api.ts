@@ -15,6 +15,8 @@ export interface SidebarState {
   isDirector: boolean;
   /** what the director must do so enforcement and «Журнал» keep working ('' when nothing) */
   notice: string;
+  /** for 'card': the card itself, read in the same call, so opening the card is two executions (menu, page) */
+  card?: ClientCardDto;
 }
 
 /** A field that blocks a stage move; `on: 'client'` lives in the client's card. */
@@ -63,7 +65,8 @@ export interface ClientCardDto {
 }
 
 export type MoveDealResult =
-  | { ok: true; dealId: string; stage: string; stageDate: string }
+  /** `card`: the client's card as it is after the move, so the sidebar needs no second call */
+  | { ok: true; dealId: string; stage: string; stageDate: string; card?: ClientCardDto }
   | { ok: false; dealId: string; reason: string; missing: MissingFieldDto[] };
 
 /** The new-client form: header → typed text (Клиент, Тип, ИНН, Контактное лицо, Телефон, Email, …). */

@@ -79,7 +79,9 @@ async function actAsNamed(name: string): Promise<void> {
   await expect(option.count()).resolves.toBe(1);
   const email = (await option.getAttribute('value'))!;
   await page.locator('#user-select').selectOption(email);
-  await page.locator('.toast', { hasText: 'Пользователь изменён' }).last().waitFor();
+  // the switch's toast lasts a few seconds; the page is ready again once the choice stays and nothing runs
+  await page.waitForFunction((e) => (document.getElementById('user-select') as HTMLSelectElement).value === e, email);
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
   await settled(page);
 }
 

@@ -4,6 +4,7 @@
  */
 import { PERSON_PROTECTED_MESSAGE } from '../../local/runtime';
 import { COLUMNS, SHEETS } from '../../src/domain/workbook/schema';
+import type { SidebarState } from '../../src/shared/api';
 import {
   CLIENT_A,
   DIRECTOR,
@@ -208,13 +209,10 @@ describe('claims typed by hand and the sidebar views', () => {
     expect(session.takeUiEvents()).toContainEqual(
       expect.objectContaining({ type: 'sidebar', title: 'Карточка клиента' }),
     );
-    expect(session.run('getSidebarState')).toEqual({
-      view: 'card',
-      clientId: 'К-00001',
-      user: IVANOV,
-      isDirector: false,
-      notice: '',
-    });
+    const state = session.run('getSidebarState') as SidebarState;
+    expect(state).toMatchObject({ view: 'card', clientId: 'К-00001', user: IVANOV, isDirector: false, notice: '' });
+    // the card comes with the state: the page needs no second call
+    expect(state.card).toMatchObject({ clientId: 'К-00001', deals: [expect.objectContaining({ id: 'С-00001' })] });
     session.run('menuMyTasks');
     expect(session.run('getSidebarState')).toMatchObject({ view: 'tasks' });
   });

@@ -10,11 +10,9 @@ import { IVANOV, TODAY, cell, columnOf, crmSession, crmWorkbook, fullDeal } from
 const D = SHEETS.deals;
 
 describe.each(['Asia/Yekaterinburg', 'Europe/Kaliningrad'])('a spreadsheet in %s', (zone) => {
-  // Known product failure: the add-on stamps midnight in the script's zone (Moscow), which a
-  // Kaliningrad sheet shows as 23:00 of the day before and a Yekaterinburg one as 02:00 (and,
-  // after 22:00 Moscow, as yesterday). `it.failing` keeps it visible until dates are made in the
-  // spreadsheet's zone; then this becomes a plain `it`.
-  it.failing('«Дата этапа» stamped by a stage edit is today’s date there, with no time of day', () => {
+  // The add-on once stamped midnight in the script's zone (Moscow), which a Kaliningrad sheet
+  // showed as 23:00 of the day before and a Yekaterinburg one as 02:00.
+  it('«Дата этапа» stamped by a stage edit is today’s date there, with no time of day', () => {
     const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV, {
       spreadsheetTimeZone: zone,
     });

@@ -102,6 +102,11 @@ describe('who is the director', () => {
     const protections = workbook.sheets.find((s) => s.name === SHEETS.staff)!.protections;
     expect(protections[0].editors.sort()).toEqual([DIRECTOR, PETROVA].sort());
     expect(session.run('overrideStage', ['С-00001', 'Переговоры', 'проверено'])).toMatchObject({ ok: true });
+    // a specialist may not read that protection's editors (Google throws): she still works, as a specialist
+    session.setUser(IVANOV);
+    expect(session.run('getClientCard', ['К-00001'])).toMatchObject({ canOverride: false });
+    expect(() => session.run('overrideStage', ['С-00001', 'Новый', 'проверено'])).toThrow(/только директор/);
+    session.setUser(PETROVA);
     // with «Настройки» left open to everyone, the list there names nobody
     workbook.sheets.find((s) => s.name === SHEETS.settings)!.protections = [];
     expect(() => session.run('overrideStage', ['С-00001', 'Новый', 'проверено'])).toThrow(/только директор/);

@@ -11,6 +11,7 @@ import { cloneRule, LocalDataValidation } from './data-validation';
 import { asGas, type OutValue } from './gas-types';
 import { canEditBlock, LocalProtection, newProtection, SCRIPT_PROTECTED_MESSAGE } from './protection';
 import type { LocalSheet } from './sheet';
+import { LocalTextFinder } from './text-finder';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -23,6 +24,7 @@ type RangeMethods =
   | 'clearFormat'
   | 'clearNote'
   | 'copyTo'
+  | 'createTextFinder'
   | 'getA1Notation'
   | 'getBackground'
   | 'getBackgrounds'
@@ -317,6 +319,10 @@ export class LocalRange implements Pick<Range, RangeMethods> {
   }
 
   // ---- values ----
+
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return asGas(new LocalTextFinder(this, findText));
+  }
 
   getValue(): OutValue {
     return this.getValues()[0][0];

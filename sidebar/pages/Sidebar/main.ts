@@ -152,6 +152,7 @@ function start(): void {
       document.getElementById('user')!.textContent = state.isDirector ? `${state.user} · директор` : state.user;
     if (state.view === 'new-client') app.openNewClient();
     else if (state.view === 'tasks') await app.openTasks();
+    else if (state.card) app.showCardData(state.card);
     else await app.openCard(state.clientId);
     document.body.setAttribute('data-ready', '');
   })();

@@ -31,3 +31,27 @@ export function findDuplicates(candidate: RowRecord, existing: readonly RowRecor
   }
   return matches;
 }
+
+/** A regular-expression literal of `text` (RE2, as Sheets' TextFinder uses). */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A regular expression (RE2, matched against whole cells, case-insensitive)
+ * that every cell findDuplicates would count as the candidate's ИНН, phone or
+ * e-mail matches: the digits in order with anything between them, the e-mail
+ * with spaces around. It may match a little more; findDuplicates decides on
+ * the rows it finds. Null when the candidate has none of the three.
+ */
+export function duplicateSearchPattern(candidate: RowRecord): string | null {
+  const digitsApart = (digits: string) => digits.split('').join('\\D*');
+  const parts: string[] = [];
+  const inn = innKey(candidate[H.inn]);
+  if (inn) parts.push(`\\s*${digitsApart(inn.replace(/\D/g, '')) || literal(inn)}\\s*`);
+  const phone = normalizePhone(candidate[H.phone]);
+  if (phone) parts.push(`\\D*(?:[78]\\D*)?${digitsApart(phone.slice(2))}\\D*`);
+  const email = textOf(candidate[H.email]).toLowerCase();
+  if (email) parts.push(`\\s*${literal(email)}\\s*`);
+  return parts.length > 0 ? parts.join('|') : null;
+}

@@ -8,8 +8,8 @@ import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
 import { discountPercent, discountProblem, statusChangeProblem } from '../../domain/crm/client-rules';
-import { findDuplicates } from '../../domain/crm/duplicates';
-import { nextId } from '../../domain/crm/ids';
+import { duplicateSearchPattern, findDuplicates } from '../../domain/crm/duplicates';
+import { allocateIds } from '../../adapter/id-allocator';
 import { H, type ClientType } from '../../domain/crm/records';
 import { innProblem, isBlankValue, parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -56,20 +56,20 @@ export function createClient(
   if (Object.keys(errors).length > 0) return { status: 'invalid', errors };
   return withRequestLock(requestId, () => {
     const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
-    const existing = clients.readAll().map((r) => clients.record(r));
     if (!confirmDuplicate) {
-      const matches = findDuplicates(values, existing);
+      // only the rows whose ИНН, phone or e-mail may be the same are read
+      const pattern = duplicateSearchPattern(values);
+      const rows = pattern ? clients.searchRows([H.inn, H.phone, H.email], pattern) : [];
+      const candidates = [...clients.readRowsAt(rows).values()].map((r) => clients.record(r));
+      const matches = findDuplicates(values, candidates);
       if (matches.length > 0) return { status: 'duplicate' as const, matches };
     }
-    const clientId = nextId(
-      'client',
-      existing.map((r) => r[H.clientId]),
-    );
+    const [clientId] = allocateIds(clients, H.clientId, 'client');
     const record: Record<string, unknown> = { ...values, [H.clientId]: clientId };
     if (clients.has(H.created)) record[H.created] = ctx.today;
     for (const header of Object.keys(record)) if (!clients.has(header)) delete record[header];
     clients.appendRecords([record]);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [clientId]);
     memory.set(clientId, H.clientStatus, textOf(record[H.clientStatus]));
     if (record[H.discount] !== undefined) memory.set(clientId, H.discount, textOf(record[H.discount]));
     memory.save(ctx.ss);
@@ -186,7 +186,7 @@ export function updateClient(
     found.table.writeFields(found.row, changes);
     // the sheet's edit check reverts «Статус клиента» and «Скидка, %» to these remembered values
     if (H.clientStatus in changes || H.discount in changes) {
-      const memory = ValueMemory.load(ctx.ss);
+      const memory = ValueMemory.load(ctx.ss, [clientId]);
       for (const header of [H.clientStatus, H.discount]) {
         if (header in changes) memory.set(clientId, header, textOf(changes[header]));
       }

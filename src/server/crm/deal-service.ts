@@ -5,6 +5,7 @@
  * current user is known (see adapter/user.ts for when Google hides it).
  */
 import { appendLog, type LogEntry } from '../../adapter/audit-log';
+import { allocateIds } from '../../adapter/id-allocator';
 import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
@@ -25,7 +26,6 @@ import {
   type RightsContext,
 } from '../../domain/crm/rights';
 import { markPayDataChanged } from '../../adapter/pay-changes';
-import { nextId } from '../../domain/crm/ids';
 import { H, type ClientType, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, parseDateValue, textOf } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -41,13 +41,25 @@ export interface FoundRow {
   record: Record<string, unknown>;
 }
 
-/** Finds a row by its ID column (one column read, one row read). */
+/**
+ * Finds a row by its ID: a TextFinder on the ID column, then that one row; a
+ * cell that only looks the same (another case) is passed over.
+ */
 export function findById(ctx: CrmContext, sheetName: string, idHeader: string, id: string): FoundRow | null {
   const table = Table.open(ctx.ss, sheetName, [idHeader]);
-  const i = table.readColumn(idHeader).findIndex((v) => textOf(v) === id);
-  if (i < 0) return null;
-  const row = i + 2;
-  return { table, row, record: table.record(table.readRows(row, 1)[0]) };
+  const rows = table.readRowsAt(table.findRows(idHeader, [id]));
+  for (const [row, values] of rows) {
+    const record = table.record(values);
+    if (textOf(record[idHeader]) === id) return { table, row, record };
+  }
+  return null;
+}
+
+/** The records of a tab whose `header` is `id` (found by TextFinder, read by row), top to bottom. */
+function recordsWith(table: Table, header: string, id: string): Record<string, unknown>[] {
+  return [...table.readRowsAt(table.findRows(header, [id])).values()]
+    .map((r) => table.record(r))
+    .filter((r) => textOf(r[header]) === id);
 }
 
 function capitalized(text: string): string {
@@ -109,10 +121,11 @@ export function selectedClientId(ctx: CrmContext): string {
   const name = sheet.getName();
   if (name !== SHEETS.clients && name !== SHEETS.deals) return '';
   const range = ctx.ss.getActiveRange();
-  if (!range || range.getRow() < 2) return '';
-  const table = Table.of(sheet);
+  const row = range ? range.getRow() : 0;
+  if (row < 2) return '';
+  const table = Table.of(sheet, [], name);
   if (!table.has(H.clientId)) return '';
-  return textOf(table.record(table.readRows(range.getRow(), 1)[0])[H.clientId]);
+  return textOf(table.record(table.readRows(row, 1)[0])[H.clientId]);
 }
 
 /** The client card: the client, its deals with their allowed moves, its contacts. */
@@ -121,18 +134,18 @@ export function clientCard(ctx: CrmContext, clientId: string): ClientCardDto {
   if (!id) throw new DomainError('Выберите строку клиента на листе «Клиенты» или сделки на листе «Сделки»');
   const client = findById(ctx, SHEETS.clients, H.clientId, id);
   if (!client) throw new DomainError(`Клиента «${id}» нет на листе «Клиенты»`);
-  const memory = ValueMemory.load(ctx.ss);
   const dealsTable = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
-  const deals = dealsTable
-    .readAll()
-    .map((r) => dealsTable.record(r))
-    .filter((r) => textOf(r[H.clientId]) === id)
-    .map((r) => dealDto(r, client.record, memory));
+  const dealRecords = recordsWith(dealsTable, H.clientId, id);
+  // only the memory rows of this client's deals
+  const memory = ValueMemory.load(
+    ctx.ss,
+    dealRecords.map((r) => textOf(r[H.dealId])),
+  );
+  const deals = dealRecords.map((r) => dealDto(r, client.record, memory));
   const contacts: ContactDto[] = [];
   if (ctx.ss.getSheetByName(SHEETS.contacts)) {
     const table = Table.open(ctx.ss, SHEETS.contacts, [H.clientId]);
-    for (const r of table.readAll().map((row) => table.record(row))) {
-      if (textOf(r[H.clientId]) !== id) continue;
+    for (const r of recordsWith(table, H.clientId, id)) {
       contacts.push({
         date: textOf(r['Дата']),
         dealId: textOf(r[H.dealId]),
@@ -172,7 +185,8 @@ export function moveDeal(
   requestId = '',
 ): MoveDealResult {
   if (!isStage(toStage)) throw new DomainError(`«${toStage}» — не этап воронки`);
-  return withRequestLock(requestId, () => {
+  let movedClientId = '';
+  const result = withRequestLock(requestId, (): MoveDealResult => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     requireOwnRow(ctx, deal.record, `Сделку ${dealId}`);
@@ -181,7 +195,7 @@ export function moveDeal(
     const errors: MissingField[] = [];
     const updates: Record<string, unknown> = {};
     const log: LogEntry[] = [];
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
     const stageNow = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const after = { ...deal.record };
     for (const [header, text] of Object.entries(fieldValues)) {
@@ -268,8 +282,12 @@ export function moveDeal(
       result.kind === 'back' ? 'Возврат сделки на этап' : 'Смена этапа',
       'Карточка клиента',
     );
+    if (client) movedClientId = clientId;
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });
+  // the card as it is now, read after the lock is released, saves the sidebar a second call
+  if (!result.ok || !movedClientId) return result;
+  return { ...result, card: clientCard(ctx, movedClientId) };
 }
 
 /** Writes a stage change with its date, the client's status, the memory and the log. */
@@ -340,7 +358,7 @@ export function overrideStage(
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const clientId = textOf(deal.record[H.clientId]);
     const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
     applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason);
@@ -366,7 +384,7 @@ export function changeDealAsDirector(
   return withRequestLock(requestId, () => {
     const deal = findById(ctx, SHEETS.deals, H.dealId, dealId);
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId, textOf(deal.record[H.clientId])]);
     const stage = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const after = { ...deal.record };
     const errors: MissingField[] = [];
@@ -424,7 +442,7 @@ export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): {
     if (!client) throw new DomainError(`Клиента «${clientId}» нет на листе «Клиенты»`);
     requireOwnRow(ctx, client.record, `Клиента ${clientId}`);
     const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
-    const dealId = nextId('deal', deals.readColumn(H.dealId));
+    const [dealId] = allocateIds(deals, H.dealId, 'deal');
     const record: Record<string, unknown> = {
       [H.dealId]: dealId,
       [H.clientId]: clientId,
@@ -436,7 +454,7 @@ export function createDeal(ctx: CrmContext, clientId: string, requestId = ''): {
     if (deals.has(H.client)) record[H.client] = client.record[H.client];
     if (deals.has(H.stageDate)) record[H.stageDate] = ctx.today;
     deals.appendRecords([record]);
-    const memory = ValueMemory.load(ctx.ss);
+    const memory = ValueMemory.load(ctx.ss, [dealId]);
     memory.set(dealId, H.stage, STAGES[0]);
     memory.save(ctx.ss);
     appendLog(

@@ -83,7 +83,7 @@ function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
   if (lastRow < 2) return; // the header row itself
   const firstCol = range.getColumn();
   const numCols = range.getNumColumns();
-  const table = Table.of(sheet);
+  const table = Table.of(sheet, [], name);
   const rows = table.readRows(firstRow, lastRow - firstRow + 1);
   const block: Block = {
     table,
@@ -275,18 +275,22 @@ function toastRefusals(ctx: CrmContext, what: string, refusals: readonly Refusal
   ctx.ss.toast(message, what, 15);
 }
 
-/** Clients by ID with their sheet rows, read in one call; null when the tab is missing. */
+/**
+ * The clients of `ids` with their sheet rows, found by TextFinder on the ID
+ * column and read row by row (not the whole tab); null when the tab is missing.
+ */
 export function loadClients(
   ctx: CrmContext,
+  ids: readonly string[],
 ): { table: Table; byId: Map<string, { row: number; record: RowRecord }> } | null {
   if (!ctx.ss.getSheetByName(SHEETS.clients)) return null;
   const table = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
   const byId = new Map<string, { row: number; record: RowRecord }>();
-  table.readAll().forEach((r, i) => {
-    const record = table.record(r);
+  for (const [row, values] of table.readRowsAt(table.findRows(H.clientId, ids))) {
+    const record = table.record(values);
     const id = textOf(record[H.clientId]);
-    if (id && !byId.has(id)) byId.set(id, { row: i + 2, record });
-  });
+    if (id && ids.includes(id) && !byId.has(id)) byId.set(id, { row, record });
+  }
   return { table, byId };
 }
 
@@ -484,7 +488,11 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     return;
   }
   table.col(H.dealId);
-  const memory = ValueMemory.load(ctx.ss);
+  // the memory rows of the edited deals and their clients only
+  const memory = ValueMemory.load(ctx.ss, [
+    ...block.records.map((r) => textOf(r[H.dealId])),
+    ...block.records.map((r) => textOf(r[H.clientId])),
+  ]);
   rebuildMemory(memory, 'deals', block, H.dealId);
   const refusals: Refusal[] = [];
   enforceGuardedFields(ctx, block, e, memory, 'deals', log, refusals);
@@ -494,7 +502,10 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     persist(ctx, memory, log);
     return;
   }
-  const clients = loadClients(ctx);
+  const clients = loadClients(
+    ctx,
+    block.records.map((r) => textOf(r[H.clientId])),
+  );
   const reverted: number[] = [];
   const accepted: number[] = [];
   const notes = new Map<number, string>();
@@ -673,7 +684,10 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
     persist(ctx, null, log);
     return;
   }
-  const memory = ValueMemory.load(ctx.ss);
+  const memory = ValueMemory.load(
+    ctx.ss,
+    block.records.map((r) => textOf(r[H.clientId])),
+  );
   rebuildMemory(memory, 'clients', block, H.clientId);
   const refusals: Refusal[] = [];
   enforceGuardedFields(ctx, block, e, memory, 'clients', log, refusals);

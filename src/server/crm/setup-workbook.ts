@@ -8,6 +8,7 @@
 import { withDocumentLock } from '../../adapter/lock';
 import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
 import { protectForDirectors } from '../../adapter/protection';
+import { rememberHighestIds } from '../../adapter/id-allocator';
 import { ownerEmail } from '../../adapter/user';
 import { directorList, parseDirectorList } from '../../domain/crm/rights';
 import { Table } from '../../adapter/table';
@@ -67,34 +68,60 @@ function ensureSheet(ctx: CrmContext, name: string, report: string[]): Sheet {
 
 function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[], report: string[]): void {
   const sheet = ensureSheet(ctx, name, report);
-  const headers = Table.of(sheet).headers;
-  const missing = specs.filter((s) => !headers.includes(s.header));
+  let table = Table.of(sheet);
+  const missing = specs.filter((s) => !table.has(s.header));
   if (missing.length > 0) {
-    const start = headers.length + 1;
+    const start = table.width + 1;
     if (sheet.getMaxColumns() < start + missing.length - 1) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
     }
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map((s) => s.header)]);
     report.push(`«${name}»: добавлены столбцы ${missing.map((s) => `«${s.header}»`).join(', ')}`);
+    table = Table.of(sheet);
   }
-  const table = Table.of(sheet);
   sheet.getRange(1, 1, 1, table.width).setFontWeight('bold');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const dataRows = sheet.getMaxRows() - 1;
   if (dataRows < 1) return;
-  for (const spec of specs) {
-    const column = sheet.getRange(2, table.col(spec.header), dataRows, 1);
-    const format = FORMATS[spec.type];
-    if (format) column.setNumberFormat(format);
-    if (spec.type === 'list' && spec.list) {
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList([...spec.list], true)
-        .setAllowInvalid(false)
-        .setHelpText(`Выберите значение из списка: ${spec.list.join(', ')}`)
-        .build();
-      column.setDataValidation(rule);
-    }
+  const byColumn = new Map(specs.map((spec) => [table.col(spec.header), spec]));
+  // formats and dropdowns go a block of adjacent columns at a time, each call over every data row
+  for (const run of columnRuns(byColumn, (spec) => FORMATS[spec.type] !== undefined)) {
+    const formats = run.map((spec) => FORMATS[spec.type]!);
+    sheet
+      .getRange(2, table.col(run[0].header), dataRows, run.length)
+      .setNumberFormats(Array.from({ length: dataRows }, () => formats));
   }
+  // dropdowns over each run of adjacent known columns: the add-on owns their validation (none where no list)
+  const isList = (spec: ColumnSpec) => spec.type === 'list' && spec.list !== undefined;
+  for (const run of columnRuns(byColumn, () => true)) {
+    if (!run.some(isList)) continue;
+    const rules = run.map((spec) =>
+      isList(spec)
+        ? SpreadsheetApp.newDataValidation()
+            .requireValueInList([...spec.list!], true)
+            .setAllowInvalid(false)
+            .setHelpText(`Выберите значение из списка: ${spec.list!.join(', ')}`)
+            .build()
+        : null,
+    );
+    sheet
+      .getRange(2, table.col(run[0].header), dataRows, run.length)
+      .setDataValidations(Array.from({ length: dataRows }, () => rules));
+  }
+}
+
+/** The known columns that pass `keep`, grouped into runs of adjacent sheet columns, left to right. */
+function columnRuns(byColumn: ReadonlyMap<number, ColumnSpec>, keep: (spec: ColumnSpec) => boolean): ColumnSpec[][] {
+  const runs: ColumnSpec[][] = [];
+  let last = -1;
+  for (const col of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const spec = byColumn.get(col)!;
+    if (!keep(spec)) continue;
+    if (col === last + 1 && runs.length > 0) runs[runs.length - 1].push(spec);
+    else runs.push([spec]);
+    last = col;
+  }
+  return runs;
 }
 
 /** Protects a whole tab so that only the directors (the owner and the «Настройки» list) edit it. */
@@ -126,14 +153,18 @@ function seedMemory(ctx: CrmContext): void {
   ensureMemorySheet(ctx.ss);
   const memory = ValueMemory.load(ctx.ss);
   const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
-  for (const row of deals.readAll()) {
+  const dealRows = deals.readAll();
+  for (const row of dealRows) {
     const record = deals.record(row);
     rememberRow(memory, 'deals', textOf(record[H.dealId]), record);
   }
   const clients = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
-  for (const row of clients.readAll()) {
+  const clientRows = clients.readAll();
+  for (const row of clientRows) {
     const record = clients.record(row);
     rememberRow(memory, 'clients', textOf(record[H.clientId]), record);
   }
   memory.save(ctx.ss);
+  const idsOf = (table: Table, rows: unknown[][], header: string) => rows.map((r) => r[table.col(header) - 1]);
+  rememberHighestIds({ deal: idsOf(deals, dealRows, H.dealId), client: idsOf(clients, clientRows, H.clientId) });
 }

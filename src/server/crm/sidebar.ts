@@ -4,9 +4,10 @@
  * asks for it with getSidebarState().
  */
 import { readTriggerHealth } from '../../adapter/trigger-health';
+import { DomainError } from '../../domain/money';
 import type { SidebarState } from '../../shared/api';
 import type { CrmContext } from './crm-context';
-import { selectedClientId } from './deal-service';
+import { clientCard, selectedClientId } from './deal-service';
 import { drainPending } from './edit-trigger';
 
 const STATE_KEY = 'crm.sidebar';
@@ -33,13 +34,23 @@ export function sidebarState(ctx: CrmContext): SidebarState {
   const stored = parseState(raw);
   const view = stored.view === 'new-client' || stored.view === 'tasks' ? stored.view : 'card';
   drainPending(ctx.ss);
-  return {
+  const clientId = typeof stored.clientId === 'string' ? stored.clientId : '';
+  const state: SidebarState = {
     view,
-    clientId: typeof stored.clientId === 'string' ? stored.clientId : '',
+    clientId,
     user: ctx.user,
     isDirector: ctx.isDirector,
     notice: readTriggerHealth(ctx.now).notice,
   };
+  if (view === 'card' && clientId !== '') {
+    try {
+      state.card = clientCard(ctx, clientId);
+    } catch (error) {
+      // the page asks for the card itself and shows the message with its buttons
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return state;
 }
 
 function parseState(raw: string | null): { view?: string; clientId?: string } {

@@ -87,7 +87,8 @@ export function dealBlock(app: App, deal: DealDto, card: ClientCardDto, reload: 
       }
       if (result.ok) {
         app.notify(`Сделка ${deal.id} переведена на этап «${result.stage}»`, 'ok');
-        await reload();
+        if (result.card) app.showCardData(result.card);
+        else await reload();
         return;
       }
       const target = form ?? openForm(to, []);

@@ -1,0 +1,347 @@
+/**
+ * What each interactive action costs on the local runtime's counter, at two
+ * sizes: service calls, executions (custom-function executions included),
+ * cells read and written, and the time on Google estimated from those counts
+ * (bench/google-latency.ts). Beside each count, the itemised minimum the action
+ * needs (MINIMUMS below, item by item) and the ratio; and the calls a plausible
+ * naive add-on would make (one getValues per tab it reads, one call per cell it
+ * writes). The tests in test/crm/action-costs.test.ts hold the same counts.
+ */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LocalRuntimeSession, Usage } from '../local/runtime';
+import { crmSession, crmWorkbook, DIRECTOR, IVANOV } from '../test/crm/crm-workbook';
+import { sizedCrmWorkbook } from '../test/crm/sized-crm-workbook';
+import { bundleSession } from '../test/helpers/workbook';
+import { estimateMs } from './google-latency';
+
+/** The counts of one action. */
+export interface ActionCost {
+  calls: number;
+  executions: number;
+  customFunctionExecutions: number;
+  cellsRead: number;
+  cellsWritten: number;
+  /** distinct tabs the action read (for the naive baseline) */
+  tabsRead: number;
+  estimateMs: number;
+}
+
+export const BUNDLE_KB = () => statSync(path.resolve(__dirname, '..', 'dist', 'Code.js')).size / 1024;
+
+/** Runs `action` on a prepared session and returns what it cost. */
+export function measure(session: LocalRuntimeSession, action: () => void): ActionCost {
+  const tabs = new Set<string>();
+  const stop = session.onServiceCall((call, args) => {
+    if (call === 'Spreadsheet.getSheetByName') tabs.add(String(args[0]));
+  });
+  session.resetCalls();
+  action();
+  stop();
+  const calls = session.calls();
+  const usage: Usage = session.usage();
+  const total = Object.values(calls).reduce((a, b) => a + b, 0);
+  return {
+    calls: total,
+    executions: Object.values(usage.executions).reduce((a, b) => a + b, 0),
+    customFunctionExecutions: usage.executions.CUSTOM_FUNCTION ?? 0,
+    cellsRead: usage.cellsRead,
+    cellsWritten: usage.cellsWritten,
+    tabsRead: Math.max(1, tabs.size),
+    estimateMs: estimateMs(calls, usage, BUNDLE_KB()),
+  };
+}
+
+/**
+ * The least an action can cost, item by item: what it must read and write
+ * whatever the implementation. Calls count `getRange` + `getValues` as two,
+ * as the runtime does.
+ */
+export interface Minimum {
+  items: Array<[what: string, calls: number]>;
+  executions: number;
+  /** cells that must be read: the edited block, the rows of the IDs concerned, headers */
+  cellsRead: number;
+}
+
+const DEALS_WIDTH = 24;
+const CLIENTS_WIDTH = 16;
+
+/** The items every sheet or sidebar action of the CRM shares. */
+const HEADERS = (tab: string): [string, number] => [
+  `заголовки «${tab}»: getSheetByName, getLastColumn, getRange, getValues`,
+  4,
+];
+const PROPERTIES: [string, number] = ['свойства документа: getDocumentProperties, getProperties', 2];
+const FIND_ROW = (tab: string): [string, number] => [
+  `строка по ID на «${tab}»: createTextFinder, matchEntireCell, findNext, getRow, getRange, getValues`,
+  6,
+];
+const MEMORY_ROW: [string, number] = [
+  'строка памяти по ID: getSheetByName, createTextFinder, matchEntireCell, findAll',
+  4,
+];
+const LOG_APPEND: [string, number] = ['запись в «Журнал»: getSheetByName, getLastRow, getRange, setValues', 4];
+const LOCK: [string, number] = ['блокировка документа: getDocumentLock, waitLock, flush, releaseLock', 4];
+const USER: [string, number] = ['кто работает: Session.getActiveUser, getEmail', 2];
+
+export const MINIMUMS: Record<string, Minimum> = {
+  stageEdit: {
+    items: [
+      ['простой триггер уступает: getDocumentProperties, getProperty', 2],
+      ['событие: e.user.getEmail, range.getSheet, getName, getRow, getNumRows, getColumn, getNumColumns', 7],
+      PROPERTIES,
+      HEADERS('Сделки'),
+      ['правленая строка: getRange, getValues', 2],
+      MEMORY_ROW,
+      HEADERS('Клиенты'),
+      FIND_ROW('Клиенты'),
+      ['дата этапа: getRange, setValue', 2],
+      ['примечание: getRange, getNote', 2],
+      ['память: getRange, setValues', 2],
+      LOG_APPEND,
+    ],
+    executions: 2,
+    cellsRead: DEALS_WIDTH * 2 + CLIENTS_WIDTH * 2 + 4 + 1,
+  },
+  rejectedEdit: {
+    items: [
+      ['простой триггер уступает: getDocumentProperties, getProperty', 2],
+      ['событие: e.user.getEmail, range.getSheet, getName, getRow, getNumRows, getColumn, getNumColumns', 7],
+      PROPERTIES,
+      HEADERS('Сделки'),
+      ['правленая строка: getRange, getValues', 2],
+      MEMORY_ROW,
+      HEADERS('Клиенты'),
+      FIND_ROW('Клиенты'),
+      ['возврат этапа: getRange, setValue', 2],
+      ['примечание: getRange, setNote', 2],
+      ['сообщение: toast', 1],
+      LOG_APPEND,
+    ],
+    executions: 2,
+    cellsRead: DEALS_WIDTH * 2 + CLIENTS_WIDTH * 2 + 4,
+  },
+  card: {
+    items: [
+      ['пункт меню: свойства пользователя (getUserProperties, setProperty)', 2],
+      ['выделенная строка: getActiveSheet, getName, getActiveRange, getRow, getRange, getValues', 6],
+      HEADERS('Сделки'),
+      ['боковая панель: createHtmlOutputFromFile, setTitle, getUi, showSidebar', 4],
+      USER,
+      PROPERTIES,
+      HEADERS('Клиенты'),
+      FIND_ROW('Клиенты'),
+      [
+        '4 сделки клиента: getRange, createTextFinder, matchEntireCell, findAll и по строке getRow, getRange, getValues',
+        16,
+      ],
+      HEADERS('Контакты'),
+      [
+        '2 контакта клиента: getRange, createTextFinder, matchEntireCell, findAll и по строке getRow, getRange, getValues',
+        10,
+      ],
+      MEMORY_ROW,
+      ['директор ли: getOwner, getEmail', 2],
+    ],
+    executions: 2,
+    cellsRead: DEALS_WIDTH * 2 + CLIENTS_WIDTH * 2 + 2 * DEALS_WIDTH,
+  },
+  moveAndCard: {
+    items: [
+      USER,
+      PROPERTIES,
+      LOCK,
+      HEADERS('Сделки'),
+      FIND_ROW('Сделки'),
+      HEADERS('Клиенты'),
+      FIND_ROW('Клиенты'),
+      MEMORY_ROW,
+      ['этап и дата: getRange, setValues', 2],
+      ['память: getRange, setValues', 2],
+      LOG_APPEND,
+      ['карточка после перехода в том же выполнении: сделки, контакты, память', 34],
+    ],
+    executions: 1,
+    cellsRead: DEALS_WIDTH * 3 + CLIENTS_WIDTH * 3 + 4,
+  },
+  createClient: {
+    items: [
+      USER,
+      PROPERTIES,
+      LOCK,
+      HEADERS('Клиенты'),
+      ['дубли по ИНН, телефону, e-mail: createTextFinder, matchEntireCell, findNext ×3', 9],
+      ['следующий ID: getLastRow, getRange, getValues (последний ID)', 3],
+      ['новая строка: insertRowsAfter при нужде, getRange, setValues', 2],
+      ['память: статус нового клиента, getSheetByName, getLastRow, getRange, setValues', 4],
+      LOG_APPEND,
+    ],
+    executions: 1,
+    cellsRead: CLIENTS_WIDTH + 2,
+  },
+  logContact: {
+    items: [
+      USER,
+      PROPERTIES,
+      LOCK,
+      HEADERS('Клиенты'),
+      FIND_ROW('Клиенты'),
+      HEADERS('Контакты'),
+      ['новая строка: getLastRow, getRange, setValues', 3],
+      ['следующий контакт клиента: getRange, setValue', 2],
+      LOG_APPEND,
+    ],
+    executions: 1,
+    cellsRead: CLIENTS_WIDTH * 2 + 7,
+  },
+};
+
+export function minimumCalls(key: string): number {
+  return MINIMUMS[key].items.reduce((a, [, n]) => a + n, 0);
+}
+
+/** The calls of a plausible naive add-on: per tab read getSheetByName + getDataRange + getValues, then one setValue per cell written. */
+export function naiveCalls(cost: ActionCost): number {
+  return cost.tabsRead * 3 + cost.cellsWritten;
+}
+
+export interface CrmCase {
+  key: keyof typeof MINIMUMS;
+  title: string;
+  /** runs the action on a fresh sized workbook's session (Иванов, «Настроить таблицу» run) */
+  run: (s: LocalRuntimeSession) => void;
+}
+
+export const CRM_CASES: CrmCase[] = [
+  {
+    key: 'stageEdit',
+    title: 'Этап в ячейке, принят',
+    run: (s) => s.edit({ sheet: 'Сделки', row: 2, column: 5, values: [['Потребность выявлена']] }),
+  },
+  {
+    key: 'rejectedEdit',
+    title: 'Этап в ячейке, отклонён',
+    run: (s) => s.edit({ sheet: 'Сделки', row: 2, column: 5, values: [['Переговоры']] }),
+  },
+  {
+    key: 'card',
+    title: 'Открыть карточку клиента',
+    run: (s) => {
+      s.select('Сделки', 2, 1);
+      s.run('menuClientCard');
+      // the page asks for the card only when the state did not bring it
+      const state = s.run('getSidebarState') as { clientId: string; card?: unknown };
+      if (!state.card) s.run('getClientCard', [state.clientId]);
+    },
+  },
+  {
+    key: 'moveAndCard',
+    title: 'Переход из карточки + обновление',
+    run: (s) => {
+      // the sidebar reloads the card only when the move did not bring it
+      const moved = s.run('moveDeal', ['С-00001', 'Потребность выявлена', {}]) as { card?: unknown };
+      if (!moved.card) s.run('getClientCard', ['К-00001']);
+    },
+  },
+  {
+    key: 'createClient',
+    title: 'Новый клиент',
+    run: (s) =>
+      s.run('createClient', [
+        { Клиент: 'ООО «Новый»', Тип: 'Физлицо', Телефон: '+79990001122', Источник: 'Сайт', Ответственный: IVANOV },
+        false,
+      ]),
+  },
+  {
+    key: 'logContact',
+    title: 'Записать контакт',
+    run: (s) => s.run('logContact', [{ clientId: 'К-00001', type: 'Звонок', result: 'Обсудили КП' }]),
+  },
+];
+
+/** A sized CRM session as Иванов, ready for an action. */
+export function crmCaseSession(deals: number): LocalRuntimeSession {
+  const s = crmSession(sizedCrmWorkbook(deals), IVANOV);
+  s.takeUiEvents();
+  return s;
+}
+
+/** «Настроить таблицу» on a workbook never set up, as the director. */
+export function measureSetup(deals: number): ActionCost {
+  const s = bundleSession(deals <= 1 ? crmWorkbook() : sizedCrmWorkbook(deals), { user: DIRECTOR });
+  return measure(s, () => s.run('menuSetupWorkbook', [], [{ button: 'OK' }]));
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('ru-RU');
+const ratio = (a: number, b: number) => (b > 0 ? `×${(a / b).toFixed(2)}` : '—');
+
+export function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  console.log(title);
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+  console.log('');
+}
+
+/** Prints the CRM actions' table at 100 and 20 000 deals. */
+export function runActionCostBench(sizes: readonly number[] = [100, 20_000]): void {
+  const rows: string[][] = [];
+  for (const c of CRM_CASES) {
+    const min = MINIMUMS[c.key];
+    const minCalls = minimumCalls(c.key);
+    for (const size of sizes) {
+      const s = crmCaseSession(size);
+      const cost = measure(s, () => c.run(s));
+      rows.push([
+        `${c.title} @${fmt(size)}`,
+        fmt(cost.calls),
+        fmt(minCalls),
+        ratio(cost.calls, minCalls),
+        `${cost.executions}/${min.executions}`,
+        fmt(cost.cellsRead),
+        fmt(min.cellsRead),
+        ratio(cost.cellsRead, min.cellsRead),
+        fmt(cost.cellsWritten),
+        fmt(naiveCalls(cost)),
+        fmt(cost.estimateMs),
+      ]);
+    }
+  }
+  for (const size of [1, 20_000]) {
+    const cost = measureSetup(size);
+    rows.push([
+      `Настроить таблицу @${size <= 1 ? 'пустая' : fmt(size)}`,
+      fmt(cost.calls),
+      '—',
+      '—',
+      `${cost.executions}/1`,
+      fmt(cost.cellsRead),
+      '—',
+      '—',
+      fmt(cost.cellsWritten),
+      fmt(naiveCalls(cost)),
+      fmt(cost.estimateMs),
+    ]);
+  }
+  printTable(
+    'Действия CRM в локальной среде (сделок: 100 и 20 000): вызовы, выполнения, ячейки, оценка времени на Google',
+    [
+      'Действие @сделок',
+      'Вызовов',
+      'Минимум',
+      'Доля',
+      'Выполнений/мин.',
+      'Прочитано яч.',
+      'Минимум',
+      'Доля',
+      'Записано яч.',
+      'Наивно, вызовов',
+      'Google, мс',
+    ],
+    rows,
+  );
+}
