@@ -203,7 +203,7 @@ export function describeEvent(e: UiEvent): string {
     case 'dialog':
       return `Диалог «${e.title}»:\n${dialogText(e.html)}`;
     case 'mail':
-      return `Письмо для ${e.to}: «${e.subject}»`;
+      return `Письмо для ${e.to}: «${e.subject}»${e.attachments?.length ? `, вложения: ${e.attachments.map((a) => `«${a.name}»`).join(', ')}` : ''}`;
     case 'download':
       return `Файл «${e.name}» (${e.mimeType})`;
   }
@@ -234,6 +234,12 @@ function compactEvent(e: UiEvent): Record<string, unknown> {
   if (e.type === 'sidebar' || e.type === 'dialog') {
     const { html: _html, ...rest } = e;
     return rest;
+  }
+  if (e.type === 'mail' && e.attachments) {
+    return {
+      ...e,
+      attachments: e.attachments.map((a) => ({ name: a.name, contentType: a.contentType, bytes: a.bytes.length })),
+    };
   }
   return e;
 }

@@ -23,6 +23,40 @@ export interface ExportRequest {
   sheetNames: boolean;
   /** margins in inches */
   margins: { top: number; bottom: number; left: number; right: number };
+  /** the block to print (`range=A1:D14`, or r1/c1/r2/c2 0-based with exclusive ends), 0-based; undefined for the used area */
+  range?: { row: number; col: number; numRows: number; numCols: number };
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `A1:D14` (no sheet name: the gid names the sheet) or r1/c1/r2/c2; throws on what Sheets would refuse. */
+function rangeOf(q: URLSearchParams): ExportRequest['range'] {
+  const a1 = q.get('range');
+  if (a1 !== null) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(a1.trim());
+    if (!m) throw new Error(`Not a range: ${a1}`);
+    const r1 = Number(m[2]) - 1;
+    const c1 = columnIndex(m[1]);
+    const r2 = m[4] === undefined ? r1 : Number(m[4]) - 1;
+    const c2 = m[3] === undefined ? c1 : columnIndex(m[3]);
+    return {
+      row: Math.min(r1, r2),
+      col: Math.min(c1, c2),
+      numRows: Math.abs(r2 - r1) + 1,
+      numCols: Math.abs(c2 - c1) + 1,
+    };
+  }
+  const [r1, c1, r2, c2] = ['r1', 'c1', 'r2', 'c2'].map((k) => q.get(k));
+  if (r1 === null || c1 === null || r2 === null || c2 === null) return undefined;
+  const n = [r1, c1, r2, c2].map(Number);
+  if (n.some((x) => !Number.isInteger(x) || x < 0) || n[2] <= n[0] || n[3] <= n[1]) {
+    throw new Error(`Not a range: r1=${r1}&c1=${c1}&r2=${r2}&c2=${c2}`);
+  }
+  return { row: n[0], col: n[1], numRows: n[2] - n[0], numCols: n[3] - n[1] };
 }
 
 const SIZES: Record<string, PaperSize> = { a4: 'A4', a3: 'A3', letter: 'Letter', legal: 'Legal', '7': 'A4', '6': 'A3' };
@@ -63,6 +97,7 @@ export function parseExportUrl(url: string): ExportRequest {
       left: inches(q.get('left_margin'), 0.7),
       right: inches(q.get('right_margin'), 0.7),
     },
+    range: rangeOf(q),
   };
 }
 

@@ -8,7 +8,7 @@
  * scale that fits the sheet's width to the paper (fit to width).
  */
 import { displayValue } from '../runtime/cell-values';
-import type { CellModel, MergeModel, SheetModel, WorkbookModel } from '../runtime/model';
+import type { BorderLine, CellModel, MergeModel, SheetModel, WorkbookModel } from '../runtime/model';
 import { PAPER_INCHES, type ExportRequest } from './export-request';
 
 /** Sheets' default column width in pixels. */
@@ -39,7 +39,7 @@ function escapeHtml(text: string): string {
 }
 
 function hasContent(cell: CellModel | undefined): boolean {
-  return Boolean(cell && ((cell.value !== null && cell.value !== '') || cell.background));
+  return Boolean(cell && ((cell.value !== null && cell.value !== '') || cell.background || cell.borders));
 }
 
 /** The used block of a sheet: last row and column (0-based, exclusive) holding something. */
@@ -102,8 +102,31 @@ function cellStyle(cell: CellModel): string[] {
   const numeric = typeof cell.value === 'number' || cell.value instanceof Date;
   const align = cell.horizontalAlignment ?? (numeric ? 'right' : undefined);
   if (align) style.push(`text-align:${align}`);
-  if (cell.wrap) style.push('white-space:pre-wrap');
+  // Sheets breaks a word longer than its wrapped cell's width rather than clipping it
+  if (cell.wrap) style.push('white-space:pre-wrap', 'overflow-wrap:anywhere');
+  if (cell.verticalAlignment) style.push(`vertical-align:${cell.verticalAlignment}`);
+  if (cell.fontSize !== undefined) style.push(`font-size:${cell.fontSize}pt`);
+  if (cell.borders) {
+    for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+      const line = cell.borders[side];
+      if (line) style.push(`border-${side}:${borderCss(line)}`);
+    }
+  }
   return style;
+}
+
+/** A Sheets border line as CSS: thin lines are one pixel, medium two, thick three. */
+export function borderCss(line: BorderLine): string {
+  const width = line.style === 'solid_medium' ? 2 : line.style === 'solid_thick' || line.style === 'double' ? 3 : 1;
+  const kind =
+    line.style === 'dashed'
+      ? 'dashed'
+      : line.style === 'dotted'
+        ? 'dotted'
+        : line.style === 'double'
+          ? 'double'
+          : 'solid';
+  return `${width}px ${kind} ${escapeHtml(line.color)}`;
 }
 
 /**
@@ -154,9 +177,16 @@ function mergeIndex(merges: readonly MergeModel[]): {
 
 /** Renders one sheet of `workbook` for the export `request`. */
 export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, request: ExportRequest): PrintablePage {
-  const { rows, cols } = usedSize(sheet);
+  const used = usedSize(sheet);
+  // a range export prints only its block; the frozen rows repeat only where the block starts at the top
+  const area = request.range ?? { row: 0, col: 0, numRows: used.rows, numCols: used.cols };
+  const firstRow = area.row;
+  const rows = Math.min(area.row + area.numRows, Math.max(used.rows, area.row));
+  const cols = Math.min(area.col + area.numCols, used.cols);
   const hidden = new Set(sheet.hiddenColumns);
-  const columns = Array.from({ length: cols }, (_, c) => c).filter((c) => !hidden.has(c));
+  const columns = Array.from({ length: Math.max(0, cols - area.col) }, (_, c) => area.col + c).filter(
+    (c) => !hidden.has(c),
+  );
   const widths = columns.map((c) => sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH);
   const tableWidth = widths.reduce((a, b) => a + b, 0);
 
@@ -169,7 +199,7 @@ export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, reque
       ? Math.max(MIN_SCALE, Math.floor((printable / tableWidth) * 1000) / 1000)
       : 1;
 
-  const frozen = request.repeatFrozenRows ? Math.min(sheet.frozenRows, rows) : 0;
+  const frozen = request.repeatFrozenRows && firstRow === 0 ? Math.min(sheet.frozenRows, rows) : 0;
   const merges = mergeIndex(sheet.merges ?? []);
   const visibleIndex = new Map(columns.map((c, i) => [c, i]));
   const rowHtml = (r: number, sectionEnd: number) => {
@@ -198,10 +228,15 @@ export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, reque
       const width = widths.slice(i, i + n + 1).reduce((a, b) => a + b, 0);
       cells.push(cellHtml(cell, workbook.timeZone, undefined, { columns: n, width }));
     });
-    return `<tr>${cells.join('')}</tr>`;
+    const height = sheet.rowHeights?.[r];
+    // a row set to a height is at least that high; wrapped text still grows it (Sheet.setRowHeights)
+    return height === undefined
+      ? `<tr>${cells.join('')}</tr>`
+      : `<tr style="height:${height}px" data-height="${height}">${cells.join('')}</tr>`;
   };
   const head = Array.from({ length: frozen }, (_, r) => rowHtml(r, frozen)).join('\n');
-  const body = Array.from({ length: rows - frozen }, (_, i) => rowHtml(frozen + i, rows)).join('\n');
+  const bodyStart = Math.max(frozen, firstRow);
+  const body = Array.from({ length: Math.max(0, rows - bodyStart) }, (_, i) => rowHtml(bodyStart + i, rows)).join('\n');
   const border = request.gridlines ? '1px solid #c0c0c0' : 'none';
   const inch = (n: number) => `${n}in`;
 

@@ -32,12 +32,31 @@ export interface CellModel {
   fontColor?: string;
   background?: string;
   horizontalAlignment?: 'left' | 'center' | 'right';
+  /** Range.setVerticalAlignment; Sheets' default is bottom */
+  verticalAlignment?: 'top' | 'middle' | 'bottom';
+  /** Range.setFontSize in points; Sheets' default is 10 */
+  fontSize?: number;
+  /** Range.setBorder: the lines drawn on each side of the cell */
+  borders?: CellBorders;
   wrap?: boolean;
   validation?: DataValidationModel;
   /** for a formula that failed: the error's message (value then holds '#ERROR!', '#DIV/0!'…) */
   error?: string;
   /** the value was spilled here by an array formula in another cell (no formula of its own) */
   spilled?: boolean;
+}
+
+/** A border line as Range.setBorder draws it: SpreadsheetApp.BorderStyle in lower case, and its colour. */
+export interface BorderLine {
+  style: 'dotted' | 'dashed' | 'solid' | 'solid_medium' | 'solid_thick' | 'double';
+  color: string;
+}
+
+export interface CellBorders {
+  top?: BorderLine;
+  bottom?: BorderLine;
+  left?: BorderLine;
+  right?: BorderLine;
 }
 
 export interface ProtectionModel {
@@ -66,6 +85,8 @@ export interface SheetModel {
   frozenColumns: number;
   hidden: boolean;
   columnWidths: Record<number, number>;
+  /** row heights in pixels set by Sheet.setRowHeight(s), 0-based; Sheets' default is 21 */
+  rowHeights?: Record<number, number>;
   hiddenColumns: number[];
   protections: ProtectionModel[];
   tabColor?: string;

@@ -654,6 +654,24 @@ export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: e
 const recipientsOf = (...lists: Array<string | undefined>) =>
   lists.flatMap((list) => (list ? list.split(',').map((a) => a.trim()) : [])).filter((a) => a !== '').length;
 
+/** An attachment as the mail event records it. */
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function attachmentsOf(value: unknown): MailAttachment[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((a) => {
+    // a Blob, or a BlobSource such as an HTTPResponse (getBlob)
+    const blob = (a instanceof LocalBlob ? a : (a as { getBlob?: () => unknown }).getBlob?.()) as LocalBlob | undefined;
+    if (!(blob instanceof LocalBlob)) throw new Error('Invalid argument: attachments');
+    return { name: blob.getName() ?? '', contentType: blob.getContentType() ?? '', bytes: blob._bytes };
+  });
+}
+
+/** Past the day's quota sendEmail throws Google's error and sends nothing; attachments go with the mail event. */
 export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
   static readonly serviceName = 'MailApp';
   /** recipients sent to, by user and day (the quota resets each day) */
@@ -664,9 +682,9 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     return `${this.ctx.current().user}|${this.ctx.now().toISOString().slice(0, 10)}`;
   }
 
-  /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody…}) */
+  /** sendEmail(to, subject, body[, options]) or sendEmail({to, subject, body, htmlBody, attachments…}) */
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
-    let message: { to: string; subject: string; body: string; htmlBody?: string };
+    let message: { to: string; subject: string; body: string; htmlBody?: string; attachments?: MailAttachment[] };
     let copies: { cc?: string; bcc?: string };
     if (typeof a === 'object' && a !== null) {
       const m = a as Record<string, unknown>;
@@ -675,6 +693,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         subject: String(m.subject ?? ''),
         body: String(m.body ?? ''),
         htmlBody: m.htmlBody as string | undefined,
+        attachments: attachmentsOf(m.attachments),
       };
       copies = { cc: m.cc as string | undefined, bcc: m.bcc as string | undefined };
     } else {
@@ -684,6 +703,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
         subject: String(b ?? ''),
         body: String(c ?? ''),
         htmlBody: options.htmlBody as string | undefined,
+        attachments: attachmentsOf(options.attachments),
       };
       copies = { cc: options.cc as string | undefined, bcc: options.bcc as string | undefined };
     }
@@ -691,7 +711,13 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     const recipients = recipientsOf(message.to, copies.cc, copies.bcc);
     if (recipients > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
     this.sent.set(this.key(), (this.sent.get(this.key()) ?? 0) + recipients);
-    this.ctx.record({ type: 'mail', ...message, ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}) });
+    const { attachments, ...rest } = message;
+    this.ctx.record({
+      type: 'mail',
+      ...rest,
+      ...(message.htmlBody === undefined ? { htmlBody: undefined } : {}),
+      ...(attachments ? { attachments } : {}),
+    });
   }
   getRemainingDailyQuota(): number {
     return DAILY_MAIL_RECIPIENTS[this.ctx.accounts] - (this.sent.get(this.key()) ?? 0);

@@ -17,7 +17,14 @@ export type UiEvent =
   | { type: 'alert'; title: string; message: string; buttons: string }
   | { type: 'sidebar'; title: string; html: string; width: number }
   | { type: 'dialog'; title: string; html: string; width: number; height: number; modal: boolean }
-  | { type: 'mail'; to: string; subject: string; body: string; htmlBody?: string }
+  | {
+      type: 'mail';
+      to: string;
+      subject: string;
+      body: string;
+      htmlBody?: string;
+      attachments?: Array<{ name: string; contentType: string; bytes: Uint8Array }>;
+    }
   | { type: 'download'; name: string; mimeType: string; url: string };
 
 /** Answers given in advance to ui.alert / ui.prompt calls (the command line and tests). */

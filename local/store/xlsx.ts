@@ -50,6 +50,8 @@ interface CellOverride {
   emptyText?: true;
   /** an explicit normal weight (xlsx drops bold=false) */
   normalWeight?: true;
+  /** the exact border lines (the file gets the nearest xlsx styles) */
+  borders?: CellModel['borders'];
 }
 
 /** A sheet's settings as kept in the metadata sheet: everything of the model but its cells and merges. */
@@ -164,6 +166,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: str
     frozenColumns: sheet.frozenColumns,
     hidden: sheet.hidden,
     columnWidths: sheet.columnWidths,
+    ...(sheet.rowHeights ? { rowHeights: sheet.rowHeights } : {}),
     hiddenColumns: sheet.hiddenColumns,
     protections: sheet.protections,
     tabColor: sheet.tabColor,
@@ -177,6 +180,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: str
     ws.getColumn(Number(col) + 1).width = px / PX_PER_CHAR;
   }
   for (const col of sheet.hiddenColumns) ws.getColumn(col + 1).hidden = true;
+  // xlsx row heights are in points
+  for (const [row, px] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = px * 0.75;
 
   const rules = new Map<string, { rule: DataValidationModel; cells: Array<[number, number]> }>();
 
@@ -262,6 +267,7 @@ function writeCell(target: ExcelJS.Cell, cell: CellModel, timeZone: string): Cel
   const font: Partial<ExcelJS.Font> = {};
   if (cell.fontWeight === 'bold') font.bold = true;
   if (cell.fontWeight === 'normal') override.normalWeight = true;
+  if (cell.fontSize !== undefined) font.size = cell.fontSize;
   if (cell.fontColor !== undefined) {
     const argb = toArgb(cell.fontColor);
     if (argb) font.color = { argb };
@@ -278,7 +284,27 @@ function writeCell(target: ExcelJS.Cell, cell: CellModel, timeZone: string): Cel
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (cell.horizontalAlignment) alignment.horizontal = cell.horizontalAlignment;
   if (cell.wrap !== undefined) alignment.wrapText = cell.wrap;
+  if (cell.verticalAlignment) alignment.vertical = cell.verticalAlignment;
   if (Object.keys(alignment).length) target.alignment = alignment;
+
+  if (cell.borders) {
+    override.borders = cell.borders;
+    const xlsxStyle: Record<string, ExcelJS.BorderStyle> = {
+      solid: 'thin',
+      solid_medium: 'medium',
+      solid_thick: 'thick',
+      dashed: 'dashed',
+      dotted: 'dotted',
+      double: 'double',
+    };
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+      const line = cell.borders[side];
+      if (line)
+        border[side] = { style: xlsxStyle[line.style] ?? 'thin', color: { argb: toArgb(line.color) ?? 'FF000000' } };
+    }
+    target.border = border;
+  }
 
   if (cell.note !== undefined) target.note = cell.note;
 
@@ -485,6 +511,7 @@ function readSheet(
       frozenColumns: meta.frozenColumns,
       hidden: meta.hidden,
       columnWidths: meta.columnWidths,
+      ...(meta.rowHeights !== undefined ? { rowHeights: meta.rowHeights } : {}),
       hiddenColumns: meta.hiddenColumns,
       protections: meta.protections,
       ...(meta.tabColor !== undefined ? { tabColor: meta.tabColor } : {}),
@@ -623,6 +650,8 @@ function readCell(cell: ExcelJS.Cell, override: CellOverride | undefined, timeZo
   const font = cell.font;
   if (font?.bold) out.fontWeight = 'bold';
   else if (override?.normalWeight) out.fontWeight = 'normal';
+  if (font?.size !== undefined && font.size !== 10 && font.size !== 11) out.fontSize = font.size;
+  if (override?.borders) out.borders = override.borders;
   if (override?.fontColor !== undefined) out.fontColor = override.fontColor;
   else if (font?.color?.argb) out.fontColor = fromArgb(font.color.argb);
 
@@ -637,6 +666,7 @@ function readCell(cell: ExcelJS.Cell, override: CellOverride | undefined, timeZo
     out.horizontalAlignment = al.horizontal;
   }
   if (al?.wrapText !== undefined) out.wrap = al.wrapText;
+  if (al?.vertical === 'top' || al?.vertical === 'middle') out.verticalAlignment = al.vertical;
 
   const note = cell.note as unknown;
   if (typeof note === 'string') out.note = note;

@@ -19,6 +19,13 @@ import {
 } from './payroll/kpi-bonus';
 import { DEFAULT_MROT_BY_YEAR } from './payroll/mrot';
 import { DEFAULT_OVER_THRESHOLD, DEFAULT_PLAN_RATES, type PlanRates } from './payroll/plan-bonus';
+import {
+  DEFAULT_REGISTER_COLUMNS,
+  parseRegisterColumns,
+  REGISTER_COLUMNS,
+  REGISTER_COLUMNS_PARAM,
+  type RegisterColumn,
+} from './payroll/payment-register';
 
 export interface Settings {
   organisation: string;
@@ -52,6 +59,8 @@ export interface Settings {
   separatePayrollBook: boolean;
   /** «ID таблицы ведомости»: that spreadsheet, '' until the add-on creates it */
   payrollBookId: string;
+  /** «Реестр на выплату: столбцы»: the payment register's columns in order, as its bank or 1С import wants them */
+  paymentRegisterColumns: RegisterColumn[];
 }
 
 /** The settings of a fresh workbook. */
@@ -79,6 +88,7 @@ export function defaultSettings(): Settings {
     calendar: { holidays: [], workingDays: [] },
     separatePayrollBook: false,
     payrollBookId: '',
+    paymentRegisterColumns: [...DEFAULT_REGISTER_COLUMNS],
   };
 }
 
@@ -318,6 +328,13 @@ const PARAMS: Param[] = [
       'формула каждой ячейки — в её примечании',
     read: (v, s, r) => (s.separatePayrollBook = isBlank(v) ? false : yesNo(v, r)),
     write: (s) => (s.separatePayrollBook ? YES : NO),
+  },
+  {
+    name: REGISTER_COLUMNS_PARAM,
+    hint: `Столбцы реестра на выплату по порядку, через «;»: ${REGISTER_COLUMNS.join('; ')}`,
+    read: (v, s, r) =>
+      (s.paymentRegisterColumns = isBlank(v) ? [...DEFAULT_REGISTER_COLUMNS] : parseRegisterColumns(text(v), r)),
+    write: (s) => s.paymentRegisterColumns.join('; '),
   },
   {
     name: PAYROLL_BOOK_ID_PARAM,

@@ -7,6 +7,8 @@ import { closeMonth } from '../server/payroll/close-month';
 import { computePayrollTab } from '../server/payroll/compute-month';
 import { monthLabel, parseMonthAnswer, PayrollContext, previousMonth } from '../server/payroll/payroll-context';
 import { makePayslips } from '../server/payroll/payslips';
+import { mailPayslips, mailRunReport } from '../server/payroll/payslip-mail';
+import { makePaymentRegister } from '../server/payroll/payment-register';
 import { monthKey, type YearMonth } from '../domain/calendar';
 import { changedSinceComputed } from '../adapter/pay-changes';
 
@@ -102,5 +104,42 @@ export function menuPayslips(): void {
     if (!month) return;
     const result = makePayslips(ctx, month);
     alert('Расчётные листки', `Лист «${result.sheetName}»: ${result.count} расчётных листков, готовы к печати.`);
+  });
+}
+
+/**
+ * Menu Зарплата → «Разослать расчётные листки»: each employee gets their own
+ * payslip as a PDF by e-mail from the director's account; a run stopped by the
+ * daily mail quota is continued by the next one.
+ */
+export function menuMailPayslips(): void {
+  menuAction('Разослать расчётные листки', () => {
+    const ctx = PayrollContext.current();
+    ctx.requireDirector();
+    const month = askMonth('Разослать расчётные листки', ctx);
+    if (!month) return;
+    const result = mailPayslips(ctx, month);
+    alert('Разослать расчётные листки', mailRunReport(result));
+  });
+}
+
+/**
+ * Menu Зарплата → «Реестр на выплату…»: the month's amounts to pay with the
+ * employees' account numbers, as a tab and a CSV file for the bank or 1С.
+ */
+export function menuPaymentRegister(): void {
+  menuAction('Реестр на выплату', () => {
+    const ctx = PayrollContext.current();
+    ctx.requireDirector();
+    const month = askMonth('Реестр на выплату', ctx);
+    if (!month) return;
+    const r = makePaymentRegister(ctx, month);
+    const lines = [
+      `Лист «${r.sheetName}»: ${r.rows} сотрудников, итого ${rubles(r.total)} руб. — как в ведомости.`,
+      `Файл для банка или 1С: «${r.csv.name}» на Google Диске: ${r.csv.url}`,
+      'Файл .xlsx: откройте лист и выберите Файл → Скачать → Microsoft Excel.',
+    ];
+    if (r.problems.length > 0) lines.push(`Проверьте номера счетов в листе «Сотрудники»: ${r.problems.join('; ')}.`);
+    alert('Реестр на выплату', lines.join('\n'));
   });
 }

@@ -111,9 +111,13 @@ describe('the cost of computing a month', () => {
     expect(small['Range.setNumberFormats']).toBe(1);
     expect(small['Range.setBackgrounds']).toBe(1);
     expect(small['Range.setFontWeights']).toBe(1);
-    // the layout: four merged title lines, the wrapped header row and KPI names, widths in groups
+    // the layout: four merged title lines, the wrapped header row, names and KPI names, widths in groups;
+    // the table lined in one call, its rows made tall in one, three aligned blocks, one title size
     expect(small['Range.merge']).toBe(4);
-    expect(small['Range.setWrap']).toBe(2);
+    expect(small['Range.setWrap']).toBe(3);
+    expect(small['Range.setBorder']).toBe(1);
+    expect(small['Sheet.setRowHeights']).toBe(1);
+    expect(small['Range.setFontSize']).toBe(1);
     expect(small['Sheet.setColumnWidths']).toBeLessThanOrEqual(21);
   });
 });

@@ -8,6 +8,8 @@ import {
   HELPER_COLUMN_WIDTH,
   PAYROLL_COLUMN_WIDTHS,
   PAYROLL_HEADERS,
+  PAYROLL_PAGE,
+  SIGNATURE_ROW_HEIGHT,
   widthGroups,
 } from '../../src/server/payroll/payroll-sheet-plan';
 import { PAYSLIP_COLUMN_WIDTHS } from '../../src/server/payroll/payslips';
@@ -23,7 +25,11 @@ function month() {
         'Отработано дней': 21,
         'Аванс, руб.': 0,
       })),
-      plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 300000 }],
+      plans: ['10', '11'].map((tabNo) => ({
+        Месяц: '2026-03',
+        'Сотрудник (Таб. №)': tabNo,
+        'План продаж, руб.': 300000,
+      })),
       deals: [signedDeal('10', 5, 320000)],
     }),
   );
@@ -37,19 +43,22 @@ describe('the layout of the payroll tab', () => {
   const width = (header: (typeof PAYROLL_HEADERS)[number]) => tab.columnWidths[PAYROLL_HEADERS.indexOf(header)];
 
   it('gives the name, the category and the money columns their own widths', () => {
-    expect(width('ФИО')).toBe(200);
-    expect(width('Категория')).toBe(150);
-    for (const h of ['Продажи', 'Всего начислено', 'К выплате'] as const) expect(width(h)).toBeGreaterThanOrEqual(90);
+    // the name and the category wrap onto more lines of their tall rows
+    expect(width('ФИО')).toBeGreaterThanOrEqual(110);
+    expect(width('Категория')).toBeGreaterThanOrEqual(88);
+    // a seven-figure amount with kopecks at 10 pt
+    for (const h of ['План', 'Продажи'] as const) expect(width(h)).toBeGreaterThanOrEqual(86);
+    for (const h of ['Всего начислено', 'К выплате'] as const) expect(width(h)).toBeGreaterThanOrEqual(76);
     PAYROLL_HEADERS.forEach((h, c) => expect([h, tab.columnWidths[c]]).toEqual([h, PAYROLL_COLUMN_WIDTHS[h]]));
     // the hidden helper columns, when shown
     expect(tab.columnWidths[PAYROLL_HEADERS.length + 1]).toBe(HELPER_COLUMN_WIDTH);
   });
 
-  it('fits the visible columns to A4 landscape at a readable scale', () => {
+  it('fits the visible columns to A4 landscape at a scale that prints 10 pt text at 7 pt or more', () => {
     const total = PAYROLL_HEADERS.reduce((sum, h) => sum + PAYROLL_COLUMN_WIDTHS[h], 0);
-    // 11.69 in less 0.4 in margins at 96 px per inch: Sheets scales the page by printable / total
-    const printable = (11.69 - 0.8) * 96;
-    expect(printable / total).toBeGreaterThan(0.55);
+    // A4 landscape less its margins at 96 px per inch: Sheets scales the page by printable / total
+    const printable = (11.6929 - PAYROLL_PAGE.margins.left - PAYROLL_PAGE.margins.right) * 96;
+    expect((printable / total) * PAYROLL_PAGE.fontSize).toBeGreaterThanOrEqual(PAYROLL_PAGE.minPrintedPoints);
   });
 
   it('merges the three title lines and the amount in words across the table', () => {
@@ -65,15 +74,49 @@ describe('the layout of the payroll tab', () => {
     expect(String(tab.rows[words]?.[3]?.formula)).toMatch(/^=AMOUNT_IN_WORDS\(/);
   });
 
-  it('wraps the header row, which is frozen so it repeats on every printed page', () => {
-    const header = tab.rows[4]!;
+  it('wraps the header row and numbers its columns below it, both frozen so they repeat on every printed page', () => {
+    const header = tab.rows[3]!;
+    expect(header.map((c) => c?.value).slice(0, PAYROLL_HEADERS.length)).toEqual([...PAYROLL_HEADERS]);
     expect(header.slice(0, PAYROLL_HEADERS.length).map((c) => c?.wrap)).toEqual(PAYROLL_HEADERS.map(() => true));
+    expect(tab.rows[4]!.slice(0, PAYROLL_HEADERS.length).map((c) => c?.value)).toEqual(
+      PAYROLL_HEADERS.map((_, i) => i + 1),
+    );
     expect(tab.frozenRows).toBe(5);
-    expect(tab.rows[5]?.[2]?.wrap).toBeUndefined();
+    // a long name takes a second line of its row
+    expect(tab.rows[5]?.[2]?.wrap).toBe(true);
+  });
+
+  it('lines the table from the header to the totals, and only the table', () => {
+    const totals = tab.rows.findIndex((r) => r?.[2]?.value === 'Итого');
+    for (let r = 3; r <= totals; r++) {
+      for (let c = 0; c < PAYROLL_HEADERS.length; c++) {
+        const b = tab.rows[r]?.[c]?.borders;
+        expect([r, c, b?.top?.style, b?.bottom?.style, b?.left?.style, b?.right?.style]).toEqual([
+          r,
+          c,
+          'solid',
+          'solid',
+          'solid',
+          'solid',
+        ]);
+      }
+    }
+    expect(tab.rows[totals + 1]?.[0]?.borders).toBeUndefined();
+    expect(tab.rows[2]?.[0]?.borders).toBeUndefined();
+  });
+
+  it('makes each employee row tall enough to sign in and centres «№ п/п» and «Таб. №» in their cells', () => {
+    for (const r of [5, 6]) {
+      expect(tab.rowHeights?.[r]).toBe(SIGNATURE_ROW_HEIGHT);
+      expect(tab.rows[r]?.[0]?.horizontalAlignment).toBe('center');
+      expect(tab.rows[r]?.[1]?.horizontalAlignment).toBe('center');
+    }
+    expect(SIGNATURE_ROW_HEIGHT).toBeGreaterThanOrEqual(40);
   });
 
   it('puts each parameter label in column A with only empty cells up to its value', () => {
     const title = tab.rows.findIndex((r) => r?.[0]?.value === 'Параметры расчёта (из листа «Настройки»)');
+    expect(title).toBeGreaterThan(tab.rows.findIndex((r) => String(r?.[0]?.value).startsWith('Главный бухгалтер')));
     const labels = tab.rows.slice(title + 1).filter((r) => r?.[0]?.value);
     expect(labels.length).toBeGreaterThanOrEqual(5);
     for (const row of labels) {
@@ -84,7 +127,7 @@ describe('the layout of the payroll tab', () => {
 });
 
 describe('the layout of the payslips tab', () => {
-  it('sets the four column widths in one call and wraps the basis column', () => {
+  it('sets the four column widths in one call each and wraps every slip', () => {
     const s = month();
     s.resetCalls();
     s.run('menuPayslips', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
@@ -92,7 +135,12 @@ describe('the layout of the payslips tab', () => {
     expect(tab).toBeDefined();
     expect([0, 1, 2, 3].map((c) => tab!.columnWidths[c])).toEqual([...PAYSLIP_COLUMN_WIDTHS]);
     expect(s.calls()['Sheet.setColumnWidths']).toBe(widthGroups(PAYSLIP_COLUMN_WIDTHS).length);
-    expect(tab!.rows[0]?.[3]?.wrap).toBe(true);
+    for (let c = 0; c < 4; c++) expect(tab!.rows[0]?.[c]?.wrap).toBe(true);
+    // a row a slip, lined, the lines between two slips dashed: where to cut
+    expect(tab!.rows[0]?.[0]?.borders?.bottom?.style).toBe('dashed');
+    expect(tab!.rows[1]?.[0]?.borders?.top?.style).toBe('dashed');
+    expect(tab!.rows[0]?.[0]?.borders?.top?.style).toBe('solid');
+    expect(tab!.hiddenColumns).toEqual([4, 5]);
   });
 });
 

@@ -132,3 +132,49 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
     return streams.map((s) => extractor.text(bytesOf(s), resources)).join('\n');
   });
 }
+
+/**
+ * The size in points of every piece of text drawn on each page: the font size
+ * of `Tf` scaled by the text matrix (`Tm`) and by the graphics state's `cm`
+ * matrices in force (`q`/`Q` nest them). Chromium draws without rotation, so
+ * the vertical scale of each matrix is its `d` entry.
+ */
+export async function pdfTextSizes(bytes: Uint8Array): Promise<number[][]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams: PDFStream[] = [];
+    if (contents instanceof PDFStream) streams.push(contents);
+    else if (contents instanceof PDFArray) {
+      for (let i = 0; i < contents.size(); i++) {
+        const s = doc.context.lookup(contents.get(i));
+        if (s instanceof PDFStream) streams.push(s);
+      }
+    }
+    const sizes: number[] = [];
+    for (const stream of streams) {
+      const source = latin1(bytesOf(stream));
+      const stack: number[] = [];
+      let scale = 1;
+      let font = 0;
+      let textScale = 1;
+      let operands: number[] = [];
+      for (const m of source.matchAll(/<[0-9a-fA-F]*>|\[[^\]]*\]|\/[^\s/<>[\]()]+|[-+]?\d*\.?\d+|[A-Za-z*']+/g)) {
+        const token = m[0];
+        if (/^[-+]?\d*\.?\d+$/.test(token)) {
+          operands.push(Number(token));
+          continue;
+        }
+        if (token === 'q') stack.push(scale);
+        else if (token === 'Q') scale = stack.pop() ?? 1;
+        else if (token === 'cm' && operands.length >= 6) scale *= Math.abs(operands[operands.length - 3]);
+        else if (token === 'Tf' && operands.length >= 1) font = operands[operands.length - 1];
+        else if (token === 'Tm' && operands.length >= 6) textScale = Math.abs(operands[operands.length - 3]);
+        else if (token === 'BT') textScale = 1;
+        else if (token === 'Tj' || token === 'TJ') sizes.push(font * textScale * scale);
+        if (!token.startsWith('/') && !token.startsWith('<') && !token.startsWith('[')) operands = [];
+      }
+    }
+    return sizes;
+  });
+}

@@ -65,10 +65,10 @@ describe('the export URL of «Печать / PDF»', () => {
       pagenum: 'CENTER',
       printtitle: 'false',
       sheetnames: 'false',
-      top_margin: '0.5',
-      bottom_margin: '0.6',
-      left_margin: '0.4',
-      right_margin: '0.4',
+      top_margin: '0.4',
+      bottom_margin: '0.5',
+      left_margin: '0.25',
+      right_margin: '0.25',
     });
   });
 
@@ -127,8 +127,8 @@ describe('the local export of a payroll tab', () => {
     for (const h of HEADERS) expect(head).toContain(h);
     expect(page.html).not.toMatch(/<tbody>[\s\S]*№ п\/п[\s\S]*<\/tbody>/);
     expect(page.html).toContain('td { border: none;');
-    // (11.69 − 0.8) in × 96 px ÷ 1 800 px
-    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.8) * 96) / 1800, 2);
+    // (11.69 − 0.5) in × 96 px ÷ 1 800 px
+    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.5) * 96) / 1800, 2);
     expect(page.pdf.footerTemplate).toContain('pageNumber');
     expect(page.pdf.footerTemplate).toContain('totalPages');
   });

@@ -5,7 +5,7 @@
  */
 import { columnLetters, formatA1 } from '../a1-notation';
 import { displayValue } from '../cell-values';
-import type { CellModel, MergeModel, SheetModel } from '../model';
+import type { BorderLine, CellBorders, CellModel, MergeModel, SheetModel } from '../model';
 import { scriptContent, storeContent } from './cell-writes';
 import { cloneRule, LocalDataValidation } from './data-validation';
 import { asGas, type OutValue } from './gas-types';
@@ -66,9 +66,11 @@ type RangeMethods =
   | 'protect'
   | 'setBackground'
   | 'setBackgrounds'
+  | 'setBorder'
   | 'setDataValidation'
   | 'setDataValidations'
   | 'setFontColor'
+  | 'setFontSize'
   | 'setFontWeight'
   | 'setFontWeights'
   | 'setFormula'
@@ -80,6 +82,7 @@ type RangeMethods =
   | 'setNumberFormats'
   | 'setValue'
   | 'setValues'
+  | 'setVerticalAlignment'
   | 'setWrap';
 
 export class LocalRange implements Pick<Range, RangeMethods> {
@@ -496,6 +499,58 @@ export class LocalRange implements Pick<Range, RangeMethods> {
     this.writeEach((cell) => {
       cell.horizontalAlignment =
         alignment === 'left' || alignment === 'center' || alignment === 'right' ? alignment : undefined;
+    });
+    return this.self();
+  }
+
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): Range {
+    this.writeEach((cell) => {
+      cell.verticalAlignment = alignment === 'top' || alignment === 'middle' ? alignment : undefined;
+    });
+    return this.self();
+  }
+
+  setFontSize(size: number): Range {
+    this.writeEach((cell) => {
+      cell.fontSize = size === 10 ? undefined : size;
+    });
+    return this.self();
+  }
+
+  /**
+   * setBorder(top, left, bottom, right, vertical, horizontal[, color, style]):
+   * true draws the line, false removes it, null leaves it as it is; vertical and
+   * horizontal are the lines between the range's cells. The default is a thin
+   * solid black line.
+   */
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: GoogleAppsScript.Spreadsheet.BorderStyle | null,
+  ): Range {
+    const line: BorderLine = {
+      style: (String(style ?? 'SOLID').toLowerCase() as BorderLine['style']) || 'solid',
+      color: color ?? '#000000',
+    };
+    const apply = (cell: CellModel, side: keyof CellBorders, on: boolean | null) => {
+      if (on === null || on === undefined) return;
+      const borders = (cell.borders ??= {});
+      if (on) borders[side] = { ...line };
+      else delete borders[side];
+      if (Object.keys(borders).length === 0) delete cell.borders;
+    };
+    const lastRow = this._numRows - 1;
+    const lastCol = this._numCols - 1;
+    this.writeEach((cell, r, c) => {
+      apply(cell, 'top', r === 0 ? top : horizontal);
+      apply(cell, 'bottom', r === lastRow ? bottom : horizontal);
+      apply(cell, 'left', c === 0 ? left : vertical);
+      apply(cell, 'right', c === lastCol ? right : vertical);
     });
     return this.self();
   }

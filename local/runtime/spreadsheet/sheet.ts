@@ -40,6 +40,7 @@ type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRowHeight'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -66,6 +67,8 @@ type SheetMethods =
   | 'setFrozenColumns'
   | 'setFrozenRows'
   | 'setName'
+  | 'setRowHeight'
+  | 'setRowHeights'
   | 'setTabColor'
   | 'showColumns'
   | 'showSheet'
@@ -77,6 +80,9 @@ const FORMAT_KEYS = [
   'fontColor',
   'background',
   'horizontalAlignment',
+  'verticalAlignment',
+  'fontSize',
+  'borders',
   'wrap',
   'validation',
 ] as const;
@@ -244,6 +250,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     this._model.maxRows -= howMany;
     shiftBlocks(this._model, 'row', start, -howMany);
     shiftNamedRanges(this.ctx, this._model, 'row', start, -howMany);
+    if (this._model.rowHeights) this._model.rowHeights = shiftKeys(this._model.rowHeights, start, -howMany);
     if (this._model.frozenRows > start) this._model.frozenRows = Math.max(start, this._model.frozenRows - howMany);
     this.ctx.engine.structureChanged(this._model, 'deleteRows', start, howMany);
   }
@@ -287,6 +294,7 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
     this._model.maxRows += howMany;
     shiftBlocks(this._model, 'row', at, howMany);
     shiftNamedRanges(this.ctx, this._model, 'row', at, howMany);
+    if (this._model.rowHeights) this._model.rowHeights = shiftKeys(this._model.rowHeights, at, howMany);
     this.ctx.engine.structureChanged(this._model, 'insertRows', at, howMany);
   }
 
@@ -375,6 +383,21 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
     for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) this._model.columnWidths[c] = width;
     return this.self();
+  }
+  /** Sheets' default row height is 21 pixels. */
+  setRowHeight(rowPosition: number, height: number): Sheet {
+    return this.setRowHeights(rowPosition, 1, height);
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): Sheet {
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this._model.maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    const heights = (this._model.rowHeights ??= {});
+    for (let r = startRow - 1; r < startRow - 1 + numRows; r++) heights[r] = height;
+    return this.self();
+  }
+  getRowHeight(rowPosition: number): number {
+    return this._model.rowHeights?.[rowPosition - 1] ?? 21;
   }
   getColumnWidth(columnPosition: number): number {
     return this._model.columnWidths[columnPosition - 1] ?? 100;
@@ -481,7 +504,11 @@ function formatsOnlyCell(template: CellModel | undefined): CellModel | undefined
   for (const key of FORMAT_KEYS) {
     if (template[key] !== undefined) {
       (cell as unknown as Record<string, unknown>)[key] =
-        key === 'validation' ? { ...template.validation! } : template[key];
+        key === 'validation'
+          ? { ...template.validation! }
+          : key === 'borders'
+            ? { ...template.borders! }
+            : template[key];
       any = true;
     }
   }

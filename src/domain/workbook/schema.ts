@@ -26,7 +26,19 @@ export function payrollSheetName(year: number, month: number): string {
   return `Зарплата ${String(month).padStart(2, '0')}.${year}`;
 }
 
-export type ColumnType = 'text' | 'id' | 'date' | 'money' | 'number' | 'percent' | 'list' | 'email' | 'phone' | 'inn';
+export type ColumnType =
+  | 'text'
+  | 'id'
+  | 'date'
+  | 'money'
+  | 'number'
+  | 'percent'
+  | 'list'
+  | 'email'
+  | 'phone'
+  | 'inn'
+  /** a bank account number: 20 digits, kept as text */
+  | 'account';
 
 export interface ColumnSpec {
   header: string;
@@ -192,6 +204,8 @@ export const COLUMNS = {
     c('Детей для вычета', 'number'),
     c('Из них детей-инвалидов', 'number'),
     c('Единственный родитель', 'list', { list: ['Да', 'Нет'] }),
+    // for the payment register; «Сотрудники» is edited only by the director
+    c('Номер счёта', 'account'),
   ],
   /** plus one target column per KPI, named after the KPI (see KPI_COLUMNS) */
   plans: [c('Месяц'), c('Сотрудник (Таб. №)'), c('План продаж, руб.', 'money')],

@@ -27,6 +27,8 @@ const FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
   // text, so an ИНН keeps its leading zero and a phone stays «+7…»
   inn: '@',
   phone: '@',
+  // 20 digits would lose their last ones as a number
+  account: '@',
 };
 
 /** Tabs only the director edits (the closed months' and payroll tabs are protected by the payroll features). */

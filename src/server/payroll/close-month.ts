@@ -25,7 +25,7 @@ export function payrollEntries(
   entries: ClosedMonthEntry[];
   problems: string[];
 } {
-  const { headerAt, col } = payrollColumns(values);
+  const { firstDataAt, col } = payrollColumns(values);
   const c = {
     tabNo: col('Таб. №'),
     name: col('ФИО'),
@@ -41,7 +41,7 @@ export function payrollEntries(
   const kop = (v: unknown) => (typeof v === 'number' ? rublesToKopecks(v) : 0);
   const entries: ClosedMonthEntry[] = [];
   const problems: string[] = [];
-  for (let i = headerAt + 1; i < values.length; i++) {
+  for (let i = firstDataAt; i < values.length; i++) {
     const row = values[i];
     if (textOf(row[c.name]) === TOTALS_LABEL) break;
     const accrued = row[c.accrued];

@@ -89,6 +89,21 @@ export function writePlan(sheet: Sheet, plan: SheetPlan): void {
   for (const m of plan.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
   for (const w of plan.wraps) sheet.getRange(w.row, w.col, w.numRows, w.numCols).setWrap(true);
   for (const w of plan.columnWidths) sheet.setColumnWidths(w.start, w.count, w.width);
+  for (const b of plan.borders ?? [])
+    sheet.getRange(b.row, b.col, b.numRows, b.numCols).setBorder(true, true, true, true, true, true);
+  const dashed = plan.dashedInnerRows;
+  if (dashed && dashed.numRows > 1) {
+    sheet
+      .getRange(dashed.row, dashed.col, dashed.numRows, dashed.numCols)
+      .setBorder(null, null, null, null, null, true, '#000000', SpreadsheetApp.BorderStyle.DASHED);
+  }
+  for (const h of plan.rowHeights ?? []) sheet.setRowHeights(h.start, h.count, h.height);
+  for (const a of plan.alignments ?? []) {
+    const range = sheet.getRange(a.row, a.col, a.numRows, a.numCols);
+    if (a.horizontal) range.setHorizontalAlignment(a.horizontal);
+    if (a.vertical) range.setVerticalAlignment(a.vertical);
+  }
+  for (const f of plan.fontSizes ?? []) sheet.getRange(f.row, f.col, f.numRows, f.numCols).setFontSize(f.size);
   sheet.setFrozenRows(plan.frozenRows);
   if (plan.hiddenColumns) sheet.hideColumns(plan.hiddenColumns.start, plan.hiddenColumns.count);
 }

@@ -176,15 +176,23 @@ export function isClosed(entries: readonly ClosedMonthEntry[], month: YearMonth)
  * The header row of a payroll tab's values and its columns by header; a
  * missing column means the tab is not a ведомость this add-on wrote.
  */
-export function payrollColumns(values: readonly unknown[][]): { headerAt: number; col: (header: string) => number } {
+export function payrollColumns(values: readonly unknown[][]): {
+  headerAt: number;
+  /** the first employee row: below the header row and its row of column numbers (a tab of the older layout has none) */
+  firstDataAt: number;
+  col: (header: string) => number;
+} {
   const headerAt = findHeaderRow(values);
   const headers = values[headerAt].map((h) => textOf(h));
+  const next = values[headerAt + 1] ?? [];
+  const numbered = headers.length > 1 && next[0] === 1 && next[1] === 2 && next[2] === 3;
+  const firstDataAt = headerAt + (numbered ? 2 : 1);
   const col = (header: string) => {
     const i = headers.indexOf(header);
     if (i < 0) throw new DomainError(`В ведомости нет столбца «${header}»: рассчитайте месяц заново.`);
     return i;
   };
-  return { headerAt, col };
+  return { headerAt, firstDataAt, col };
 }
 
 /** The header row of a payroll tab's values: the row whose first cell is «№ п/п». */

@@ -67,7 +67,35 @@ export interface SheetPlan {
   computedValues?: Array<Array<PlanCell | null>>;
   /** cell notes ('' for none), written only when present */
   notes?: string[][];
+  /** blocks drawn with thin solid lines around and between every cell (Range.setBorder) */
+  borders?: PlanBlock[];
+  /** a block whose lines between rows are dashed: the cut lines between payslips */
+  dashedInnerRows?: PlanBlock;
+  /** rows of a given height in pixels (Sheet.setRowHeights), in groups of neighbouring rows */
+  rowHeights?: Array<{ start: number; count: number; height: number }>;
+  /** blocks aligned other than Sheets' default (text left, numbers right, bottom) */
+  alignments?: Array<PlanBlock & { horizontal?: 'left' | 'center' | 'right'; vertical?: 'top' | 'middle' | 'bottom' }>;
+  /** blocks in a font size other than the default 10 pt */
+  fontSizes?: Array<PlanBlock & { size: number }>;
 }
+
+/**
+ * The printed page (domain 5): what «Печать / PDF» asks of the export. The
+ * export scales the visible columns to the paper's width, so the column widths
+ * below are what keeps the text readable: at 10 pt a scale of 0.7 prints 7 pt.
+ */
+export const PAYROLL_PAGE = {
+  size: 'A4',
+  landscape: true,
+  /** inches */
+  margins: { top: 0.4, bottom: 0.5, left: 0.25, right: 0.25 },
+  fontSize: 10,
+  /** the smallest printed text the director can read */
+  minPrintedPoints: 7,
+} as const;
+
+/** Sheets draws a 10 pt line in 21 px; a data row of the ведомость is this high so its «Подпись» cell can be signed in. */
+export const SIGNATURE_ROW_HEIGHT = 40;
 
 /** The note of a cell written as a value in place of its formula. */
 export const FORMULA_NOTE_PREFIX = 'Формула: ';
@@ -107,34 +135,36 @@ export const PAYROLL_HEADERS = [
 export type PayrollHeader = (typeof PAYROLL_HEADERS)[number];
 
 /**
- * Column widths in pixels: room for a full name, the longest category label
- * and a six-figure amount with kopecks at Sheets' default 10 pt font; the
- * header texts wrap over two or three lines instead of widening the columns,
- * so the A4 landscape page is filled at a readable scale.
+ * Column widths in pixels at the default 10 pt: a seven-figure amount with
+ * kopecks in «План» and «Продажи», six figures in the other money columns; the
+ * full name and the category wrap onto more lines of their tall rows, and the
+ * header texts over several (Sheets breaks a word longer than its column), so
+ * that the 22 visible columns (about 1 530 px) print on A4 landscape at a
+ * scale of 0.7: 10 pt text at 7 pt.
  */
 export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
-  '№ п/п': 36,
-  'Таб. №': 56,
-  ФИО: 200,
-  Категория: 150,
-  'Оклад / ставка в день': 70,
-  'Норма дней': 55,
-  'Отработано дней': 60,
-  'Начислено по окладу / по ставке': 95,
-  План: 95,
-  Продажи: 95,
-  '% выполнения': 90,
-  Ставка: 55,
-  'Премия за план': 95,
-  'Премия KPI': 85,
-  'Доплата до МРОТ': 85,
+  '№ п/п': 32,
+  'Таб. №': 42,
+  ФИО: 120,
+  Категория: 92,
+  'Оклад / ставка в день': 66,
+  'Норма дней': 46,
+  'Отработано дней': 64,
+  'Начислено по окладу / по ставке': 72,
+  План: 86,
+  Продажи: 86,
+  '% выполнения': 62,
+  Ставка: 50,
+  'Премия за план': 84,
+  'Премия KPI': 66,
+  'Доплата до МРОТ': 66,
   'Работа в выходные и праздники': 60,
-  'Всего начислено': 95,
-  'НДФЛ с аванса': 70,
-  'НДФЛ при окончательном расчёте': 75,
-  'Аванс выплачен': 75,
-  'К выплате': 95,
-  Подпись: 100,
+  'Всего начислено': 78,
+  'НДФЛ с аванса': 66,
+  'НДФЛ при окончательном расчёте': 70,
+  'Аванс выплачен': 72,
+  'К выплате': 78,
+  Подпись: 68,
 };
 
 /** The hidden helper columns, when shown: wide enough for their wrapped headers. */
@@ -234,6 +264,8 @@ export interface SheetPlanInput {
 /** Where things are on the tab, 1-based; the closing and the payslips find them the same way. */
 export interface SheetLayout {
   headerRow: number;
+  /** the row of column numbers under the header, as the unified forms have */
+  numbersRow: number;
   firstDataRow: number;
   /** firstDataRow − 1 when there are no rows */
   lastDataRow: number;
@@ -268,12 +300,14 @@ function literal(text: string): string {
 
 /** The layout of a month's tab with `rows` employees and these KPI. */
 export function sheetLayout(rows: number, kpiNames: readonly string[]): SheetLayout {
-  const headerRow = 5;
-  const firstDataRow = headerRow + 1;
+  const headerRow = 4;
+  const numbersRow = headerRow + 1;
+  const firstDataRow = numbersRow + 1;
   const lastDataRow = firstDataRow + rows - 1;
   const totalsRow = lastDataRow + 1;
   return {
     headerRow,
+    numbersRow,
     firstDataRow,
     lastDataRow,
     totalsRow,
@@ -408,10 +442,13 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const helpers = helperHeaders(kpiNames);
   helpers.forEach((h, i) => g.text(hr, layout.helperFirstCol + i, h));
   g.rowStyle(hr, 1, layout.width, { bold: true, background: HEADER_BACKGROUND });
+  PAYROLL_HEADERS.forEach((_, i) => g.set(layout.numbersRow, i + 1, i + 1, DAYS_FORMAT));
+  g.rowStyle(layout.numbersRow, 1, WIDTH, { background: HEADER_BACKGROUND });
 
-  // the parameters block below the signatures: the ranges the formulas pass to the custom functions
+  // the parameters block after the signatures: the ranges the formulas pass to the custom functions.
+  // «Печать / PDF» prints it on a page of its own, without the table's header over it.
   const signRow = layout.wordsRow + 2;
-  const paramsTitleRow = signRow + 3;
+  const paramsTitleRow = signRow + 4;
   const p = paramsTitleRow + 1;
   // values under the wide money columns, so amounts and KPI names fit; labels overflow from column A up to them
   const valueCol = payrollCol('Начислено по окладу / по ставке');
@@ -463,10 +500,12 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   g.rowStyle(layout.wordsRow, 1, WIDTH, { bold: true });
 
   g.text(signRow, 1, `Директор _______________ / ${settings.director} /`);
-  g.text(signRow + 1, 1, `Главный бухгалтер _______________ / ${settings.chiefAccountant || '                '} /`);
+  g.text(signRow + 2, 1, `Главный бухгалтер _______________ / ${settings.chiefAccountant || '                '} /`);
 
-  g.text(paramsTitleRow, 1, PARAMS_TITLE);
-  g.rowStyle(paramsTitleRow, 1, WIDTH, { bold: true });
+  g.text(paramsTitleRow, labelCol, PARAMS_TITLE);
+  // printed on a page of its own, the block says which ведомость it belongs to
+  g.text(paramsTitleRow, valueCol, `к ведомости за ${monthTitle(month)}, ${settings.organisation}`);
+  g.rowStyle(paramsTitleRow, labelCol, WIDTH, { bold: true });
   g.text(p, labelCol, 'Оклады I, II, без категории; ставка испыт. срока в день, руб.');
   g.set(p, valueCol, rub(settings.salaries.I), MONEY_FORMAT);
   g.set(p, valueCol + 1, rub(settings.salaries.II), MONEY_FORMAT);
@@ -503,6 +542,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   }
 
   const helperCount = helpers.length;
+  const dataRows = payroll.rows.length;
   return {
     layout,
     plan: {
@@ -517,9 +557,11 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
         { row: 3, col: 1, numRows: 1, numCols: WIDTH },
         { row: layout.wordsRow, col: col('Категория'), numRows: 1, numCols: WIDTH - col('Категория') + 1 },
       ],
-      frozenRows: hr,
+      frozenRows: layout.numbersRow,
       wraps: [
         { row: hr, col: 1, numRows: 1, numCols: layout.width },
+        // a long name or category takes a second line of its tall row
+        ...(dataRows > 0 ? [{ row: layout.firstDataRow, col: payrollCol('ФИО'), numRows: dataRows, numCols: 2 }] : []),
         // KPI names over the columns of their percents
         ...(kpiNames.length > 0 ? [{ row: p + 8, col: valueCol, numRows: 1, numCols: kpiNames.length }] : []),
       ],
@@ -528,6 +570,16 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
         { start: layout.helperFirstCol, count: helperCount, width: HELPER_COLUMN_WIDTH },
       ],
       hiddenColumns: { start: layout.helperFirstCol - 1, count: helperCount + 1 },
+      // the table from its header to the totals, lined as the unified forms are
+      borders: [{ row: hr, col: 1, numRows: layout.totalsRow - hr + 1, numCols: WIDTH }],
+      rowHeights: dataRows > 0 ? [{ start: layout.firstDataRow, count: dataRows, height: SIGNATURE_ROW_HEIGHT }] : [],
+      alignments: [
+        { row: hr, col: 1, numRows: 2, numCols: WIDTH, horizontal: 'center', vertical: 'middle' },
+        // «№ п/п» and «Таб. №» centred in their own bordered cells, so they never read as one number
+        { row: layout.firstDataRow, col: 1, numRows: Math.max(1, dataRows), numCols: 2, horizontal: 'center' },
+        { row: layout.firstDataRow, col: 1, numRows: Math.max(1, dataRows) + 1, numCols: WIDTH, vertical: 'middle' },
+      ],
+      fontSizes: [{ row: 2, col: 1, numRows: 1, numCols: WIDTH, size: 12 }],
     },
   };
 }

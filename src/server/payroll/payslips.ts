@@ -1,20 +1,23 @@
 /**
  * «Зарплата → Расчётные листки»: a расчётный листок (ТК ст. 136) for each
  * employee of a month, taken from the month's ведомость so that both always
- * agree: the parts of pay by type, the deductions (НДФЛ), the advance already
- * paid, the amount to pay and the days worked. Blocks are stacked with a blank
- * row between them (Apps Script cannot set page breaks). The tab is built by a
+ * agree: the parts of pay with their basis, the deductions with their grounds,
+ * the advance already paid, the amount to pay and the days worked. Each slip is
+ * one row of the tab, its cells holding a line per part: Sheets' printing and
+ * the PDF export never split a row across pages, so a slip always stays whole,
+ * and a dashed line between two slips is where to cut. The tab is built by a
  * pure plan and written in a constant number of calls.
  */
 import type { YearMonth } from '../../domain/calendar';
-import { textOf } from '../../domain/crm/values';
-import { DomainError } from '../../domain/money';
+import { parseDateValue, textOf } from '../../domain/crm/values';
+import { DomainError, type Kopecks, rublesToKopecks } from '../../domain/money';
+import { kpiShare } from '../../domain/payroll/kpi-bonus';
+import { type PayslipData, type PayslipKpi, payslipText } from '../../domain/payroll/payslip';
 import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
 import { isClosed, payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
   HELPER_HEADERS,
-  MONEY_FORMAT,
   monthTitle,
   type PlanCell,
   type SheetPlan,
@@ -28,126 +31,208 @@ export function payslipSheetName(month: YearMonth): string {
   return `Расчётные листки ${monthLabel(month)}`;
 }
 
-const WIDTH = 4;
+/** The printed columns: whose slip, the kind of pay, the amount, the basis. */
+const PRINTED = 4;
+/** Hidden after them: the «Таб. №» and the amount to pay of the row's slip, for the mailing and for checks. */
+export const PAYSLIP_TABNO_COL = PRINTED + 1;
+export const PAYSLIP_TOPAY_COL = PRINTED + 2;
+const WIDTH = PAYSLIP_TOPAY_COL;
 
 /**
- * Widths of the four columns in pixels: the section and the full name, the
- * kind of pay, the amount, and the basis (wrapped). A block's title and the
- * full name run over the empty cells to their right, as Sheets lets text
- * overflow, so no per-block merges are needed and the calls stay constant.
+ * Widths of the printed columns in pixels: the basis holds BASIS_LINE_CHARS
+ * characters a line at 10 pt with room to spare, and all four (1 050 px) fit A4 landscape between
+ * its margins without scaling down.
  */
-export const PAYSLIP_COLUMN_WIDTHS = [190, 190, 110, 380] as const;
+export const PAYSLIP_COLUMN_WIDTHS = [215, 150, 100, 585] as const;
 
-/** The payslips of every computed row of a payroll tab's values. */
+/** The page the payslips are printed on: A4 landscape, two slips to a page as a rule. */
+export const PAYSLIP_PAGE = {
+  landscape: true,
+  margins: { top: 0.4, bottom: 0.5, left: 0.3, right: 0.3 },
+} as const;
+
+/** One slip of the tab: its employee and its row (1-based). */
+export interface PayslipRow {
+  tabNo: string;
+  name: string;
+  row: number;
+  /** kopecks */
+  toPay: Kopecks;
+}
+
+const money = (v: unknown): Kopecks => (typeof v === 'number' ? rublesToKopecks(v) : 0);
+const numberOr = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
+
+/** The KPI names and percents of the ведомость's parameters block (row «KPI» and the row under it). */
+function kpiParameters(values: readonly unknown[][]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const at = values.findIndex((row) => textOf(row[0]) === 'KPI');
+  if (at < 0) return out;
+  values[at].forEach((cell, c) => {
+    if (c === 0 || textOf(cell) === '') return;
+    const percent = values[at + 1]?.[c];
+    out.set(textOf(cell), typeof percent === 'number' ? percent : null);
+  });
+  return out;
+}
+
+/** The МРОТ of the parameters block: the first number on the row whose label starts with «МРОТ». */
+function mrotParameter(values: readonly unknown[][]): Kopecks | null {
+  const row = values.find((r) => textOf(r[0]).startsWith('МРОТ'));
+  const value = row?.slice(1).find((v) => typeof v === 'number');
+  return typeof value === 'number' ? rublesToKopecks(value) : null;
+}
+
+/** Every computed employee of a payroll tab's values, as the slips need them. */
+export function payslipData(
+  values: readonly unknown[][],
+  month: YearMonth,
+  organisation: string,
+  sourceName: string,
+): PayslipData[] {
+  const { firstDataAt, headerAt, col } = payrollColumns(values);
+  const headers = values[headerAt].map((h) => textOf(h));
+  const kpiParams = kpiParameters(values);
+  const mrot = mrotParameter(values);
+  const out: PayslipData[] = [];
+  for (let i = firstDataAt; i < values.length; i++) {
+    const row = values[i];
+    const get = (h: string) => row[col(h)];
+    const helper = (h: string) => {
+      const c = headers.indexOf(h);
+      return c < 0 ? undefined : row[c];
+    };
+    const optionalCell = helper;
+    if (textOf(get('ФИО')) === TOTALS_LABEL) break;
+    if (typeof get('Всего начислено') !== 'number') continue;
+    const kpis: PayslipKpi[] = [...kpiParams].map(([name, percent]) => {
+      const factCell = helper(`Факт: ${name}`);
+      const fact = typeof factCell === 'number' ? factCell : null;
+      const target = numberOr(helper(`Цель: ${name}`), 0);
+      const met = kpiShare({ fact, target, percent: 1, mode: 'threshold' }) > 0;
+      return { name, fact, target, percent, met };
+    });
+    const fulfilment = get('% выполнения');
+    const rate = get('Ставка');
+    const plan = get('План');
+    const daysWorked = numberOr(get('Отработано дней'), 0);
+    const probationDays = numberOr(helper(HELPER_HEADERS.probationDays), 0);
+    const dateOf = (h: string) => {
+      const v = helper(h);
+      return v === undefined ? null : parseDateValue(v);
+    };
+    out.push({
+      organisation,
+      monthTitle: monthTitle(month),
+      tabNo: textOf(get('Таб. №')),
+      name: textOf(get('ФИО')),
+      category: textOf(get('Категория')),
+      salaryOrRate: money(get('Оклад / ставка в день')),
+      norm: numberOr(get('Норма дней'), 0),
+      daysWorked,
+      probationDays,
+      salaryDays: numberOr(helper(HELPER_HEADERS.salaryDays), daysWorked - probationDays),
+      base: money(get('Начислено по окладу / по ставке')),
+      plan: typeof plan === 'number' ? rublesToKopecks(plan) : null,
+      sales: money(get('Продажи')),
+      fulfilment: typeof fulfilment === 'number' ? fulfilment : null,
+      rate: typeof rate === 'number' ? rate : null,
+      planBonus: money(get('Премия за план')),
+      noBonusReason: textOf(helper(HELPER_HEADERS.noBonusReason)),
+      kpiBonus: money(get('Премия KPI')),
+      kpis,
+      mrot,
+      mrotTopup: money(get('Доплата до МРОТ')),
+      holidayPay: money(optionalCell('Работа в выходные и праздники')),
+      holidayDays: numberOr(helper(HELPER_HEADERS.holidayDays), 0),
+      accrued: money(get('Всего начислено')),
+      ndflAdvance: money(optionalCell('НДФЛ с аванса')),
+      ndflFinal: money(optionalCell('НДФЛ при окончательном расчёте')),
+      advanceDeduction: money(helper(HELPER_HEADERS.advanceDeduction)),
+      finalDeduction: money(helper(HELPER_HEADERS.finalDeduction)),
+      childDeduction: money(helper(HELPER_HEADERS.childDeduction)),
+      advance: money(get('Аванс выплачен')),
+      advanceDate: dateOf(HELPER_HEADERS.advanceDate),
+      toPay: money(get('К выплате')),
+      payDate: dateOf(HELPER_HEADERS.paymentDate),
+      source: `${sourceName}, строка ${i + 1}`,
+    });
+  }
+  return out;
+}
+
+/** The payslips of every computed row of a payroll tab's values: one row each. */
 export function buildPayslipPlan(
   values: readonly unknown[][],
   month: YearMonth,
   organisation: string,
   sourceName: string,
-): { plan: SheetPlan; count: number } {
-  const { headerAt, col } = payrollColumns(values);
+): { plan: SheetPlan; count: number; slips: PayslipRow[] } {
+  const data = payslipData(values, month, organisation, sourceName);
+  if (data.length === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
+  const text = (t: string): PlanCell => safeCellText(t);
   const out: PlanCell[][] = [];
-  const formats: string[][] = [];
-  const weights: Array<Array<'bold' | 'normal'>> = [];
-  const push = (cells: PlanCell[], format: string[] = [], bold = false) => {
-    const row = [...cells, ...Array<PlanCell>(WIDTH - cells.length).fill('')].map((v) =>
-      typeof v === 'string' ? safeCellText(v) : v,
-    );
-    out.push(row);
-    formats.push(Array.from({ length: WIDTH }, (_, i) => format[i] ?? ''));
-    weights.push(Array<'bold' | 'normal'>(WIDTH).fill(bold ? 'bold' : 'normal'));
-  };
-  const money = (v: unknown): PlanCell => (typeof v === 'number' ? v : 0);
-  const M = ['', '', MONEY_FORMAT, ''];
-  let count = 0;
-  for (let i = headerAt + 1; i < values.length; i++) {
-    const row = values[i];
-    const get = (h: string) => row[col(h)];
-    if (textOf(get('ФИО')) === TOTALS_LABEL) break;
-    if (typeof get('Всего начислено') !== 'number') continue;
-    count++;
-    push([`Расчётный листок за ${monthTitle(month)}`, '', '', organisation], [], true);
-    push([`${textOf(get('ФИО'))}`, `Таб. № ${textOf(get('Таб. №'))}`, textOf(get('Категория')), '']);
-    push(['Отработано дней', '', money(get('Отработано дней')), `из ${textOf(get('Норма дней'))} по норме`]);
-    push(['Начислено', 'вид', 'сумма, руб.', 'основание'], [], true);
-    push(
-      [
-        '',
-        'По окладу / по ставке',
-        money(get('Начислено по окладу / по ставке')),
-        `оклад / ставка ${textOf(get('Оклад / ставка в день'))}`,
-      ],
-      M,
-    );
-    const fulfilment = get('% выполнения');
-    const rate = get('Ставка');
-    push(
-      [
-        '',
-        'Премия за план',
-        money(get('Премия за план')),
-        typeof fulfilment === 'number' && typeof rate === 'number'
-          ? `продажи ${textOf(get('Продажи'))} при плане ${textOf(get('План'))}: выполнение ${(fulfilment * 100).toFixed(1)} %, ставка ${(rate * 100).toFixed(1)} %`
-          : textOf(get(HELPER_HEADERS.noBonusReason)) || 'плана нет',
-      ],
-      M,
-    );
-    push(['', 'Премия KPI', money(get('Премия KPI')), ''], M);
-    push(['', 'Доплата до МРОТ', money(get('Доплата до МРОТ')), 'ТК РФ ст. 133'], M);
-    if (money(get('Работа в выходные и праздники')) !== 0) {
-      push(
-        [
-          '',
-          'Работа в выходные и праздники',
-          money(get('Работа в выходные и праздники')),
-          `ТК РФ ст. 153, дней: ${textOf(get(HELPER_HEADERS.holidayDays))}`,
-        ],
-        M,
-      );
-    }
-    push(['', 'Всего начислено', money(get('Всего начислено')), ''], M, true);
-    const paidOn = (h: string) => (textOf(get(h)) ? `, выплата ${textOf(get(h))}` : '');
-    push(
-      [
-        'Удержано',
-        'НДФЛ с аванса',
-        money(get('НДФЛ с аванса')),
-        `НК РФ ст. 224, 226${paidOn(HELPER_HEADERS.advanceDate)}`,
-      ],
-      M,
-    );
-    push(
-      [
-        '',
-        'НДФЛ при окончательном расчёте',
-        money(get('НДФЛ при окончательном расчёте')),
-        `НК РФ ст. 224, 226${paidOn(HELPER_HEADERS.paymentDate)}`,
-      ],
-      M,
-    );
-    push(['Выплачено', 'Аванс', money(get('Аванс выплачен')), ''], M);
-    push(['К выплате', '', money(get('К выплате')), `по ведомости «${sourceName}», строка ${i + 1}`], M, true);
-    push([]);
+  const slips: PayslipRow[] = [];
+  for (const d of data) {
+    const t = payslipText(d);
+    out.push([
+      text(t.identity.join('\n')),
+      text(t.kinds.join('\n')),
+      text(t.amounts.join('\n')),
+      text(t.bases.join('\n')),
+      text(d.tabNo),
+      d.toPay / 100,
+    ]);
+    slips.push({ tabNo: d.tabNo, name: d.name, row: out.length, toPay: d.toPay });
   }
-  if (count === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
+  const n = out.length;
+  const block = { row: 1, col: 1, numRows: n, numCols: PRINTED };
   return {
-    count,
+    count: n,
+    slips,
     plan: {
       values: out,
-      numberFormats: formats,
+      numberFormats: out.map(() => [...Array<string>(PRINTED + 1).fill(''), '#,##0.00']),
       backgrounds: out.map(() => Array<string | null>(WIDTH).fill(null)),
-      fontWeights: weights,
+      fontWeights: out.map(() => Array<'bold' | 'normal'>(WIDTH).fill('normal')),
       merges: [],
       frozenRows: 0,
-      wraps: [{ row: 1, col: WIDTH, numRows: out.length, numCols: 1 }],
+      wraps: [block],
       columnWidths: widthGroups(PAYSLIP_COLUMN_WIDTHS),
-      hiddenColumns: null,
+      hiddenColumns: { start: PAYSLIP_TABNO_COL, count: 2 },
+      borders: [block],
+      dashedInnerRows: block,
+      alignments: [
+        { ...block, vertical: 'top' },
+        { row: 1, col: 3, numRows: n, numCols: 1, horizontal: 'right' },
+      ],
     },
   };
 }
 
+/**
+ * The slips of an existing payslips tab, read back from its hidden columns
+ * (a closed month's tab is frozen and not rebuilt); null when the tab is not of
+ * this layout.
+ */
+export function slipsOfTab(values: readonly unknown[][]): PayslipRow[] | null {
+  const out: PayslipRow[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    const tabNo = textOf(row[PAYSLIP_TABNO_COL - 1]);
+    const toPay = row[PAYSLIP_TOPAY_COL - 1];
+    if (!textOf(row[0]).startsWith('Расчётный листок за')) continue;
+    if (tabNo === '' || typeof toPay !== 'number') return null;
+    out.push({ tabNo, name: textOf(row[0]).split('\n')[3] ?? '', row: i + 1, toPay: rublesToKopecks(toPay) });
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Builds the payslips tab of a month from its ведомость; replaces an older one. */
-export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName: string; count: number } {
+export function makePayslips(
+  ctx: PayrollContext,
+  month: YearMonth,
+): { sheetName: string; count: number; slips: PayslipRow[]; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
   ctx.requireDirector();
   const sourceName = payrollSheetName(month.year, month.month);
   const source = ctx.payrollSheet(month);
@@ -162,15 +247,15 @@ export function makePayslips(ctx: PayrollContext, month: YearMonth): { sheetName
     );
   }
   ctx.toast('Расчётные листки…');
-  const { plan, count } = buildPayslipPlan(
+  const { plan, count, slips } = buildPayslipPlan(
     source.getDataRange().getValues(),
     month,
     ctx.settings.organisation,
     sourceName,
   );
-  replaceTabWithPlan(ctx.book, name, plan, {
+  const sheet = replaceTabWithPlan(ctx.book, name, plan, {
     description: `Расчётные листки ${monthLabel(month)}: изменяет только директор`,
     directorEmails: ctx.directorEmails(),
   });
-  return { sheetName: name, count };
+  return { sheetName: name, count, slips, sheet };
 }

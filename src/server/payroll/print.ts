@@ -1,7 +1,8 @@
 /**
  * «Печать / PDF» (domain section 5): the payroll tab or the payslips tab as a
- * PDF made by the spreadsheet's own export URL — A4 landscape, fit to width, no
- * grid lines, the frozen header rows repeated on every page, page numbers —
+ * PDF made by the spreadsheet's own export URL with the page of its layout —
+ * A4 landscape, fit to width, no grid lines, page numbers; the ведомость's
+ * frozen title and numbered header repeated over the table on every page —
  * saved to Drive, with a link shown in a small dialog. The file is created
  * through the Drive advanced service (v3), which needs only `drive.file`
  * (files the add-on creates); DriveApp.createFile would need the whole Drive.
@@ -11,34 +12,69 @@
 import { DomainError } from '../../domain/money';
 import { SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
+import { columnLetter, PARAMS_TITLE, PAYROLL_PAGE } from './payroll-sheet-plan';
+import { PAYSLIP_PAGE } from './payslips';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
 const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
 
-/** Margins in inches, as the export URL takes them; the bottom one leaves room for the page number. */
-const MARGINS = { top: 0.5, bottom: 0.6, left: 0.4, right: 0.4 };
+/** How a tab is printed; margins in inches, as the export URL takes them. */
+export interface PrintSetup {
+  landscape: boolean;
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** repeat the frozen rows (the ведомость's title and header) on every page */
+  repeatFrozenRows: boolean;
+  /** page numbers at the bottom centre */
+  pageNumbers: boolean;
+  /** only this block, 1-based (one payslip for its employee's e-mail) */
+  range?: { row: number; col: number; numRows: number; numCols: number };
+}
+
+/** The ведомость: its layout's page, the title and the numbered header over the table on every page. */
+export const PAYROLL_PRINT: PrintSetup = {
+  landscape: PAYROLL_PAGE.landscape,
+  margins: PAYROLL_PAGE.margins,
+  repeatFrozenRows: true,
+  pageNumbers: true,
+};
+
+/** The payslips: whole rows, nothing repeated. */
+export const PAYSLIP_PRINT: PrintSetup = {
+  landscape: PAYSLIP_PAGE.landscape,
+  margins: PAYSLIP_PAGE.margins,
+  repeatFrozenRows: false,
+  pageNumbers: true,
+};
 
 /**
- * The export URL of one sheet as a PDF, with exactly the page setup the
- * director prints with. `fzr=true` repeats the sheet's frozen rows on every
- * page, so the header row of the table must be within the frozen rows.
+ * The export URL of one sheet as a PDF with the page setup of its layout.
+ * `fzr=true` repeats the sheet's frozen rows on every page, so the header row
+ * of the table must be within the frozen rows; `range` prints one block.
  */
-export function pdfExportUrl(spreadsheetId: string, sheetId: number): string {
+export function pdfExportUrl(spreadsheetId: string, sheetId: number, setup: PrintSetup = PAYROLL_PRINT): string {
   const params: Array<[string, string]> = [
     ['format', 'pdf'],
     ['gid', String(sheetId)],
+    ...(setup.range
+      ? ([
+          [
+            'range',
+            `${columnLetter(setup.range.col)}${setup.range.row}:${columnLetter(setup.range.col + setup.range.numCols - 1)}${setup.range.row + setup.range.numRows - 1}`,
+          ],
+        ] as Array<[string, string]>)
+      : []),
     ['size', 'A4'],
-    ['portrait', 'false'],
+    ['portrait', String(!setup.landscape)],
     ['fitw', 'true'],
     ['gridlines', 'false'],
-    ['fzr', 'true'],
-    ['pagenum', 'CENTER'],
+    ['fzr', String(setup.repeatFrozenRows)],
+    ...(setup.pageNumbers ? ([['pagenum', 'CENTER']] as Array<[string, string]>) : []),
     ['printtitle', 'false'],
     ['sheetnames', 'false'],
-    ['top_margin', String(MARGINS.top)],
-    ['bottom_margin', String(MARGINS.bottom)],
-    ['left_margin', String(MARGINS.left)],
-    ['right_margin', String(MARGINS.right)],
+    ['top_margin', String(setup.margins.top)],
+    ['bottom_margin', String(setup.margins.bottom)],
+    ['left_margin', String(setup.margins.left)],
+    ['right_margin', String(setup.margins.right)],
   ];
   const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/export?${query}`;
@@ -108,11 +144,13 @@ function escapeHtml(text: string): string {
 }
 
 /** The dialog that gives the saved file's link; both the name and the address are escaped. */
-export function savedPdfHtml(fileName: string, url: string): string {
+export function savedPdfHtml(fileName: string, url: string, parameters?: { fileName: string; url: string }): string {
+  const link = (name: string, href: string) =>
+    `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(name)}</a>`;
   return (
     '<div style="font:14px Arial,sans-serif;line-height:1.5">' +
-    '<p>PDF сохранён на Google Диск:</p>' +
-    `<p><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(fileName)}</a></p>` +
+    `<p>PDF сохранён на Google Диск:</p><p>${link(fileName, url)}</p>` +
+    (parameters ? `<p>Параметры расчёта (отдельным листом): ${link(parameters.fileName, parameters.url)}</p>` : '') +
     '<p style="color:#5f6368">Откройте файл и напечатайте его: лист А4, альбомная ориентация.</p>' +
     '</div>'
   );
@@ -133,7 +171,11 @@ function ensureHeaderRowsFrozen(sheet: GoogleAppsScript.Spreadsheet.Sheet): void
   if (rows < 1 || columns < 1) return;
   const top = sheet.getRange(1, 1, rows, columns).getDisplayValues();
   const headerRow = top.findIndex((row) => row.some((v) => String(v).trim() === '№ п/п'));
-  if (headerRow >= 0) sheet.setFrozenRows(headerRow + 1);
+  if (headerRow < 0) return;
+  // the row of column numbers under the header belongs to it
+  const numbered =
+    String(top[headerRow + 1]?.[0] ?? '').trim() === '1' && String(top[headerRow + 1]?.[1]).trim() === '2';
+  sheet.setFrozenRows(headerRow + (numbered ? 2 : 1));
 }
 
 /** What «Печать / PDF» produced. */
@@ -142,6 +184,36 @@ export interface PrintResult {
   fileName: string;
   fileId: string;
   url: string;
+  /** the ведомость's parameters block, printed apart */
+  parameters?: { fileName: string; fileId: string; url: string };
+}
+
+/** The page setup of a printable tab: the payslips' or the ведомость's. */
+export function printSetupFor(sheetName: string): PrintSetup {
+  return sheetName.startsWith('Расчётные листки') ? PAYSLIP_PRINT : PAYROLL_PRINT;
+}
+
+/**
+ * One tab (or one block of it) as PDF bytes from the spreadsheet's export URL.
+ * The export reads the saved document, so pending writes are flushed first.
+ */
+export function fetchSheetPdf(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  setup: PrintSetup,
+): GoogleAppsScript.Base.Blob {
+  SpreadsheetApp.flush();
+  const response = UrlFetchApp.fetch(pdfExportUrl(ss.getId(), sheet.getSheetId(), setup), {
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  const code = response.getResponseCode();
+  if (code !== 200) {
+    throw new DomainError(
+      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
+    );
+  }
+  return response.getBlob().setContentType('application/pdf');
 }
 
 /** Saves a PDF blob to Drive through the advanced service; the file is the add-on's, so `drive.file` covers it. */
@@ -166,24 +238,53 @@ export function exportSheetPdf(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
 ): PrintResult {
-  ensureHeaderRowsFrozen(sheet);
-  // the export reads the saved document: pending writes must be in it
-  SpreadsheetApp.flush();
-  const url = pdfExportUrl(ss.getId(), sheet.getSheetId());
-  const response = UrlFetchApp.fetch(url, {
-    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
-    muteHttpExceptions: true,
-  });
-  const code = response.getResponseCode();
-  if (code !== 200) {
-    throw new DomainError(
-      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
-    );
-  }
+  const setup = printSetupFor(sheet.getName());
+  if (setup.repeatFrozenRows) ensureHeaderRowsFrozen(sheet);
   const fileName = pdfFileName(sheet.getName());
-  const blob = response.getBlob().setName(fileName).setContentType('application/pdf');
+  const parts = setup === PAYROLL_PRINT ? payrollParts(sheet) : null;
+  const blob = fetchSheetPdf(ss, sheet, parts ? { ...setup, range: parts.table } : setup).setName(fileName);
   const file = savePdfToDrive(fileName, blob);
-  return { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
+  const result: PrintResult = { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
+  if (parts) {
+    // the parameters on pages of their own, without the table's header over them
+    const paramsName = paramsFileName(sheet.getName());
+    const paramsBlob = fetchSheetPdf(ss, sheet, {
+      ...setup,
+      repeatFrozenRows: false,
+      range: parts.params,
+    }).setName(paramsName);
+    const saved = savePdfToDrive(paramsName, paramsBlob);
+    result.parameters = { fileName: paramsName, fileId: saved.id, url: saved.url };
+  }
+  return result;
+}
+
+type Block = NonNullable<PrintSetup['range']>;
+
+/**
+ * The ведомость's two printed parts: from the title to the signatures, and the
+ * parameters block (from its title to the last row), both over the visible
+ * columns up to «Подпись»; null for a tab without the block.
+ */
+export function payrollParts(sheet: GoogleAppsScript.Spreadsheet.Sheet): { table: Block; params: Block } | null {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 1) return null;
+  const first = sheet.getRange(1, 1, lastRow, 1).getDisplayValues();
+  const paramsAt = first.findIndex((row) => String(row[0]).trim() === PARAMS_TITLE);
+  const headerAt = first.findIndex((row) => String(row[0]).trim() === '№ п/п');
+  if (paramsAt < 1 || headerAt < 0) return null;
+  const header = sheet.getRange(headerAt + 1, 1, 1, sheet.getLastColumn()).getDisplayValues()[0];
+  const width = header.indexOf('Подпись') + 1;
+  if (width < 1) return null;
+  return {
+    table: { row: 1, col: 1, numRows: paramsAt, numCols: width },
+    params: { row: paramsAt + 1, col: 1, numRows: lastRow - paramsAt, numCols: width },
+  };
+}
+
+/** «Ведомость 03.2026 — параметры расчёта.pdf» */
+export function paramsFileName(sheetName: string): string {
+  return pdfFileName(sheetName).replace(/\.pdf$/, ' — параметры расчёта.pdf');
 }
 
 /**
@@ -216,7 +317,9 @@ export function printPayrollPdf(): PrintResult | null {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}».`);
   const result = exportSheetPdf(ss, sheet);
-  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url)).setWidth(420).setHeight(180);
+  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url, result.parameters))
+    .setWidth(460)
+    .setHeight(result.parameters ? 230 : 180);
   ui.showModalDialog(html, 'Печать / PDF');
   return result;
 }
