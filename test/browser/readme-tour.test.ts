@@ -319,12 +319,19 @@ describe('the README tour, step by step', () => {
     await answerPrompt('', 'ОК');
     const dialog = page.locator('#modal-layer iframe');
     await dialog.waitFor();
-    await expect(dialog.contentFrame().locator('a').textContent()).resolves.toMatch(/\.pdf$/);
+    // the ведомость, and its parameters block as a file of its own (no table header over it)
+    const links = await dialog.contentFrame().locator('a').allTextContents();
+    expect(links).toEqual([
+      expect.stringMatching(/^Ведомость \d\d\.\d{4}\.pdf$/),
+      expect.stringMatching(/ — параметры расчёта\.pdf$/),
+    ]);
     const files = await fs.readdir(app.exportsDir);
-    const pdfs = files.filter((f) => f.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(1);
-    const bytes = await fs.readFile(path.join(app.exportsDir, pdfs[0]));
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfs = files.filter((f) => f.endsWith('.pdf')).sort();
+    expect(pdfs).toEqual([...links].sort());
+    for (const pdf of pdfs) {
+      const bytes = await fs.readFile(path.join(app.exportsDir, pdf));
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
     expect(step).toContain('`demo/exports/`');
   });
 });

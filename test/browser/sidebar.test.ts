@@ -7,8 +7,8 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { SHEETS } from '../../src/domain/workbook/schema';
-import { CLIENT_A, IVANOV, fullDeal, type Row } from '../crm/crm-workbook';
-import { sidebarPages, dayOf, idle, openFromMenu, selectCell } from './sidebar-page';
+import { CLIENT_A, DIRECTOR, IVANOV, fullDeal, type Row } from '../crm/crm-workbook';
+import { actAs, sidebarPages, dayOf, idle, openFromMenu, selectCell } from './sidebar-page';
 
 jest.setTimeout(240_000);
 
@@ -131,7 +131,7 @@ describe('the client card', () => {
     expect(dayOf(saved['Дата этапа'])).toBe(TODAY);
   });
 
-  it('runs a new client from «Новый» to «Завершена» for a specialist', async () => {
+  it('runs a new client from «Новый» to «Исполнение» for a specialist, and the director completes it', async () => {
     const p = await open({}, IVANOV);
     let frame = await openFromMenu(p, 'Новый клиент');
     await frame.locator('[name="Клиент"]').fill('ООО «Северный ветер»');
@@ -160,7 +160,6 @@ describe('the client card', () => {
       'Дата договора': '2026-04-10',
       'Сумма договора, руб.': '820000',
       'Себестоимость, руб.': '510000',
-      'Дата оплаты': '2026-04-20',
     };
     const path = [
       'Потребность выявлена',
@@ -170,7 +169,6 @@ describe('the client card', () => {
       'Согласование договора',
       'Договор заключён',
       'Исполнение',
-      'Завершена',
     ];
     const asked: string[] = [];
     for (const stage of path) {
@@ -181,8 +179,16 @@ describe('the client card', () => {
     }
     // every stage's fields were asked for once, where they are needed
     expect(asked).toEqual(Object.keys(values));
-    await expect(deal(frame, 'С-00001').locator('.moves [data-move]').count()).resolves.toBe(0);
     await expect(frame.locator('.client-fields dd[data-field="Статус клиента"]').textContent()).resolves.toBe('Клиент');
+
+    // «Дата оплаты» of a signed deal decides pay: the director enters it and completes the deal
+    await actAs(p, DIRECTOR);
+    await selectCell(p, SHEETS.deals, 2, 1);
+    frame = await openFromMenu(p, 'Карточка клиента');
+    await deal(frame, 'С-00001').locator('[data-move="Завершена"]').click();
+    expect(await fillMoveForm(frame, 'С-00001', { 'Дата оплаты': '2026-04-20' })).toEqual(['Дата оплаты']);
+    await frame.locator('.deal[data-deal="С-00001"][data-stage="Завершена"]').waitFor();
+    await expect(deal(frame, 'С-00001').locator('.moves [data-move]').count()).resolves.toBe(0);
 
     const [saved] = await dealRows();
     expect(saved).toMatchObject({
@@ -206,7 +212,7 @@ describe('contacts and the director', () => {
     await selectCell(p, SHEETS.deals, 2, 1);
     const frame = await openFromMenu(p, 'Карточка клиента');
 
-    await frame.locator('details.contact summary').click();
+    await frame.locator('details.contact summary', { hasText: 'Записать контакт' }).click();
     const form = frame.locator('form.contact-form');
     await form.locator('[data-field="Тип"] select').selectOption('Встреча');
     await form.locator('[data-field="ID сделки"] select').selectOption('С-00001');
@@ -225,7 +231,7 @@ describe('contacts and the director', () => {
     ).toEqual([['С-00001', 'Встреча', 'Обсудили смету', '12.05.2026']]);
     expect(dayOf((await pages.saved(SHEETS.clients))[0]['Следующий контакт'])).toBe('12.05.2026');
 
-    const override = deal(frame, 'С-00001').locator('details.override');
+    const override = deal(frame, 'С-00001').locator('details.override', { hasText: 'Сменить этап (директор)' });
     await override.locator('summary').click();
     await override.locator('select').selectOption('Исполнение');
     await override.locator('input').fill('Договор подписан на бумаге');

@@ -1,9 +1,9 @@
 /**
- * The document and script locks of the adapter: the lock is released after the
+ * The adapter's document lock: the lock is released after the
  * locked section, also when it throws; a busy lock is a Russian DomainError;
  * pending writes are flushed before the lock is let go.
  */
-import { withDocumentLock, withScriptLock } from '../../../src/adapter/lock';
+import { EDIT_LOCK_TIMEOUT_MS, withDocumentLock } from '../../../src/adapter/lock';
 import { DomainError } from '../../../src/domain/money';
 
 interface FakeLock {
@@ -33,9 +33,13 @@ afterEach(() => {
 });
 
 describe.each([
-  ['withDocumentLock', withDocumentLock, ['wait 20000', 'run', 'flush', 'release']],
-  ['withScriptLock', withScriptLock, ['wait 20000', 'run', 'release']],
-] as const)('%s', (_name, withLock, order) => {
+  ["with the sidebar's wait", (fn: () => unknown) => withDocumentLock(fn), ['wait 20000', 'run', 'flush', 'release']],
+  [
+    "with an edit trigger's wait",
+    (fn: () => unknown) => withDocumentLock(fn, EDIT_LOCK_TIMEOUT_MS),
+    [`wait ${EDIT_LOCK_TIMEOUT_MS}`, 'run', 'flush', 'release'],
+  ],
+] as const)('withDocumentLock %s', (_name, withLock, order) => {
   it('waits, runs, and releases the lock, returning the result', () => {
     const lock: FakeLock = { events: [], busy: false };
     installServices(lock);
