@@ -96,7 +96,8 @@ async function scrollTo(row: number): Promise<void> {
   await page.locator('#grid').evaluate((grid, r) => {
     grid.scrollTop = Math.max(0, (r - 8) * 21);
   }, row);
-  await cell(page, row, 1).waitFor();
+  // the page fetches the rows of the new window after the scroll: wait until the row's first cell is drawn with its text
+  await cell(page, row, 1).filter({ hasText: /\S/ }).waitFor();
   await settled(page);
 }
 
