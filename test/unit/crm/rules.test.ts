@@ -1,7 +1,7 @@
 import { discountProblem, statusAfterStage, statusChangeProblem } from '../../../src/domain/crm/client-rules';
 import { findDuplicates } from '../../../src/domain/crm/duplicates';
 import { formatId, nextId, nextIds, parseIdNumber } from '../../../src/domain/crm/ids';
-import { claimDeadline, overdueItems } from '../../../src/domain/crm/overdue';
+import { claimDeadline } from '../../../src/domain/crm/overdue';
 
 describe('client status after a won deal', () => {
   it('turns «Потенциальный» into «Клиент» at «Договор заключён» and later', () => {
@@ -79,50 +79,7 @@ describe('duplicate detection of a new client', () => {
   });
 });
 
-describe('overdue items', () => {
-  const today = new Date(2026, 2, 15, 9, 30);
-  it('lists past next steps, next contacts and claims past their deadline, oldest first, per owner', () => {
-    const items = overdueItems(
-      {
-        deals: [
-          {
-            'ID сделки': 'С-00001',
-            Клиент: 'А',
-            Ответственный: 'a@f.ru',
-            Этап: 'Переговоры',
-            'Следующий шаг': new Date(2026, 2, 10),
-          },
-          {
-            'ID сделки': 'С-00002',
-            Клиент: 'Б',
-            Ответственный: 'a@f.ru',
-            Этап: 'Отказ',
-            'Следующий шаг': new Date(2026, 2, 1),
-          },
-          {
-            'ID сделки': 'С-00003',
-            Клиент: 'В',
-            Ответственный: 'a@f.ru',
-            Этап: 'Новый',
-            'Следующий шаг': new Date(2026, 2, 15),
-          },
-        ],
-        clients: [{ 'ID клиента': 'К-00001', Клиент: 'А', Ответственный: 'A@F.RU', 'Следующий контакт': '01.03.2026' }],
-        claims: [
-          { ID: 'П-00001', Дата: new Date(2026, 2, 1), Суть: 'Брак', Ответственный: 'a@f.ru', Статус: 'Новая' },
-          { ID: 'П-00002', Дата: new Date(2026, 1, 1), Суть: 'Срок', Ответственный: 'a@f.ru', Статус: 'Решена' },
-          { ID: 'П-00003', Дата: new Date(2026, 2, 10), Суть: 'Цвет', Ответственный: 'b@f.ru', Статус: 'В работе' },
-        ],
-      },
-      today,
-      { owner: 'a@f.ru' },
-    );
-    expect(items.map((i) => [i.kind, i.id, i.daysOverdue])).toEqual([
-      ['client', 'К-00001', 14],
-      ['deal', 'С-00001', 5],
-      ['claim', 'П-00001', 4],
-    ]);
-  });
+describe('claim deadlines', () => {
   it('claim deadline is the date plus the setting, 10 days by default', () => {
     expect(claimDeadline(new Date(2026, 1, 25))).toEqual(new Date(2026, 2, 7));
     expect(claimDeadline(new Date(2026, 1, 25), 3)).toEqual(new Date(2026, 1, 28));
