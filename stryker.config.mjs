@@ -35,7 +35,7 @@ export default {
   reporters: ['clear-text', 'html', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 80, break: null },
-  concurrency: 2,
+  concurrency: 1,
   timeoutMS: 30000,
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',
