@@ -25,6 +25,7 @@ export default {
       rootDir: '.',
       roots: ['<rootDir>/test/unit'],
       testMatch: ['**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/unit/stryker-setup.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }] },
     },
     enableFindRelatedTests: true,

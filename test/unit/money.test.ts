@@ -45,6 +45,9 @@ describe('rubles and kopecks', () => {
     expect(rublesToKopecks(-2.5)).toBe(-250);
     expect(rublesToKopecks(-2.006)).toBe(-201);
     expect(kopecksToRubles(123_456)).toBe(1234.56);
+    // binary noise: within a billionth of a kopeck below the half is the half
+    expect(rublesToKopecks(0.00499999999)).toBe(1);
+    expect(rublesToKopecks(0.0049999999)).toBe(0);
   });
 
   it('says in Russian that a sum must be a number', () => {
