@@ -126,6 +126,41 @@ export interface InterleaveResult {
   trace: string[];
 }
 
+/** How a person's execution on the local page stands: done (value or error) or waiting for the person's answer. */
+export interface LiveOutcome {
+  /** the execution, to answer its question with `answer` */
+  id: number;
+  value?: unknown;
+  error?: string;
+  /** the alert (with choices) or prompt it waits on; answer it to go on */
+  question?: UiEvent;
+  /** what it showed, once done: toasts, sidebars, dialogs, mail, alerts answered */
+  uiEvents: UiEvent[];
+}
+
+/**
+ * Executions that start whenever a person acts and run at the same time, as
+ * on Google (the local page): every run or edit joins one long-lived seeded
+ * scheduler that switches between executions at service calls, and between
+ * slices gives the event loop back, so a request that arrives while another
+ * execution is under way starts at once and overlaps it. An alert with
+ * choices or a prompt suspends its execution until the person answers.
+ */
+export interface LiveExecutions {
+  /** a person's menu item or sidebar call; resolves when it ends or waits for an answer */
+  run(user: string, fn: string, args?: unknown[], answers?: UiAnswer[]): Promise<LiveOutcome>;
+  /** the person's answer to the question execution `id` waits on; resolves as run does */
+  answer(id: number, answer: UiAnswer): Promise<LiveOutcome>;
+  /** a person's edit: lands at once (or is refused); resolves when the triggers it fired have ended */
+  edit(user: string, request: EditRequest): Promise<{ error?: string; uiEvents: UiEvent[] }>;
+  /** the person's own selection, which their executions see (each person has one, as in Sheets) */
+  select(user: string, sheet: string, row: number, column: number, numRows?: number, numColumns?: number): void;
+  /** how many executions are under way (running, waiting for a lock or for an answer) */
+  running(): number;
+  /** which execution made which live call, in order (the interleaving so far) */
+  trace(): string[];
+}
+
 /** One load of Code.js: its context, realm bridge and globals. */
 interface LoadedScript {
   context: vm.Context;
@@ -175,6 +210,12 @@ export interface LocalRuntimeSession extends LocalSession {
   interleave(steps: InterleaveStep[], options: SchedulerOptions): InterleaveResult;
   /** an installable trigger that no longer runs (access revoked, authorization needed…), as Google disables it */
   disableTrigger(id: string, reason: string): void;
+  /**
+   * Starts running executions as people act, at the same time (the local
+   * page's model; see LiveExecutions). While it is on, edits' triggers join it
+   * and `interleave` is not available.
+   */
+  live(options?: Partial<SchedulerOptions>): LiveExecutions;
 }
 
 /** Names of the functions whose JSDoc says @customfunction, read from the bundle itself and the build's list. */
@@ -736,6 +777,139 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         ctx.lockWait = undefined;
       }
       return { seed: interleaveOptions.seed, outcomes, trace: active.trace };
+    },
+
+    live(liveOptions: Partial<SchedulerOptions> = {}): LiveExecutions {
+      if (scheduler) throw new Error('Executions are already being interleaved');
+      const selections = new Map<string, RuntimeContext['selection']>();
+      const active = new Scheduler(
+        ctx,
+        (execution, fn, args, tape) => {
+          // each person has their own selection
+          const person = execution.activeUser;
+          ctx.selection = selections.get(person);
+          try {
+            return invoke(execution, fn, args, tape);
+          } finally {
+            selections.set(person, ctx.selection);
+          }
+        },
+        {
+          seed: liveOptions.seed ?? Date.now() % 2147483647,
+          switchChance: liveOptions.switchChance ?? 0.25,
+          yieldEvery: liveOptions.yieldEvery ?? 20,
+        },
+      );
+      scheduler = active;
+      ctx.lockWait = (lock, timeout, holder) => active.waitForLock(lock, timeout, holder);
+      const byId = new Map<number, { run: RunTape; settle: (outcome: LiveOutcome) => void }>();
+      let pumping = false;
+      let timer: NodeJS.Timeout | undefined;
+      const settleAsked = (): void => {
+        for (const [id, entry] of byId) {
+          if (entry.run.question && !entry.run.done) {
+            const settle = entry.settle;
+            entry.settle = () => undefined;
+            settle({ id, question: entry.run.question, uiEvents: [] });
+          }
+        }
+      };
+      const pump = async (): Promise<void> => {
+        if (pumping) return;
+        pumping = true;
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        try {
+          // executions started in the same turn (requests that arrived together) begin together
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          for (;;) {
+            const state = active.step();
+            settleAsked();
+            if (state !== 'ran') {
+              active.prune();
+              // a person is thinking while others wait for a lock: the wait ends on the clock, in real time
+              const deadline = active.earliestLockDeadline();
+              if (state === 'waiting' && deadline !== undefined) {
+                const wait = Math.max(0, deadline - ctx.now().getTime());
+                timer = setTimeout(() => {
+                  ctx.advance(deadline - ctx.now().getTime());
+                  void pump();
+                }, wait);
+                timer.unref?.();
+              }
+              return;
+            }
+            // between slices, requests that have arrived start their executions
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        } finally {
+          pumping = false;
+        }
+      };
+      const outcome = (run: RunTape, sink: UiEvent[]): LiveOutcome => ({
+        id: run.execution.id,
+        ...(run.error ? { error: run.error.message } : { value: run.value }),
+        uiEvents: sink,
+      });
+      const whenSettled = (run: RunTape): Promise<LiveOutcome> =>
+        new Promise<LiveOutcome>((resolve) => {
+          byId.set(run.execution.id, { run, settle: resolve });
+        });
+      return {
+        run(user, fn, args = [], answers = []) {
+          const execution = ctx.create(user, 'FULL', answers);
+          const sink: UiEvent[] = [];
+          execution.uiSink = sink;
+          let run!: RunTape;
+          execution.askPerson = (question) => active.askPerson(run, question);
+          run = active.addRun(execution, fn, args, `${user} ${fn}`, (done) => {
+            const entry = byId.get(execution.id);
+            byId.delete(execution.id);
+            entry?.settle(outcome(done, sink));
+          });
+          const settled = whenSettled(run);
+          void pump();
+          return settled;
+        },
+        answer(id, answer) {
+          const entry = byId.get(id);
+          if (!entry || !entry.run.question) return Promise.reject(new Error('Это окно уже закрыто'));
+          active.answer(entry.run, answer);
+          const settled = new Promise<LiveOutcome>((resolve) => {
+            entry.settle = resolve;
+          });
+          void pump();
+          return settled;
+        },
+        edit(user, request) {
+          let fired: Started[];
+          try {
+            fired = applyEdit(request, user);
+          } catch (error) {
+            return Promise.resolve({ error: (error as Error).message, uiEvents: [] });
+          }
+          const sink: UiEvent[] = [];
+          const ends = fired.map(
+            (started) =>
+              new Promise<void>((resolve) => {
+                started.execution.uiSink = sink;
+                active.addRun(started.execution, started.fn, started.args, started.label, (run) => {
+                  if (run.error) started.onError?.(run.error);
+                  resolve();
+                });
+              }),
+          );
+          void pump();
+          return Promise.all(ends).then(() => ({ uiEvents: sink }));
+        },
+        select(user, sheetName, row, column, numRows = 1, numColumns = 1) {
+          const sheet = ctx.workbook.sheets.find((s) => s.name === sheetName);
+          if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
+          selections.set(user, { sheetId: sheet.id, row, column, numRows, numColumns });
+        },
+        running: () => active.runs.filter((r) => !r.done).length,
+        trace: () => [...active.trace],
+      };
     },
 
     select(sheetName: string, row: number, column: number, numRows = 1, numColumns = 1): void {
