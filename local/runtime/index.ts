@@ -51,7 +51,7 @@ import { LocalSpreadsheet } from './spreadsheet/spreadsheet';
 import { LocalSpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { LocalHtmlService, LocalUi, MenuCollector, type TemplateRunner } from './ui-service';
-import { formatA1 } from './a1-notation';
+import { formatA1, shiftFormula } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
@@ -590,11 +590,19 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         ),
       );
     } else {
-      // the whole cell comes over: content, formats and the source's validation (or none)
+      // the whole cell comes over: content, formats and the source's validation (or none);
+      // a formula's relative references move with it
+      const down = block.row - (request.from.row - 1);
+      const right = block.col - (request.from.column - 1);
       copied.forEach((row, r) =>
         row.forEach((cell, c) => {
           const cells = (target.rows[block.row + r] ??= []);
-          cells[block.col + c] = cell && { ...cell, spilled: undefined, error: undefined };
+          cells[block.col + c] = cell && {
+            ...cell,
+            ...(cell.formula ? { formula: shiftFormula(cell.formula, down, right) } : {}),
+            spilled: undefined,
+            error: undefined,
+          };
           ctx.engine.cellChanged(target, block.row + r, block.col + c);
         }),
       );
@@ -860,13 +868,12 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
           const execution = ctx.create(user, 'FULL', answers);
           const sink: UiEvent[] = [];
           execution.uiSink = sink;
-          let run!: RunTape;
-          execution.askPerson = (question) => active.askPerson(run, question);
-          run = active.addRun(execution, fn, args, `${user} ${fn}`, (done) => {
+          const run = active.addRun(execution, fn, args, `${user} ${fn}`, (done) => {
             const entry = byId.get(execution.id);
             byId.delete(execution.id);
             entry?.settle(outcome(done, sink));
           });
+          execution.askPerson = (question) => active.askPerson(run, question);
           const settled = whenSettled(run);
           void pump();
           return settled;
