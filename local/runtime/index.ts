@@ -45,6 +45,7 @@ import {
 import type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
+import { isDue } from './time-triggers';
 import { validationAccepts, validationMessage } from './spreadsheet/data-validation';
 import { canEditBlock, PERSON_PROTECTED_MESSAGE } from './spreadsheet/protection';
 import { LocalSpreadsheet } from './spreadsheet/spreadsheet';
@@ -155,6 +156,8 @@ export interface LiveExecutions {
   edit(user: string, request: EditRequest): Promise<{ error?: string; uiEvents: UiEvent[] }>;
   /** the person's own selection, which their executions see (each person has one, as in Sheets) */
   select(user: string, sheet: string, row: number, column: number, numRows?: number, numColumns?: number): void;
+  /** the time-driven triggers whose turn has come, each its own execution beside the others; resolves when they have ended */
+  fireDueTimeTriggers(): Promise<TriggerRun[]>;
   /** how many executions are under way (running, waiting for a lock or for an answer) */
   running(): number;
   /** which execution made which live call, in order (the interleaving so far) */
@@ -188,8 +191,10 @@ export interface LocalRuntimeSession extends LocalSession {
   logs(): string[];
   /** installable triggers created by the script */
   triggers(): TriggerRecord[];
-  /** runs every time-driven trigger (as its owner), in creation order */
+  /** runs every time-driven trigger (as its owner), in creation order, whatever its schedule */
   fireTimeTriggers(): TriggerRun[];
+  /** runs the time-driven triggers whose turn has come on the session's clock (see time-triggers.ts), as their owners */
+  fireDueTimeTriggers(): TriggerRun[];
   /** moves the session's clock forward */
   advanceClock(ms: number): void;
   now(): Date;
@@ -685,6 +690,59 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     return true;
   }
 
+  /** A time-driven trigger's execution: as its owner, with the event Google gives a clock trigger. */
+  function clockStart(trigger: TriggerRecord): Started {
+    const now = ctx.now();
+    const event = {
+      authMode: 'FULL',
+      triggerUid: trigger.id,
+      year: now.getUTCFullYear(),
+      month: now.getUTCMonth() + 1,
+      'day-of-month': now.getUTCDate(),
+      hour: now.getUTCHours(),
+      minute: now.getUTCMinutes(),
+      second: now.getUTCSeconds(),
+      timezone: 'UTC',
+    };
+    return {
+      execution: ctx.create(trigger.owner, 'FULL', [], 'installable-trigger'),
+      fn: trigger.handler,
+      args: [event],
+      label: `${trigger.handler}(${trigger.owner})`,
+      onError: logError(trigger.handler),
+    };
+  }
+
+  function runClockTrigger(started: Started): TriggerRun {
+    try {
+      execute(started.execution, started.fn, started.args);
+      return { handler: started.fn };
+    } catch (error) {
+      started.onError?.(error as Error);
+      return { handler: started.fn, error: (error as Error).message };
+    }
+  }
+
+  /**
+   * The time-driven triggers whose turn has come on the session's clock, in
+   * creation order; each is marked as run now (its next turn counts from here).
+   * A disabled trigger or one whose owner spent the day's budget does not run,
+   * as on Google, and its turn passes.
+   */
+  function dueClockTriggers(): Started[] {
+    const now = ctx.now();
+    const due: Started[] = [];
+    for (const trigger of ctx.triggers) {
+      if (trigger.kind !== 'clock') continue;
+      // a trigger kept in an older file: its schedule counts from the first time it is seen
+      trigger.createdAt ??= now.toISOString();
+      if (!isDue(trigger, now)) continue;
+      trigger.lastRunAt = now.toISOString();
+      if (triggerMayRun(trigger)) due.push(clockStart(trigger));
+    }
+    return due;
+  }
+
   const session: LocalRuntimeSession = {
     get workbook() {
       return ctx.workbook;
@@ -914,6 +972,19 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
           if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
           selections.set(user, { sheetId: sheet.id, row, column, numRows, numColumns });
         },
+        fireDueTimeTriggers() {
+          const ends = dueClockTriggers().map(
+            (started) =>
+              new Promise<TriggerRun>((resolve) => {
+                active.addRun(started.execution, started.fn, started.args, started.label, (run) => {
+                  if (run.error) started.onError?.(run.error);
+                  resolve(run.error ? { handler: started.fn, error: run.error.message } : { handler: started.fn });
+                });
+              }),
+          );
+          if (ends.length > 0) void pump();
+          return Promise.all(ends);
+        },
         running: () => active.runs.filter((r) => !r.done).length,
         trace: () => [...active.trace],
       };
@@ -955,29 +1026,13 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     },
 
     fireTimeTriggers(): TriggerRun[] {
-      const runs: TriggerRun[] = [];
-      for (const trigger of ctx.triggers.filter((t) => t.kind === 'clock')) {
-        if (!triggerMayRun(trigger)) continue;
-        const now = ctx.now();
-        const event = {
-          authMode: 'FULL',
-          triggerUid: trigger.id,
-          year: now.getUTCFullYear(),
-          month: now.getUTCMonth() + 1,
-          'day-of-month': now.getUTCDate(),
-          hour: now.getUTCHours(),
-          minute: now.getUTCMinutes(),
-          second: now.getUTCSeconds(),
-          timezone: 'UTC',
-        };
-        try {
-          execute(ctx.create(trigger.owner, 'FULL', [], 'installable-trigger'), trigger.handler, [event]);
-          runs.push({ handler: trigger.handler });
-        } catch (error) {
-          runs.push({ handler: trigger.handler, error: (error as Error).message });
-        }
-      }
-      return runs;
+      return ctx.triggers
+        .filter((t) => t.kind === 'clock' && triggerMayRun(t))
+        .map((trigger) => runClockTrigger(clockStart(trigger)));
+    },
+
+    fireDueTimeTriggers(): TriggerRun[] {
+      return dueClockTriggers().map(runClockTrigger);
     },
 
     advanceClock: (ms) => ctx.advance(ms),

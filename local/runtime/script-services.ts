@@ -544,6 +544,7 @@ export class LocalTriggerBuilder {
     const record = {
       ...this.record,
       id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0'),
+      createdAt: this.ctx.now().toISOString(),
     };
     this.ctx.triggers.push(record);
     return asGas(new LocalTrigger(record));

@@ -33,7 +33,7 @@ import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
 import { returnedValue } from '../runtime/script-run-values';
-import type { LiveExecutions, LiveOutcome, SchedulerOptions } from '../runtime';
+import type { LiveExecutions, LiveOutcome, SchedulerOptions, TriggerRun } from '../runtime';
 import { isDate } from '../runtime/cell-values';
 
 /** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
@@ -62,6 +62,13 @@ export interface ServerOptions {
   switchChance?: number;
   /** live calls after which a slice gives other executions their turn (default 20) */
   yieldEvery?: number;
+  /**
+   * How often (real milliseconds) the server looks for time-driven triggers
+   * whose turn has come on the session's clock and runs them, as Google runs
+   * installed triggers whether anyone has the file open or not (default
+   * 30 000; 0: only when fireDueTimeTriggers is called)
+   */
+  timeTriggerCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -71,6 +78,8 @@ export interface RunningServer {
   currentUser(): string;
   /** the page's executions, running at the same time */
   executions: LiveExecutions;
+  /** runs the time-driven triggers due now on the session's clock (the server also does so on its own, every timeTriggerCheckMs) */
+  fireDueTimeTriggers(): Promise<TriggerRun[]>;
   /** resolves when every queued save has finished (the file then holds every change) */
   idle(): Promise<void>;
   /** waits for running executions and saves, then stops listening */
@@ -464,6 +473,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new HttpError(404, 'Не найдено');
   }
 
+  /** Time-driven triggers whose turn has come run as their owners' executions, beside the people's. */
+  async function fireDueTimeTriggers(): Promise<TriggerRun[]> {
+    const runs = await live.fireDueTimeTriggers();
+    saveIfChanged();
+    for (const run of runs) if (run.error) log(`Триггер ${run.handler}: ${run.error}`);
+    return runs;
+  }
+  const checkMs = options.timeTriggerCheckMs ?? 30_000;
+  const clock =
+    checkMs > 0
+      ? setInterval(() => {
+          fireDueTimeTriggers().catch((error: unknown) => log(`Триггеры по времени: ${errorMessage(error)}`));
+        }, checkMs)
+      : undefined;
+  clock?.unref();
+
   const server = http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -490,8 +515,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     currentUser: () => user,
     executions: live,
+    fireDueTimeTriggers,
     idle: () => queue.idle(),
     async close() {
+      if (clock) clearInterval(clock);
       await queue.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

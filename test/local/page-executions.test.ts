@@ -6,6 +6,7 @@
  * undoing what they do.
  */
 import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunResponse, EditResponse } from '../../local/server/api-types';
@@ -50,13 +51,23 @@ async function serve(session: LocalRuntimeSession, seed: number): Promise<Runnin
   });
 }
 
-async function post<T>(server: RunningServer, url: string, body: unknown): Promise<T> {
-  const response = await fetch(server.url + url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+/** A POST on its own connection (a kept-alive one may be closed by the server while a test runs a long trigger). */
+function post<T>(server: RunningServer, url: string, body: unknown): Promise<T> {
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise<T>((resolve, reject) => {
+    const request = http.request(
+      server.url + url,
+      { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': data.length } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(data);
   });
-  return (await response.json()) as T;
 }
 
 /** Whose execution made each live call of the trace, in order. */
@@ -179,6 +190,58 @@ describe('the local page runs two people at the same time', () => {
         answer: { button: 'OK', text: '02.2026' },
       });
       expect(stale).toMatchObject({ ok: false, error: 'Это окно уже закрыто' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the local page fires time-driven triggers on their schedule', () => {
+  const journal = (session: LocalRuntimeSession) =>
+    rowsOf(session.workbook, SHEETS.log)
+      .filter((r) => r['Пользователь'] === IVANOV && r['Действие'] === 'Изменение поля')
+      .map((r) => r['Стало']);
+
+  it('runs the hourly drain as its owner once its hour has come, and a disabled trigger not at all', async () => {
+    const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] }), IVANOV);
+    const drain = session.triggers().find((t) => t.kind === 'clock');
+    expect(drain).toMatchObject({ handler: 'flushPendingWrites', owner: DIRECTOR, everyHours: 1 });
+    const server = await startServer({
+      session,
+      port: 0,
+      webDir: path.join(dir, 'web'),
+      save: () => undefined,
+      log: () => undefined,
+      timeTriggerCheckMs: 0,
+    });
+    try {
+      // a specialist's change waits in the document properties: only the director's executions write «Журнал»
+      const saved = await post<RunResponse>(server, '/api/run', {
+        fn: 'updateClient',
+        args: ['К-00001', { Город: 'Самара' }, 'page-4'],
+        user: IVANOV,
+      });
+      expect(saved).toMatchObject({ ok: true, result: { status: 'saved' } });
+      expect(journal(session)).toEqual([]);
+      session.advanceClock(59 * 60_000);
+      await expect(server.fireDueTimeTriggers()).resolves.toEqual([]);
+      expect(journal(session)).toEqual([]);
+      session.advanceClock(60_000);
+      await expect(server.fireDueTimeTriggers()).resolves.toEqual([{ handler: 'flushPendingWrites' }]);
+      expect(journal(session)).toEqual(['Самара']);
+      // its next turn is an hour after this one
+      await expect(server.fireDueTimeTriggers()).resolves.toEqual([]);
+
+      session.disableTrigger(drain!.id, 'доступ отозван');
+      await post<RunResponse>(server, '/api/run', {
+        fn: 'updateClient',
+        args: ['К-00001', { Город: 'Тверь' }, 'page-5'],
+        user: IVANOV,
+      });
+      session.advanceClock(2 * 60 * 60_000);
+      await expect(server.fireDueTimeTriggers()).resolves.toEqual([]);
+      expect(journal(session)).toEqual(['Самара']);
+      expect(session.logs()).toContain('flushPendingWrites: не запущен (доступ отозван)');
     } finally {
       await server.close();
     }
