@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { WorkbookModel } from '../runtime/model';
 import type { SpreadsheetExporter } from '../runtime/runtime-context';
 import { parseExportUrl } from './export-request';
-import { printableSheet, type PrintablePage } from './sheet-html';
+import { printableSheet, printableWorkbook, type PrintablePage } from './sheet-html';
 
 const WORKER = path.join(__dirname, 'print-worker.ts');
 /** Chromium's start and print take a second or two; this bounds a stuck browser. */
@@ -25,10 +25,9 @@ export function printablePageFor(url: string, workbook: WorkbookModel): Printabl
   const request = parseExportUrl(url);
   if (request.format !== 'pdf') throw new Error(`Only PDF export is available locally, not ${request.format}`);
   if (request.spreadsheetId !== workbook.id) throw new Error(`No spreadsheet with id ${request.spreadsheetId}`);
-  const sheet =
-    request.gid === undefined
-      ? workbook.sheets.find((s) => !s.hidden)
-      : workbook.sheets.find((s) => s.id === request.gid);
+  // without a gid Sheets exports every visible sheet of the file
+  if (request.gid === undefined) return printableWorkbook(workbook, request);
+  const sheet = workbook.sheets.find((s) => s.id === request.gid);
   if (!sheet) throw new Error(`No sheet with gid ${String(request.gid)}`);
   return printableSheet(workbook, sheet, request);
 }

@@ -49,7 +49,7 @@ function print(s: LocalRuntimeSession, tab: string, label: string): Printed[] {
       return { name: e.name, bytes: s.file(e.url.replace('/files/', ''))!.bytes };
     });
   fs.mkdirSync(OUT, { recursive: true });
-  files.forEach((f, i) => fs.writeFileSync(path.join(OUT, `${label}${i ? '-параметры' : ''}.pdf`), f.bytes));
+  files.forEach((f, i) => fs.writeFileSync(path.join(OUT, `${label}${i ? `-${i + 1}` : ''}.pdf`), f.bytes));
   return files;
 }
 
@@ -66,18 +66,31 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe.each([5, 15, 40])('the ведомость of %i employees on paper', (n) => {
   let s: LocalRuntimeSession;
+  let files: Printed[];
   let table: Printed;
-  let params: Printed;
+  /** the pages of the table, up to the signatures */
   let texts: string[];
+  /** the pages of the parameters block, after the signatures */
+  let paramPages: string[];
 
   beforeAll(async () => {
     s = session(n);
-    [table, params] = print(s, TAB, `ведомость-${n}`);
-    texts = await pdfPageTexts(table.bytes);
+    files = print(s, TAB, `ведомость-${n}`);
+    table = files[0];
+    const pages = await pdfPageTexts(table.bytes);
+    const first = pages.findIndex((t) => t.includes(PARAMS_TITLE));
+    texts = first < 0 ? pages : pages.slice(0, first);
+    paramPages = first < 0 ? [] : pages.slice(first);
+  });
+
+  it('is one file to sign, named by its month, and leaves no scratch spreadsheet behind', () => {
+    expect(files.map((f) => f.name)).toEqual(['Ведомость 03.2026.pdf']);
+    expect(s.otherWorkbooks()).toEqual([]);
   });
 
   it('is A4 landscape, one page up to 15 employees and more pages beyond', async () => {
     const pdf = await PDFDocument.load(table.bytes);
+    expect(pdf.getPageCount()).toBe(texts.length + paramPages.length);
     for (const page of pdf.getPages()) {
       expect(Math.abs(page.getWidth() - 842)).toBeLessThan(1);
       expect(Math.abs(page.getHeight() - 595)).toBeLessThan(1);
@@ -106,17 +119,20 @@ describe.each([5, 15, 40])('the ведомость of %i employees on paper', (n
     expect(last).toContain(WORDS_LABEL);
     expect(last).toContain('Директор');
     expect(last).toContain('Главный бухгалтер');
-    // the parameters are not under the table's header: they are printed apart
-    expect(texts.join('\n')).not.toContain(PARAMS_TITLE);
   });
 
-  it('prints the parameters block on a page of its own without the table header', async () => {
-    expect(params.name).toBe('Ведомость 03.2026 — параметры расчёта.pdf');
-    const pages = await pdfPageTexts(params.bytes);
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain(PARAMS_TITLE);
-    expect(pages[0]).toContain('к ведомости за март 2026 г.');
-    expect(pages[0]).not.toContain('№ п/п');
+  it('prints the parameters block in the same file, from a new page after the signatures, without the table header', () => {
+    expect(paramPages).toHaveLength(1);
+    const page = flat(paramPages[0]);
+    expect(page).toContain(PARAMS_TITLE);
+    expect(page).toContain('к ведомости за март 2026 г.');
+    expect(page).toContain('Оклады I, II, без категории');
+    expect(page).not.toContain('№ п/п');
+    expect(page).not.toContain('Расчётно-платёжная ведомость');
+    expect(page).not.toContain('Главный бухгалтер');
+    // the page numbers run through the whole file
+    const total = texts.length + 1;
+    expect(page).toContain(`${total} / ${total}`);
   });
 
   it(`prints no text under ${PAYROLL_PAGE.minPrintedPoints} pt`, async () => {
