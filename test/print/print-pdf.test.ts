@@ -67,8 +67,8 @@ describe('the export URL of «Печать / PDF»', () => {
       sheetnames: 'false',
       top_margin: '0.4',
       bottom_margin: '0.5',
-      left_margin: '0.25',
-      right_margin: '0.25',
+      left_margin: '0.2',
+      right_margin: '0.2',
     });
   });
 
@@ -127,8 +127,8 @@ describe('the local export of a payroll tab', () => {
     for (const h of HEADERS) expect(head).toContain(h);
     expect(page.html).not.toMatch(/<tbody>[\s\S]*№ п\/п[\s\S]*<\/tbody>/);
     expect(page.html).toContain('td { border: none;');
-    // (11.69 − 0.5) in × 96 px ÷ 1 800 px
-    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.5) * 96) / 1800, 2);
+    // (11.69 − 0.4) in × 96 px ÷ 1 800 px
+    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.4) * 96) / 1800, 2);
     expect(page.pdf.footerTemplate).toContain('pageNumber');
     expect(page.pdf.footerTemplate).toContain('totalPages');
   });
@@ -203,7 +203,7 @@ describe('the local export of a whole spreadsheet (no gid)', () => {
     const sections = [...page.html.matchAll(/<div class="sheet" style="zoom:([\d.]+)([^"]*)">/g)];
     expect(sections).toHaveLength(2);
     // 1 800 px of the table to the paper; the narrow block at its own size
-    expect(Number(sections[0][1])).toBeCloseTo(((11.6929 - 0.5) * 96) / 1800, 2);
+    expect(Number(sections[0][1])).toBeCloseTo(((11.6929 - 0.4) * 96) / 1800, 2);
     expect(Number(sections[1][1])).toBe(1);
     expect(sections[1][2]).toContain('break-before:page');
     expect(page.pdf.scale).toBe(1);

@@ -9,11 +9,23 @@
  * With «Ведомость в отдельной таблице» the tabs are printed from the director's
  * separate spreadsheet.
  */
-import { safeRow } from '../../adapter/safe-text';
+import { safeCellText, safeRow } from '../../adapter/safe-text';
 import { DomainError } from '../../domain/money';
 import { SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
-import { columnLetter, PARAMS_TITLE, PAYROLL_PAGE } from './payroll-sheet-plan';
+import {
+  columnLetter,
+  PARAMS_TITLE,
+  PAYROLL_HEADERS,
+  PAYROLL_PAGE,
+  payrollColumnWidths,
+  PRINT_CATEGORIES,
+  PRINT_HEADERS,
+  WHOLE_RUBLE_HEADERS,
+  TOTALS_LABEL,
+  widthGroups,
+  type PayrollHeader,
+} from './payroll-sheet-plan';
 import { PAYSLIP_PAGE } from './payslips';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
@@ -279,6 +291,70 @@ export function payrollParts(sheet: GoogleAppsScript.Spreadsheet.Sheet): { table
   };
 }
 
+/** Rubles without kopecks, groups of three apart. */
+const WHOLE_RUBLES_FORMAT = '#,##0';
+
+/** An error row's message in place of its amounts: it runs over the empty cells beside it. */
+const NOT_COMPUTED = 'Не рассчитано';
+
+/** How the printed copy of a ведомость's table differs from the tab, 1-based rows and columns. */
+export interface PrintTableLayout {
+  headerRow: number;
+  /** the header in its printed words */
+  header: string[];
+  firstDataRow: number;
+  /** the employees' categories as printed, one per data row */
+  categories: string[];
+  /** the columns printed in whole rubles (every amount in them is whole) */
+  wholeRubleColumns: number[];
+  /** each column's width from what it prints */
+  widths: number[];
+}
+
+/**
+ * The printed table of a ведомость from its cells as displayed (title to
+ * signatures): its header and categories in their shortened words, the
+ * columns of whole amounts without kopecks, and the width of each column
+ * from what it then prints; null when the table is not the ведомость's
+ * (its header does not start with «№ п/п»).
+ */
+export function printTableLayout(shown: ReadonlyArray<readonly string[]>): PrintTableLayout | null {
+  const at = shown.findIndex((row) => String(row[0]).trim() === '№ п/п');
+  if (at < 0) return null;
+  const header = shown[at].slice(0, PAYROLL_HEADERS.length).map((h) => {
+    const text = String(h).trim();
+    return (PAYROLL_HEADERS as readonly string[]).includes(text) ? PRINT_HEADERS[text as PayrollHeader] : text;
+  });
+  const col = (h: PayrollHeader) => shown[at].findIndex((t) => String(t).trim() === h);
+  const totalsAt = shown.findIndex((row, i) => i > at && String(row[col('ФИО')]).trim() === TOTALS_LABEL);
+  const end = totalsAt < 0 ? shown.length : totalsAt;
+  const rows = shown.slice(at + 2, end).map((row) => {
+    const error = row.findIndex((t) => String(t).startsWith(NOT_COMPUTED));
+    return [...(error < 0 ? row : row.slice(0, error))].map(String);
+  });
+  const categoryCol = col('Категория');
+  const categories = rows.map((row) => {
+    const text = String(row[categoryCol] ?? '').trim();
+    return PRINT_CATEGORIES[text] ?? text;
+  });
+  if (categoryCol >= 0) rows.forEach((row, i) => (row[categoryCol] = categories[i]));
+  const wholeRubleColumns: number[] = [];
+  for (const h of WHOLE_RUBLE_HEADERS) {
+    const c = col(h);
+    const amounts = rows.map((row) => row[c] ?? '').filter((t) => t !== '');
+    if (c < 0 || amounts.length === 0 || !amounts.every((t) => /^[\d\s\u00a0]+,00$/.test(t))) continue;
+    wholeRubleColumns.push(c + 1);
+    rows.forEach((row) => (row[c] = (row[c] ?? '').replace(/,00$/, '')));
+  }
+  const widths = payrollColumnWidths({
+    header,
+    numbers: shown[at + 1],
+    rows,
+    totals: totalsAt < 0 ? undefined : shown[totalsAt],
+  });
+  return { headerRow: at + 1, header, firstDataRow: at + 3, categories, wholeRubleColumns, widths };
+}
+
 /** The name of the scratch spreadsheet the ведомость is printed from (deleted at once). */
 export function printCopyName(sheetName: string): string {
   return `${pdfFileName(sheetName).replace(/\.pdf$/, '')} — копия для печати`;
@@ -322,6 +398,22 @@ function fetchPayrollPdf(
       part.getRange(1, 1, lastRow, width).setValues(values);
       const extra = part.getMaxColumns() - width;
       if (extra > 0) part.deleteColumns(width + 1, extra);
+    }
+    // the printed header in its shortened words, and the columns as wide as what they print
+    const shown = sheet.getRange(1, 1, parts.table.numRows, width).getDisplayValues();
+    const layout = printTableLayout(shown);
+    if (layout) {
+      table.getRange(layout.headerRow, 1, 1, width).setValues([layout.header.map((h) => safeCellText(h))]);
+      const rows = layout.categories.length;
+      if (rows > 0) {
+        table
+          .getRange(layout.firstDataRow, PAYROLL_HEADERS.indexOf('Категория') + 1, rows, 1)
+          .setValues(layout.categories.map((c) => [safeCellText(c)]));
+        for (const c of layout.wholeRubleColumns) {
+          table.getRange(layout.firstDataRow, c, rows, 1).setNumberFormat(WHOLE_RUBLES_FORMAT);
+        }
+      }
+      for (const group of widthGroups(layout.widths)) table.setColumnWidths(group.start, group.count, group.width);
     }
     const tableRows = parts.table.numRows;
     if (table.getMaxRows() > tableRows) table.deleteRows(tableRows + 1, table.getMaxRows() - tableRows);
