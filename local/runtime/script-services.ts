@@ -784,7 +784,8 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
     // Sheets exports computed values: formulas written by the script are evaluated first
     this.ctx.forWorkbook(workbook).engine.recalculate();
     const { bytes, contentType } = this.ctx.exporter(url, workbook);
-    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.pdf`));
+    const extension = contentType === 'application/pdf' ? 'pdf' : 'xlsx';
+    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.${extension}`));
   }
 }
 

@@ -219,6 +219,11 @@ export function fetchSheetPdf(
 
 /** PDF bytes from an export URL; `what` names the printed tab in the error. */
 function fetchPdf(url: string, what: string): GoogleAppsScript.Base.Blob {
+  return fetchExport(url, what, 'PDF').setContentType('application/pdf');
+}
+
+/** The bytes an export URL answers; `what` names the tab and `kind` the file in the error. */
+function fetchExport(url: string, what: string, kind: string): GoogleAppsScript.Base.Blob {
   const response = UrlFetchApp.fetch(url, {
     headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
     muteHttpExceptions: true,
@@ -226,15 +231,15 @@ function fetchPdf(url: string, what: string): GoogleAppsScript.Base.Blob {
   const code = response.getResponseCode();
   if (code !== 200) {
     throw new DomainError(
-      `Google не выдал PDF листа «${what}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
+      `Google не выдал ${kind} листа «${what}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
     );
   }
-  return response.getBlob().setContentType('application/pdf');
+  return response.getBlob();
 }
 
 /** Saves a PDF blob to Drive through the advanced service; the file is the add-on's, so `drive.file` covers it. */
 /** Drive.Files of the Drive advanced service, or a message saying how to turn the service on. */
-function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
+export function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
   if (typeof Drive === 'undefined' || !Drive?.Files) {
     throw new DomainError(
       'Не подключена служба Google Drive API: в редакторе скриптов откройте «Службы» и добавьте Drive API версии v3.',
@@ -290,6 +295,9 @@ export function payrollParts(sheet: GoogleAppsScript.Spreadsheet.Sheet): { table
     params: { row: paramsAt + 1, col: 1, numRows: lastRow - paramsAt, numCols: width },
   };
 }
+
+/** A Google Sheets file on Drive. */
+const GOOGLE_SHEETS_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
 
 /** Rubles without kopecks, groups of three apart. */
 const WHOLE_RUBLES_FORMAT = '#,##0';
@@ -378,7 +386,7 @@ function fetchPayrollPdf(
   const drive = driveFiles();
   const scratch = drive.create({
     name: printCopyName(sheet.getName()),
-    mimeType: 'application/vnd.google-apps.spreadsheet',
+    mimeType: GOOGLE_SHEETS_MIME_TYPE,
   });
   if (!scratch.id) throw new DomainError('Google Диск не создал временную копию ведомости для печати. Повторите.');
   try {
@@ -421,6 +429,32 @@ function fetchPayrollPdf(
     params.deleteRows(1, parts.params.row - 1);
     SpreadsheetApp.flush();
     return fetchPdf(pdfExportUrl(scratch.id, null, PAYROLL_PRINT), sheet.getName());
+  } finally {
+    drive.remove(scratch.id);
+  }
+}
+
+/** The MIME type of an .xlsx file. */
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * One tab as an .xlsx file of its own. Sheets exports .xlsx for the whole
+ * spreadsheet whatever the gid, so the tab is copied alone (values, formats,
+ * widths; no protection) into a scratch Google Sheet made through Drive,
+ * exported and deleted: the file holds this tab and nothing else of the book.
+ */
+export function sheetAsXlsx(sheet: GoogleAppsScript.Spreadsheet.Sheet, fileName: string): GoogleAppsScript.Base.Blob {
+  const drive = driveFiles();
+  const scratch = drive.create({ name: fileName.replace(/\.xlsx$/, ''), mimeType: GOOGLE_SHEETS_MIME_TYPE });
+  if (!scratch.id) throw new DomainError(`Google Диск не создал файл «${fileName}». Повторите.`);
+  try {
+    const copy = SpreadsheetApp.openById(scratch.id);
+    const blank = copy.getSheets()[0];
+    sheet.copyTo(copy).setName(sheet.getName());
+    copy.deleteSheet(blank);
+    SpreadsheetApp.flush();
+    const url = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(scratch.id)}/export?format=xlsx`;
+    return fetchExport(url, sheet.getName(), 'файл .xlsx').setContentType(XLSX_MIME_TYPE).setName(fileName);
   } finally {
     drive.remove(scratch.id);
   }
