@@ -45,6 +45,7 @@ import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/wo
 import type { CrmContext } from './crm-context';
 import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
+import { PAY_SOURCE_SHEETS, recordPaySourceEdit } from '../payroll/pay-source-edits';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
 export const NOTE_PREFIX = 'CRM: ';
@@ -78,6 +79,10 @@ interface Block {
  */
 export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
   const name = e.range.getSheet().getName();
+  if (PAY_SOURCE_SHEETS.includes(name)) {
+    withDocumentLock(() => recordPaySourceEdit(e.range, e.oldValue, name, ctx.now), EDIT_LOCK_TIMEOUT_MS);
+    return;
+  }
   if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
   withDocumentLock(() => enforceLocked(ctx, e, name), EDIT_LOCK_TIMEOUT_MS);
 }
