@@ -364,6 +364,90 @@ describe('IDs stay unique', () => {
     expect(lastLog(session)).toMatchObject({ Действие: 'Отклонена смена ID', Стало: 'С-00077' });
   });
 
+  /** Row `row` of `sheet` as a person would copy it, with `changes` by header. */
+  function copiedRow(workbook: WorkbookModel, sheet: string, row: number, changes: Record<string, string>): string[] {
+    const model = workbook.sheets.find((s) => s.name === sheet)!;
+    const headers = model.rows[0]!.map((c) => String(c?.value ?? ''));
+    return model.rows[row - 1]!.slice(0, headers.length).map((c, k) =>
+      headers[k] in changes
+        ? changes[headers[k]]
+        : c?.value instanceof Date
+          ? `${String(c.value.getDate()).padStart(2, '0')}.${String(c.value.getMonth() + 1).padStart(2, '0')}.${c.value.getFullYear()}`
+          : String(c?.value ?? ''),
+    );
+  }
+
+  it('an ID swapped for a free one inside a pasted block goes back, and the skipped stage is refused', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00050', Этап: 'Договор заключён' });
+    session.edit({ sheet: D, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('Переговоры');
+    const log = rowsOf(workbook, SHEETS.log);
+    expect(log.find((r) => r['Действие'] === 'Отклонена смена ID')).toMatchObject({
+      ID: 'С-00001',
+      Было: 'С-00001',
+      Стало: 'С-00050',
+    });
+    expect(log.find((r) => r['Действие'] === 'Отклонена смена этапа')).toMatchObject({
+      ID: 'С-00001',
+      Стало: 'Договор заключён',
+    });
+    // the memory still knows the deal: the next valid move is taken
+    type(session, D, 2, 'Этап', 'КП отправлено');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('КП отправлено');
+  });
+
+  it('a colleague’s signed deal pasted over with a free ID and her own e-mail keeps its ID and its owner', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Договор заключён', { Ответственный: PETROVA })] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00042', Ответственный: IVANOV });
+    session.edit({ sheet: D, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 2, 'Ответственный')).toBe(PETROVA);
+  });
+
+  it('IDs swapped between free ones in a pasted ID column go back each to its row', () => {
+    const workbook = crmWorkbook({
+      deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый'), fullDeal('С-00003', 'КП отправлено')],
+    });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    session.edit({ sheet: D, row: 2, column: 1, values: [['С-00061'], ['С-00062']] });
+    expect([2, 3, 4].map((r) => cell(workbook, D, r, 'ID сделки'))).toEqual(['С-00001', 'С-00002', 'С-00003']);
+    expect(rowsOf(workbook, SHEETS.log).filter((r) => r['Действие'] === 'Отклонена смена ID')).toHaveLength(2);
+    // a skipped stage stays refused for the restored deal
+    type(session, D, 3, 'Этап', 'Переговоры');
+    expect(cell(workbook, D, 3, 'Этап')).toBe('Новый');
+  });
+
+  it('a pasted row with an ID the add-on never gave, and no ID gone from the tab, is a new deal with a new ID', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00090' });
+    session.edit({ sheet: D, row: 3, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 3, 'ID сделки')).toBe('С-00091');
+    expect(cell(workbook, D, 3, 'Этап')).toBe('Новый');
+    expect(rowsOf(workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00090',
+      Стало: 'С-00091',
+      Комментарий: expect.stringContaining('надстройка не выдавала'),
+    });
+  });
+
+  it('a client row pasted over with a free ID keeps its ID, and its «Ответственный» stays', () => {
+    const workbook = crmWorkbook();
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, C, 2, { 'ID клиента': 'К-00033', Ответственный: PETROVA });
+    session.edit({ sheet: C, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, C, 2, 'ID клиента')).toBe('К-00001');
+    expect(cell(workbook, C, 2, 'Ответственный')).toBe(IVANOV);
+    expect(rowsOf(workbook, SHEETS.log).find((r) => r['Действие'] === 'Отклонена смена ID')).toMatchObject({
+      Стало: 'К-00033',
+    });
+  });
+
   it('with the memory tab deleted, a paste rebuilds it and never leaves a stage blank', () => {
     const deals = [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый', { 'Дата переговоров': '' })];
     const workbook = crmWorkbook({ deals });
