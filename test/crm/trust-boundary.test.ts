@@ -112,6 +112,56 @@ describe('who is the director', () => {
     expect(() => session.run('overrideStage', ['С-00001', 'Новый', 'проверено'])).toThrow(/только директор/);
   });
 
+  it('a director from «Настройки» who is not the owner runs «Настроить таблицу»: it repairs what she may change', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] });
+    settingsCell(workbook, 'E-mail директора').value = PETROVA;
+    const session = crmSession(workbook, PETROVA, WORKSPACE);
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== MEMORY_SHEET);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    const said = session.takeUiEvents().map((e) => ('message' in e ? e.message : ''));
+    expect(said.join('\n')).not.toMatch(/[A-Za-z]{4,} (a|the|to) /);
+    expect(said[0]).toMatch(/Защищённые листы изменяют/);
+    const memory = workbook.sheets.find((s) => s.name === MEMORY_SHEET)!;
+    expect(memory.protections[0].editors.sort()).toEqual([DIRECTOR, PETROVA].sort());
+    expect(memory.rows.some((r) => r?.[0]?.value === 'С-00001')).toBe(true);
+  });
+
+  it('a listed director whom the owner’s protection of a tab does not name is told in Russian, and nothing changes', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] });
+    settingsCell(workbook, 'E-mail директора').value = PETROVA;
+    const session = crmSession(workbook, PETROVA, WORKSPACE);
+    workbook.sheets.find((s) => s.name === SHEETS.plans)!.protections[0].editors = [DIRECTOR];
+    // a column the setup would add, and a memory tab it would create: neither happens
+    const deals = workbook.sheets.find((s) => s.name === D)!;
+    deals.rows[0]![deals.rows[0]!.length - 1] = { value: null };
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== MEMORY_SHEET);
+    const before = JSON.stringify(workbook.sheets);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+    const said = session.takeUiEvents().map((e) => ('message' in e ? e.message : ''));
+    expect(said).toEqual([
+      expect.stringMatching(
+        /ничего не изменила: защиту листа «Планы» ставил владелец таблицы \(director@proekt-a\.ru\)/,
+      ),
+    ]);
+    expect(said[0]).not.toMatch(/protected/);
+    expect(JSON.stringify(workbook.sheets)).toBe(before);
+    // the owner runs it once: the tab names her again, and her own run works
+    session.setUser(DIRECTOR);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    expect(workbook.sheets.find((s) => s.name === SHEETS.plans)!.protections[0].editors.sort()).toEqual(
+      [DIRECTOR, PETROVA].sort(),
+    );
+    session.setUser(PETROVA);
+    session.takeUiEvents();
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    expect(
+      session
+        .takeUiEvents()
+        .map((e) => ('message' in e ? e.message : ''))
+        .join('\n'),
+    ).not.toMatch(/ничего не изменила/);
+  });
+
   it('on gmail accounts a director-only change by someone Google does not name is refused and logged as «не определён»', () => {
     const workbook = crmWorkbook();
     const session = crmSession(workbook, IVANOV);
