@@ -222,6 +222,55 @@ describe('the hidden memory of last valid values', () => {
   });
 });
 
+describe('the overflow tab of the queue', () => {
+  const OVERFLOW = '_Очередь записей';
+  const overflowRows = (workbook: WorkbookModel) =>
+    (workbook.sheets.find((s) => s.name === OVERFLOW)?.rows ?? [])
+      .slice(1)
+      .filter((r) => r?.some((c) => c?.value !== null && c?.value !== undefined && c?.value !== ''))
+      .map((r) => r!.map((c) => String(c?.value ?? '')));
+  const memoryStage = (workbook: WorkbookModel, id: string) =>
+    workbook.sheets
+      .find((s) => s.name === MEMORY_SHEET)!
+      .rows.filter((r) => r?.[0]?.value === id && r?.[1]?.value === 'Этап')
+      .map((r) => r![2]?.value);
+
+  it('takes no entry a specialist typed into it, nor a copy of one already written out; both are reported in «Журнал»', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV);
+    // other data fills the document's store: the specialist's queued writes go to the overflow tab
+    for (let i = 0; i < 62; i++) workbook.documentProperties[`other.${i}`] = 'x'.repeat(8 * 1024);
+    expect(session.run('moveDeal', ['С-00001', 'КП отправлено', {}])).toMatchObject({ ok: true });
+    const legit = overflowRows(workbook).find((r) => r[1] === 'memory' && r[2].includes('КП отправлено'))!;
+    expect(legit).toBeDefined();
+    session.setUser(DIRECTOR);
+    session.run('menuCheckWorkbook');
+    session.takeUiEvents();
+    expect(memoryStage(workbook, 'С-00001')).toEqual(['КП отправлено']);
+    session.setUser(IVANOV);
+    expect(session.run('moveDeal', ['С-00001', 'Согласование договора', {}])).toMatchObject({ ok: true });
+    // she types a forged entry and pastes back the copy of the one written out before
+    const forged = ['zzzzzzzz-abcdef-1', 'memory', JSON.stringify(['С-00001', 'Этап', 'Договор заключён', '']), 'f00d'];
+    const at = overflowRows(workbook).length + 2;
+    session.edit({ sheet: OVERFLOW, row: at, column: 1, values: [forged, legit] });
+    // what she sees in the card already comes from the queue: not the planted stage
+    expect(JSON.stringify(session.run('getClientCard', ['К-00001']))).not.toMatch(
+      /"stage":"(Договор заключён|КП отправлено)"/,
+    );
+    session.setUser(DIRECTOR);
+    session.run('menuCheckWorkbook');
+    expect(memoryStage(workbook, 'С-00001')).toEqual(['Согласование договора']);
+    const reported = rowsOf(workbook, SHEETS.log).filter((r) => r['Действие'] === 'Отброшена запись очереди');
+    expect(reported.map((r) => r['ID'])).toEqual([forged[0], legit[0]]);
+    expect(reported[0]).toMatchObject({ Пользователь: 'не определён', Поле: 'memory' });
+    expect(overflowRows(workbook)).toEqual([]);
+    // a skipped stage typed next is still refused from the true last stage
+    session.setUser(IVANOV);
+    type(session, D, 2, 'Этап', 'Исполнение');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('Согласование договора');
+  });
+});
+
 describe('«Сделки»: what decides pay', () => {
   it('her own e-mail typed into «Ответственный» of a colleague’s signed deal goes back, with a note and a log line', () => {
     const workbook = crmWorkbook({ deals: [IVANOV_SIGNED] });
