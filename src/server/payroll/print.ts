@@ -11,7 +11,7 @@
  */
 import { safeCellText, safeRow } from '../../adapter/safe-text';
 import { DomainError } from '../../domain/money';
-import { SHEETS } from '../../domain/workbook/schema';
+import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
 import {
   columnLetter,
@@ -27,6 +27,8 @@ import {
   type PayrollHeader,
 } from './payroll-sheet-plan';
 import { PAYSLIP_PAGE } from './payslips';
+import { changedSheetsText, changedSinceComputed } from '../../adapter/pay-changes';
+import { isClosedSheet } from './compute-month';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
 const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
@@ -461,6 +463,26 @@ export function sheetAsXlsx(sheet: GoogleAppsScript.Spreadsheet.Sheet, fileName:
 }
 
 /**
+ * The question asked before printing a tab of an open month whose pay data
+ * changed after its last calculation (the paper would not match the sheets);
+ * null when the tab is current or its month is closed (a closed month stays as paid).
+ */
+export function staleWarning(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): string | null {
+  const m = PRINTABLE.exec(sheet.getName());
+  if (!m) return null;
+  const change = changedSinceComputed(`${m[3]}-${m[2]}`);
+  if (!change) return null;
+  // the payslips of a closed month are frozen with its ведомость
+  const payroll = sheet.getParent().getSheetByName(payrollSheetName(Number(m[3]), Number(m[2])));
+  if (isClosedSheet(sheet) || isClosedSheet(payroll)) return null;
+  return (
+    `Внимание: «${sheet.getName()}» устарел — данные месяца (${changedSheetsText(change)}) менялись после ` +
+    `расчёта (${Utilities.formatDate(change.at, timeZone, 'dd.MM.yyyy HH:mm')}), на бумаге будут прежние суммы. ` +
+    'Сначала рассчитайте месяц заново (Зарплата → «Рассчитать за месяц…»). Всё равно сохранить PDF?'
+  );
+}
+
+/**
  * Menu «Зарплата» → «Печать / PDF»: asks which tab (the active payroll or
  * payslips tab is offered first, then the latest months), exports it and shows the link.
  * Returns null when the person cancelled.
@@ -489,6 +511,8 @@ export function printPayrollPdf(): PrintResult | null {
   const name = chosenSheet(candidates, answer);
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}».`);
+  const stale = staleWarning(sheet, active.getSpreadsheetTimeZone());
+  if (stale && ui.alert('Печать / PDF', stale, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   const result = exportSheetPdf(ss, sheet);
   const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url)).setWidth(460).setHeight(180);
   ui.showModalDialog(html, 'Печать / PDF');
