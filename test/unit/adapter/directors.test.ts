@@ -3,7 +3,7 @@
  * the owner always; the «E-mail директора» list only while «Настройки» is protected so that nobody
  * else may edit it; an unknown user never.
  */
-import { protectForDirectors } from '../../../src/adapter/protection';
+import { protectedAgainstMe, protectForDirectors } from '../../../src/adapter/protection';
 import { userMayWrite } from '../../../src/adapter/sheet-access';
 import { currentUserEmail, directorEmails, isDirectorEmail, ownerEmail } from '../../../src/adapter/user';
 import { emptyWorkbook } from '../../../local/runtime/model';
@@ -104,5 +104,19 @@ describe('protectForDirectors', () => {
     expect(userMayWrite(sheet)).toBe(true);
     session.setUser(IVANOV);
     expect(userMayWrite(sheet)).toBe(false);
+  });
+  it('names the tabs whose sheet or range protection the current user may not change, skipping missing tabs', () => {
+    const log = ss.insertSheet('Журнал');
+    const plans = ss.insertSheet('Планы');
+    ss.insertSheet('Клиенты');
+    protectForDirectors(log, 'Журнал', [OWNER]);
+    // a new protection starts with every editor of the file, as Sheets makes it
+    plans.getRange('A1:B2').protect().removeEditors([IVANOV]);
+    const names = ['Журнал', 'Планы', 'Клиенты', 'Нет такого'];
+    expect(protectedAgainstMe(ss, names)).toEqual([]);
+    session.setUser(DEPUTY);
+    expect(protectedAgainstMe(ss, names)).toEqual(['Журнал']);
+    session.setUser(IVANOV);
+    expect(protectedAgainstMe(ss, names)).toEqual(['Журнал', 'Планы']);
   });
 });
