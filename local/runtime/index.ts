@@ -863,7 +863,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         {
           seed: liveOptions.seed ?? Date.now() % 2147483647,
           switchChance: liveOptions.switchChance ?? 0.25,
-          yieldEvery: liveOptions.yieldEvery ?? 20,
+          ...(liveOptions.yieldEvery !== undefined ? { yieldEvery: liveOptions.yieldEvery } : {}),
+          minSliceMs: liveOptions.minSliceMs ?? 50,
         },
       );
       scheduler = active;
