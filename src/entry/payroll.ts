@@ -137,8 +137,9 @@ export function menuPaymentRegister(): void {
     const r = makePaymentRegister(ctx, month);
     const lines = [
       `Лист «${r.sheetName}»: ${r.rows} сотрудников, итого ${rubles(r.total)} руб. — как в ведомости.`,
-      `Файл для банка или 1С: «${r.csv.name}» на Google Диске: ${r.csv.url}`,
-      'Файл .xlsx: откройте лист и выберите Файл → Скачать → Microsoft Excel.',
+      `Файлы для банка или 1С на Google Диске:`,
+      `«${r.csv.name}»: ${r.csv.url}`,
+      `«${r.xlsx.name}»: ${r.xlsx.url}`,
     ];
     if (r.problems.length > 0) lines.push(`Проверьте номера счетов в листе «Сотрудники»: ${r.problems.join('; ')}.`);
     alert('Реестр на выплату', lines.join('\n'));
