@@ -146,12 +146,13 @@ export function MROT_TOPUP(
 }
 
 /**
- * НДФЛ с выплаты по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях, не меньше нуля: налог(база с начала года) − налог, удержанный ранее.
+ * НДФЛ с выплаты по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях, не меньше нуля: налог(база с начала года) − налог, удержанный ранее, но не больше половины выплаты.
  *
  * @param {number|Array<Array<number>>} month_income Доход этой выплаты (аванс или окончательный расчёт), руб.
  * @param {number|Array<Array<number>>} income_before_this_month Необязательно: доход с 1 января до этой выплаты за вычетом вычетов с 1 января, руб. (меньше нуля, пока вычеты больше дохода).
  * @param {number|Array<Array<number>>} deductions Необязательно: стандартные вычеты, предоставляемые при этой выплате, руб.
  * @param {number|Array<Array<number>>} tax_before Необязательно: НДФЛ, удержанный с 1 января до этой выплаты, руб. (по умолчанию — налог с дохода до выплаты).
+ * @param {number} limit_share Необязательно: больше какой доли выплаты налог не удерживается — 50 % по умолчанию (НК ст. 226 п. 4, остаток удерживается из следующих выплат); 100 % — налог к удержанию без этого ограничения.
  * @return {number|Array<Array<number>>} НДФЛ, руб.
  * @customfunction
  */
@@ -160,8 +161,9 @@ export function NDFL(
   income_before_this_month?: CellArg,
   deductions?: CellArg,
   tax_before?: CellArg,
+  limit_share?: CellArg,
 ): CellResult | CellResult[][] {
-  return ndflCells(month_income, income_before_this_month, deductions, tax_before);
+  return ndflCells(month_income, income_before_this_month, deductions, tax_before, limit_share);
 }
 
 /**

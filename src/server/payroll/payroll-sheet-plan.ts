@@ -189,6 +189,7 @@ export const HELPER_HEADERS = {
   finalTaxBefore: 'НДФЛ с начала года до окончательного расчёта, руб.',
   childDeduction: 'Из вычетов — на детей, руб.',
   estimated: 'НДФЛ учитывает расчётные (не закрытые) месяцы',
+  unwithheld: 'НДФЛ не удержан: больше половины выплаты (НК ст. 226 п. 4), руб.',
 } as const;
 
 export const TOTALS_LABEL = 'Итого';
@@ -333,6 +334,7 @@ const HELPER_TAIL = [
   'finalTaxBefore',
   'childDeduction',
   'estimated',
+  'unwithheld',
 ] as const satisfies ReadonlyArray<keyof typeof HELPER_HEADERS>;
 
 /** The helper headers of a layout, in column order from helperFirstCol. */
@@ -841,6 +843,7 @@ function writeNdfl(
     g.set(r, tailCol('finalTaxBefore'), 0, MONEY_FORMAT);
     formula('НДФЛ с аванса', '=0', 0);
     formula('НДФЛ при окончательном расчёте', '=0', 0);
+    g.set(r, tailCol('unwithheld'), 0, MONEY_FORMAT);
     return;
   }
   const finalBase = rub(f.incomeBefore - f.deductionsBefore);
@@ -863,16 +866,20 @@ function writeNdfl(
     g.set(r, tailCol('finalBaseBefore'), finalBase, MONEY_FORMAT);
     g.set(r, tailCol('finalTaxBefore'), rub(f.taxBefore), MONEY_FORMAT);
   }
-  formula(
-    'НДФЛ с аванса',
-    `=NDFL(${helper('advance')},${helper('advanceBaseBefore')},${helper('advanceDeduction')},${helper('advanceTaxBefore')})`,
-    rub(l.ndflAdvance),
-  );
-  formula(
-    'НДФЛ при окончательном расчёте',
-    `=NDFL(${c('Всего начислено')}-${helper('advance')},${helper('finalBaseBefore')},` +
-      `${helper('finalDeduction')},${helper('finalTaxBefore')})`,
-    rub(l.ndflFinal),
+  const advanceArgs = `${helper('advance')},${helper('advanceBaseBefore')},${helper('advanceDeduction')},${helper('advanceTaxBefore')}`;
+  const finalArgs =
+    `${c('Всего начислено')}-${helper('advance')},${helper('finalBaseBefore')},` +
+    `${helper('finalDeduction')},${helper('finalTaxBefore')}`;
+  formula('НДФЛ с аванса', `=NDFL(${advanceArgs})`, rub(l.ndflAdvance));
+  formula('НДФЛ при окончательном расчёте', `=NDFL(${finalArgs})`, rub(l.ndflFinal));
+  // owed but not withheld (a payment loses at most half of itself): NDFL at 100 % less the withheld
+  g.formula(
+    r,
+    tailCol('unwithheld'),
+    `=NDFL(${finalArgs},1)-${c('НДФЛ при окончательном расчёте')}` +
+      (a.year !== f.year ? `+NDFL(${advanceArgs},1)-${c('НДФЛ с аванса')}` : ''),
+    rub(l.ndflUnwithheld),
+    MONEY_FORMAT,
   );
 }
 
