@@ -87,10 +87,12 @@ describe('at most half of a payment is withheld as НДФЛ (НК ст. 226 п. 
     const { rows } = evaluatePlan(sheet.values);
     const r = layout.firstDataRow - 1;
     const value = (col: number) => rows[r]?.[col - 1]?.value;
-    const unwithheldCol =
-      layout.helperFirstCol +
-      sheet.values[layout.headerRow - 1].slice(layout.helperFirstCol - 1).indexOf(HELPER_HEADERS.unwithheld);
-    expect(String(sheet.values[r][unwithheldCol - 1])).toMatch(/^=NDFL\(.*,1\)-/);
+    const headers = sheet.values[layout.headerRow - 1];
+    const unwithheldCol = headers.indexOf(HELPER_HEADERS.unwithheld) + 1;
+    const dueCol = headers.indexOf(HELPER_HEADERS.advanceDue) + 1;
+    // the tax owed by both payments without the limit: one NDFL at 100 % over the pairs of inputs
+    expect(String(sheet.values[r][dueCol - 1])).toMatch(/^=NDFL\(.*,1\)$/);
+    expect(String(sheet.values[r][unwithheldCol - 1])).toMatch(/^=[A-Z]+6-S6$/);
     expect([
       value(payrollCol('НДФЛ с аванса')),
       value(payrollCol('Аванс выплачен')),
