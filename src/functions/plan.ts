@@ -49,8 +49,13 @@ function readThreshold(arg: CellArg | undefined): number {
  * beside it. A single formula with a blank plan is an error naming it.
  */
 function overRows(plan: CellArg, fn: (...cells: Cell[]) => CellResult): (...cells: Cell[]) => CellResult {
-  const range = Array.isArray(plan) && !(plan.length === 1 && plan[0].length === 1);
+  const range = isRange(plan);
   return (...cells) => (range && isBlank(cells[1]) ? '' : fn(...cells));
+}
+
+/** A range of more than one cell (a 1×1 range is a single value). */
+function isRange(arg: CellArg): boolean {
+  return Array.isArray(arg) && !(arg.length === 1 && arg[0].length === 1);
 }
 
 /** PLAN_FULFILMENT(sales, plan): sales ÷ plan as a fraction. */
