@@ -4,6 +4,7 @@
  * amount, date or owner changed after the last calculation. Kept in one small
  * document property (a few dozen months, far below the 9 KB of a value).
  */
+import { documentProperties } from './document-properties';
 import { withDocumentLock } from './lock';
 
 const KEY = 'payroll.payDataChanges';
@@ -16,7 +17,7 @@ interface PayChanges {
 }
 
 function read(): PayChanges {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  const raw = documentProperties.getProperty(KEY);
   try {
     const parsed = raw ? (JSON.parse(raw) as Partial<PayChanges>) : {};
     return { changed: { ...parsed.changed }, computed: { ...parsed.computed } };
@@ -34,7 +35,7 @@ function update(fn: (state: PayChanges) => void): void {
     const months = Object.keys(part).sort();
     for (const m of months.slice(0, Math.max(0, months.length - 36))) delete part[m];
   }
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(state));
+  documentProperties.setProperty(KEY, JSON.stringify(state));
 }
 
 /** Records that the pay data of `months` changed at `at` (under the caller's document lock, like every write of an edit). */
