@@ -240,10 +240,9 @@ describe('the payroll tab’s formulas equal the engine', () => {
             staff: inputs.staff,
             today: new Date(2026, 11, 1),
           });
-          // The totals row is plain SUMs of the lines. The formula engine hands out values rounded to
-          // 10 significant digits (HyperFormula's precisionRounding), too few for sums above
-          // 100 млн руб., so each SUM is also compared inside the engine, on its full double:
-          // =ROUND(sum×100) − the engine's kopecks must be 0, and sum×100 − kopecks within 0,001.
+          // The totals row is plain SUMs of the lines, compared inside the formula engine on their
+          // full doubles: =ROUND(sum×100) − the engine's kopecks must be 0, and sum×100 − kopecks
+          // within 0,001 kopeck (no binary noise that a later rounding could turn into a kopeck).
           const sums: Array<{ r: number; c: number; kopecks: number }> = [];
           plan.values.forEach((row, r) =>
             row.forEach((v, c) => {
