@@ -10,6 +10,7 @@
  * recorded in «Журнал» (who, which month, to which address; no amounts, as
  * every editor reads «Журнал»).
  */
+import { documentProperties } from '../../adapter/document-properties';
 import { monthKey, type YearMonth } from '../../domain/calendar';
 import { isValidEmail } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -54,7 +55,7 @@ export interface MailRunResult {
 }
 
 function readSent(month: YearMonth): Set<string> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(sentPropertyKey(month));
+  const raw = documentProperties.getProperty(sentPropertyKey(month));
   if (!raw) return new Set();
   try {
     const list = JSON.parse(raw) as unknown;
@@ -65,7 +66,7 @@ function readSent(month: YearMonth): Set<string> {
 }
 
 function writeSent(month: YearMonth, sent: ReadonlySet<string>): void {
-  PropertiesService.getDocumentProperties().setProperty(sentPropertyKey(month), JSON.stringify([...sent]));
+  documentProperties.setProperty(sentPropertyKey(month), JSON.stringify([...sent]));
 }
 
 /** Google's message when the day's mail is used up. */

@@ -148,6 +148,7 @@ export function payslipData(
       accrued: money(get('Всего начислено')),
       ndflAdvance: money(optionalCell('НДФЛ с аванса')),
       ndflFinal: money(optionalCell('НДФЛ при окончательном расчёте')),
+      ndflUnwithheld: money(helper(HELPER_HEADERS.unwithheld)),
       advanceDeduction: money(helper(HELPER_HEADERS.advanceDeduction)),
       finalDeduction: money(helper(HELPER_HEADERS.finalDeduction)),
       childDeduction: money(helper(HELPER_HEADERS.childDeduction)),
