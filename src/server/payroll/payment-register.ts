@@ -17,6 +17,7 @@ import { monthLabel, payrollColumns, type PayrollContext } from './payroll-conte
 import { HEADER_BACKGROUND, type SheetPlan, TOTALS_LABEL, widthGroups } from './payroll-sheet-plan';
 import { driveFiles, sheetAsXlsx, XLSX_MIME_TYPE } from './print';
 import { SourceGrid } from './source-records';
+import { columnWidthsFor } from './text-width';
 import { safeCellText } from '../../adapter/safe-text';
 
 export const ACCOUNT_HEADER = 'Номер счёта';
@@ -117,8 +118,24 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     merges: [],
     frozenRows: 1,
     wraps: [],
-    columnWidths: widthGroups(register.header.map((h) => (h === 'ФИО' ? 260 : h === 'Номер счёта' ? 190 : 110))),
+    // as wide as what the columns hold: a long full name and a 20-digit account number whole
+    columnWidths: widthGroups(
+      columnWidthsFor(
+        values.map((row, i) => ({
+          texts: row.map((v) =>
+            typeof v === 'number' ? formatRubles(Math.round(v * 100)) : String(v).replace(/^'/, ''),
+          ),
+          bold: i === 0 || i === values.length - 1,
+        })),
+        register.header.map(() => 60),
+      ),
+    ),
     hiddenColumns: null,
+    alignments: register.header.flatMap((h, c) =>
+      h === '№ п/п' || h === 'Таб. №'
+        ? [{ row: 2, col: c + 1, numRows: register.rows.length, numCols: 1, horizontal: 'center' as const }]
+        : [],
+    ),
     borders: [{ row: 1, col: 1, numRows: values.length - 1, numCols: width }],
   };
   replaceTabWithPlan(ctx.book, name, plan, {
