@@ -120,6 +120,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
       ...(model.triggers?.length ? { triggers: model.triggers } : {}),
       ...(model.demoToday ? { demoToday: model.demoToday } : {}),
       ...(model.demoClockAt ? { demoClockAt: model.demoClockAt } : {}),
+      ...(model.drive?.length ? { drive: model.drive } : {}),
     },
     sheets: [],
   };
