@@ -243,6 +243,21 @@ export class LocalTableRow {
   getText(): string {
     return this.table.rows[this.row].join('\t');
   }
+  /** The row's text, for styling: only setBold is modelled (a header row). */
+  editAsText(): { setBold(bold: boolean): unknown } {
+    const { doc, table, row } = this;
+    const text = {
+      setBold(bold: boolean) {
+        doc.edit();
+        const rows = new Set(table.boldRows ?? []);
+        if (bold) rows.add(row);
+        else rows.delete(row);
+        table.boldRows = [...rows].sort((a, b) => a - b);
+        return text;
+      },
+    };
+    return text;
+  }
 }
 
 export class LocalTable extends LocalElement<Extract<DocElementModel, { type: 'table' }>> {
@@ -270,12 +285,6 @@ export class LocalTable extends LocalElement<Extract<DocElementModel, { type: 't
     const width = Math.max(1, ...this._model.rows.map((r) => r.length));
     this._model.rows.push(new Array<string>(width).fill(''));
     return this.getRow(this._model.rows.length - 1);
-  }
-  /** Bold text in a row (the header row of a table). */
-  setRowBold(row: number): this {
-    this.doc.edit();
-    this._model.boldRows = [...new Set([...(this._model.boldRows ?? []), row])];
-    return this;
   }
   copy(): LocalTable {
     return new LocalTable(this.doc, cloneElement(this._model) as typeof this._model);
