@@ -176,6 +176,8 @@ describe('documents from templates', () => {
       // VAT 22 % inside: 307 025 × 22 / 122 = 55 365,16
       '55\u00a0365,16',
       'отсрочка платежа 30 дней',
+      // the deal's owner by name, from «Сотрудники»
+      'С уважением, Петрова А. С.',
       `Коммерческое предложение № КП-${year}/0001`,
     ]) {
       expect(text).toContain(part);

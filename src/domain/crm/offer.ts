@@ -309,7 +309,11 @@ export function specialConditions(client: RowRecord): string {
 /** Placeholder → text for a document. */
 export function placeholderValues(f: DocumentFacts): Record<string, string> {
   const c = f.client;
-  const vatText = f.vat.ratePercent === 0 ? 'без НДС' : `${formatRubles(f.totals.vat)} руб.`;
+  const rate = String(f.vat.ratePercent).replace('.', ',');
+  const vatText =
+    f.vat.ratePercent === 0
+      ? 'НДС не облагается'
+      : `${f.vat.included ? 'в том числе ' : ''}НДС ${rate} % — ${formatRubles(f.totals.vat)} руб.`;
   return {
     'Вид документа': f.kind === 'КП' ? 'Коммерческое предложение' : 'Договор поставки',
     Номер: f.number,
@@ -348,7 +352,7 @@ export function defaultTemplate(kind: DocumentKind): TemplateParagraph[] {
   ];
   const lines: TemplateParagraph[] = [
     { text: '{{Позиции}}' },
-    { text: 'Итого к оплате: {{Итого}} ({{Итого прописью}}), в том числе НДС: {{НДС}}.' },
+    { text: 'Итого к оплате: {{Итого}} ({{Итого прописью}}); {{НДС}}' },
     { text: '{{Особые условия}}' },
   ];
   if (kind === 'КП') {

@@ -57,6 +57,20 @@ export function templateKey(kind: DocumentKind): string {
   return TEMPLATE_KEY + kind;
 }
 
+/** The name of a specialist from «Сотрудники» by e-mail (the e-mail itself when the tab does not name them). */
+function employeeName(ctx: CrmContext, email: string): string {
+  const e = email.trim().toLowerCase();
+  if (!e || !ctx.ss.getSheetByName(SHEETS.staff)) return email;
+  const staff = Table.open(ctx.ss, SHEETS.staff, []);
+  if (!staff.has('Email') || !staff.has('ФИО')) return email;
+  const rows = staff.readRowsAt(staff.findRows('Email', [e]));
+  for (const values of rows.values()) {
+    const r = staff.record(values);
+    if (textOf(r['Email']).toLowerCase() === e && textOf(r['ФИО'])) return textOf(r['ФИО']);
+  }
+  return email;
+}
+
 function vatOf(ctx: CrmContext): VatSettings {
   return { ratePercent: ctx.settings.documents.vatPercent, included: ctx.settings.documents.vatIncluded };
 }
@@ -435,7 +449,7 @@ export function createDocument(
       director: s.director,
       client: client.record,
       dealId,
-      owner: textOf(deal.record[H.owner]),
+      owner: employeeName(ctx, textOf(deal.record[H.owner])),
       totals,
       vat,
     });
@@ -531,7 +545,7 @@ export function sendOffer(ctx: CrmContext, dealId: string, requestId = ''): Sent
         director: s.director,
         client: client.record,
         dealId,
-        owner: textOf(deal.record[H.owner]),
+        owner: employeeName(ctx, textOf(deal.record[H.owner])),
         totals,
         vat: vatOf(ctx),
       }),

@@ -137,8 +137,8 @@ describe('totals, numbers and the document text', () => {
     expect(table).toHaveLength(1 + 2 + 2);
     expect(table[1]).toEqual(['1', 'ПФ-60', 'Панель', 'м²', '2', '2\u00a0350,00', '—', '4\u00a0700,00']);
     expect(table[4]).toEqual(['', '', '', '', '', '', 'В т. ч. НДС 22 %', '1\u00a0116,32']);
-    const values = placeholderValues({
-      kind: 'КП',
+    const facts = () => ({
+      kind: 'КП' as const,
       number: 'КП-2026/0001',
       date: '26.02.2026',
       organisation: 'ООО «Проект-А»',
@@ -156,9 +156,12 @@ describe('totals, numbers and the document text', () => {
       totals,
       vat,
     });
+    const values = placeholderValues(facts());
     expect(values['Итого']).toBe('6\u00a0190,50 руб.');
     expect(values['Итого прописью']).toBe('Шесть тысяч сто девяносто рублей 50 копеек');
     expect(values['Адрес клиента']).toBe('Казань, ул. Ленина, 1');
+    expect(values['НДС']).toBe('в том числе НДС 22 % — 1\u00a0116,32 руб.');
+    expect(placeholderValues({ ...facts(), vat: { ratePercent: 0, included: true } })['НДС']).toBe('НДС не облагается');
   });
 
   it('states the special conditions only for a key client', () => {
