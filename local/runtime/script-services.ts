@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RuntimeContext, TriggerRecord } from './runtime-context';
 import { asGas } from './spreadsheet/gas-types';
-import { canOpen } from './spreadsheet/spreadsheet-app';
+import { canOpen, newSpreadsheet } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { formatSimpleDate } from './time-zone';
 import { isDate } from './cell-values';
@@ -546,6 +546,7 @@ export class LocalTriggerBuilder {
     const record = {
       ...this.record,
       id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0'),
+      createdAt: this.ctx.now().toISOString(),
     };
     this.ctx.triggers.push(record);
     return asGas(new LocalTrigger(record));
@@ -786,7 +787,8 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
     // Sheets exports computed values: formulas written by the script are evaluated first
     this.ctx.forWorkbook(workbook).engine.recalculate();
     const { bytes, contentType } = this.ctx.exporter(url, workbook);
-    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.pdf`));
+    const extension = contentType === 'application/pdf' ? 'pdf' : 'xlsx';
+    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.${extension}`));
   }
 }
 
@@ -801,7 +803,10 @@ function notFound(method: string, fileId: string): Error {
   return new Error(`API call to drive.files.${method} failed with error: File not found: ${fileId}.`);
 }
 
-/** The fields of `full` that `optionalArgs.fields` asks for (Drive's default set without it). */
+/** The MIME type of a Google Sheets file on Drive. */
+export const GOOGLE_SHEETS_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
+
+/** The fields of a file that files.create was asked for (`fields=id,name`), or Drive's default ones. */
 function pickFields(full: Record<string, unknown>, optionalArgs?: Record<string, unknown>): DriveFile {
   const fields = typeof optionalArgs?.fields === 'string' ? optionalArgs.fields.split(',') : DEFAULT_FILE_FIELDS;
   const out: Record<string, unknown> = {};
@@ -852,6 +857,20 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
     const blob = mediaData as unknown as LocalBlob | undefined;
     const name = resource.name ?? blob?.getName() ?? 'Untitled';
     const mimeType = resource.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
+    if (mimeType === GOOGLE_SHEETS_MIME_TYPE && !blob) {
+      // a new Google Sheet: the app created it, so `drive.file` lets the app open and delete it
+      const workbook = newSpreadsheet(this.ctx, name);
+      return pickFields(
+        {
+          kind: 'drive#file',
+          id: workbook.id,
+          name,
+          mimeType,
+          webViewLink: `https://docs.google.com/spreadsheets/d/${workbook.id}/edit`,
+        },
+        optionalArgs,
+      );
+    }
     const parents = this.parentsOf(resource, 'create');
     if (mimeType === FOLDER_MIME) {
       const id = 'folder-' + randomUUID();
@@ -921,6 +940,17 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
 
   /** files.delete: the file is gone at once (not trashed); an unknown ID is Drive's 404 */
   remove(fileId: string): void {
+    const book = this.ctx.otherWorkbooks.get(fileId);
+    if (book) {
+      // only the owner deletes a file (an editor gets Drive's 403)
+      if (book.owner.toLowerCase() !== this.ctx.current().user.toLowerCase()) {
+        throw new Error(
+          `API call to drive.files.delete failed with error: The user does not have sufficient permissions for this file.`,
+        );
+      }
+      this.ctx.otherWorkbooks.delete(fileId);
+      return;
+    }
     const stored = this.ctx.files.get(fileId);
     if (!stored) throw new Error(`API call to drive.files.delete failed with error: File not found: ${fileId}.`);
     this.ctx.files.delete(fileId);

@@ -21,6 +21,8 @@ function KIND(x) { return Array.isArray(x) ? 'range ' + x.length + 'x' + x[0].le
 function notCustom(x) { return x; }
 function read(a1) { return SpreadsheetApp.getActive().getRange(a1).getValues(); }
 function setFormula(a1, f) { SpreadsheetApp.getActive().getRange(a1).setFormula(f); }
+function kopecks(a1) { return Math.round(SpreadsheetApp.getActive().getRange(a1).getValue() * 100); }
+function shown(a1) { return SpreadsheetApp.getActive().getRange(a1).getDisplayValue(); }
 `;
 
 describe('formulas and custom functions', () => {
@@ -36,6 +38,19 @@ describe('formulas and custom functions', () => {
     ]);
     s.edit({ sheet: 'Лист1', row: 2, column: 1, values: [['10']] });
     expect(s.run('read', ['C1:C3'])).toEqual([[2], [20], [6]]);
+  });
+
+  it('formula results are the IEEE doubles Sheets gives scripts: not rounded to 10 digits, no snap to zero', () => {
+    const s = sessionFor(customCode);
+    s.run('setFormula', ['A1', '=0.1+0.2-0.3']);
+    s.run('setFormula', ['A2', '=A1=0']);
+    s.run('setFormula', ['A3', '=0.1+0.2']);
+    expect(s.run('read', ['A1:A3'])).toEqual([[5.551115123125783e-17], [false], [0.30000000000000004]]);
+    expect(s.run('shown', ['A3'])).toBe('0,3');
+    // a ruble amount just under half a kopeck: rounded to 10 digits it would read 1000.005 and round up
+    s.run('setFormula', ['B1', '=1000.00499999999*1']);
+    expect(s.run('read', ['B1'])).toEqual([[1000.00499999999]]);
+    expect(s.run('kopecks', ['B1'])).toBe(100000);
   });
 
   it('passes ranges as 2D arrays with Dates and empty cells as empty strings', () => {
