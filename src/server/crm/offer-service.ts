@@ -319,12 +319,10 @@ function nextNumber(ctx: CrmContext, kind: DocumentKind, deals: Table): string {
   const header = kind === 'КП' ? DOC_COLUMNS.offerNo : H.contractNo;
   const props = PropertiesService.getDocumentProperties();
   const key = `${NUMBER_KEY}${kind}.${year}`;
-  let n = Number(props.getProperty(key)) || 0;
-  let number = '';
-  do {
-    n += 1;
-    number = formatDocumentNumber(format, year, n);
-  } while (deals.findRows(header, [number]).length > 0);
+  let n = (Number(props.getProperty(key)) || 0) + 1;
+  let number = formatDocumentNumber(format, year, n);
+  // a number typed into the column by hand is passed over
+  while (deals.findRows(header, [number]).length > 0) number = formatDocumentNumber(format, year, ++n);
   props.setProperty(key, String(n));
   return number;
 }
