@@ -163,6 +163,8 @@ export interface DealLinesDto {
   contract: DealDocumentDto | null;
   /** where «Отправить КП» sends ('' when the client has no e-mail) */
   clientEmail: string;
+  /** what is wrong with lines typed into «Позиции сделок» by hand (they are shown as typed) */
+  problems: string[];
 }
 
 export type SaveDealLinesResult = { ok: true; view: DealLinesDto } | { ok: false; errors: string[] };

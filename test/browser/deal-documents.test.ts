@@ -139,7 +139,9 @@ describe('the lines editor and the document buttons', () => {
     await section.locator('[data-create-document="КП"]').click();
     await section.locator('[data-document-links] a').first().waitFor();
     await idle(frame);
-    await expect(section.locator('[data-document-links]').textContent()).resolves.toContain(`КП КП-${year}/0001`);
+    await expect(section.locator('[data-document-links]').textContent()).resolves.toContain(
+      `Коммерческое предложение КП-${year}/0001`,
+    );
     const send = section.locator('[data-send-offer]');
     await expect(send.isDisabled()).resolves.toBe(false);
     await send.click();

@@ -11,7 +11,7 @@ import type { LocalRuntimeSession } from '../../local/runtime';
 import type { DocElementModel } from '../../local/runtime/model';
 import type { UiEvent } from '../../local/runtime/session';
 import { SHEETS } from '../../src/domain/workbook/schema';
-import type { CreatedDocumentDto, SaveDealLinesResult, SentOfferDto } from '../../src/shared/api';
+import type { CreatedDocumentDto, DealLinesDto, SaveDealLinesResult, SentOfferDto } from '../../src/shared/api';
 import { pdfPageTexts } from '../print/pdf-text';
 import {
   CLIENT_A,
@@ -217,6 +217,10 @@ describe('documents from templates', () => {
     expect(() => s.run('createDocument', ['С-00001', 'КП'])).toThrow(/Позиции сделки не приняты.*«Ключевой»/);
     expect(s.workbook.drive?.length ?? 0).toBe(before);
     expect(dealRow(s, 'С-00001')['№ КП']).toBeFalsy();
+    // the card shows the line as typed, with what to fix
+    const view = s.run('getDealLines', ['С-00001']) as DealLinesDto;
+    expect(view.lines.map((l) => [l.article, l.discount])).toEqual([['ПФ-60', '15']]);
+    expect(view.problems[0]).toContain('«Ключевой»');
   });
 
   it('gives two specialists making contracts at the same time different numbers', () => {

@@ -165,6 +165,7 @@ function view(
     offer: doc(DOC_COLUMNS.offerDoc, textOf(deal.record[DOC_COLUMNS.offerNo])),
     contract: doc(DOC_COLUMNS.contractDoc, textOf(deal.record[H.contractNo])),
     clientEmail: isValidEmail(email) ? email.toLowerCase() : '',
+    problems: [],
   };
 }
 
@@ -187,11 +188,34 @@ function checkedLines(ctx: CrmContext, found: DealAndClient, priceList: readonly
   return verdict.lines;
 }
 
-/** The card's view of a deal's lines (the lines as saved; a line that breaks the rules is shown with the message). */
+/**
+ * The card's view of a deal's lines. Lines typed into «Позиции сделок» by hand
+ * that break the rules are shown as typed, with what to fix, so the card can
+ * correct them.
+ */
 export function dealLinesView(ctx: CrmContext, dealId: string): DealLinesDto {
   const found = dealAndClient(ctx, dealId);
   const priceList = readPriceList(ctx);
-  return view(ctx, found, checkedLines(ctx, found, priceList), priceList);
+  const rows = lineRows(linesTableOf(ctx), dealId);
+  const verdict = checkDealLines(
+    inputsOf(rows),
+    priceList,
+    clientRightsOf(found.client.record, ctx.settings.maxDiscountPercent),
+  );
+  if (rows.length === 0 || verdict.ok) return view(ctx, found, verdict.ok ? verdict.lines : [], priceList);
+  return {
+    ...view(ctx, found, [], priceList),
+    lines: rows.map(({ record }) => ({
+      article: textOf(record[P.article]),
+      name: textOf(record[P.name]),
+      unit: textOf(record[P.unit]),
+      quantity: textOf(record[P.quantity]),
+      price: '',
+      discount: textOf(record[P.discount]),
+      sum: '',
+    })),
+    problems: verdict.errors,
+  };
 }
 
 /**
@@ -451,7 +475,7 @@ export function createDocument(
       totals,
       vat,
     });
-    const name = `${kind === 'КП' ? 'КП' : 'Договор'} ${number} ${textOf(client.record[H.client])}`;
+    const name = `${kind === 'КП' ? 'Коммерческое предложение' : 'Договор'} ${number} ${textOf(client.record[H.client])}`;
     const readers = [...new Set([...ctx.directorEmails(), textOf(deal.record[H.owner]).toLowerCase()])].filter(
       (e) => e !== '' && e !== ctx.user,
     );

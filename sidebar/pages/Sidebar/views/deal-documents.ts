@@ -129,6 +129,7 @@ export function dealDocuments(app: App, deal: DealDto, reload: () => Promise<voi
     const rows: LineRow[] = [];
     const list = el('div', { class: 'lines', attrs: { 'data-lines': '' } });
     const errors = el('div', { class: 'form-error', attrs: { role: 'alert', 'data-lines-errors': '' } });
+    append(errors, ...view.problems.map((p) => el('div', {}, p)));
     const total = el('div', { class: 'lines-total', attrs: { 'data-lines-total': '' } }, view.totalText);
     const add = (line = { article: '', quantity: '1', discount: '' }) => {
       const row = lineRow(view, line, (r) => {
