@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { dateToSerial, isDate } from './cell-values';
-import type { CellValue, SheetModel, WorkbookModel } from './model';
+import type { CellValue, DriveItemModel, SheetModel, WorkbookModel } from './model';
 import {
   type Execution,
   type FileCreatedHook,
@@ -23,6 +23,7 @@ import {
   LocalCacheService,
   LocalDrive,
   LocalDriveFiles,
+  LocalDrivePermissions,
   LocalLockService,
   LocalLogger,
   LocalMailApp,
@@ -33,6 +34,7 @@ import {
   LocalUtilities,
 } from './script-services';
 import { type AccountMode, identityVisible } from './authorization';
+import { type DocumentExporter, type DocumentSavedHook, LocalDocumentApp } from './documents';
 import { Scheduler, type RunTape, type SchedulerOptions } from './interleave';
 import {
   type LatencyModel,
@@ -56,6 +58,7 @@ import { formatA1, shiftFormula } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
+export type { DocumentExporter, DocumentSavedHook } from './documents';
 export type {
   FileCreatedHook,
   FileRemovedHook,
@@ -100,6 +103,10 @@ export interface SessionOptions {
   onFileCreated?: FileCreatedHook;
   /** called with each file the script deletes from Drive */
   onFileRemoved?: FileRemovedHook;
+  /** renders a document to PDF for Document.getAs (npm start and the command line plug in Chromium) */
+  documentExporter?: DocumentExporter;
+  /** called with each document the script saves (npm start and the command line keep a .docx on disk) */
+  onDocumentSaved?: DocumentSavedHook;
   /** by user, the scopes granted when not all of the manifest's */
   grantedScopes?: Record<string, string[]>;
   /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
@@ -199,6 +206,9 @@ export interface LocalRuntimeSession extends LocalSession {
   advanceClock(ms: number): void;
   now(): Date;
   setExporter(exporter: SpreadsheetExporter): void;
+  setDocumentExporter(exporter: DocumentExporter): void;
+  /** a Google Docs document or Drive folder the script made */
+  driveItem(id: string): DriveItemModel | undefined;
   /** a file created through the Drive advanced service */
   file(id: string): StoredFile | undefined;
   /** the spreadsheets other than the session's that the script created or that were loaded with it */
@@ -318,6 +328,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
   ctx.onFileRemoved = options.onFileRemoved;
+  ctx.documentExporter = options.documentExporter;
+  ctx.onDocumentSaved = options.onDocumentSaved;
   ctx.manifestScopes = manifestScopes(manifestPath);
   for (const [user, scopes] of Object.entries(options.grantedScopes ?? {})) ctx.grantedScopes.set(user, scopes);
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
@@ -346,6 +358,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
   // the service objects are the session's; each execution sees them through its own realm's proxies
   const driveFiles = new LocalDriveFiles(ctx);
+  const drivePermissions = new LocalDrivePermissions(ctx);
   const rawServices: Record<string, object> = {
     SpreadsheetApp: new LocalSpreadsheetApp(ctx, spreadsheet, ui),
     HtmlService: new LocalHtmlService(pagesDir, runTemplate),
@@ -357,7 +370,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     ScriptApp: new LocalScriptApp(ctx, () => installation),
     MailApp: new LocalMailApp(ctx),
     UrlFetchApp: new LocalUrlFetchApp(ctx),
-    Drive: new LocalDrive(asGas(driveFiles)),
+    Drive: new LocalDrive(asGas(driveFiles), asGas(drivePermissions)),
+    DocumentApp: new LocalDocumentApp(ctx),
     Logger: new LocalLogger(ctx),
   };
 
@@ -1041,6 +1055,10 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     setExporter(exporter) {
       ctx.exporter = exporter;
     },
+    setDocumentExporter(exporter) {
+      ctx.documentExporter = exporter;
+    },
+    driveItem: (id) => ctx.workbook.drive?.find((d) => d.id === id),
     file: (id) => ctx.files.get(id),
     otherWorkbooks: () => [...ctx.otherWorkbooks.values()],
     otherWorkbook: (id) => ctx.otherWorkbooks.get(id),

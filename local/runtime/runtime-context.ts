@@ -68,6 +68,10 @@ export interface StoredFile {
   name: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** the Drive folders it is in ('root': the creator's My Drive) */
+  parents?: string[];
+  /** who created it through the script */
+  owner?: string;
 }
 
 /** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
@@ -75,6 +79,8 @@ export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
 
 /** Called when the script deletes a file it created (the local page removes its copy on disk). */
 export type FileRemovedHook = (file: StoredFile & { id: string }) => void;
+
+import type { DocumentExporter, DocumentSavedHook } from './documents';
 
 export { AUTH_MODE_NONE_MESSAGE, CALLS_ALLOWED_IN_AUTH_MODE_NONE } from './authorization';
 
@@ -108,6 +114,10 @@ export class RuntimeContext {
   exporter: SpreadsheetExporter | undefined;
   onFileCreated: FileCreatedHook | undefined;
   onFileRemoved: FileRemovedHook | undefined;
+  /** renders a Google Docs document to PDF (Document.getAs) */
+  documentExporter: DocumentExporter | undefined;
+  /** called when the script saves a document (the local page keeps a .docx of it on disk) */
+  onDocumentSaved: DocumentSavedHook | undefined;
   /** the manifest's oauthScopes: what a user grants on the consent screen */
   manifestScopes: string[] = [];
   /** by user, the scopes granted when not all of the manifest's (a user who unticked some) */
