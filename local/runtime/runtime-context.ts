@@ -124,8 +124,8 @@ export class RuntimeContext {
     readonly scriptId: string,
   ) {
     this.user = user;
-    this.engine = new FormulaEngine(workbook);
     this.root = this;
+    this.engine = new FormulaEngine(workbook, () => this.root.executions.length > 0 || this.root.interleaving);
     this.calls.guard = this.authGuard;
     this.calls.elapse = (call) => this.elapse(call);
   }
@@ -154,7 +154,10 @@ export class RuntimeContext {
       view = Object.create(root) as RuntimeContext;
       Object.defineProperties(view, {
         workbook: { value: workbook, writable: false },
-        engine: { value: new FormulaEngine(workbook), writable: false },
+        engine: {
+          value: new FormulaEngine(workbook, () => root.executions.length > 0 || root.interleaving),
+          writable: false,
+        },
         selection: { value: undefined, writable: true },
       });
       root.views.set(workbook, view);
@@ -225,8 +228,22 @@ export class RuntimeContext {
     return execution;
   }
 
+  /**
+   * Set while the scheduler runs interleaved executions: between their slices
+   * only the runtime itself (a person's edit, another execution) changes the
+   * model, so the formula engines' knowledge of it holds.
+   */
+  interleaving = false;
+
+  /** The model may have been changed outside the services (by the host): the engines look at it afresh. */
+  recheckFormulas(): void {
+    this.root.engine.recheck();
+    for (const view of this.root.views.values()) view.engine.recheck();
+  }
+
   /** The execution's code runs now (on top of any it was started inside). */
   enter(execution: Execution): void {
+    if (!this.root.interleaving) this.recheckFormulas();
     this.executions.push(execution);
   }
 
