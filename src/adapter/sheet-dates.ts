@@ -11,6 +11,9 @@
  * nothing changes and no call is made beyond reading the two zones once.
  */
 
+/** The converters of the spreadsheets this execution met (module state lives one execution). */
+const byBook = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, SheetDates>();
+
 /** Converts dates between the spreadsheet's time zone and the script's, for one spreadsheet. */
 export class SheetDates {
   private readonly offsets = new Map<number, number>();
@@ -24,6 +27,16 @@ export class SheetDates {
   static of(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetDates {
     const zone = ss.getSpreadsheetTimeZone();
     return new SheetDates(zone, !zone || zone === Session.getScriptTimeZone());
+  }
+
+  /** The converter of a spreadsheet, made once per execution for each Spreadsheet object met. */
+  static forBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetDates {
+    let dates = byBook.get(ss);
+    if (!dates) {
+      dates = SheetDates.of(ss);
+      byBook.set(ss, dates);
+    }
+    return dates;
   }
 
   /** The spreadsheet zone's offset from UTC at `t`, in ms (one formatDate per hour of time met). */
@@ -52,6 +65,18 @@ export class SheetDates {
       wall.getUTCSeconds(),
       wall.getUTCMilliseconds(),
     );
+  }
+
+  /** A grid read from cells (one getValues): its dates as the person sees them; the same array where the zones agree. */
+  grid(values: unknown[][]): unknown[][] {
+    if (this.same) return values;
+    return values.map((row) => row.map((v) => this.fromSheet(v)));
+  }
+
+  /** A row to write: each day becomes that day in the spreadsheet's zone. */
+  row(values: unknown[]): unknown[] {
+    if (this.same) return values;
+    return values.map((v) => this.toSheet(v));
   }
 
   /** A value to write: a day (a script-zone midnight) becomes that day's midnight in the spreadsheet's zone. */

@@ -17,6 +17,7 @@ import { monthLabel, payrollColumns, type PayrollContext } from './payroll-conte
 import { HEADER_BACKGROUND, type SheetPlan, TOTALS_LABEL, widthGroups } from './payroll-sheet-plan';
 import { SourceGrid } from './source-records';
 import { safeCellText } from '../../adapter/safe-text';
+import { SheetDates } from '../../adapter/sheet-dates';
 
 export const ACCOUNT_HEADER = 'Номер счёта';
 
@@ -67,7 +68,7 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
   }
   const staffSheet = ctx.ss.getSheetByName(SHEETS.staff);
   if (!staffSheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  const staff = new SourceGrid(SHEETS.staff, staffSheet.getDataRange().getValues());
+  const staff = new SourceGrid(SHEETS.staff, SheetDates.forBook(ctx.ss).grid(staffSheet.getDataRange().getValues()));
   const accountCol = staff.optionalCol(ACCOUNT_HEADER);
   if (accountCol < 0) {
     throw new DomainError(
@@ -80,7 +81,10 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     const tabNo = textOf(row[tabNoCol]).trim();
     if (tabNo) accounts.set(tabNo, textOf(row[accountCol]).replace(/^'/, ''));
   }
-  const { entries, total } = registerEntries(source.getDataRange().getValues(), accounts);
+  const { entries, total } = registerEntries(
+    SheetDates.forBook(ctx.book).grid(source.getDataRange().getValues()),
+    accounts,
+  );
   if (entries.length === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
   const register = paymentRegister(entries, ctx.settings.paymentRegisterColumns);
   if (total === null || total !== register.total) {
