@@ -17,6 +17,7 @@ import {
   type SpreadsheetExporter,
   type StoredFile,
   type TriggerRecord,
+  type TriggerUsage,
 } from './runtime-context';
 import {
   InstallationSource,
@@ -61,6 +62,7 @@ export type {
   SpreadsheetExporter,
   StoredFile,
   TriggerRecord,
+  TriggerUsage,
 } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook, LatencyModel, Usage } from './service-calls';
@@ -175,6 +177,8 @@ export interface LocalRuntimeSession extends LocalSession {
   interleave(steps: InterleaveStep[], options: SchedulerOptions): InterleaveResult;
   /** an installable trigger that no longer runs (access revoked, authorization needed…), as Google disables it */
   disableTrigger(id: string, reason: string): void;
+  /** what `owner`'s installable triggers used today: runs, service calls, runtime counted against the daily budget */
+  triggerUsage(owner: string): TriggerUsage;
 }
 
 /** Names of the functions whose JSDoc says @customfunction, read from the bundle itself and the build's list. */
@@ -835,6 +839,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
     logs: () => [...ctx.log],
     triggers: () => ctx.triggers.map((t) => ({ ...t })),
+
+    triggerUsage: (owner: string): TriggerUsage => ({ ...ctx.triggerUsageOf(owner) }),
 
     disableTrigger(id: string, reason: string): void {
       const trigger = ctx.triggers.find((t) => t.id === id);

@@ -49,6 +49,13 @@ export const TRIGGER_DAILY_BUDGET_MS: Record<AccountMode, number> = {
 };
 export const TRIGGER_BUDGET_MESSAGE = 'Service using too much computer time for one day';
 
+/** One user's installable triggers on one day: runs ended, service calls made, runtime on the runtime clock. */
+export interface TriggerUsage {
+  runs: number;
+  calls: number;
+  ms: number;
+}
+
 /** An installable trigger, as the workbook keeps it. */
 export type TriggerRecord = TriggerModel;
 
@@ -134,6 +141,7 @@ export class RuntimeContext {
   private elapse(call: string): void {
     this.advance(this.root.latency(call));
     const execution = this.executions[this.executions.length - 1];
+    if (execution?.kind === 'installable-trigger') this.triggerUsageOf(execution.user).calls++;
     if (execution && this.now().getTime() - execution.startedAt > EXECUTION_LIMIT_MS[execution.kind]) {
       throw new Error(EXECUTION_TIMEOUT_MESSAGE);
     }
@@ -259,23 +267,34 @@ export class RuntimeContext {
    */
   lockWait: ((lock: string, timeoutMs: number, holder: number) => boolean | undefined) | undefined;
 
-  /** runtime of installable triggers, by owner and day (ms) */
-  private readonly triggerRuntime = new Map<string, number>();
+  /** installable triggers' runs, service calls and runtime (ms), by owner and day */
+  private readonly triggerUsage = new Map<string, TriggerUsage>();
   private budgetKey(owner: string): string {
     return `${owner}|${this.now().toISOString().slice(0, 10)}`;
   }
 
+  /** What `owner`'s installable triggers have used today (the runtime counts against the daily budget). */
+  triggerUsageOf(owner: string): TriggerUsage {
+    const key = this.budgetKey(owner);
+    let usage = this.root.triggerUsage.get(key);
+    if (!usage) {
+      usage = { runs: 0, calls: 0, ms: 0 };
+      this.root.triggerUsage.set(key, usage);
+    }
+    return usage;
+  }
+
   /** Whether `owner`'s triggers have used up today's runtime budget. */
   triggerBudgetSpent(owner: string): boolean {
-    return (this.root.triggerRuntime.get(this.budgetKey(owner)) ?? 0) >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
+    return this.triggerUsageOf(owner).ms >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
   }
 
   /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
   end(execution: Execution): void {
     if (execution.kind === 'installable-trigger') {
-      const key = this.budgetKey(execution.user);
-      const spent = this.now().getTime() - execution.startedAt;
-      this.root.triggerRuntime.set(key, (this.root.triggerRuntime.get(key) ?? 0) + spent);
+      const usage = this.triggerUsageOf(execution.user);
+      usage.runs++;
+      usage.ms += this.now().getTime() - execution.startedAt;
     }
     for (const name of execution.locks) {
       if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);
