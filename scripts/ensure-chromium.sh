@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Browser tests drive Debian's Chromium through playwright-core; no tool may download a browser of its own.
+# The pay-day paper tests read the printed PDFs back with poppler's pdftotext (Debian poppler-utils).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != "0" ]; then
-  echo "Browser tests need Debian's chromium: run 'sudo apt-get install -y chromium' once." >&2
+  echo "The tests need Debian's ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' once." >&2
   exit 1
 fi
-echo "Installing Debian chromium for the browser tests…"
+echo "Installing Debian ${missing[*]} for the tests…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq chromium >/dev/null
-/usr/bin/chromium --version
+apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -9,7 +9,7 @@ export type PaperSize = 'A4' | 'A3' | 'Letter' | 'Legal';
 export interface ExportRequest {
   spreadsheetId: string;
   format: string;
-  /** the sheet's id; undefined exports the whole workbook (not supported locally) */
+  /** the sheet's id; undefined exports every visible sheet of the file */
   gid: number | undefined;
   size: PaperSize;
   landscape: boolean;

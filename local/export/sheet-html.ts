@@ -175,8 +175,37 @@ function mergeIndex(merges: readonly MergeModel[]): {
   };
 }
 
+/** One sheet's table and the scale that fits it to the paper's width. */
+interface SheetSection {
+  table: string;
+  scale: number;
+}
+
 /** Renders one sheet of `workbook` for the export `request`. */
 export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, request: ExportRequest): PrintablePage {
+  const section = sheetSection(workbook, sheet, request);
+  return printablePage(sheet.name, [section.table], section.scale, request);
+}
+
+/**
+ * The whole workbook (an export URL without `gid`): every sheet that is not
+ * hidden, in tab order, each from a new page, each fitted to the paper's
+ * width on its own and with its own frozen rows repeated; the page numbers
+ * run through the whole file.
+ */
+export function printableWorkbook(workbook: WorkbookModel, request: ExportRequest): PrintablePage {
+  const sheets = workbook.sheets.filter((s) => !s.hidden);
+  if (sheets.length === 0) throw new Error('No visible sheet to export');
+  if (sheets.length === 1) return printableSheet(workbook, sheets[0], { ...request, range: undefined });
+  const tables = sheets.map((sheet, i) => {
+    const section = sheetSection(workbook, sheet, { ...request, range: undefined });
+    // each sheet scaled by itself: zoom lays it out at its own scale inside one document
+    return `<div class="sheet" style="zoom:${section.scale}${i > 0 ? ';break-before:page' : ''}">\n${section.table}\n</div>`;
+  });
+  return printablePage(workbook.name, tables, 1, request);
+}
+
+function sheetSection(workbook: WorkbookModel, sheet: SheetModel, request: ExportRequest): SheetSection {
   const used = usedSize(sheet);
   // a range export prints only its block; the frozen rows repeat only where the block starts at the top
   const area = request.range ?? { row: 0, col: 0, numRows: used.rows, numCols: used.cols };
@@ -192,7 +221,6 @@ export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, reque
 
   const paper = PAPER_INCHES[request.size];
   const pageWidth = request.landscape ? paper.height : paper.width;
-  const pageHeight = request.landscape ? paper.width : paper.height;
   const printable = (pageWidth - request.margins.left - request.margins.right) * PX_PER_INCH;
   const scale =
     request.fitToWidth && tableWidth > printable
@@ -237,16 +265,31 @@ export function printableSheet(workbook: WorkbookModel, sheet: SheetModel, reque
   const head = Array.from({ length: frozen }, (_, r) => rowHtml(r, frozen)).join('\n');
   const bodyStart = Math.max(frozen, firstRow);
   const body = Array.from({ length: Math.max(0, rows - bodyStart) }, (_, i) => rowHtml(bodyStart + i, rows)).join('\n');
+  const table = `<table data-sheet="${escapeHtml(sheet.name)}" style="width:${tableWidth}px">
+<colgroup>${widths.map((w) => `<col style="width:${w}px">`).join('')}</colgroup>
+${frozen > 0 ? `<thead>\n${head}\n</thead>` : ''}
+<tbody>
+${body}
+</tbody>
+</table>`;
+  return { table, scale };
+}
+
+/** The HTML document of the printed tables and what Chromium's page.pdf needs for it. */
+function printablePage(title: string, tables: readonly string[], scale: number, request: ExportRequest): PrintablePage {
+  const paper = PAPER_INCHES[request.size];
+  const pageWidth = request.landscape ? paper.height : paper.width;
+  const pageHeight = request.landscape ? paper.width : paper.height;
   const border = request.gridlines ? '1px solid #c0c0c0' : 'none';
   const inch = (n: number) => `${n}in`;
 
   const html = `<!DOCTYPE html>
-<html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(sheet.name)}</title>
+<html lang="ru"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 @page { size: ${pageWidth}in ${pageHeight}in; margin: ${inch(request.margins.top)} ${inch(request.margins.right)} ${inch(request.margins.bottom)} ${inch(request.margins.left)}; }
 html, body { margin: 0; padding: 0; }
 body { font: 10pt Arial, "Liberation Sans", sans-serif; color: #000; }
-table { border-collapse: collapse; table-layout: fixed; width: ${tableWidth}px; }
+table { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td { border: ${border}; padding: 2px ${CELL_PADDING}px; white-space: nowrap; overflow: hidden; vertical-align: bottom; height: 17px; }
@@ -254,13 +297,7 @@ td.spill { overflow: visible; }
 .spill-text { overflow: hidden; white-space: nowrap; }
 </style></head>
 <body>
-<table data-sheet="${escapeHtml(sheet.name)}">
-<colgroup>${widths.map((w) => `<col style="width:${w}px">`).join('')}</colgroup>
-${frozen > 0 ? `<thead>\n${head}\n</thead>` : ''}
-<tbody>
-${body}
-</tbody>
-</table>
+${tables.join('\n')}
 </body></html>
 `;
   const side = request.pageNumbers?.toLowerCase() ?? 'center';

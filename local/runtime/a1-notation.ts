@@ -90,3 +90,56 @@ export function formatA1(row: number, column: number, numRows = 1, numColumns = 
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A formula moved by `rows` and `columnsBy`: relative A1 references (cells and
+ * whole columns) shift, $-fixed parts and text in quotes stay, and a reference
+ * moved off the sheet becomes #REF!, as Sheets' paste, fill and copyTo do.
+ */
+export function shiftFormula(formula: string, rows: number, columnsBy: number): string {
+  if (!formula.startsWith('=')) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "'") {
+      // A quoted sheet name: copied as is, the reference after "!" still shifts.
+      const end = formula.indexOf("'", i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const before = i > 0 ? formula[i - 1] : '';
+    const startsName = /[A-Za-z0-9_.а-яА-ЯёЁ]/.test(before);
+    // whole columns (A:C): relative letters shift with the columns
+    const columns = /^(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})(?![\d(A-Za-z_])/.exec(formula.slice(i));
+    if (columns && !startsName) {
+      const [whole, fixed1, first, fixed2, last] = columns;
+      const one = fixed1 ? columnNumber(first) : columnNumber(first) + columnsBy;
+      const two = fixed2 ? columnNumber(last) : columnNumber(last) + columnsBy;
+      out += one < 1 || two < 1 ? '#REF!' : `${fixed1}${columnLetters(one)}:${fixed2}${columnLetters(two)}`;
+      i += whole.length;
+      continue;
+    }
+    const match = /^(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/.exec(formula.slice(i));
+    if (match && !startsName) {
+      const [whole, colFixed, letters, rowFixed, digits] = match;
+      const column = colFixed ? columnNumber(letters) : columnNumber(letters) + columnsBy;
+      const row = rowFixed ? Number(digits) : Number(digits) + rows;
+      out += column < 1 || row < 1 ? '#REF!' : `${colFixed}${columnLetters(column)}${rowFixed}${row}`;
+      i += whole.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

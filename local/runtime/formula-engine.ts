@@ -107,7 +107,9 @@ const CONFIG: Partial<ConfigParams> = {
   useArrayArithmetic: true,
   dateFormats: ['DD.MM.YYYY', 'YYYY-MM-DD'],
   timeFormats: ['hh:mm', 'hh:mm:ss'],
-  smartRounding: true,
+  // Sheets computes in IEEE doubles and gives scripts the double itself: no rounding of results to
+  // 10 digits, no snapping of a near-zero difference to 0 (HyperFormula's smartRounding does both)
+  smartRounding: false,
   // Google Sheets caps a spreadsheet at 10 million cells and a sheet at 18 278 columns; the engine
   // must hold any sheet Sheets can (a deal tab of 100 000+ rows included).
   maxRows: 10_000_000,

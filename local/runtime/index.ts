@@ -46,13 +46,14 @@ import {
 import type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent } from './session';
 import { ChartType } from './spreadsheet/charts';
 import { typedContent, storeContent } from './spreadsheet/cell-writes';
+import { isDue } from './time-triggers';
 import { validationAccepts, validationMessage } from './spreadsheet/data-validation';
 import { canEditBlock, PERSON_PROTECTED_MESSAGE } from './spreadsheet/protection';
 import { LocalSpreadsheet } from './spreadsheet/spreadsheet';
 import { LocalSpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { LocalHtmlService, LocalUi, MenuCollector, type TemplateRunner } from './ui-service';
-import { formatA1 } from './a1-notation';
+import { formatA1, shiftFormula } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
@@ -128,6 +129,43 @@ export interface InterleaveResult {
   trace: string[];
 }
 
+/** How a person's execution on the local page stands: done (value or error) or waiting for the person's answer. */
+export interface LiveOutcome {
+  /** the execution, to answer its question with `answer` */
+  id: number;
+  value?: unknown;
+  error?: string;
+  /** the alert (with choices) or prompt it waits on; answer it to go on */
+  question?: UiEvent;
+  /** what it showed, once done: toasts, sidebars, dialogs, mail, alerts answered */
+  uiEvents: UiEvent[];
+}
+
+/**
+ * Executions that start whenever a person acts and run at the same time, as
+ * on Google (the local page): every run or edit joins one long-lived seeded
+ * scheduler that switches between executions at service calls, and between
+ * slices gives the event loop back, so a request that arrives while another
+ * execution is under way starts at once and overlaps it. An alert with
+ * choices or a prompt suspends its execution until the person answers.
+ */
+export interface LiveExecutions {
+  /** a person's menu item or sidebar call; resolves when it ends or waits for an answer */
+  run(user: string, fn: string, args?: unknown[], answers?: UiAnswer[]): Promise<LiveOutcome>;
+  /** the person's answer to the question execution `id` waits on; resolves as run does */
+  answer(id: number, answer: UiAnswer): Promise<LiveOutcome>;
+  /** a person's edit: lands at once (or is refused); resolves when the triggers it fired have ended */
+  edit(user: string, request: EditRequest): Promise<{ error?: string; uiEvents: UiEvent[] }>;
+  /** the person's own selection, which their executions see (each person has one, as in Sheets) */
+  select(user: string, sheet: string, row: number, column: number, numRows?: number, numColumns?: number): void;
+  /** the time-driven triggers whose turn has come, each its own execution beside the others; resolves when they have ended */
+  fireDueTimeTriggers(): Promise<TriggerRun[]>;
+  /** how many executions are under way (running, waiting for a lock or for an answer) */
+  running(): number;
+  /** which execution made which live call, in order (the interleaving so far) */
+  trace(): string[];
+}
+
 /** One load of Code.js: its context, realm bridge and globals. */
 interface LoadedScript {
   context: vm.Context;
@@ -155,8 +193,10 @@ export interface LocalRuntimeSession extends LocalSession {
   logs(): string[];
   /** installable triggers created by the script */
   triggers(): TriggerRecord[];
-  /** runs every time-driven trigger (as its owner), in creation order */
+  /** runs every time-driven trigger (as its owner), in creation order, whatever its schedule */
   fireTimeTriggers(): TriggerRun[];
+  /** runs the time-driven triggers whose turn has come on the session's clock (see time-triggers.ts), as their owners */
+  fireDueTimeTriggers(): TriggerRun[];
   /** moves the session's clock forward */
   advanceClock(ms: number): void;
   now(): Date;
@@ -179,6 +219,12 @@ export interface LocalRuntimeSession extends LocalSession {
   disableTrigger(id: string, reason: string): void;
   /** what `owner`'s installable triggers used today: runs, service calls, runtime counted against the daily budget */
   triggerUsage(owner: string): TriggerUsage;
+  /**
+   * Starts running executions as people act, at the same time (the local
+   * page's model; see LiveExecutions). While it is on, edits' triggers join it
+   * and `interleave` is not available.
+   */
+  live(options?: Partial<SchedulerOptions>): LiveExecutions;
 }
 
 /** Names of the functions whose JSDoc says @customfunction, read from the bundle itself and the build's list. */
@@ -619,11 +665,19 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         ),
       );
     } else {
-      // the whole cell comes over: content, formats and the source's validation (or none)
+      // the whole cell comes over: content, formats and the source's validation (or none);
+      // a formula's relative references move with it
+      const down = block.row - (request.from.row - 1);
+      const right = block.col - (request.from.column - 1);
       copied.forEach((row, r) =>
         row.forEach((cell, c) => {
           const cells = (target.rows[block.row + r] ??= []);
-          cells[block.col + c] = cell && { ...cell, spilled: undefined, error: undefined };
+          cells[block.col + c] = cell && {
+            ...cell,
+            ...(cell.formula ? { formula: shiftFormula(cell.formula, down, right) } : {}),
+            spilled: undefined,
+            error: undefined,
+          };
           ctx.engine.cellChanged(target, block.row + r, block.col + c);
         }),
       );
@@ -704,6 +758,59 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       return false;
     }
     return true;
+  }
+
+  /** A time-driven trigger's execution: as its owner, with the event Google gives a clock trigger. */
+  function clockStart(trigger: TriggerRecord): Started {
+    const now = ctx.now();
+    const event = {
+      authMode: 'FULL',
+      triggerUid: trigger.id,
+      year: now.getUTCFullYear(),
+      month: now.getUTCMonth() + 1,
+      'day-of-month': now.getUTCDate(),
+      hour: now.getUTCHours(),
+      minute: now.getUTCMinutes(),
+      second: now.getUTCSeconds(),
+      timezone: 'UTC',
+    };
+    return {
+      execution: ctx.create(trigger.owner, 'FULL', [], 'installable-trigger'),
+      fn: trigger.handler,
+      args: [event],
+      label: `${trigger.handler}(${trigger.owner})`,
+      onError: logError(trigger.handler),
+    };
+  }
+
+  function runClockTrigger(started: Started): TriggerRun {
+    try {
+      execute(started.execution, started.fn, started.args);
+      return { handler: started.fn };
+    } catch (error) {
+      started.onError?.(error as Error);
+      return { handler: started.fn, error: (error as Error).message };
+    }
+  }
+
+  /**
+   * The time-driven triggers whose turn has come on the session's clock, in
+   * creation order; each is marked as run now (its next turn counts from here).
+   * A disabled trigger or one whose owner spent the day's budget does not run,
+   * as on Google, and its turn passes.
+   */
+  function dueClockTriggers(): Started[] {
+    const now = ctx.now();
+    const due: Started[] = [];
+    for (const trigger of ctx.triggers) {
+      if (trigger.kind !== 'clock') continue;
+      // a trigger kept in an older file: its schedule counts from the first time it is seen
+      trigger.createdAt ??= now.toISOString();
+      if (!isDue(trigger, now)) continue;
+      trigger.lastRunAt = now.toISOString();
+      if (triggerMayRun(trigger)) due.push(clockStart(trigger));
+    }
+    return due;
   }
 
   const session: LocalRuntimeSession = {
@@ -811,6 +918,151 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       return { seed: interleaveOptions.seed, outcomes, trace: active.trace };
     },
 
+    live(liveOptions: Partial<SchedulerOptions> = {}): LiveExecutions {
+      if (scheduler) throw new Error('Executions are already being interleaved');
+      const selections = new Map<string, RuntimeContext['selection']>();
+      const active = new Scheduler(
+        ctx,
+        (execution, fn, args, tape) => {
+          // each person has their own selection
+          const person = execution.activeUser;
+          ctx.selection = selections.get(person);
+          try {
+            return invoke(execution, fn, args, tape);
+          } finally {
+            selections.set(person, ctx.selection);
+          }
+        },
+        {
+          seed: liveOptions.seed ?? Date.now() % 2147483647,
+          switchChance: liveOptions.switchChance ?? 0.25,
+          yieldEvery: liveOptions.yieldEvery ?? 20,
+        },
+      );
+      scheduler = active;
+      ctx.lockWait = (lock, timeout, holder) => active.waitForLock(lock, timeout, holder);
+      const byId = new Map<number, { run: RunTape; settle: (outcome: LiveOutcome) => void }>();
+      let pumping = false;
+      let timer: NodeJS.Timeout | undefined;
+      const settleAsked = (): void => {
+        for (const [id, entry] of byId) {
+          if (entry.run.question && !entry.run.done) {
+            const settle = entry.settle;
+            entry.settle = () => undefined;
+            settle({ id, question: entry.run.question, uiEvents: [] });
+          }
+        }
+      };
+      const pump = async (): Promise<void> => {
+        if (pumping) return;
+        pumping = true;
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        try {
+          // executions started in the same turn (requests that arrived together) begin together
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          for (;;) {
+            const state = active.step();
+            settleAsked();
+            if (state !== 'ran') {
+              active.prune();
+              // a person is thinking while others wait for a lock: the wait ends on the clock, in real time
+              const deadline = active.earliestLockDeadline();
+              if (state === 'waiting' && deadline !== undefined) {
+                const wait = Math.max(0, deadline - ctx.now().getTime());
+                timer = setTimeout(() => {
+                  ctx.advance(deadline - ctx.now().getTime());
+                  void pump();
+                }, wait);
+                timer.unref?.();
+              }
+              return;
+            }
+            // between slices, requests that have arrived start their executions
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        } finally {
+          pumping = false;
+        }
+      };
+      const outcome = (run: RunTape, sink: UiEvent[]): LiveOutcome => ({
+        id: run.execution.id,
+        ...(run.error ? { error: run.error.message } : { value: run.value }),
+        uiEvents: sink,
+      });
+      const whenSettled = (run: RunTape): Promise<LiveOutcome> =>
+        new Promise<LiveOutcome>((resolve) => {
+          byId.set(run.execution.id, { run, settle: resolve });
+        });
+      return {
+        run(user, fn, args = [], answers = []) {
+          const execution = ctx.create(user, 'FULL', answers);
+          const sink: UiEvent[] = [];
+          execution.uiSink = sink;
+          const run = active.addRun(execution, fn, args, `${user} ${fn}`, (done) => {
+            const entry = byId.get(execution.id);
+            byId.delete(execution.id);
+            entry?.settle(outcome(done, sink));
+          });
+          execution.askPerson = (question) => active.askPerson(run, question);
+          const settled = whenSettled(run);
+          void pump();
+          return settled;
+        },
+        answer(id, answer) {
+          const entry = byId.get(id);
+          if (!entry || !entry.run.question) return Promise.reject(new Error('Это окно уже закрыто'));
+          active.answer(entry.run, answer);
+          const settled = new Promise<LiveOutcome>((resolve) => {
+            entry.settle = resolve;
+          });
+          void pump();
+          return settled;
+        },
+        edit(user, request) {
+          let fired: Started[];
+          try {
+            fired = applyEdit(request, user);
+          } catch (error) {
+            return Promise.resolve({ error: (error as Error).message, uiEvents: [] });
+          }
+          const sink: UiEvent[] = [];
+          const ends = fired.map(
+            (started) =>
+              new Promise<void>((resolve) => {
+                started.execution.uiSink = sink;
+                active.addRun(started.execution, started.fn, started.args, started.label, (run) => {
+                  if (run.error) started.onError?.(run.error);
+                  resolve();
+                });
+              }),
+          );
+          void pump();
+          return Promise.all(ends).then(() => ({ uiEvents: sink }));
+        },
+        select(user, sheetName, row, column, numRows = 1, numColumns = 1) {
+          const sheet = ctx.workbook.sheets.find((s) => s.name === sheetName);
+          if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
+          selections.set(user, { sheetId: sheet.id, row, column, numRows, numColumns });
+        },
+        fireDueTimeTriggers() {
+          const ends = dueClockTriggers().map(
+            (started) =>
+              new Promise<TriggerRun>((resolve) => {
+                active.addRun(started.execution, started.fn, started.args, started.label, (run) => {
+                  if (run.error) started.onError?.(run.error);
+                  resolve(run.error ? { handler: started.fn, error: run.error.message } : { handler: started.fn });
+                });
+              }),
+          );
+          if (ends.length > 0) void pump();
+          return Promise.all(ends);
+        },
+        running: () => active.runs.filter((r) => !r.done).length,
+        trace: () => [...active.trace],
+      };
+    },
+
     select(sheetName: string, row: number, column: number, numRows = 1, numColumns = 1): void {
       const sheet = ctx.workbook.sheets.find((s) => s.name === sheetName);
       if (!sheet) throw new Error(`Нет листа «${sheetName}»`);
@@ -849,29 +1101,13 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     },
 
     fireTimeTriggers(): TriggerRun[] {
-      const runs: TriggerRun[] = [];
-      for (const trigger of ctx.triggers.filter((t) => t.kind === 'clock')) {
-        if (!triggerMayRun(trigger)) continue;
-        const now = ctx.now();
-        const event = {
-          authMode: 'FULL',
-          triggerUid: trigger.id,
-          year: now.getUTCFullYear(),
-          month: now.getUTCMonth() + 1,
-          'day-of-month': now.getUTCDate(),
-          hour: now.getUTCHours(),
-          minute: now.getUTCMinutes(),
-          second: now.getUTCSeconds(),
-          timezone: 'UTC',
-        };
-        try {
-          execute(ctx.create(trigger.owner, 'FULL', [], 'installable-trigger'), trigger.handler, [event]);
-          runs.push({ handler: trigger.handler });
-        } catch (error) {
-          runs.push({ handler: trigger.handler, error: (error as Error).message });
-        }
-      }
-      return runs;
+      return ctx.triggers
+        .filter((t) => t.kind === 'clock' && triggerMayRun(t))
+        .map((trigger) => runClockTrigger(clockStart(trigger)));
+    },
+
+    fireDueTimeTriggers(): TriggerRun[] {
+      return dueClockTriggers().map(runClockTrigger);
     },
 
     advanceClock: (ms) => ctx.advance(ms),

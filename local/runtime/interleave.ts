@@ -22,6 +22,7 @@
  */
 import type { Execution, RuntimeContext } from './runtime-context';
 import { Suspend, type Tape, type TapeEntry } from './service-calls';
+import type { UiAnswer, UiEvent } from './session';
 
 /** A small seeded generator (mulberry32): the same seed, the same interleaving. */
 export function seededRandom(seed: number): () => number {
@@ -52,6 +53,8 @@ export class RunTape implements Tape {
   error: Error | undefined;
   /** the lock it waits for, and until when (runtime clock, ms) */
   blocked: { lock: string; deadline: number; at: number } | undefined;
+  /** the alert or prompt it waits on a person to answer (the local page); it runs again once answered */
+  question: UiEvent | undefined;
   /** the clock the script sees while it replays */
   private replayClock: number;
 
@@ -94,7 +97,7 @@ export class RunTape implements Tape {
   }
 
   beforeLive(call: string): void {
-    if (this.liveInSlice > 0 && this.scheduler.wantsSwitch(this)) {
+    if (this.liveInSlice > 0 && (this.scheduler.wantsYield(this.liveInSlice) || this.scheduler.wantsSwitch(this))) {
       this.suspended = true;
       throw new Suspend('switch');
     }
@@ -112,6 +115,12 @@ export interface SchedulerOptions {
   seed: number;
   /** the chance of switching to another execution at each further service call of a slice (default 0.5) */
   switchChance?: number;
+  /**
+   * A slice ends after this many live calls even when no other execution is
+   * ready (the local page: executions that start meanwhile get their turn, as
+   * a request arriving on Google starts while another execution runs).
+   */
+  yieldEvery?: number;
 }
 
 /** A step that has not started yet: it starts when the scheduler picks it. */
@@ -135,6 +144,14 @@ export class Scheduler {
   ) {
     this.random = seededRandom(options.seed);
     this.switchChance = options.switchChance ?? 0.5;
+    this.yieldEvery = options.yieldEvery;
+  }
+
+  private readonly yieldEvery: number | undefined;
+
+  /** Whether a slice that has made `live` calls ends here to let executions that started meanwhile in. */
+  wantsYield(live: number): boolean {
+    return this.yieldEvery !== undefined && live >= this.yieldEvery;
   }
 
   /** Adds a step to start later (the order it starts in is the scheduler's choice). */
@@ -150,7 +167,7 @@ export class Scheduler {
   }
 
   private runnable(run: RunTape): boolean {
-    if (run.done) return false;
+    if (run.done || run.question) return false;
     if (!run.blocked) return true;
     const holder = this.ctx.lockHolders.get(run.blocked.lock);
     return holder === undefined || holder === run.execution.id || this.ctx.now().getTime() >= run.blocked.deadline;
@@ -193,29 +210,74 @@ export class Scheduler {
     throw new Suspend('blocked');
   }
 
+  /**
+   * Suspends the running execution until a person answers `question` (the
+   * local page): the answer is queued with `answer`, and the execution then
+   * replays up to the same call and goes on from it.
+   */
+  askPerson(run: RunTape, question: UiEvent): never {
+    run.question = question;
+    run.suspended = true;
+    throw new Suspend('blocked');
+  }
+
+  /** Queues a person's answer for a run that waits on one; it becomes runnable again. */
+  answer(run: RunTape, answer: UiAnswer): void {
+    if (!run.question) throw new Error('This execution is not waiting for an answer');
+    run.execution.answers.push(answer);
+    run.question = undefined;
+  }
+
+  /** The earliest runtime-clock deadline of a lock wait, if any execution waits for a lock. */
+  earliestLockDeadline(): number | undefined {
+    const waiting = this.runs.filter((r) => !r.done && r.blocked);
+    return waiting.length === 0 ? undefined : Math.min(...waiting.map((r) => r.blocked!.deadline));
+  }
+
+  /**
+   * One move of the scheduler: starts a pending step or runs one slice ('ran');
+   * when every execution waits for a lock and none waits for a person, moves the
+   * clock to the earliest lock deadline ('ran'); 'waiting' when only a person's
+   * answer (or the real passing of time while a person thinks) can move things
+   * on; 'idle' when nothing is left.
+   */
+  step(): 'ran' | 'waiting' | 'idle' {
+    const candidates = this.candidates();
+    if (candidates.length === 0) {
+      const earliest = this.earliestLockDeadline();
+      const asking = this.runs.some((r) => !r.done && r.question);
+      if (asking) return 'waiting';
+      if (earliest === undefined) return 'idle';
+      this.ctx.advance(earliest - this.ctx.now().getTime());
+      return 'ran';
+    }
+    // a switch goes to another execution
+    const others = candidates.filter((c) => c !== this.switchedFrom);
+    const choices = others.length > 0 ? others : candidates;
+    const pick = choices[Math.floor(this.random() * choices.length)];
+    this.switchedFrom = undefined;
+    if (pick instanceof RunTape) this.slice(pick);
+    else {
+      this.pending = this.pending.filter((p) => p !== pick);
+      this.trace.push(`${pick.label} starts`);
+      pick.start();
+    }
+    return 'ran';
+  }
+
   /** Runs everything to the end. */
   runAll(): void {
     for (;;) {
-      const candidates = this.candidates();
-      if (candidates.length === 0) {
-        const waiting = this.runs.filter((r) => !r.done && r.blocked);
-        if (waiting.length === 0) return;
-        const earliest = Math.min(...waiting.map((r) => r.blocked!.deadline));
-        this.ctx.advance(earliest - this.ctx.now().getTime());
-        continue;
-      }
-      // a switch goes to another execution
-      const others = candidates.filter((c) => c !== this.switchedFrom);
-      const choices = others.length > 0 ? others : candidates;
-      const pick = choices[Math.floor(this.random() * choices.length)];
-      this.switchedFrom = undefined;
-      if (pick instanceof RunTape) this.slice(pick);
-      else {
-        this.pending = this.pending.filter((p) => p !== pick);
-        this.trace.push(`${pick.label} starts`);
-        pick.start();
-      }
+      const state = this.step();
+      if (state === 'idle') return;
+      if (state === 'waiting') throw new Error('An interleaved execution waits for a person to answer');
     }
+  }
+
+  /** Forgets finished runs (a long-lived scheduler, as the local page's, keeps only what still runs). */
+  prune(): void {
+    for (let i = this.runs.length - 1; i >= 0; i--) if (this.runs[i].done) this.runs.splice(i, 1);
+    if (this.trace.length > 10_000) this.trace.splice(0, this.trace.length - 10_000);
   }
 
   private slice(run: RunTape): void {
@@ -233,7 +295,7 @@ export class Scheduler {
       this.ctx.leave(run.execution);
     }
     if (run.suspended || error instanceof Suspend) {
-      if (!run.blocked) this.switchedFrom = run;
+      if (!run.blocked && !run.question) this.switchedFrom = run;
       return;
     }
     if (run.blocked && !threw) run.blocked = undefined;

@@ -144,6 +144,10 @@ export interface TriggerModel {
   owner: string;
   /** why it no longer runs (Google disables a trigger whose owner's authorization failed) */
   disabled?: string;
+  /** when it was created (ISO, the session's clock): a time-driven trigger's schedule counts from here */
+  createdAt?: string;
+  /** when a time-driven trigger last ran (ISO, the session's clock) */
+  lastRunAt?: string;
 }
 
 export interface WorkbookModel {

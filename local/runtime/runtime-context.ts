@@ -31,6 +31,14 @@ export interface Execution {
   locks: Set<string>;
   /** the runtime clock when it started (ms) */
   startedAt: number;
+  /** where its UI events go (the local page answers each person's execution with its own); the session's list if unset */
+  uiSink?: UiEvent[];
+  /**
+   * Set for a person's execution on the local page: an alert with choices or a
+   * prompt with no answer queued waits for the person (it suspends the
+   * execution until the answer comes) instead of taking the default answer.
+   */
+  askPerson?: (question: UiEvent) => void;
 }
 
 /** Google's execution time limits: 30 s for simple triggers and custom functions, 6 min for the rest. */
@@ -323,7 +331,7 @@ export class RuntimeContext {
   }
 
   record(event: UiEvent): void {
-    this.uiEvents.push(event);
+    (this.current().uiSink ?? this.uiEvents).push(event);
   }
 
   /** Whether `user` may edit the spreadsheet at all (owner or editor). */

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RuntimeContext, TriggerRecord } from './runtime-context';
 import { asGas } from './spreadsheet/gas-types';
-import { canOpen } from './spreadsheet/spreadsheet-app';
+import { canOpen, newSpreadsheet } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { formatSimpleDate } from './time-zone';
 import { isDate } from './cell-values';
@@ -544,6 +544,7 @@ export class LocalTriggerBuilder {
     const record = {
       ...this.record,
       id: String(Date.now() % 1e9) + String(this.ctx.triggers.length + 1).padStart(3, '0'),
+      createdAt: this.ctx.now().toISOString(),
     };
     this.ctx.triggers.push(record);
     return asGas(new LocalTrigger(record));
@@ -784,7 +785,8 @@ export class LocalUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetc
     // Sheets exports computed values: formulas written by the script are evaluated first
     this.ctx.forWorkbook(workbook).engine.recalculate();
     const { bytes, contentType } = this.ctx.exporter(url, workbook);
-    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.pdf`));
+    const extension = contentType === 'application/pdf' ? 'pdf' : 'xlsx';
+    return asGas(new LocalHttpResponse(200, bytes, contentType, `${workbook.name}.${extension}`));
   }
 }
 
@@ -793,6 +795,17 @@ type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollec
 
 /** What files.create answers without `fields` (Drive API v3). */
 const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
+
+/** The MIME type of a Google Sheets file on Drive. */
+export const GOOGLE_SHEETS_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
+
+/** The fields of a file that files.create was asked for (`fields=id,name`), or Drive's default ones. */
+function pickFields(full: Record<string, unknown>, optionalArgs?: Record<string, unknown>): DriveFile {
+  const fields = typeof optionalArgs?.fields === 'string' ? optionalArgs.fields.split(',') : DEFAULT_FILE_FIELDS;
+  const out: Record<string, unknown> = {};
+  for (const field of fields.map((f) => f.trim())) if (field in full) out[field] = full[field];
+  return out as DriveFile;
+}
 
 /**
  * Drive.Files of the Drive advanced service: create with an uploaded blob.
@@ -811,6 +824,20 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
     const blob = mediaData as unknown as LocalBlob | undefined;
     const name = resource.name ?? blob?.getName() ?? 'Untitled';
     const mimeType = resource.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
+    if (mimeType === GOOGLE_SHEETS_MIME_TYPE && !blob) {
+      // a new Google Sheet: the app created it, so `drive.file` lets the app open and delete it
+      const workbook = newSpreadsheet(this.ctx, name);
+      return pickFields(
+        {
+          kind: 'drive#file',
+          id: workbook.id,
+          name,
+          mimeType,
+          webViewLink: `https://docs.google.com/spreadsheets/d/${workbook.id}/edit`,
+        },
+        optionalArgs,
+      );
+    }
     const bytes = blob ? blob._bytes : new Uint8Array();
     const id = 'file-' + randomUUID();
     const stored = { name, mimeType, bytes };
@@ -818,15 +845,22 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
     const webViewLink = `/files/${id}`;
     this.ctx.record({ type: 'download', name, mimeType, url: webViewLink });
     this.ctx.onFileCreated?.({ id, ...stored });
-    const full: Record<string, unknown> = { kind: 'drive#file', id, name, mimeType, webViewLink };
-    const fields = typeof optionalArgs?.fields === 'string' ? optionalArgs.fields.split(',') : DEFAULT_FILE_FIELDS;
-    const out: Record<string, unknown> = {};
-    for (const field of fields.map((f) => f.trim())) if (field in full) out[field] = full[field];
-    return out as DriveFile;
+    return pickFields({ kind: 'drive#file', id, name, mimeType, webViewLink }, optionalArgs);
   }
 
   /** files.delete: the file is gone at once (not trashed); an unknown ID is Drive's 404 */
   remove(fileId: string): void {
+    const book = this.ctx.otherWorkbooks.get(fileId);
+    if (book) {
+      // only the owner deletes a file (an editor gets Drive's 403)
+      if (book.owner.toLowerCase() !== this.ctx.current().user.toLowerCase()) {
+        throw new Error(
+          `API call to drive.files.delete failed with error: The user does not have sufficient permissions for this file.`,
+        );
+      }
+      this.ctx.otherWorkbooks.delete(fileId);
+      return;
+    }
     const stored = this.ctx.files.get(fileId);
     if (!stored) throw new Error(`API call to drive.files.delete failed with error: File not found: ${fileId}.`);
     this.ctx.files.delete(fileId);

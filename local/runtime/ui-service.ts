@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeContext } from './runtime-context';
-import type { MenuSnapshot } from './session';
+import type { MenuSnapshot, UiEvent } from './session';
 import { asGas } from './spreadsheet/gas-types';
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
@@ -110,8 +110,12 @@ export class LocalUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods | 'Butt
   ): GoogleAppsScript.Base.Button {
     const [title, message, buttons] =
       c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
-    this.ctx.record({ type: 'alert', title, message, buttons });
-    const answer = this.ctx.current().answers.shift();
+    const question: UiEvent = { type: 'alert', title, message, buttons };
+    const execution = this.ctx.current();
+    // a lone OK cannot change what the script does; choices wait for the person
+    if (buttons !== 'OK' && execution.answers.length === 0) execution.askPerson?.(question);
+    this.ctx.record(question);
+    const answer = execution.answers.shift();
     return asGas(answer?.button ?? Button.OK);
   }
 
@@ -122,8 +126,11 @@ export class LocalUi implements Pick<GoogleAppsScript.Base.Ui, UiMethods | 'Butt
   ): GoogleAppsScript.Base.PromptResponse {
     const [title, message, buttons] =
       c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
-    this.ctx.record({ type: 'alert', title, message, buttons: `PROMPT_${buttons}` });
-    const answer = this.ctx.current().answers.shift();
+    const question: UiEvent = { type: 'alert', title, message, buttons: `PROMPT_${buttons}` };
+    const execution = this.ctx.current();
+    if (execution.answers.length === 0) execution.askPerson?.(question);
+    this.ctx.record(question);
+    const answer = execution.answers.shift();
     if (!answer) return asGas(new LocalPromptResponse('', Button.CANCEL));
     return asGas(new LocalPromptResponse(answer.text ?? '', answer.button));
   }

@@ -113,7 +113,7 @@ export type UiEventView =
   | { type: 'mail'; to: string; subject: string; body: string }
   | { type: 'download'; name: string; mimeType: string; url: string };
 
-/** An answer a person gave to an alert or a prompt, for the replayed execution. */
+/** An answer a person gave to an alert or a prompt. */
 export interface AnswerView {
   button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
   text?: string;
@@ -122,8 +122,16 @@ export interface AnswerView {
 export interface RunRequest {
   fn: string;
   args?: unknown[];
-  /** answers to the alerts/prompts the previous attempt of this execution asked */
+  /** answers given in advance to the alerts/prompts the execution will ask, in order */
   answers?: AnswerView[];
+  /** the person it runs for (the browser window's user); the switcher's by default */
+  user?: string;
+}
+
+/** A person's answer to the question execution `execution` waits on. */
+export interface AnswerBody {
+  execution: number;
+  answer: AnswerView;
 }
 
 export interface RunResponse {
@@ -132,11 +140,13 @@ export interface RunResponse {
   error?: string;
   uiEvents: UiEventView[];
   /**
-   * The execution stopped at an alert or prompt that needs a person's answer.
-   * Nothing it did was kept; the page asks, then sends the same request again
-   * with the answers so far plus the new one.
+   * The execution waits at an alert or prompt for a person's answer (what it
+   * did so far stays done, as on Google); the page asks and sends the answer
+   * to /api/answer with `execution`, which answers as /api/run does.
    */
   question?: { type: 'alert' | 'prompt'; title: string; message: string; buttons: string };
+  /** the waiting execution, when `question` is set */
+  execution?: number;
 }
 
 export interface EditBody {
@@ -148,6 +158,8 @@ export interface EditBody {
   /** the window the page shows, so the answer carries its fresh contents */
   from?: number;
   count?: number;
+  /** the person editing (the browser window's user); the switcher's by default */
+  user?: string;
 }
 
 export interface EditResponse {
@@ -158,6 +170,8 @@ export interface EditResponse {
 }
 
 export interface SelectBody {
+  /** whose selection (each person has their own); the switcher's by default */
+  user?: string;
   sheet: string;
   row: number;
   column: number;

@@ -3,8 +3,12 @@
  * built from local/web, the sidebars and dialogs the script shows, and a JSON
  * API over one LocalSession: workbook windows, edits, selection, menus, runs
  * and the user switcher. Every person's action (a menu item, a sidebar call,
- * an edit) is its own execution, run as its request arrives; the workbook is
- * saved to its file after a change, from a copy, so no action waits for a save.
+ * an edit) is its own execution, started as its request arrives and run at
+ * the same time as the others (session.live: they interleave at service
+ * calls, as on Google); an alert or prompt keeps its execution waiting for the
+ * person's answer. Each request may name the person it acts for, so two
+ * browser windows can be two people. The workbook is saved to its file after
+ * a change, from a copy, so no action waits for a save.
  */
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
@@ -14,6 +18,7 @@ import type { WorkbookModel } from '../runtime/model';
 import type { LocalSession, MenuSnapshot, UiAnswer, UiEvent } from '../runtime/session';
 import { AddonPages } from './addon-pages';
 import type {
+  AnswerBody,
   EditBody,
   EditResponse,
   MenuView,
@@ -28,12 +33,14 @@ import { buildWebPage, WEB_BUILD_DIR } from './web-build';
 import { editBlockedByProtection, findSheet, workbookSnapshot } from './workbook-snapshot';
 import { workbookUsers } from './workbook-users';
 import { returnedValue } from '../runtime/script-run-values';
+import type { LiveExecutions, LiveOutcome, SchedulerOptions, TriggerRun } from '../runtime';
 import { isDate } from '../runtime/cell-values';
 
 /** The runtime's extras the page uses when the session has them: files the script created, formula error texts. */
 export type PageSession = LocalSession & {
   file?(id: string): { name: string; mimeType: string; bytes: Uint8Array } | undefined;
   cellError?(sheet: string, row: number, column: number): string | undefined;
+  live(options?: Partial<SchedulerOptions>): LiveExecutions;
 };
 
 export interface ServerOptions {
@@ -49,13 +56,30 @@ export interface ServerOptions {
   user?: string;
   /** where request errors are reported; stderr by default */
   log?: (line: string) => void;
+  /** the seed of the scheduler that interleaves the page's executions (default: from the clock) */
+  seed?: number;
+  /** its chance of switching executions at a service call (default 0.25) */
+  switchChance?: number;
+  /** live calls after which a slice gives other executions their turn (default 20) */
+  yieldEvery?: number;
+  /**
+   * How often (real milliseconds) the server looks for time-driven triggers
+   * whose turn has come on the session's clock and runs them, as Google runs
+   * installed triggers whether anyone has the file open or not (default
+   * 30 000; 0: only when fireDueTimeTriggers is called)
+   */
+  timeTriggerCheckMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** the user the executions run as now */
+  /** the user the executions run as now (a request may name its own) */
   currentUser(): string;
+  /** the page's executions, running at the same time */
+  executions: LiveExecutions;
+  /** runs the time-driven triggers due now on the session's clock (the server also does so on its own, every timeTriggerCheckMs) */
+  fireDueTimeTriggers(): Promise<TriggerRun[]>;
   /** resolves when every queued save has finished (the file then holds every change) */
   idle(): Promise<void>;
   /** waits for running executions and saves, then stops listening */
@@ -156,6 +180,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   session.setUser(user);
   // Sheets computes every formula when the document opens; the file may hold stale results.
   session.recalculate();
+  const live = session.live({
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.switchChance !== undefined ? { switchChance: options.switchChance } : {}),
+    ...(options.yieldEvery !== undefined ? { yieldEvery: options.yieldEvery } : {}),
+  });
+
+  /** The person a request acts for: its own `user` (one of the workbook's people), else the switcher's. */
+  function personOf(requested: unknown): string {
+    if (requested === undefined || requested === null || requested === '') return user;
+    const email = String(requested).trim();
+    if (!workbookUsers(session.workbook).some((u) => u.email === email)) {
+      throw new HttpError(400, `Нет такого пользователя: ${email}`);
+    }
+    return email;
+  }
 
   function eventViews(events: UiEvent[]): UiEventView[] {
     const out: UiEventView[] = [];
@@ -206,13 +245,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function fingerprint(): string {
     return JSON.stringify(session.workbook);
   }
+  let saved = fingerprint();
+  function saveIfChanged(): void {
+    const now = fingerprint();
+    if (now === saved) return;
+    saved = now;
+    save();
+  }
 
   /**
-   * One execution of a public function. The runtime answers ui.alert/prompt
-   * from `answers`; when the script asked a question the person has not yet
-   * answered, the workbook is put back as it was, and the page is asked to
-   * get the answer and send the run again (a replay, as the script is
-   * deterministic given the workbook and the answers).
+   * One execution of a public function, as `person`. It runs at the same time
+   * as any other; when the script asks a question (ui.alert with choices,
+   * ui.prompt), the execution waits and the page is told to ask the person and
+   * send the answer to /api/answer, which lets it go on.
    */
   async function execute(request: RunRequest): Promise<RunResponse> {
     if (typeof request.fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(request.fn)) {
@@ -222,42 +267,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Apps Script hides globals ending in "_" from menus and google.script.run.
       return { ok: false, error: `Функция скрипта не найдена: ${request.fn}`, uiEvents: [] };
     }
+    const person = personOf(request.user);
     const answers: UiAnswer[] = Array.isArray(request.answers) ? request.answers : [];
-    const before = structuredClone(session.workbook);
-    const unchanged = fingerprint();
-    let result: unknown;
-    let failure: unknown;
-    let failed = false;
-    try {
-      // what google.script.run hands the success handler (a Date anywhere: null)
-      result = returnedValue(session.run(request.fn, Array.isArray(request.args) ? request.args : [], answers));
-    } catch (error) {
-      failed = true;
-      failure = error;
-    }
-    const events = session.takeUiEvents();
-    let asked = 0;
-    for (const event of events) {
-      const question = questionOf(event);
-      if (!question) continue;
-      if (asked >= answers.length) {
-        restoreWorkbook(session.workbook, before);
-        return { ok: false, uiEvents: [], question };
-      }
-      asked++;
-    }
-    if (fingerprint() !== unchanged) save();
-    // Questions were answered in the page already; the rest is shown now.
-    const shown = eventViews(events.filter((e) => !questionOf(e)));
-    if (failed) return { ok: false, error: errorMessage(failure), uiEvents: shown };
-    return { ok: true, result: jsonSafe(result), uiEvents: shown };
+    const args = Array.isArray(request.args) ? request.args : [];
+    return response(await live.run(person, request.fn, args, answers));
   }
 
-  function restoreWorkbook(workbook: WorkbookModel, copy: WorkbookModel): void {
-    const target = workbook as unknown as Record<string, unknown>;
-    for (const key of Object.keys(target)) if (!(key in copy)) delete target[key];
-    Object.assign(target, copy);
-    session.recalculate();
+  /** The page's answer to a question an execution waits on. */
+  async function answer(body: AnswerBody): Promise<RunResponse> {
+    const id = Number(body.execution);
+    const given = body.answer;
+    if (!given || typeof given !== 'object' || !['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'].includes(String(given.button))) {
+      throw new HttpError(400, 'Не указан ответ');
+    }
+    try {
+      return response(await live.answer(id, { button: given.button, text: String(given.text ?? '') }));
+    } catch (error) {
+      throw new HttpError(400, errorMessage(error));
+    }
+  }
+
+  function response(outcome: LiveOutcome): RunResponse {
+    if (outcome.question) {
+      const question = questionOf(outcome.question);
+      if (question) return { ok: false, uiEvents: [], question, execution: outcome.id };
+    }
+    saveIfChanged();
+    // Questions were answered in the page already; the rest is shown now.
+    const shown = eventViews(outcome.uiEvents.filter((e) => !questionOf(e)));
+    if (outcome.error !== undefined) return { ok: false, error: outcome.error, uiEvents: shown };
+    // what google.script.run hands the success handler (a Date anywhere: null)
+    return { ok: true, result: jsonSafe(returnedValue(outcome.value)), uiEvents: shown };
   }
 
   async function edit(body: EditBody): Promise<EditResponse> {
@@ -276,32 +316,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const row = Math.floor(Number(body.row));
     const column = Math.floor(Number(body.column));
     if (!(row >= 1 && column >= 1)) throw new HttpError(400, 'Неверный адрес ячейки');
-    const snapshot = () => workbookSnapshot(session.workbook, user, sheet.name, body.from, body.count, errorText);
-    if (editBlockedByProtection(session.workbook, sheet, user, row - 1, column - 1, values.length, values[0].length)) {
+    const person = personOf(body.user);
+    const snapshot = () => workbookSnapshot(session.workbook, person, sheet.name, body.from, body.count, errorText);
+    if (
+      editBlockedByProtection(session.workbook, sheet, person, row - 1, column - 1, values.length, values[0].length)
+    ) {
       return { ok: false, error: PROTECTED_MESSAGE, uiEvents: [], snapshot: snapshot() };
     }
-    const invalid = invalidCell(sheet, row, column, values);
+    const invalid = invalidCell(sheet, person, row, column, values);
     if (invalid) return { ok: false, error: invalid, uiEvents: [], snapshot: snapshot() };
-    let error: string | undefined;
-    try {
-      session.edit({ sheet: sheet.name, row, column, values });
-    } catch (e) {
-      // onEdit failing does not undo the person's edit in Sheets; the error is only reported.
-      error = errorMessage(e);
-    }
-    const events = eventViews(session.takeUiEvents());
-    save();
-    return { ok: error === undefined, ...(error ? { error } : {}), uiEvents: events, snapshot: snapshot() };
+    // the cells change at once; the triggers the edit fires run beside every other execution
+    const { error, uiEvents } = await live.edit(person, { sheet: sheet.name, row, column, values });
+    saveIfChanged();
+    return {
+      ok: error === undefined,
+      ...(error ? { error } : {}),
+      uiEvents: eventViews(uiEvents),
+      snapshot: snapshot(),
+    };
   }
 
   /** A strict dropdown rejects a value outside its list, as Sheets does; the message names it. */
   function invalidCell(
     sheet: WorkbookModel['sheets'][number],
+    person: string,
     row: number,
     column: number,
     values: string[][],
   ): string | undefined {
-    const window = workbookSnapshot(session.workbook, user, sheet.name, row - 1, values.length).window;
+    const window = workbookSnapshot(session.workbook, person, sheet.name, row - 1, values.length).window;
     for (let r = 0; r < values.length; r++) {
       for (let c = 0; c < values[r].length; c++) {
         const typed = values[r][c];
@@ -348,23 +391,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const from = Number(url.searchParams.get('from') ?? 0) || 0;
       const count = Number(url.searchParams.get('count') ?? 0) || undefined;
       const sheet = url.searchParams.get('sheet') ?? undefined;
+      const person = personOf(url.searchParams.get('user') ?? undefined);
       // Reads need no turn: a save writes its own copy of the model.
-      sendJson(response, workbookSnapshot(session.workbook, user, sheet, from, count, errorText));
+      sendJson(response, workbookSnapshot(session.workbook, person, sheet, from, count, errorText));
       return;
     }
     if (method === 'GET' && url.pathname === '/api/menus') {
       // The page opening is the document opening: onOpen runs and builds the menus.
+      const person = personOf(url.searchParams.get('user') ?? undefined);
       const body = await (async () => {
         let menus: MenuSnapshot[] = [];
         let error: string | undefined;
-        const unchanged = fingerprint();
+        // onOpen is a simple trigger of the person opening the document (built between other executions' calls)
+        const switcher = user;
+        session.setUser(person);
         try {
           menus = session.open();
         } catch (e) {
           error = errorMessage(e);
+        } finally {
+          session.setUser(switcher);
         }
         const uiEvents = eventViews(session.takeUiEvents());
-        if (fingerprint() !== unchanged) save();
+        saveIfChanged();
         return { menus: menus.map(menuView), uiEvents, ...(error ? { error } : {}) };
       })();
       sendJson(response, body);
@@ -372,8 +421,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (method === 'POST' && url.pathname === '/api/run') {
       const body = await readJson<RunRequest>(request);
-      // each person's action is its own execution, run as it arrives (no turn in a queue)
+      // each person's action is its own execution, run as it arrives, beside the others (no turn in a queue)
       sendJson(response, await execute(body));
+      return;
+    }
+    if (method === 'POST' && url.pathname === '/api/answer') {
+      const body = await readJson<AnswerBody>(request);
+      sendJson(response, await answer(body));
       return;
     }
     if (method === 'POST' && url.pathname === '/api/edit') {
@@ -388,7 +442,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!sheet || sheet.name !== body.sheet) throw new HttpError(400, `Нет листа «${String(body.sheet)}»`);
         const positive = (n: unknown, fallback: number): number =>
           Math.max(1, Math.floor(Number(n ?? fallback)) || fallback);
-        session.select(
+        live.select(
+          personOf(body.user),
           sheet.name,
           positive(body.row, 1),
           positive(body.column, 1),
@@ -418,6 +473,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new HttpError(404, 'Не найдено');
   }
 
+  /** Time-driven triggers whose turn has come run as their owners' executions, beside the people's. */
+  async function fireDueTimeTriggers(): Promise<TriggerRun[]> {
+    const runs = await live.fireDueTimeTriggers();
+    saveIfChanged();
+    for (const run of runs) if (run.error) log(`Триггер ${run.handler}: ${run.error}`);
+    return runs;
+  }
+  const checkMs = options.timeTriggerCheckMs ?? 30_000;
+  const clock =
+    checkMs > 0
+      ? setInterval(() => {
+          fireDueTimeTriggers().catch((error: unknown) => log(`Триггеры по времени: ${errorMessage(error)}`));
+        }, checkMs)
+      : undefined;
+  clock?.unref();
+
   const server = http.createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
@@ -443,8 +514,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}`,
     port,
     currentUser: () => user,
+    executions: live,
+    fireDueTimeTriggers,
     idle: () => queue.idle(),
     async close() {
+      if (clock) clearInterval(clock);
       await queue.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

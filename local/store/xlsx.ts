@@ -95,8 +95,12 @@ export async function saveWorkbook(model: WorkbookModel, file: string): Promise<
   }
 }
 
-/** The model as the bytes of an .xlsx file. */
-export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
+/**
+ * The model as the bytes of an .xlsx file; `meta: false` leaves out the
+ * store's own sheet (what the local runtime keeps for itself: properties,
+ * triggers, protections), as a file Sheets downloads has none.
+ */
+export async function workbookToBuffer(model: WorkbookModel, options: { meta?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = model.owner;
   wb.lastModifiedBy = model.owner;
@@ -135,7 +139,7 @@ export async function workbookToBuffer(model: WorkbookModel): Promise<Buffer> {
     wb.definedNames.add(ref, nr.name);
   }
 
-  writeMeta(wb, meta);
+  if (options.meta !== false) writeMeta(wb, meta);
   const data = await wb.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

@@ -1,5 +1,6 @@
 /** Calls from the page to its server; while any is pending, <body data-busy> is set (tests wait on it). */
 import type {
+  AnswerBody,
   EditBody,
   EditResponse,
   MenuView,
@@ -12,6 +13,16 @@ import type {
 } from '../server/api-types';
 
 let pending = 0;
+/** the person this browser window acts for: every request names them, so two windows can be two people */
+let pageUser: string | undefined;
+
+export function setPageUser(email: string): void {
+  pageUser = email;
+}
+
+export function currentPageUser(): string | undefined {
+  return pageUser;
+}
 
 function track<T>(promise: Promise<T>): Promise<T> {
   pending++;
@@ -36,23 +47,28 @@ async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown): Pro
 export function getSnapshot(sheet: string | undefined, from: number, count: number): Promise<WorkbookSnapshot> {
   const query = new URLSearchParams({ from: String(from), count: String(count) });
   if (sheet !== undefined) query.set('sheet', sheet);
+  if (pageUser) query.set('user', pageUser);
   return track(call<WorkbookSnapshot>('GET', `/api/snapshot?${query.toString()}`));
 }
 
 export function getMenus(): Promise<{ menus: MenuView[]; uiEvents: UiEventView[]; error?: string }> {
-  return track(call('GET', '/api/menus'));
+  return track(call('GET', pageUser ? `/api/menus?user=${encodeURIComponent(pageUser)}` : '/api/menus'));
 }
 
 export function postRun(request: RunRequest): Promise<RunResponse> {
-  return track(call<RunResponse>('POST', '/api/run', request));
+  return track(call<RunResponse>('POST', '/api/run', { ...request, user: pageUser }));
+}
+
+export function postAnswer(body: AnswerBody): Promise<RunResponse> {
+  return track(call<RunResponse>('POST', '/api/answer', body));
 }
 
 export function postEdit(body: EditBody): Promise<EditResponse> {
-  return track(call<EditResponse>('POST', '/api/edit', body));
+  return track(call<EditResponse>('POST', '/api/edit', { ...body, user: pageUser }));
 }
 
 export function postSelect(body: SelectBody): Promise<void> {
-  return track(call<void>('POST', '/api/select', body));
+  return track(call<void>('POST', '/api/select', { ...body, user: pageUser }));
 }
 
 export function getUsers(): Promise<UsersResponse> {

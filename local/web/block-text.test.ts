@@ -31,6 +31,11 @@ describe('fill-down formulas', () => {
     expect(shiftFormula(`=LOG10(A1)&"B2"&'План 2026'!A1`, 1, 1)).toBe(`=LOG10(B2)&"B2"&'План 2026'!B2`);
   });
 
+  it('shifts whole columns by their relative letters, and a reference off the sheet is #REF!', () => {
+    expect(shiftFormula('=SUM(A:B)+SUM($C:D)', 5, 1)).toBe('=SUM(B:C)+SUM($C:E)');
+    expect(shiftFormula('=A2+B$1', -2, 0)).toBe('=#REF!+B$1');
+  });
+
   it('names columns by letters as Sheets does', () => {
     expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
   });

@@ -73,8 +73,8 @@ async function refresh(): Promise<void> {
 
 /**
  * Runs a public function of the script as one execution. When the script asks
- * a question (ui.alert with choices, ui.prompt), the person answers it here and
- * the execution is run again with the answers so far.
+ * a question (ui.alert with choices, ui.prompt), the execution waits on the
+ * server while the person answers it here, then goes on with the answer.
  */
 async function runScript(
   fn: string,
@@ -84,23 +84,21 @@ async function runScript(
   const running = document.getElementById('running');
   if (running) running.hidden = false;
   grid.flushSelection();
-  const answers: AnswerView[] = [];
   try {
-    for (;;) {
-      const response = await api.postRun({ fn, args, answers });
-      if (response.question) {
-        if (running) running.hidden = true;
-        const q = response.question;
-        answers.push(await ask(q.type, q.title, q.message, q.buttons));
-        if (running) running.hidden = false;
-        continue;
-      }
-      await refresh();
-      await showUiEvents(response.uiEvents);
-      // A sidebar's call reports its failure to its failure handler; a menu item's failure is shown.
-      if (!response.ok && !fromFrame) void ask('alert', 'Ошибка', response.error ?? 'Ошибка скрипта', 'OK');
-      return { ok: response.ok, result: response.result, error: response.error };
+    let response = await api.postRun({ fn, args });
+    // the execution waits at each question until the person answers it here
+    while (response.question && response.execution !== undefined) {
+      if (running) running.hidden = true;
+      const q = response.question;
+      const answer: AnswerView = await ask(q.type, q.title, q.message, q.buttons);
+      if (running) running.hidden = false;
+      response = await api.postAnswer({ execution: response.execution, answer });
     }
+    await refresh();
+    await showUiEvents(response.uiEvents);
+    // A sidebar's call reports its failure to its failure handler; a menu item's failure is shown.
+    if (!response.ok && !fromFrame) void ask('alert', 'Ошибка', response.error ?? 'Ошибка скрипта', 'OK');
+    return { ok: response.ok, result: response.result, error: response.error };
   } catch (error) {
     const message = (error as Error).message;
     if (!fromFrame) void ask('alert', 'Ошибка', message, 'OK');
@@ -121,6 +119,9 @@ async function loadUsers(): Promise<void> {
   const select = document.getElementById('user-select') as HTMLSelectElement | null;
   if (!select) return;
   const { current, users } = await api.getUsers();
+  // a window keeps the person it was opened as, whatever another window switches to
+  if (!api.currentPageUser()) api.setPageUser(current);
+  const mine = api.currentPageUser();
   select.replaceChildren();
   for (const user of users) {
     const option = document.createElement('option');
@@ -128,7 +129,7 @@ async function loadUsers(): Promise<void> {
     option.textContent = user.position
       ? `${user.name} (${user.position}) — ${user.email}`
       : `${user.name} — ${user.email}`;
-    option.selected = user.email === current;
+    option.selected = user.email === mine;
     select.append(option);
   }
 }
@@ -138,6 +139,7 @@ function initUserSwitch(): void {
   select?.addEventListener('change', () => {
     void (async () => {
       await api.postUser(select.value);
+      api.setPageUser(select.value);
       // Another person opening the document: onOpen runs for them and protections apply to them.
       await loadMenus();
       await refresh();

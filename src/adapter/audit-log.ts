@@ -6,7 +6,7 @@ import { SHEETS, COLUMNS } from '../domain/workbook/schema';
 import { textOf } from '../domain/crm/values';
 import { ensureGridRows } from './grid';
 import { withDocumentLock } from './lock';
-import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
+import { forgetEntries, OVERFLOW_SHEET, pendingEntries, queueEntries, takePlantedEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
 
@@ -50,8 +50,22 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     queueEntries(ss, 'log', rows);
     return;
   }
-  const pending = pendingEntries(ss, 'log');
-  const all = [...pending.map((p) => pendingLogRow(p.row)), ...rows];
+  const found = { planted: [] as string[][] };
+  const pending = pendingEntries(ss, 'log', found);
+  // rows someone typed into the unprotected overflow tab: never entries, reported here and removed
+  const planted = (found.planted.length > 0 ? takePlantedEntries(ss) : []).map((r) => [
+    now,
+    UNKNOWN_USER,
+    'Отброшена запись очереди',
+    OVERFLOW_SHEET,
+    safeCellText(r[0] ?? ''),
+    safeCellText(r[1] ?? ''),
+    '',
+    safeCellText((r[2] ?? '').slice(0, 1000)),
+    'Строка без подписи надстройки (внесена в лист вручную) или копия уже записанной: в «Журнал», память и ' +
+      'историю этапов не попала',
+  ]);
+  const all = [...pending.map((p) => pendingLogRow(p.row)), ...planted, ...rows];
   if (all.length === 0) return;
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.log);

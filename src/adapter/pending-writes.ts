@@ -17,6 +17,17 @@
  * cannot take an entry puts it in the tab, and only if that fails too it is
  * written to the execution log.
  *
+ * The overflow tab cannot be protected: a specialist's own execution (the
+ * simple trigger, a sidebar call) must append to it. So anyone could type an
+ * entry there — a memory value that unlocks a signed deal, a forged «Журнал»
+ * line. Each row therefore carries an HMAC-SHA256 of its ID, kind and cells,
+ * keyed by a random secret in the document's properties, which only the
+ * add-on's code reads (a person can neither see properties nor make the
+ * script return them). A row without a valid signature, or a copy of a row
+ * already written out (its ID is not newer than the last written entry of its
+ * kind), is never read as an entry; the director's next write of «Журнал»
+ * reports it there and removes it from the tab.
+ *
  * Every function here runs under the document lock (see lock.ts).
  */
 import { ensureGridRows } from './grid';
@@ -38,7 +49,11 @@ const KEY_PREFIX = 'crm.q.';
 export const OVERFLOW_KEY = 'crm.queueOverflow';
 /** The overflow tab: not protected, so any editor's execution can write it. */
 export const OVERFLOW_SHEET = '_Очередь записей';
-const OVERFLOW_HEADERS = ['ID', 'Вид', 'Запись'];
+const OVERFLOW_HEADERS = ['ID', 'Вид', 'Запись', 'Подпись'];
+/** The key of the overflow rows' signatures (random, made once by the first queuing). */
+const SECRET_KEY = 'crm.queueSecret';
+/** kind → the ID time of the newest entry written out: an overflow row not newer is a copy. */
+const DRAINED_KEY = 'crm.queueDrained';
 
 /** One value stays well under Google's 9 KB (key and value count). */
 export const VALUE_BUDGET_BYTES = 8_000;
@@ -118,6 +133,11 @@ export function queueEntries(ss: Spreadsheet, kind: PendingKind, rows: readonly 
     const all = props().getProperties();
     let used = storeBytes(all);
     const values: Record<string, string> = {};
+    // the secret exists before any row may need it: made here, while the store has room
+    if (!all[SECRET_KEY]) {
+      values[SECRET_KEY] = newSecret();
+      used += utf8Bytes(SECRET_KEY) + utf8Bytes(values[SECRET_KEY]);
+    }
     const overflow: Stored[] = [];
     let batch: Stored[] = [];
     let sequence = Math.max(0, ...Object.keys(all).filter(isQueueKey).map(sequenceOf));
@@ -167,9 +187,76 @@ function writeOverflow(ss: Spreadsheet, entries: readonly Stored[]): void {
   // plain text cells: the JSON must not be read as a formula or a number
   const range = sheet.getRange(first, 1, entries.length, OVERFLOW_HEADERS.length);
   range.setNumberFormat('@');
-  range.setValues(entries.map(([id, kind, row]) => [id, kind, JSON.stringify(row)]));
+  const secret = secretBytes(true)!;
+  range.setValues(entries.map((e) => overflowCells(e, secret)));
   // well under the store's budget: the queue leaves 50 KB free for flags like this one
   props().setProperty(OVERFLOW_KEY, new Date().toISOString());
+}
+
+/** A stored entry as the cells of its overflow row, signed. */
+function overflowCells([id, kind, row]: Stored, secret: readonly number[]): string[] {
+  const text = JSON.stringify(row);
+  return [id, kind, text, signature(secret, id, kind, text)];
+}
+
+function newSecret(): string {
+  return `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+}
+
+/** The secret as bytes; made when missing and `create`, else null. */
+function secretBytes(create: boolean): number[] | null {
+  let secret = props().getProperty(SECRET_KEY);
+  if (!secret && create) {
+    secret = newSecret();
+    props().setProperty(SECRET_KEY, secret);
+  }
+  return secret ? utf8ByteArray(secret) : null;
+}
+
+function utf8ByteArray(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+/** SHA-256 through Utilities.computeDigest, which takes and gives Java's signed bytes. */
+function sha256(bytes: readonly number[]): number[] {
+  return Utilities.computeDigest(
+    Utilities.DigestAlgorithm.SHA_256,
+    bytes.map((b) => (b > 127 ? b - 256 : b)),
+  ).map((b) => b & 0xff);
+}
+
+/** HMAC-SHA256 (RFC 2104) of an overflow row, as hex. */
+function signature(secret: readonly number[], id: string, kind: string, text: string): string {
+  const block = 64;
+  const key = secret.length > block ? sha256(secret) : [...secret];
+  while (key.length < block) key.push(0);
+  const message = utf8ByteArray(`${id}\u0000${kind}\u0000${text}`);
+  const inner = sha256([...key.map((b) => b ^ 0x36), ...message]);
+  const outer = sha256([...key.map((b) => b ^ 0x5c), ...inner]);
+  return outer.map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** When an entry was queued: the first part of its ID is Date.now() in base 36. */
+function idTime(id: string): number {
+  const t = parseInt(id.split('-')[0] ?? '', 36);
+  return Number.isFinite(t) ? t : 0;
+}
+
+function drainedTimes(raw: string | null | undefined): Record<string, number> {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function cellText(value: unknown): string {
@@ -177,8 +264,12 @@ function cellText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** The queued entries of `kind`, oldest first (one read of the store, the overflow tab only when flagged). */
-export function pendingEntries(ss: Spreadsheet, kind: PendingKind): PendingEntry[] {
+/**
+ * The queued entries of `kind`, oldest first (one read of the store, the
+ * overflow tab only when flagged); `found.planted` gets the overflow rows
+ * that are not the add-on's entries.
+ */
+export function pendingEntries(ss: Spreadsheet, kind: PendingKind, found?: { planted: string[][] }): PendingEntry[] {
   const all = props().getProperties();
   const out: PendingEntry[] = [];
   for (const key of Object.keys(all)
@@ -187,7 +278,9 @@ export function pendingEntries(ss: Spreadsheet, kind: PendingKind): PendingEntry
     for (const stored of parse(all[key])) if (stored[1] === kind) out.push(toEntry(stored));
   }
   if (all[OVERFLOW_KEY]) {
-    for (const stored of overflowRows(ss)) if (stored[1] === kind) out.push(toEntry(stored));
+    const { valid, planted } = readOverflow(ss, all);
+    for (const stored of valid) if (stored[1] === kind) out.push(toEntry(stored));
+    if (found) found.planted.push(...planted);
   }
   return out;
 }
@@ -208,22 +301,74 @@ function parse(raw: string | undefined): Stored[] {
   }
 }
 
-function overflowRows(ss: Spreadsheet): Stored[] {
+/** The overflow tab read: the entries whose signature holds, and the other non-empty rows as they stand. */
+function readOverflow(ss: Spreadsheet, all?: Record<string, string>): { valid: Stored[]; planted: string[][] } {
+  const valid: Stored[] = [];
+  const planted: string[][] = [];
   const sheet = ss.getSheetByName(OVERFLOW_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return [];
-  return sheet
-    .getRange(2, 1, sheet.getLastRow() - 1, OVERFLOW_HEADERS.length)
-    .getValues()
-    .flatMap((r): Stored[] => {
+  if (!sheet || sheet.getLastRow() < 2) return { valid, planted };
+  const store = all ?? props().getProperties();
+  const secret = store[SECRET_KEY] ? utf8ByteArray(store[SECRET_KEY]) : null;
+  const drained = drainedTimes(store[DRAINED_KEY]);
+  const seen = new Set<string>();
+  const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, OVERFLOW_HEADERS.length).getValues();
+  for (const r of rows) {
+    const cells = r.map((v) => String(v ?? ''));
+    if (cells.every((c) => c === '')) continue;
+    const [id, kind, text, signed] = cells;
+    const entry = ((): Stored | null => {
+      if (!secret || seen.has(id) || (kind !== 'log' && kind !== 'memory' && kind !== 'history')) return null;
+      if (idTime(id) <= (drained[kind] ?? 0)) return null;
+      if (signed !== signature(secret, id, kind, text)) return null;
       try {
-        const row: unknown = JSON.parse(String(r[2]));
-        const kind = String(r[1]);
-        if (!Array.isArray(row) || (kind !== 'log' && kind !== 'memory' && kind !== 'history')) return [];
-        return [[String(r[0]), kind, row.map(String)]];
+        const row: unknown = JSON.parse(text);
+        return Array.isArray(row) ? [id, kind, row.map(String)] : null;
       } catch {
-        return [];
+        return null;
       }
-    });
+    })();
+    if (entry) {
+      seen.add(id);
+      valid.push(entry);
+    } else planted.push(cells);
+  }
+  return { valid, planted };
+}
+
+function overflowRows(ss: Spreadsheet, all?: Record<string, string>): Stored[] {
+  return readOverflow(ss, all).valid;
+}
+
+/**
+ * The overflow rows that are not the add-on's entries (typed or pasted into
+ * the tab, or copies of entries already written out), removed from the tab;
+ * the caller (a writer of «Журнал») reports them. Reads the tab only while
+ * entries wait in it.
+ */
+export function takePlantedEntries(ss: Spreadsheet): string[][] {
+  const all = props().getProperties();
+  if (!all[OVERFLOW_KEY]) return [];
+  const { valid, planted } = readOverflow(ss, all);
+  if (planted.length === 0) return [];
+  rewriteOverflow(ss, valid, [], valid.length + planted.length);
+  if (valid.length === 0) props().deleteProperty(OVERFLOW_KEY);
+  return planted;
+}
+
+/** Writes `left` (and `keep`, rows as they stood) as the overflow tab's rows, over at least `before` rows cleared. */
+function rewriteOverflow(ss: Spreadsheet, left: readonly Stored[], keep: readonly string[][], before: number): void {
+  const sheet = ss.getSheetByName(OVERFLOW_SHEET);
+  if (!sheet) return;
+  const height = Math.max(before, sheet.getLastRow() - 1);
+  if (height > 0) sheet.getRange(2, 1, height, OVERFLOW_HEADERS.length).clearContent();
+  if (left.length + keep.length > 0) {
+    const secret = secretBytes(true)!;
+    const rows = [
+      ...left.map((e) => overflowCells(e, secret)),
+      ...keep.map((r) => r.slice(0, OVERFLOW_HEADERS.length)),
+    ];
+    sheet.getRange(2, 1, rows.length, OVERFLOW_HEADERS.length).setValues(rows);
+  }
 }
 
 /**
@@ -235,28 +380,32 @@ export function forgetEntries(ss: Spreadsheet, ids: readonly string[]): void {
   const written = new Set(ids);
   const all = props().getProperties();
   const rewrite: Record<string, string> = {};
+  const drained = drainedTimes(all[DRAINED_KEY]);
+  let drainMoved = false;
+  const newest = (e: Stored) => {
+    if (idTime(e[0]) <= (drained[e[1]] ?? 0)) return;
+    drained[e[1]] = idTime(e[0]);
+    drainMoved = true;
+  };
   for (const key of Object.keys(all).filter((k) => k.startsWith(KEY_PREFIX))) {
     const stored = parse(all[key]);
     const left = stored.filter((e) => !written.has(e[0]));
     if (left.length === stored.length) continue;
+    stored.filter((e) => written.has(e[0])).forEach(newest);
     if (left.length === 0) props().deleteProperty(key);
     else rewrite[key] = JSON.stringify(left);
   }
-  if (Object.keys(rewrite).length > 0) props().setProperties(rewrite);
   if (all[OVERFLOW_KEY]) {
-    const sheet = ss.getSheetByName(OVERFLOW_SHEET);
-    const rows = overflowRows(ss);
+    const { valid: rows, planted } = readOverflow(ss, all);
     const left = rows.filter((e) => !written.has(e[0]));
-    if (sheet && left.length !== rows.length) {
-      sheet.getRange(2, 1, Math.max(rows.length, sheet.getLastRow() - 1), OVERFLOW_HEADERS.length).clearContent();
-      if (left.length > 0) {
-        sheet
-          .getRange(2, 1, left.length, OVERFLOW_HEADERS.length)
-          .setValues(left.map(([id, kind, row]) => [id, kind, JSON.stringify(row)]));
-      }
-    }
-    if (left.length === 0) props().deleteProperty(OVERFLOW_KEY);
+    rows.filter((e) => written.has(e[0])).forEach(newest);
+    // planted rows stay for the report of takePlantedEntries
+    if (left.length !== rows.length) rewriteOverflow(ss, left, planted, rows.length + planted.length);
+    if (left.length === 0 && planted.length === 0) props().deleteProperty(OVERFLOW_KEY);
   }
+  // a copy of a written entry typed back into the overflow tab is not newer than this
+  if (drainMoved) rewrite[DRAINED_KEY] = JSON.stringify(drained);
+  if (Object.keys(rewrite).length > 0) props().setProperties(rewrite);
 }
 
 /** How much waits: entries in the store and in the overflow tab, and the bytes the store holds. */
@@ -271,7 +420,7 @@ export function queueState(ss: Spreadsheet): QueueState {
   const all = props().getProperties();
   let entries = 0;
   for (const key of Object.keys(all)) if (key.startsWith(KEY_PREFIX)) entries += parse(all[key]).length;
-  const overflow = all[OVERFLOW_KEY] ? overflowRows(ss).length : 0;
+  const overflow = all[OVERFLOW_KEY] ? overflowRows(ss, all).length : 0;
   return { entries, overflow, storeBytes: storeBytes(all) };
 }
 

@@ -24,3 +24,25 @@ export function protectForDirectors(sheet: Sheet, description: string, directors
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   return existing.length === 0;
 }
+
+/**
+ * The tabs among `names` that carry a protection (of the sheet or of a range)
+ * the current user may not change. On Google only the spreadsheet's owner and
+ * the editors of a protection may edit under it or change it (its description,
+ * editors, warning mode): a director from the «Настройки» list whom the owner's
+ * protection does not name gets «You are trying to edit a protected cell or
+ * object» from the first such call.
+ */
+export function protectedAgainstMe(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const protections = [
+      ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
+      ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+    ];
+    if (protections.some((p) => !p.canEdit())) out.push(name);
+  }
+  return out;
+}

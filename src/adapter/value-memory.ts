@@ -95,6 +95,32 @@ export class ValueMemory {
     return this.ids === null ? this.entries.size === 0 : this.tabEmpty && this.entries.size === 0;
   }
 
+  /** Whether anything is remembered of `id` (among the IDs loaded). */
+  knows(id: string): boolean {
+    const prefix = key(id, '');
+    for (const k of this.entries.keys()) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** The remembered fields of `id` (among the IDs loaded), field → value. */
+  fieldsOf(id: string): Map<string, string> {
+    const prefix = key(id, '');
+    const out = new Map<string, string>();
+    for (const [k, v] of this.entries) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v.value);
+    return out;
+  }
+
+  /** Every ID the memory holds, the queued ones too: one read of the tab's ID column. */
+  static rememberedIds(ss: Spreadsheet): Set<string> {
+    const ids = new Set<string>();
+    const sheet = ss.getSheetByName(MEMORY_SHEET);
+    const lastRow = sheet ? sheet.getLastRow() : 0;
+    if (sheet && lastRow > 1) for (const [id] of sheet.getRange(2, 1, lastRow - 1, 1).getValues()) ids.add(textOf(id));
+    for (const entry of pendingEntries(ss, 'memory')) ids.add(entry.row[0] ?? '');
+    ids.delete('');
+    return ids;
+  }
+
   get(id: string, field: string): Remembered | undefined {
     return this.entries.get(key(id, field));
   }

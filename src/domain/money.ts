@@ -15,6 +15,7 @@ export class DomainError extends Error {
 /** Half-up (away from zero for .5) integer division of two bigint values, den > 0. */
 export function divRoundHalfUp(num: bigint, den: bigint): bigint {
   if (den <= 0n) throw new RangeError('denominator must be positive');
+  // Stryker disable next-line EqualityOperator: for num = 0 both readings give 0 (−0n is 0n)
   const negative = num < 0n;
   const abs = negative ? -num : num;
   const q = (abs * 2n + den) / (den * 2n);
@@ -31,7 +32,9 @@ export function rublesToKopecks(rubles: number): Kopecks {
   const floor = Math.floor(scaled);
   const frac = scaled - floor;
   // half-up away from zero
+  // Stryker disable next-line EqualityOperator: at 0 both branches give 0
   if (scaled >= 0) return frac >= 0.5 - 1e-9 ? floor + 1 : floor;
+  // Stryker disable next-line EqualityOperator: a fraction exactly 0.5 + 1e-9 is not a double that scaling produces
   return frac > 0.5 + 1e-9 ? floor + 1 : floor;
 }
 

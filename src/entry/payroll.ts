@@ -10,7 +10,7 @@ import { makePayslips } from '../server/payroll/payslips';
 import { mailPayslips, mailRunReport } from '../server/payroll/payslip-mail';
 import { makePaymentRegister } from '../server/payroll/payment-register';
 import { monthKey, type YearMonth } from '../domain/calendar';
-import { changedSinceComputed } from '../adapter/pay-changes';
+import { changedSheetsText, changedSinceComputed } from '../adapter/pay-changes';
 
 /** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
 function askMonth(title: string, ctx: PayrollContext): YearMonth | null {
@@ -48,8 +48,8 @@ export function menuComputePayroll(): void {
     ];
     if (result.changedSince) {
       lines.push(
-        `Внимание: сделки месяца (суммы, даты, ответственные) менялись после прошлого расчёта — ` +
-          `${formatTime(result.changedSince)}. Ведомость пересчитана с этими изменениями; проверьте её перед подписью.`,
+        `Внимание: данные месяца (${changedSheetsText(result.changedSince)}) менялись после прошлого расчёта — ` +
+          `${formatTime(result.changedSince.at)}. Ведомость пересчитана с этими изменениями; проверьте её перед подписью.`,
       );
     }
     if (result.separateBook) {
@@ -80,7 +80,8 @@ export function menuClosePayrollMonth(): void {
     const sure = ui.alert(
       'Закрыть месяц',
       (changed
-        ? `Внимание: сделки месяца менялись после последнего расчёта (${formatTime(changed)}) — ` +
+        ? `Внимание: данные месяца (${changedSheetsText(changed)}) менялись после последнего расчёта ` +
+          `(${formatTime(changed.at)}) — ` +
           'ведомость их не учитывает. Лучше сначала рассчитать месяц заново.\n\n'
         : '') +
         `Закрыть ${monthLabel(month)}? Формулы ведомости заменятся значениями, лист будет защищён, ` +
@@ -136,8 +137,9 @@ export function menuPaymentRegister(): void {
     const r = makePaymentRegister(ctx, month);
     const lines = [
       `Лист «${r.sheetName}»: ${r.rows} сотрудников, итого ${rubles(r.total)} руб. — как в ведомости.`,
-      `Файл для банка или 1С: «${r.csv.name}» на Google Диске: ${r.csv.url}`,
-      'Файл .xlsx: откройте лист и выберите Файл → Скачать → Microsoft Excel.',
+      `Файлы для банка или 1С на Google Диске:`,
+      `«${r.csv.name}»: ${r.csv.url}`,
+      `«${r.xlsx.name}»: ${r.xlsx.url}`,
     ];
     if (r.problems.length > 0) lines.push(`Проверьте номера счетов в листе «Сотрудники»: ${r.problems.join('; ')}.`);
     alert('Реестр на выплату', lines.join('\n'));

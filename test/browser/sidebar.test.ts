@@ -96,6 +96,23 @@ describe('the client card', () => {
     await expect(lost.locator('.stage-name.lost').textContent()).resolves.toBe('Отказ');
   });
 
+  it('shows the Russian message of an error the server threw, through google.script.run’s failure handler', async () => {
+    // a deal whose client is not on «Клиенты»: getClientCard throws, as on Google the call then fails
+    const p = await open({ deals: [fullDeal('С-00001', 'Новый', { 'ID клиента': 'К-00009' })] }, IVANOV);
+    await selectCell(p, SHEETS.deals, 2, 3);
+    const failed = p.waitForResponse(
+      (r) => r.url().endsWith('/api/run') && (r.request().postData() ?? '').includes('"getClientCard"'),
+    );
+    const frame = await openFromMenu(p, 'Карточка клиента');
+    // the server's answer is a failure with the thrown message, not a value
+    await expect((await failed).json()).resolves.toMatchObject({
+      ok: false,
+      error: 'Клиента «К-00009» нет на листе «Клиенты»',
+    });
+    await expect(frame.locator('.empty').textContent()).resolves.toBe('Клиента «К-00009» нет на листе «Клиенты»');
+    await expect(frame.locator('.deal').count()).resolves.toBe(0);
+  });
+
   it('asks for exactly the missing fields of a move, shows the server error, then moves the deal', async () => {
     const p = await open({ deals: [NEGOTIATING] }, IVANOV);
     await selectCell(p, SHEETS.deals, 2, 3);

@@ -112,6 +112,56 @@ describe('who is the director', () => {
     expect(() => session.run('overrideStage', ['С-00001', 'Новый', 'проверено'])).toThrow(/только директор/);
   });
 
+  it('a director from «Настройки» who is not the owner runs «Настроить таблицу»: it repairs what she may change', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] });
+    settingsCell(workbook, 'E-mail директора').value = PETROVA;
+    const session = crmSession(workbook, PETROVA, WORKSPACE);
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== MEMORY_SHEET);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    const said = session.takeUiEvents().map((e) => ('message' in e ? e.message : ''));
+    expect(said.join('\n')).not.toMatch(/[A-Za-z]{4,} (a|the|to) /);
+    expect(said[0]).toMatch(/Защищённые листы изменяют/);
+    const memory = workbook.sheets.find((s) => s.name === MEMORY_SHEET)!;
+    expect(memory.protections[0].editors.sort()).toEqual([DIRECTOR, PETROVA].sort());
+    expect(memory.rows.some((r) => r?.[0]?.value === 'С-00001')).toBe(true);
+  });
+
+  it('a listed director whom the owner’s protection of a tab does not name is told in Russian, and nothing changes', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Новый')] });
+    settingsCell(workbook, 'E-mail директора').value = PETROVA;
+    const session = crmSession(workbook, PETROVA, WORKSPACE);
+    workbook.sheets.find((s) => s.name === SHEETS.plans)!.protections[0].editors = [DIRECTOR];
+    // a column the setup would add, and a memory tab it would create: neither happens
+    const deals = workbook.sheets.find((s) => s.name === D)!;
+    deals.rows[0]![deals.rows[0]!.length - 1] = { value: null };
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== MEMORY_SHEET);
+    const before = JSON.stringify(workbook.sheets);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+    const said = session.takeUiEvents().map((e) => ('message' in e ? e.message : ''));
+    expect(said).toEqual([
+      expect.stringMatching(
+        /ничего не изменила: защиту листа «Планы» ставил владелец таблицы \(director@proekt-a\.ru\)/,
+      ),
+    ]);
+    expect(said[0]).not.toMatch(/protected/);
+    expect(JSON.stringify(workbook.sheets)).toBe(before);
+    // the owner runs it once: the tab names her again, and her own run works
+    session.setUser(DIRECTOR);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    expect(workbook.sheets.find((s) => s.name === SHEETS.plans)!.protections[0].editors.sort()).toEqual(
+      [DIRECTOR, PETROVA].sort(),
+    );
+    session.setUser(PETROVA);
+    session.takeUiEvents();
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }, { button: 'NO' }]);
+    expect(
+      session
+        .takeUiEvents()
+        .map((e) => ('message' in e ? e.message : ''))
+        .join('\n'),
+    ).not.toMatch(/ничего не изменила/);
+  });
+
   it('on gmail accounts a director-only change by someone Google does not name is refused and logged as «не определён»', () => {
     const workbook = crmWorkbook();
     const session = crmSession(workbook, IVANOV);
@@ -169,6 +219,55 @@ describe('the hidden memory of last valid values', () => {
     );
     type(session, D, 2, 'Этап', 'Договор заключён');
     expect(cell(workbook, D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
+
+describe('the overflow tab of the queue', () => {
+  const OVERFLOW = '_Очередь записей';
+  const overflowRows = (workbook: WorkbookModel) =>
+    (workbook.sheets.find((s) => s.name === OVERFLOW)?.rows ?? [])
+      .slice(1)
+      .filter((r) => r?.some((c) => c?.value !== null && c?.value !== undefined && c?.value !== ''))
+      .map((r) => r!.map((c) => String(c?.value ?? '')));
+  const memoryStage = (workbook: WorkbookModel, id: string) =>
+    workbook.sheets
+      .find((s) => s.name === MEMORY_SHEET)!
+      .rows.filter((r) => r?.[0]?.value === id && r?.[1]?.value === 'Этап')
+      .map((r) => r![2]?.value);
+
+  it('takes no entry a specialist typed into it, nor a copy of one already written out; both are reported in «Журнал»', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV);
+    // other data fills the document's store: the specialist's queued writes go to the overflow tab
+    for (let i = 0; i < 62; i++) workbook.documentProperties[`other.${i}`] = 'x'.repeat(8 * 1024);
+    expect(session.run('moveDeal', ['С-00001', 'КП отправлено', {}])).toMatchObject({ ok: true });
+    const legit = overflowRows(workbook).find((r) => r[1] === 'memory' && r[2].includes('КП отправлено'))!;
+    expect(legit).toBeDefined();
+    session.setUser(DIRECTOR);
+    session.run('menuCheckWorkbook');
+    session.takeUiEvents();
+    expect(memoryStage(workbook, 'С-00001')).toEqual(['КП отправлено']);
+    session.setUser(IVANOV);
+    expect(session.run('moveDeal', ['С-00001', 'Согласование договора', {}])).toMatchObject({ ok: true });
+    // she types a forged entry and pastes back the copy of the one written out before
+    const forged = ['zzzzzzzz-abcdef-1', 'memory', JSON.stringify(['С-00001', 'Этап', 'Договор заключён', '']), 'f00d'];
+    const at = overflowRows(workbook).length + 2;
+    session.edit({ sheet: OVERFLOW, row: at, column: 1, values: [forged, legit] });
+    // what she sees in the card already comes from the queue: not the planted stage
+    expect(JSON.stringify(session.run('getClientCard', ['К-00001']))).not.toMatch(
+      /"stage":"(Договор заключён|КП отправлено)"/,
+    );
+    session.setUser(DIRECTOR);
+    session.run('menuCheckWorkbook');
+    expect(memoryStage(workbook, 'С-00001')).toEqual(['Согласование договора']);
+    const reported = rowsOf(workbook, SHEETS.log).filter((r) => r['Действие'] === 'Отброшена запись очереди');
+    expect(reported.map((r) => r['ID'])).toEqual([forged[0], legit[0]]);
+    expect(reported[0]).toMatchObject({ Пользователь: 'не определён', Поле: 'memory' });
+    expect(overflowRows(workbook)).toEqual([]);
+    // a skipped stage typed next is still refused from the true last stage
+    session.setUser(IVANOV);
+    type(session, D, 2, 'Этап', 'Исполнение');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('Согласование договора');
   });
 });
 
@@ -362,6 +461,90 @@ describe('IDs stay unique', () => {
     type(session, D, 2, 'ID сделки', 'С-00077');
     expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
     expect(lastLog(session)).toMatchObject({ Действие: 'Отклонена смена ID', Стало: 'С-00077' });
+  });
+
+  /** Row `row` of `sheet` as a person would copy it, with `changes` by header. */
+  function copiedRow(workbook: WorkbookModel, sheet: string, row: number, changes: Record<string, string>): string[] {
+    const model = workbook.sheets.find((s) => s.name === sheet)!;
+    const headers = model.rows[0]!.map((c) => String(c?.value ?? ''));
+    return model.rows[row - 1]!.slice(0, headers.length).map((c, k) =>
+      headers[k] in changes
+        ? changes[headers[k]]
+        : c?.value instanceof Date
+          ? `${String(c.value.getDate()).padStart(2, '0')}.${String(c.value.getMonth() + 1).padStart(2, '0')}.${c.value.getFullYear()}`
+          : String(c?.value ?? ''),
+    );
+  }
+
+  it('an ID swapped for a free one inside a pasted block goes back, and the skipped stage is refused', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00050', Этап: 'Договор заключён' });
+    session.edit({ sheet: D, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('Переговоры');
+    const log = rowsOf(workbook, SHEETS.log);
+    expect(log.find((r) => r['Действие'] === 'Отклонена смена ID')).toMatchObject({
+      ID: 'С-00001',
+      Было: 'С-00001',
+      Стало: 'С-00050',
+    });
+    expect(log.find((r) => r['Действие'] === 'Отклонена смена этапа')).toMatchObject({
+      ID: 'С-00001',
+      Стало: 'Договор заключён',
+    });
+    // the memory still knows the deal: the next valid move is taken
+    type(session, D, 2, 'Этап', 'КП отправлено');
+    expect(cell(workbook, D, 2, 'Этап')).toBe('КП отправлено');
+  });
+
+  it('a colleague’s signed deal pasted over with a free ID and her own e-mail keeps its ID and its owner', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Договор заключён', { Ответственный: PETROVA })] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00042', Ответственный: IVANOV });
+    session.edit({ sheet: D, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 2, 'Ответственный')).toBe(PETROVA);
+  });
+
+  it('IDs swapped between free ones in a pasted ID column go back each to its row', () => {
+    const workbook = crmWorkbook({
+      deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый'), fullDeal('С-00003', 'КП отправлено')],
+    });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    session.edit({ sheet: D, row: 2, column: 1, values: [['С-00061'], ['С-00062']] });
+    expect([2, 3, 4].map((r) => cell(workbook, D, r, 'ID сделки'))).toEqual(['С-00001', 'С-00002', 'С-00003']);
+    expect(rowsOf(workbook, SHEETS.log).filter((r) => r['Действие'] === 'Отклонена смена ID')).toHaveLength(2);
+    // a skipped stage stays refused for the restored deal
+    type(session, D, 3, 'Этап', 'Переговоры');
+    expect(cell(workbook, D, 3, 'Этап')).toBe('Новый');
+  });
+
+  it('a pasted row with an ID the add-on never gave, and no ID gone from the tab, is a new deal with a new ID', () => {
+    const workbook = crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, D, 2, { 'ID сделки': 'С-00090' });
+    session.edit({ sheet: D, row: 3, column: 1, values: [block] });
+    expect(cell(workbook, D, 2, 'ID сделки')).toBe('С-00001');
+    expect(cell(workbook, D, 3, 'ID сделки')).toBe('С-00091');
+    expect(cell(workbook, D, 3, 'Этап')).toBe('Новый');
+    expect(rowsOf(workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00090',
+      Стало: 'С-00091',
+      Комментарий: expect.stringContaining('надстройка не выдавала'),
+    });
+  });
+
+  it('a client row pasted over with a free ID keeps its ID, and its «Ответственный» stays', () => {
+    const workbook = crmWorkbook();
+    const session = crmSession(workbook, IVANOV, WORKSPACE);
+    const block = copiedRow(workbook, C, 2, { 'ID клиента': 'К-00033', Ответственный: PETROVA });
+    session.edit({ sheet: C, row: 2, column: 1, values: [block] });
+    expect(cell(workbook, C, 2, 'ID клиента')).toBe('К-00001');
+    expect(cell(workbook, C, 2, 'Ответственный')).toBe(IVANOV);
+    expect(rowsOf(workbook, SHEETS.log).find((r) => r['Действие'] === 'Отклонена смена ID')).toMatchObject({
+      Стало: 'К-00033',
+    });
   });
 
   it('with the memory tab deleted, a paste rebuilds it and never leaves a stage blank', () => {

@@ -100,3 +100,90 @@ describe('pay data changed after the last calculation', () => {
     expect(alerts(session).pop()).not.toMatch(/менялись/);
   });
 });
+
+describe('a change of «Планы» or «Табель» after the last calculation', () => {
+  function computedMarch() {
+    const workbook = payrollWorkbook({
+      settings: settingsWithoutKpi(),
+      staff: [specialist('10', 'Орлова Анна')],
+      timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
+      plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
+      deals: [signedDeal('10', 5, 100000)],
+    });
+    const session = payrollSession(workbook);
+    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
+    computeMonth(session, '03.2026');
+    return session;
+  }
+  const columnOf = (session: ReturnType<typeof payrollSession>, tab: string, header: string) =>
+    sheetNamed(session, tab)!.rows[0]!.findIndex((c) => c?.value === header) + 1;
+  const asked = (session: ReturnType<typeof payrollSession>) =>
+    session
+      .takeUiEvents()
+      .filter((e) => e.type === 'alert' || e.type === 'prompt')
+      .map((e) => ('message' in e ? e.message : ''));
+
+  it.each([
+    [SHEETS.plans, 'План продаж, руб.', '80000'],
+    [SHEETS.timesheet, 'Отработано дней', '15'],
+  ])(
+    'edited in the sheet (%s), makes «Закрыть месяц» warn and «Печать / PDF» ask before printing the stale ведомость',
+    (tab, header, value) => {
+      const session = computedMarch();
+      session.edit({ sheet: tab, row: 2, column: columnOf(session, tab, header), values: [[value]] });
+      session.takeUiEvents();
+      session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+      expect(asked(session).pop()).toMatch(new RegExp(`данные месяца \\(лист «${tab}»\\) менялись после последнего`));
+      // print: the tab is chosen, then the warning; «No» prints nothing
+      session.run('menuPrintPdf', [], [{ button: 'OK', text: TAB }, { button: 'NO' }]);
+      const events = session.takeUiEvents();
+      const alertsShown = events.filter((e) => e.type === 'alert').map((e) => ('message' in e ? e.message : ''));
+      expect(alertsShown.join('\n')).toMatch(new RegExp(`«${TAB}» устарел.*лист «${tab}»`));
+      expect(events.some((e) => e.type === 'dialog')).toBe(false);
+      expect(session.calls()['Drive.Files.create'] ?? 0).toBe(0);
+      // the new calculation includes the change and says so; after it nothing is stale
+      const recomputed = computeMonth(session, '03.2026')
+        .filter((e) => e.type === 'alert')
+        .map((e) => ('message' in e ? e.message : ''));
+      expect(recomputed.pop()).toMatch(new RegExp(`лист «${tab}»\\) менялись после прошлого расчёта`));
+      session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+      expect(asked(session).pop()).not.toMatch(/менялись/);
+    },
+  );
+
+  it('counts a change of «Сотрудники» for every computed month', () => {
+    const session = computedMarch();
+    session.edit({
+      sheet: SHEETS.staff,
+      row: 3,
+      column: columnOf(session, SHEETS.staff, 'Категория'),
+      values: [['I категория']],
+    });
+    session.takeUiEvents();
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(asked(session).pop()).toMatch(/лист «Сотрудники»\) менялись/);
+  });
+
+  it('counts the month a row was moved away from, and a pasted block of rows, but not another month', () => {
+    const session = computedMarch();
+    const month = columnOf(session, SHEETS.timesheet, 'Месяц');
+    // a row of May: March stays current
+    session.edit({
+      sheet: SHEETS.timesheet,
+      row: 3,
+      column: month,
+      values: [
+        ['2026-05', '10', '20', '0'],
+        ['2026-05', '11', '20', '0'],
+      ],
+    });
+    session.takeUiEvents();
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(asked(session).pop()).not.toMatch(/менялись/);
+    // March's row retyped as April: March changed
+    session.edit({ sheet: SHEETS.timesheet, row: 2, column: month, values: [['2026-04']] });
+    session.takeUiEvents();
+    session.run('menuClosePayrollMonth', [], [{ button: 'OK', text: '03.2026' }, { button: 'NO' }]);
+    expect(asked(session).pop()).toMatch(/лист «Табель»\) менялись/);
+  });
+});

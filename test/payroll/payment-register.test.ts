@@ -1,9 +1,12 @@
 /**
  * «Реестр на выплату…»: the ведомость's amounts to pay with the account
  * numbers of «Сотрудники», as a tab and a CSV file in the column layout of
- * «Настройки»; its total equals the ведомость's to the kopeck; wrong account
+ * «Настройки», and the tab alone as an .xlsx file; its total equals the
+ * ведомость's to the kopeck; wrong account
  * numbers are named to the director; a specialist is refused.
  */
+import ExcelJS from 'exceljs';
+import { createPdfExporter } from '../../local/export/pdf-exporter';
 import type { LocalRuntimeSession } from '../../local/runtime';
 import {
   accountProblem,
@@ -29,7 +32,7 @@ function session(layout?: string): LocalRuntimeSession {
     const row = settings.rows.find((r) => r?.[0]?.value === REGISTER_COLUMNS_PARAM)!;
     row[1] = { value: layout };
   }
-  const s = bundleSession(wb, { now: () => NOW });
+  const s = bundleSession(wb, { now: () => NOW, exporter: createPdfExporter() });
   computeMonth(s, '03.2026');
   return s;
 }
@@ -38,11 +41,16 @@ function run(s: LocalRuntimeSession) {
   s.run('menuPaymentRegister', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
   const events = s.takeUiEvents();
   const report = events.filter((e) => e.type === 'alert').pop();
-  const download = events.find((e) => e.type === 'download');
+  const downloads = events.flatMap((e) => (e.type === 'download' ? [e] : []));
+  const bytes = (d: (typeof downloads)[number] | undefined) =>
+    d ? Buffer.from(s.file(d.url.replace('/files/', ''))!.bytes) : null;
+  const xlsx = downloads.find((d) => d.name.endsWith('.xlsx'));
   return {
     report: report?.type === 'alert' ? report.message : '',
-    csv: download?.type === 'download' ? Buffer.from(s.file(download.url.replace('/files/', ''))!.bytes) : null,
-    name: download?.type === 'download' ? download.name : '',
+    csv: bytes(downloads[0]),
+    name: downloads[0]?.name ?? '',
+    xlsx: bytes(xlsx),
+    xlsxDownload: xlsx,
   };
 }
 
@@ -57,7 +65,7 @@ function payrollTotal(s: LocalRuntimeSession): number {
 
 describe('the payment register of a month', () => {
   const s = session();
-  const { report, csv, name } = run(s);
+  const { report, csv, name, xlsx, xlsxDownload } = run(s);
   const staff = paperStaff(N);
 
   it('saves a CSV for the bank or 1С in the default layout, its total equal to the ведомость’s', () => {
@@ -85,6 +93,29 @@ describe('the payment register of a month', () => {
     expect(last[3]!.value).toBe('Итого');
     expect(Math.round((last[4]!.value as number) * 100)).toBe(payrollTotal(s));
     expect(tab.protections.some((p) => p.type === 'sheet')).toBe(true);
+  });
+
+  it('saves the tab alone as an .xlsx file: the register, every account number as text, the total, nothing else of the book', async () => {
+    expect(xlsxDownload?.name).toBe('Реестр на выплату 03.2026.xlsx');
+    expect(xlsxDownload?.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(report).toContain(`«Реестр на выплату 03.2026.xlsx»: ${xlsxDownload!.url}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx! as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Реестр 03.2026']);
+    const sheet = book.worksheets[0];
+    const rows = Array.from({ length: N + 2 }, (_, i) =>
+      (sheet.getRow(i + 1).values as unknown[]).slice(1).map((v) => v ?? ''),
+    );
+    expect(rows[0]).toEqual(['№ п/п', 'ФИО', 'Таб. №', 'Номер счёта', 'Сумма']);
+    rows.slice(1, N + 1).forEach((row, i) => {
+      expect(row.slice(1, 3)).toEqual([staff[i].name, staff[i].tabNo]);
+      if (i !== 2) expect(row[3]).toBe(staff[i].account);
+    });
+    const sum = rows.slice(1, N + 1).reduce((acc: number, row) => acc + Math.round((row[4] as number) * 100), 0);
+    expect(sum).toBe(payrollTotal(s));
+    expect(rows[N + 1].slice(3)).toEqual(['Итого', payrollTotal(s) / 100]);
+    // the scratch copy it was exported from is gone
+    expect(s.otherWorkbooks()).toEqual([]);
   });
 
   it('names the employee whose account number is wrong', () => {

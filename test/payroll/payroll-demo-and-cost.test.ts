@@ -91,6 +91,78 @@ describe('the demo month', () => {
   });
 });
 
+describe('the demo month, worked from the rules of domain.md apart from the engine', () => {
+  it('pays each specialist the оклад, plan bonus and МРОТ top-up that the job description gives', () => {
+    const workbook = generateDemoWorkbook({ seed: 7, today: TODAY });
+    const table = (name: string) => {
+      const [head, ...rows] = grid(workbook, name);
+      return rows.map((r) => Object.fromEntries(head.map((h, i) => [String(h), r[i]])));
+    };
+    const kopecks = (rubles: unknown) => Math.round(Number(rubles) * 100);
+    const halfUp = (n: number, d: number) => Number((2n * BigInt(n) + BigInt(d)) / (2n * BigInt(d)));
+    // March 2026 has 21 working days (domain 4.7); МРОТ 27 093; оклад II 12 000, I 20 000; 1 000 a day on probation
+    const NORM = 21;
+    const MROT = kopecks(27_093);
+    const staff = table(SHEETS.staff);
+    const sheetRows = table(SHEETS.timesheet).filter((t) => t['Месяц'] === '2026-03');
+    const plans = table(SHEETS.plans).filter((t) => t['Месяц'] === '2026-03');
+    const deals = table(SHEETS.deals);
+    const marchSales = (email: unknown) =>
+      deals
+        .filter((d) => d['Ответственный'] === email && d['Дата договора'] instanceof Date)
+        .filter((d) => {
+          const at = d['Дата договора'] as Date;
+          return at.getFullYear() === 2026 && at.getMonth() === 2;
+        })
+        .reduce((sum, d) => sum + kopecks(d['Сумма договора, руб.']), 0);
+
+    const s = payrollSession(workbook, TODAY, workbook.owner);
+    computeMonth(s, '03.2026');
+    s.recalculate();
+    const tab = 'Зарплата 03.2026';
+    const kop = (row: number, col: number) => Math.round(Number(cellAt(s, tab, row, col)?.value) * 100);
+    const checked: string[] = [];
+    for (let r = 6; cellAt(s, tab, r, 2)?.value; r++) {
+      const tabNo = cellAt(s, tab, r, 2)?.value;
+      const person = staff.find((p) => String(p['Таб. №']) === String(tabNo));
+      if (!person) continue;
+      const category = person['Категория'];
+      const worked = Number(
+        sheetRows.find((t) => String(t['Сотрудник (Таб. №)']) === String(tabNo))!['Отработано дней'],
+      );
+      const planned = kopecks(
+        plans.find((p) => String(p['Сотрудник (Таб. №)']) === String(tabNo))!['План продаж, руб.'],
+      );
+      let base: number;
+      let planBonus: number;
+      if (category === 'I категория' || category === 'II категория') {
+        base = halfUp((category === 'I категория' ? kopecks(20_000) : kopecks(12_000)) * worked, NORM);
+        const sales = marchSales(person['Email']);
+        const percent = sales < planned ? 3 : sales === planned ? 4 : 5;
+        planBonus = halfUp(sales * percent, 100);
+      } else if (category === 'Испытательный срок') {
+        // hired on 18 March for three months: the whole of March is probation, and it earns no plan bonus
+        base = worked * kopecks(1_000);
+        planBonus = 0;
+        expect(kop(r, 14)).toBe(0);
+      } else continue;
+      const kpi = kop(r, 14);
+      const topup = Math.max(0, halfUp(MROT * worked, NORM) - (base + planBonus + kpi));
+      expect({ tabNo, base: kop(r, 8), planBonus: kop(r, 13), topup: kop(r, 15), accrued: kop(r, 17) }).toEqual({
+        tabNo,
+        base,
+        planBonus,
+        topup,
+        accrued: base + planBonus + kpi + topup + kop(r, 16),
+      });
+      expect(kop(r, 21)).toBe(kop(r, 17) - kop(r, 18) - kop(r, 19) - kop(r, 20));
+      checked.push(String(category));
+    }
+    // both оклады and the probation day rate were worked through
+    expect(new Set(checked)).toEqual(new Set(['I категория', 'II категория', 'Испытательный срок']));
+  });
+});
+
 /** Service calls of one «Рассчитать за месяц…» run. */
 export function computeCalls(employees: number, deals: number): Record<string, number> {
   const s = payrollSession(sizedWorkbook(employees, deals), TODAY);

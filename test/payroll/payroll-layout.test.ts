@@ -9,10 +9,14 @@ import {
   PAYROLL_COLUMN_WIDTHS,
   PAYROLL_HEADERS,
   PAYROLL_PAGE,
+  PRINT_HEADERS,
   SIGNATURE_ROW_HEIGHT,
   widthGroups,
 } from '../../src/server/payroll/payroll-sheet-plan';
 import { PAYSLIP_COLUMN_WIDTHS } from '../../src/server/payroll/payslips';
+import { printTableLayout } from '../../src/server/payroll/print';
+import { CELL_PADDING_PX, textWidthPx, widestWordPx } from '../../src/server/payroll/text-width';
+import { displayValue } from '../../local/runtime/cell-values';
 import { computeMonth, payrollSession, payrollWorkbook, sheetNamed, signedDeal, specialist } from './payroll-workbook';
 
 function month() {
@@ -42,23 +46,46 @@ describe('the layout of the payroll tab', () => {
   const tab = sheetNamed(s, 'Зарплата 03.2026')!;
   const width = (header: (typeof PAYROLL_HEADERS)[number]) => tab.columnWidths[PAYROLL_HEADERS.indexOf(header)];
 
-  it('gives the name, the category and the money columns their own widths', () => {
-    // the name and the category wrap onto more lines of their tall rows
-    expect(width('ФИО')).toBeGreaterThanOrEqual(110);
-    expect(width('Категория')).toBeGreaterThanOrEqual(88);
-    // a seven-figure amount with kopecks at 10 pt
-    for (const h of ['План', 'Продажи'] as const) expect(width(h)).toBeGreaterThanOrEqual(86);
-    for (const h of ['Всего начислено', 'К выплате'] as const) expect(width(h)).toBeGreaterThanOrEqual(76);
-    PAYROLL_HEADERS.forEach((h, c) => expect([h, tab.columnWidths[c]]).toEqual([h, PAYROLL_COLUMN_WIDTHS[h]]));
+  it('sizes each column from what it holds: every word whole, every amount on one line', () => {
+    // the longest word of the names (the surname) and of the headers, at 10 pt
+    expect(width('ФИО')).toBeGreaterThanOrEqual(Math.ceil(widestWordPx('Константинопольская') + CELL_PADDING_PX));
+    expect(width('НДФЛ при окончательном расчёте')).toBeGreaterThanOrEqual(
+      Math.ceil(widestWordPx('окончательном', { bold: true }) + CELL_PADDING_PX),
+    );
+    // the amounts of the only sales: 320 000,00 in «Продажи» and in its total (bold)
+    expect(width('Продажи')).toBe(
+      Math.max(
+        Math.ceil(textWidthPx('320\u00a0000,00', { bold: true }) + CELL_PADDING_PX),
+        Math.ceil(widestWordPx('Продажи', { bold: true }) + CELL_PADDING_PX),
+      ),
+    );
+    PAYROLL_HEADERS.forEach((h, c) => expect(tab.columnWidths[c]).toBeGreaterThanOrEqual(PAYROLL_COLUMN_WIDTHS[h]));
     // the hidden helper columns, when shown
     expect(tab.columnWidths[PAYROLL_HEADERS.length + 1]).toBe(HELPER_COLUMN_WIDTH);
   });
 
-  it('fits the visible columns to A4 landscape at a scale that prints 10 pt text at 7 pt or more', () => {
-    const total = PAYROLL_HEADERS.reduce((sum, h) => sum + PAYROLL_COLUMN_WIDTHS[h], 0);
+  it("measures text with Arial's widths: digits of one width, bold wider than regular, a no-break space as a space", () => {
+    expect(textWidthPx('0')).toBeCloseTo(0.556 * 10 * (96 / 72), 2);
+    expect(textWidthPx('1\u00a0000')).toBeCloseTo(textWidthPx('1 000'), 6);
+    expect(textWidthPx('Итого', { bold: true })).toBeGreaterThan(textWidthPx('Итого'));
+    expect(widestWordPx('НДФЛ при окончательном расчёте')).toBe(textWidthPx('окончательном'));
+  });
+
+  it('prints the table in shortened header words at a scale that keeps 10 pt text at 7 pt or more', () => {
+    const shown = tab.rows.map((r) =>
+      PAYROLL_HEADERS.map((_, c) => displayValue(r?.[c]?.value ?? null, r?.[c]?.numberFormat, 'Europe/Moscow')),
+    );
+    const layout = printTableLayout(shown)!;
+    expect(layout.header).toEqual(PAYROLL_HEADERS.map((h) => PRINT_HEADERS[h]));
+    const total = layout.widths.reduce((sum, w) => sum + w, 0);
     // A4 landscape less its margins at 96 px per inch: Sheets scales the page by printable / total
     const printable = (11.6929 - PAYROLL_PAGE.margins.left - PAYROLL_PAGE.margins.right) * 96;
     expect((printable / total) * PAYROLL_PAGE.fontSize).toBeGreaterThanOrEqual(PAYROLL_PAGE.minPrintedPoints);
+    expect(layout.categories).toEqual(['II кат.', 'II кат.']);
+    // the оклад and the plan are whole rubles: printed without kopecks
+    expect(layout.wholeRubleColumns).toEqual(
+      (['Оклад / ставка в день', 'План'] as const).map((h) => PAYROLL_HEADERS.indexOf(h) + 1),
+    );
   });
 
   it('merges the three title lines and the amount in words across the table', () => {

@@ -216,18 +216,23 @@ describe('the payroll in the director’s separate spreadsheet', () => {
     separate.resetCalls();
     separate.run('menuPrintPdf', [], [{ button: 'OK', text: TAB }]);
     const events = separate.takeUiEvents();
-    // the table and, apart, its parameters block
-    expect(exports).toHaveLength(2);
-    for (const e of exports) {
-      expect(e.workbook).toBe(book);
-      expect(e.url).toContain(`/d/${book.id}/export?`);
-    }
+    // one export of a scratch copy holding the table and, on a sheet of its own, the parameters block
+    expect(exports).toHaveLength(1);
+    const scratch = exports[0].workbook;
+    expect(scratch).not.toBe(book);
+    expect(scratch.sheets.map((sh) => sh.name)).toEqual(['Ведомость', 'Параметры расчёта']);
+    expect(exports[0].url).toContain(`/d/${scratch.id}/export?`);
+    expect(exports[0].url).not.toContain('gid=');
+    // deleted after the export: only the payroll spreadsheet is left
+    expect(separate.otherWorkbooks().map((w) => w.id)).not.toContain(scratch.id);
     const download = events.find((e) => e.type === 'download');
     const dialog = events.find((e) => e.type === 'dialog');
     if (download?.type !== 'download' || dialog?.type !== 'dialog') throw new Error(JSON.stringify(events));
     expect(download.name).toBe('Ведомость 03.2026.pdf');
     expect(dialog.html).toContain(`href="${download.url}"`);
+    // the scratch spreadsheet and the PDF
     expect(separate.calls()['Drive.Files.create']).toBe(2);
+    expect(separate.calls()['Drive.Files.remove']).toBe(1);
     expect(separate.file(download.url.replace('/files/', ''))?.mimeType).toBe('application/pdf');
   });
 

@@ -7,18 +7,28 @@
  * every slip whole on one page. The PDFs are kept in build/paper/ for a person
  * to look at (`pdftoppm -r 60 -png`).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { createPdfExporter, printablePageFor } from '../../local/export/pdf-exporter';
 import type { LocalRuntimeSession } from '../../local/runtime';
 import { formatRubles } from '../../src/domain/payroll/payslip';
-import { PAYROLL_PAGE, PARAMS_TITLE, WORDS_LABEL } from '../../src/server/payroll/payroll-sheet-plan';
+import {
+  MONEY_FORMAT,
+  PAYROLL_HEADERS,
+  PAYROLL_PAGE,
+  PARAMS_TITLE,
+  PRINT_HEADERS,
+  WHOLE_RUBLE_HEADERS,
+  WORDS_LABEL,
+} from '../../src/server/payroll/payroll-sheet-plan';
 import { pdfExportUrl, PAYSLIP_PRINT } from '../../src/server/payroll/print';
 import { bundleSession } from '../helpers/workbook';
 import { computeMonth, NOW, sheetNamed } from '../payroll/payroll-workbook';
 import { pdfPageTexts, pdfTextSizes } from './pdf-text';
 import { paperStaff, paperWorkbook } from './paper-workbook';
+import { printedCells } from './printed-layout';
 
 jest.setTimeout(300_000);
 
@@ -31,8 +41,15 @@ interface Printed {
   bytes: Uint8Array;
 }
 
-function session(n: number): LocalRuntimeSession {
-  const s = bundleSession(paperWorkbook(n), { exporter: createPdfExporter(), now: () => NOW });
+/** The HTML of each export of a session, kept to measure its layout. */
+const htmlDir = (label: string) => path.join(OUT, `${label}-html`);
+
+function session(n: number, label = `paper-${n}`): LocalRuntimeSession {
+  fs.rmSync(htmlDir(label), { recursive: true, force: true });
+  const s = bundleSession(paperWorkbook(n), {
+    exporter: createPdfExporter({ htmlDir: htmlDir(label) }),
+    now: () => NOW,
+  });
   computeMonth(s, '03.2026');
   return s;
 }
@@ -49,7 +66,7 @@ function print(s: LocalRuntimeSession, tab: string, label: string): Printed[] {
       return { name: e.name, bytes: s.file(e.url.replace('/files/', ''))!.bytes };
     });
   fs.mkdirSync(OUT, { recursive: true });
-  files.forEach((f, i) => fs.writeFileSync(path.join(OUT, `${label}${i ? '-параметры' : ''}.pdf`), f.bytes));
+  files.forEach((f, i) => fs.writeFileSync(path.join(OUT, `${label}${i ? `-${i + 1}` : ''}.pdf`), f.bytes));
   return files;
 }
 
@@ -64,20 +81,68 @@ function totalToPay(s: LocalRuntimeSession): string {
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+/** The text of a PDF as poppler's pdftotext reads it (Debian `poppler-utils`). */
+function pdftotext(bytes: Uint8Array): string {
+  const file = path.join(OUT, `pdftotext-${process.pid}.pdf`);
+  fs.writeFileSync(file, bytes);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } catch (error) {
+    throw new Error('pdftotext failed (install Debian poppler-utils: apt-get install poppler-utils)', {
+      cause: error,
+    });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Every money cell of the tab's employees and totals, as the ведомость prints it:
+ * «1 931 713,58»; the whole-ruble columns (оклад, план) without kopecks.
+ */
+function moneyCells(s: LocalRuntimeSession): string[] {
+  const tab = sheetNamed(s, TAB)!;
+  const header = tab.rows.findIndex((r) => r?.[0]?.value === '№ п/п');
+  const totals = tab.rows.findIndex((r) => r?.[2]?.value === 'Итого');
+  const out: string[] = [];
+  for (let r = header + 2; r <= totals; r++) {
+    PAYROLL_HEADERS.forEach((h, c) => {
+      const cell = tab.rows[r]?.[c];
+      if (typeof cell?.value !== 'number' || cell.numberFormat !== MONEY_FORMAT) return;
+      const text = flat(formatRubles(Math.round(cell.value * 100)));
+      out.push((WHOLE_RUBLE_HEADERS as readonly string[]).includes(h) && r < totals ? text.replace(/,00$/, '') : text);
+    });
+  }
+  return out;
+}
+
 describe.each([5, 15, 40])('the ведомость of %i employees on paper', (n) => {
   let s: LocalRuntimeSession;
+  let files: Printed[];
   let table: Printed;
-  let params: Printed;
+  /** the pages of the table, up to the signatures */
   let texts: string[];
+  /** the pages of the parameters block, after the signatures */
+  let paramPages: string[];
 
   beforeAll(async () => {
-    s = session(n);
-    [table, params] = print(s, TAB, `ведомость-${n}`);
-    texts = await pdfPageTexts(table.bytes);
+    s = session(n, `ведомость-${n}`);
+    files = print(s, TAB, `ведомость-${n}`);
+    table = files[0];
+    const pages = await pdfPageTexts(table.bytes);
+    const first = pages.findIndex((t) => t.includes(PARAMS_TITLE));
+    texts = first < 0 ? pages : pages.slice(0, first);
+    paramPages = first < 0 ? [] : pages.slice(first);
+  });
+
+  it('is one file to sign, named by its month, and leaves no scratch spreadsheet behind', () => {
+    expect(files.map((f) => f.name)).toEqual(['Ведомость 03.2026.pdf']);
+    expect(s.otherWorkbooks()).toEqual([]);
   });
 
   it('is A4 landscape, one page up to 15 employees and more pages beyond', async () => {
     const pdf = await PDFDocument.load(table.bytes);
+    expect(pdf.getPageCount()).toBe(texts.length + paramPages.length);
     for (const page of pdf.getPages()) {
       expect(Math.abs(page.getWidth() - 842)).toBeLessThan(1);
       expect(Math.abs(page.getHeight() - 595)).toBeLessThan(1);
@@ -101,22 +166,46 @@ describe.each([5, 15, 40])('the ведомость of %i employees on paper', (n
     const glued = all.replace(/\s/g, '');
     for (const p of paperStaff(n)) expect(glued).toContain(p.name.replace(/\s/g, ''));
     const last = flat(texts[texts.length - 1]);
-    expect(last).toContain('Итого');
-    expect(last).toContain(totalToPay(s));
+    // the totals row ends the table: on the last page, or on the one before when the table fills that page
+    const totalsAt = texts.map(flat).findIndex((t) => / Итого \d/.test(t));
+    expect([texts.length - 1, texts.length - 2]).toContain(totalsAt);
+    expect(flat(texts[totalsAt])).toContain(totalToPay(s));
     expect(last).toContain(WORDS_LABEL);
     expect(last).toContain('Директор');
     expect(last).toContain('Главный бухгалтер');
-    // the parameters are not under the table's header: they are printed apart
-    expect(texts.join('\n')).not.toContain(PARAMS_TITLE);
   });
 
-  it('prints the parameters block on a page of its own without the table header', async () => {
-    expect(params.name).toBe('Ведомость 03.2026 — параметры расчёта.pdf');
-    const pages = await pdfPageTexts(params.bytes);
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain(PARAMS_TITLE);
-    expect(pages[0]).toContain('к ведомости за март 2026 г.');
-    expect(pages[0]).not.toContain('№ п/п');
+  it('prints the parameters block in the same file, from a new page after the signatures, without the table header', () => {
+    expect(paramPages).toHaveLength(1);
+    const page = flat(paramPages[0]);
+    expect(page).toContain(PARAMS_TITLE);
+    expect(page).toContain('к ведомости за март 2026 г.');
+    expect(page).toContain('Оклады I, II, без категории');
+    expect(page).not.toContain('№ п/п');
+    expect(page).not.toContain('Расчётно-платёжная ведомость');
+    expect(page).not.toContain('Главный бухгалтер');
+    // the page numbers run through the whole file
+    const total = texts.length + 1;
+    expect(page).toContain(`${total} / ${total}`);
+  });
+
+  it('prints every header word whole and every amount complete, each cell as wide as what it holds', async () => {
+    const exports = fs.readdirSync(htmlDir(`ведомость-${n}`));
+    expect(exports).toHaveLength(1);
+    const cells = await printedCells(fs.readFileSync(path.join(htmlDir(`ведомость-${n}`), exports[0]), 'utf8'));
+    const head = cells.filter((c) => c.head);
+    // the title, the header in its printed words and the column numbers
+    for (const h of PAYROLL_HEADERS) expect(head.map((c) => c.text)).toContain(PRINT_HEADERS[h]);
+    expect(head.flatMap((c) => c.brokenWords)).toEqual([]);
+    expect(cells.filter((c) => c.cut).map((c) => c.text)).toEqual([]);
+    expect(cells.filter((c) => !c.head).flatMap((c) => c.brokenWords)).toEqual([]);
+  });
+
+  it('prints every money cell of the tab as the engine computed it (read back by pdftotext)', () => {
+    const text = flat(pdftotext(table.bytes));
+    const amounts = moneyCells(s);
+    expect(amounts.length).toBeGreaterThan(n * 10);
+    expect(amounts.filter((a) => !text.includes(a))).toEqual([]);
   });
 
   it(`prints no text under ${PAYROLL_PAGE.minPrintedPoints} pt`, async () => {

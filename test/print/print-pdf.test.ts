@@ -67,8 +67,8 @@ describe('the export URL of «Печать / PDF»', () => {
       sheetnames: 'false',
       top_margin: '0.4',
       bottom_margin: '0.5',
-      left_margin: '0.25',
-      right_margin: '0.25',
+      left_margin: '0.2',
+      right_margin: '0.2',
     });
   });
 
@@ -127,8 +127,8 @@ describe('the local export of a payroll tab', () => {
     for (const h of HEADERS) expect(head).toContain(h);
     expect(page.html).not.toMatch(/<tbody>[\s\S]*№ п\/п[\s\S]*<\/tbody>/);
     expect(page.html).toContain('td { border: none;');
-    // (11.69 − 0.5) in × 96 px ÷ 1 800 px
-    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.5) * 96) / 1800, 2);
+    // (11.69 − 0.4) in × 96 px ÷ 1 800 px
+    expect(page.pdf.scale).toBeCloseTo(((11.6929 - 0.4) * 96) / 1800, 2);
     expect(page.pdf.footerTemplate).toContain('pageNumber');
     expect(page.pdf.footerTemplate).toContain('totalPages');
   });
@@ -173,5 +173,49 @@ describe('the local export of a payroll tab', () => {
     expect(last).toContain('Итого');
     expect(last.replace(/\s/g, ' ')).toContain(`${total},00`);
     expect(texts.join('\n')).toContain(`Сотрудник ${EMPLOYEES}`);
+  });
+});
+
+describe('the local export of a whole spreadsheet (no gid)', () => {
+  /** Three sheets: a wide table with frozen rows, a narrow block, a hidden sheet. */
+  function threeSheets(): WorkbookModel {
+    const wb = workbook();
+    const table = sheetOf(wb, 'Таблица', ['№ п/п', 'ФИО', 'Сумма'], []);
+    table.rows[0] = [{ value: 'Заголовок таблицы', fontWeight: 'bold' }];
+    table.rows[1] = ['№ п/п', 'ФИО', 'Сумма'].map((h) => ({ value: h, fontWeight: 'bold' as const }));
+    for (let i = 0; i < 60; i++)
+      table.rows[2 + i] = [{ value: i + 1 }, { value: `Сотрудник ${i + 1}` }, { value: 100 }];
+    table.frozenRows = 2;
+    [0, 1, 2].forEach((c) => (table.columnWidths[c] = 600));
+    const block = sheetOf(wb, 'Блок', ['Параметр'], []);
+    block.rows[0] = [{ value: 'Параметры' }];
+    block.rows[1] = [{ value: 'Ставка' }, { value: 0.03, numberFormat: '0.0%' }];
+    const hidden = sheetOf(wb, 'Скрытый', ['Секрет'], []);
+    hidden.hidden = true;
+    return wb;
+  }
+
+  it('prints every visible sheet from a new page, each fitted to the width by itself with its own frozen rows, numbering all pages', async () => {
+    const wb = threeSheets();
+    const url = pdfExportUrl(wb.id, null);
+    expect(new URL(url).searchParams.has('gid')).toBe(false);
+    const page = printablePageFor(url, wb);
+    const sections = [...page.html.matchAll(/<div class="sheet" style="zoom:([\d.]+)([^"]*)">/g)];
+    expect(sections).toHaveLength(2);
+    // 1 800 px of the table to the paper; the narrow block at its own size
+    expect(Number(sections[0][1])).toBeCloseTo(((11.6929 - 0.4) * 96) / 1800, 2);
+    expect(Number(sections[1][1])).toBe(1);
+    expect(sections[1][2]).toContain('break-before:page');
+    expect(page.pdf.scale).toBe(1);
+    expect(page.html).not.toContain('Секрет');
+
+    const texts = await pdfPageTexts(new Uint8Array(createPdfExporter()(url, wb).bytes));
+    const blockAt = texts.findIndex((t) => t.includes('Параметры'));
+    expect(blockAt).toBeGreaterThan(1);
+    expect(blockAt).toBe(texts.length - 1);
+    texts.slice(0, blockAt).forEach((t) => expect(t).toContain('Заголовок таблицы'));
+    expect(texts[blockAt]).not.toContain('Заголовок таблицы');
+    expect(texts[blockAt]).not.toContain('Сотрудник');
+    texts.forEach((t, i) => expect(t).toContain(`${i + 1}\n / \n${texts.length}`));
   });
 });

@@ -27,6 +27,8 @@ function setThenRead(a1, f, back) {
   ss.getRange(a1).setFormula(f);
   return ss.getRange(back).getValues();
 }
+function kopecks(a1) { return Math.round(SpreadsheetApp.getActive().getRange(a1).getValue() * 100); }
+function shown(a1) { return SpreadsheetApp.getActive().getRange(a1).getDisplayValue(); }
 `;
 
 describe('formulas and custom functions', () => {
@@ -58,6 +60,19 @@ describe('formulas and custom functions', () => {
     expect(s.run('read', ['A1:B1'])).toEqual([[5, '']]);
     workbook.sheets[0].rows[0]![1] = { value: null, formula: '=A1+1' };
     expect(s.run('read', ['A1:B1'])).toEqual([[5, 6]]);
+  });
+
+  it('formula results are the IEEE doubles Sheets gives scripts: not rounded to 10 digits, no snap to zero', () => {
+    const s = sessionFor(customCode);
+    s.run('setFormula', ['A1', '=0.1+0.2-0.3']);
+    s.run('setFormula', ['A2', '=A1=0']);
+    s.run('setFormula', ['A3', '=0.1+0.2']);
+    expect(s.run('read', ['A1:A3'])).toEqual([[5.551115123125783e-17], [false], [0.30000000000000004]]);
+    expect(s.run('shown', ['A3'])).toBe('0,3');
+    // a ruble amount just under half a kopeck: rounded to 10 digits it would read 1000.005 and round up
+    s.run('setFormula', ['B1', '=1000.00499999999*1']);
+    expect(s.run('read', ['B1'])).toEqual([[1000.00499999999]]);
+    expect(s.run('kopecks', ['B1'])).toBe(100000);
   });
 
   it('passes ranges as 2D arrays with Dates and empty cells as empty strings', () => {

@@ -19,6 +19,14 @@ function changed(e) {
 }
 function changes() { return PropertiesService.getScriptProperties().getProperty('changes'); }
 function watch() { ScriptApp.newTrigger('changed').forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
+function sortRange(a1, spec) {
+  SpreadsheetApp.getActive().getSheetByName('Лист1').getRange(a1).sort(spec);
+}
+function copyFormula(from, to) {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('Лист1');
+  sheet.getRange(from).copyTo(sheet.getRange(to));
+  return sheet.getRange(to).getFormula();
+}
 `;
 
 const onlyAB: DataValidationModel = { kind: 'list', values: ['a', 'b'], allowInvalid: false };
@@ -67,6 +75,91 @@ describe('a person’s paste', () => {
     s.paste({ sheet: 'Лист1', from: { row: 2, column: 1, numRows: 1, numColumns: 26 }, row: 7, column: 1 });
     expect(sheet.rows[6]?.[0]?.value).toBe('С-00002');
     expect(s.run('edits')).toMatch(/^(A7:Z7|7:7);$/);
+  });
+});
+
+describe('a copied formula’s references', () => {
+  function withFormula() {
+    const workbook = workbookWith('Лист1');
+    const sheet = workbook.sheets[0];
+    sheet.rows[0] = [{ value: 1 }, { value: 10 }, { value: null, formula: '=A1*2+$B$1' }];
+    sheet.rows[1] = [{ value: 2 }];
+    sheet.rows[2] = [{ value: 3 }];
+    const s = sessionFor(code, workbook);
+    s.recalculate();
+    return { sheet, s };
+  }
+
+  it('a paste shifts the relative references by how far the formula moved, and keeps the $-fixed ones', () => {
+    const { sheet, s } = withFormula();
+    s.paste({ sheet: 'Лист1', from: { row: 1, column: 3, numRows: 1, numColumns: 1 }, row: 3, column: 4 });
+    expect(sheet.rows[2]?.[3]).toMatchObject({ formula: '=B3*2+$B$1' });
+    s.recalculate();
+    expect(sheet.rows[2]?.[3]?.value).toBe(10);
+  });
+
+  it('a reference moved above the first row becomes #REF!', () => {
+    const { sheet, s } = withFormula();
+    (sheet.rows[2] ??= [])[2] = { value: null, formula: '=A1+A3' };
+    s.paste({ sheet: 'Лист1', from: { row: 3, column: 3, numRows: 1, numColumns: 1 }, row: 2, column: 3 });
+    expect(sheet.rows[1]?.[2]?.formula).toBe('=#REF!+A2');
+  });
+
+  it('a values-only paste brings the value, not the formula', () => {
+    const { sheet, s } = withFormula();
+    s.paste({
+      sheet: 'Лист1',
+      from: { row: 1, column: 3, numRows: 1, numColumns: 1 },
+      row: 3,
+      column: 3,
+      valuesOnly: true,
+    });
+    expect(sheet.rows[2]?.[2]).toMatchObject({ value: 12 });
+    expect(sheet.rows[2]?.[2]?.formula).toBeUndefined();
+  });
+
+  it('Range.copyTo shifts them as a paste does', () => {
+    const { s } = withFormula();
+    expect(s.run('copyFormula', ['C1', 'D2'])).toBe('=B2*2+$B$1');
+    expect(s.run('copyFormula', ['C1', 'C3'])).toBe('=A3*2+$B$1');
+  });
+});
+
+describe('Range.sort', () => {
+  function unsorted() {
+    const workbook = workbookWith('Лист1');
+    const sheet = workbook.sheets[0];
+    const rows: Array<[string, unknown]> = [
+      ['С-1', 'б'],
+      ['С-2', null],
+      ['С-3', 5],
+      ['С-4', 'А'],
+      ['С-5', true],
+      ['С-6', 2],
+    ];
+    rows.forEach(([id, v], r) => (sheet.rows[r] = [{ value: id }, { value: v as never, note: `note ${id}` }]));
+    return { sheet, s: sessionFor(code, workbook) };
+  }
+  const ids = (sheet: { rows: Array<Array<{ value: unknown } | undefined> | undefined> }) =>
+    sheet.rows.slice(0, 6).map((r) => r?.[0]?.value);
+
+  it('orders numbers, then text without case, then booleans, empty last; whole cells move with their rows', () => {
+    const { sheet, s } = unsorted();
+    s.run('sortRange', ['A1:B6', 2]);
+    expect(ids(sheet)).toEqual(['С-6', 'С-3', 'С-4', 'С-1', 'С-5', 'С-2']);
+    expect(sheet.rows[0]?.[1]).toMatchObject({ value: 2, note: 'note С-6' });
+  });
+
+  it('descending keeps empty cells last, and a script’s sort fires no onEdit', () => {
+    const { sheet, s } = unsorted();
+    s.run('sortRange', ['A1:B6', { column: 2, ascending: false }]);
+    expect(ids(sheet)).toEqual(['С-5', 'С-1', 'С-4', 'С-3', 'С-6', 'С-2']);
+    expect(s.run('edits')).toBeNull();
+  });
+
+  it('refuses a column outside the range', () => {
+    const { s } = unsorted();
+    expect(() => s.run('sortRange', ['A1:B6', 3])).toThrow(/Column 3 is not in the range A1:B6/);
   });
 });
 

@@ -3,8 +3,8 @@
  * Apps Script; the model is 0-based. Reads bring formulas up to date first, so
  * getValues after setFormula returns the computed value.
  */
-import { columnLetters, formatA1 } from '../a1-notation';
-import { displayValue } from '../cell-values';
+import { columnLetters, formatA1, shiftFormula } from '../a1-notation';
+import { displayValue, isDate } from '../cell-values';
 import type { BorderLine, CellBorders, CellModel, MergeModel, SheetModel } from '../model';
 import { scriptContent, storeContent } from './cell-writes';
 import { cloneRule, LocalDataValidation } from './data-validation';
@@ -642,7 +642,7 @@ export class LocalRange implements Pick<Range, RangeMethods> {
 
   // ---- copy and protect ----
 
-  /** Copies contents and formats onto the destination's top-left corner (relative formula references are not shifted). */
+  /** Copies contents and formats onto the destination's top-left corner; relative formula references shift as in a paste. */
   copyTo(destination: Range, options?: unknown, transposed?: unknown): void {
     void options;
     void transposed;
@@ -654,10 +654,78 @@ export class LocalRange implements Pick<Range, RangeMethods> {
     source.forEach((row, r) =>
       row.forEach((cell, c) => {
         const cells = (dest._sheet._model.rows[dest._row + r] ??= []);
-        cells[dest._col + c] = cell ? { ...cell, spilled: undefined } : undefined;
+        cells[dest._col + c] = cell
+          ? {
+              ...cell,
+              ...(cell.formula
+                ? { formula: shiftFormula(cell.formula, dest._row - this._row, dest._col - this._col) }
+                : {}),
+              spilled: undefined,
+            }
+          : undefined;
         this.ctx.engine.cellChanged(dest._sheet._model, dest._row + r, dest._col + c);
       }),
     );
+  }
+
+  /**
+   * Sorts the range's rows by sheet columns: a column number, `{ column,
+   * ascending }`, or a list of them (the first decides, the next break ties);
+   * whole cells move with their rows. Numbers and dates come before text
+   * (compared without case), then booleans; empty cells go last either way.
+   */
+  sort(sortSpecObj: unknown): Range {
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((spec: unknown) => {
+      const column = typeof spec === 'number' ? spec : Number((spec as { column?: unknown } | null)?.column);
+      const ascending =
+        spec && typeof spec === 'object' && 'ascending' in spec
+          ? Boolean((spec as { ascending: unknown }).ascending)
+          : true;
+      if (!Number.isInteger(column) || column <= this._col || column > this._col + this._numCols) {
+        throw new Error(`Column ${String(column)} is not in the range ${this.getA1Notation()}`);
+      }
+      return { offset: column - 1 - this._col, ascending };
+    });
+    this.guard();
+    this.ctx.engine.recalculate();
+    const rank = (value: unknown): number =>
+      value === null || value === undefined || value === ''
+        ? 3
+        : typeof value === 'number' || isDate(value)
+          ? 0
+          : typeof value === 'boolean'
+            ? 2
+            : 1;
+    const compare = (a: unknown, b: unknown): number => {
+      const ra = rank(a);
+      const rb = rank(b);
+      if (ra !== rb || ra === 3) return ra - rb;
+      if (ra === 0) return Number(isDate(a) ? a.getTime() : a) - Number(isDate(b) ? b.getTime() : b);
+      if (ra === 2) return Number(a) - Number(b);
+      return String(a).localeCompare(String(b), 'ru', { sensitivity: 'base' });
+    };
+    const rows = Array.from({ length: this._numRows }, (_, r) => ({
+      r,
+      cells: Array.from({ length: this._numCols }, (_, c) => this.cell(r, c)),
+    }));
+    rows.sort((x, y) => {
+      for (const { offset, ascending } of specs) {
+        const a = x.cells[offset]?.value ?? null;
+        const b = y.cells[offset]?.value ?? null;
+        const empty = rank(a) === 3 || rank(b) === 3;
+        const order = compare(a, b);
+        if (order !== 0) return empty || ascending ? order : -order;
+      }
+      return x.r - y.r;
+    });
+    rows.forEach(({ cells }, r) => {
+      const target = (this.model.rows[this._row + r] ??= []);
+      cells.forEach((cell, c) => {
+        target[this._col + c] = cell && { ...cell, spilled: undefined };
+        this.ctx.engine.cellChanged(this.model, this._row + r, this._col + c);
+      });
+    });
+    return this.self();
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {

@@ -22,6 +22,7 @@ type SheetMethods =
   | 'clear'
   | 'clearContents'
   | 'clearFormats'
+  | 'copyTo'
   | 'deleteColumn'
   | 'deleteColumns'
   | 'deleteRow'
@@ -341,6 +342,35 @@ export class LocalSheet implements Pick<Sheet, SheetMethods> {
   getIndex(): number {
     return this.ctx.workbook.sheets.indexOf(this._model) + 1;
   }
+  /**
+   * Sheet.copyTo: the whole sheet (values, formulas, formats, notes, merges,
+   * column widths, row heights, hidden columns, frozen rows, charts) as the
+   * last sheet of `spreadsheet`, named «Copy of <name>» as Google names it;
+   * protections stay behind. Formulas are copied as text: in another
+   * spreadsheet they compute there (a bound script's custom functions do not exist).
+   */
+  copyTo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
+    const target = asGas<LocalSpreadsheet>(spreadsheet);
+    const workbook = target._ctx.workbook;
+    let name = `Copy of ${this._model.name}`;
+    for (let n = 2; workbook.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) {
+      name = `Copy of ${this._model.name} ${n}`;
+    }
+    checkCellLimit(workbook, this._model.maxRows * this._model.maxColumns);
+    const copy: SheetModel = {
+      ...structuredClone(this._model),
+      id: workbook.nextSheetId++,
+      name,
+      protections: [],
+      hidden: false,
+    };
+    const firstChart = nextChartId(workbook.sheets);
+    copy.charts = copy.charts.map((chart, i) => ({ ...chart, id: firstChart + i }));
+    workbook.sheets.push(copy);
+    target._ctx.engine.invalidate();
+    return asGas(target._sheet(copy));
+  }
+
   getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return asGas(this._spreadsheet);
   }

@@ -5,7 +5,7 @@
  * the owner and the editors open a file).
  */
 import { randomBytes } from 'node:crypto';
-import { emptyWorkbook, type WorkbookModel } from '../model';
+import { emptySheet, emptyWorkbook, type WorkbookModel } from '../model';
 import type { RuntimeContext } from '../runtime-context';
 import type { LocalUi } from '../ui-service';
 import { DataValidationCriteria, LocalDataValidationBuilder } from './data-validation';
@@ -101,16 +101,11 @@ export class LocalSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Sp
    * and shared with nobody, with one sheet «Лист1» as Sheets makes it.
    */
   create(name: string, rows?: number, columns?: number): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    const user = this.ctx.current().user;
-    const workbook = emptyWorkbook(name, user);
-    workbook.id = newSpreadsheetId();
-    this.ctx.otherWorkbooks.set(workbook.id, workbook);
-    const spreadsheet = this._spreadsheetOf(workbook);
-    const sheet = spreadsheet.insertSheet('Лист1');
-    const model = asGas<{ _model: { maxRows: number; maxColumns: number } }>(sheet)._model;
+    const workbook = newSpreadsheet(this.ctx, name);
+    const model = workbook.sheets[0];
     if (rows) model.maxRows = rows;
     if (columns) model.maxColumns = columns;
-    return asGas(spreadsheet);
+    return asGas(this._spreadsheetOf(workbook));
   }
 
   /** This spreadsheet, or one of the registry that the executing user owns or edits. */
@@ -139,4 +134,17 @@ export const LOCAL_BOOK_ID_PREFIX = 'local-book-';
 /** A unique ID that is also a safe file name. */
 function newSpreadsheetId(): string {
   return `${LOCAL_BOOK_ID_PREFIX}${randomBytes(12).toString('hex')}`;
+}
+
+/**
+ * A new spreadsheet in the session's registry, owned by the executing user and
+ * shared with nobody, with one sheet «Лист1»: what SpreadsheetApp.create and
+ * Drive's files.create of a Google Sheet make.
+ */
+export function newSpreadsheet(ctx: RuntimeContext, name: string): WorkbookModel {
+  const workbook = emptyWorkbook(name, ctx.current().user);
+  workbook.id = newSpreadsheetId();
+  workbook.sheets.push(emptySheet(workbook.nextSheetId++, 'Лист1'));
+  ctx.otherWorkbooks.set(workbook.id, workbook);
+  return workbook;
 }

@@ -45,6 +45,7 @@ import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/wo
 import type { CrmContext } from './crm-context';
 import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
+import { PAY_SOURCE_SHEETS, recordPaySourceEdit } from '../payroll/pay-source-edits';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
 export const NOTE_PREFIX = 'CRM: ';
@@ -78,6 +79,10 @@ interface Block {
  */
 export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
   const name = e.range.getSheet().getName();
+  if (PAY_SOURCE_SHEETS.includes(name)) {
+    withDocumentLock(() => recordPaySourceEdit(e.range, e.oldValue, name, ctx.now), EDIT_LOCK_TIMEOUT_MS);
+    return;
+  }
   if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
   withDocumentLock(() => enforceLocked(ctx, e, name), EDIT_LOCK_TIMEOUT_MS);
 }
@@ -144,8 +149,10 @@ function assignIds(
   // IDs change only where the edit covered the ID column or left a typed row without one
   const blank = block.records.some((r, i) => isBlankValue(r[header]) && !rowIsEmpty(block.rows[i]));
   if (!blank && !block.touched(header)) return [];
-  const need: Array<{ i: number; old: string }> = [];
+  const need: Array<{ i: number; old: string; unknown?: boolean }> = [];
   const restored: number[] = [];
+  /** block row → the ID the edit put there, for the rows whose ID went back */
+  const pasted = new Map<number, string>();
   // under the edit's document lock: the IDs are read here, after every earlier save
   table.refresh();
   const column = table.readColumn(header);
@@ -162,6 +169,7 @@ function assignIds(
     const row = block.firstRow + i;
     if (oldId && id !== oldId && (rowsOf.get(oldId) ?? []).every((r) => r === row)) {
       // an ID is the add-on's: a changed ID goes back (the deal keeps its history, memory and log)
+      pasted.set(i, id);
       record[header] = oldId;
       restored.push(i);
       return;
@@ -175,6 +183,16 @@ function assignIds(
     const keeper = holders.find((r) => !inBlock(r)) ?? holders[0];
     if (keeper !== row) need.push({ i, old: id });
   });
+  if (kind !== 'claim' && !block.single && block.touched(header)) {
+    const taken = new Set([...need.map((n) => n.i), ...restored]);
+    const swapped = findSwappedIds(ctx, block, header, kind, column, taken);
+    for (const [i, id] of swapped.restore) {
+      pasted.set(i, textOf(block.records[i][header]));
+      block.records[i][header] = id;
+      restored.push(i);
+    }
+    for (const i of swapped.fresh) need.push({ i, old: textOf(block.records[i][header]), unknown: true });
+  }
   if (need.length > 0) {
     const ids = nextIds(kind, column, need.length);
     need.forEach(({ i }, k) => (block.records[i][header] = ids[k]));
@@ -196,14 +214,16 @@ function assignIds(
       id: textOf(block.records[i][header]),
       field: header,
       before: textOf(block.records[i][header]),
-      after: textOf(e?.value),
-      comment: 'ID даёт надстройка; изменить его нельзя',
+      after: pasted.get(i) ?? '',
+      comment: block.single
+        ? 'ID даёт надстройка; изменить его нельзя'
+        : 'ID даёт надстройка; изменить его нельзя, и вставкой тоже: строке возвращён её ID',
     });
   }
   if (restored.length > 0) {
     ctx.ss.toast('ID даёт надстройка, изменить его нельзя: прежний ID возвращён.', 'CRM', 10);
   }
-  for (const { i, old } of need) {
+  for (const { i, old, unknown } of need) {
     log.push({
       user: ctx.user,
       action:
@@ -222,14 +242,74 @@ function assignIds(
       comment:
         old === ''
           ? 'Строка введена в таблице'
-          : parseIdNumber(kind, old) === null
-            ? `«${old}» — не ID надстройки; строке дан новый ID`
-            : `ID ${old} уже есть в другой строке; вставленной строке дан новый ID`,
+          : unknown
+            ? `ID ${old} надстройка не выдавала (вставлен вручную); строке дан новый ID, она проверяется как новая`
+            : parseIdNumber(kind, old) === null
+              ? `«${old}» — не ID надстройки; строке дан новый ID`
+              : `ID ${old} уже есть в другой строке; вставленной строке дан новый ID`,
     });
   }
   const fresh = need.map((n) => n.i);
   for (const i of fresh) block.newRows.add(i);
   return fresh;
+}
+
+/**
+ * A multi-cell paste can swap a row's ID for another free ID of the add-on's
+ * form: the row would lose what the memory keeps of it (its last valid stage,
+ * owner, pay fields) and be checked as a row never seen. After the setup every
+ * row's ID is in the memory, so a pasted ID the memory does not know is not
+ * one the add-on gave. When IDs the memory knows left the column in the same
+ * paste (or earlier, with a deleted row), the row gets back the one whose
+ * remembered fields match it best (a unique best, with a field in common); otherwise
+ * it gets a new ID and is checked as a new row. With the memory empty (not set
+ * up, or lost) nothing is known, and the rebuild takes the rows as they are.
+ */
+function findSwappedIds(
+  ctx: CrmContext,
+  block: Block,
+  header: string,
+  kind: 'client' | 'deal',
+  column: readonly unknown[],
+  taken: ReadonlySet<number>,
+): { restore: Map<number, string>; fresh: number[] } {
+  const restore = new Map<number, string>();
+  const fresh: number[] = [];
+  const candidates: number[] = [];
+  block.records.forEach((record, i) => {
+    if (!taken.has(i) && !rowIsEmpty(block.rows[i]) && textOf(record[header]) !== '') candidates.push(i);
+  });
+  if (candidates.length === 0) return { restore, fresh };
+  const memory = ValueMemory.load(
+    ctx.ss,
+    candidates.map((i) => textOf(block.records[i][header])),
+  );
+  if (memory.isEmpty) return { restore, fresh };
+  const unknown = candidates.filter((i) => !memory.knows(textOf(block.records[i][header])));
+  if (unknown.length === 0) return { restore, fresh };
+  const present = new Set(column.map(textOf));
+  const pool = [...ValueMemory.rememberedIds(ctx.ss)].filter(
+    (id) => !present.has(id) && parseIdNumber(kind, id) !== null,
+  );
+  const left = pool.length > 0 ? ValueMemory.load(ctx.ss, pool) : null;
+  for (const i of unknown) {
+    const record = block.records[i];
+    const scored = pool
+      .map((id) => {
+        let score = 0;
+        for (const [field, value] of left!.fieldsOf(id))
+          if (field in record && textOf(record[field]) === value) score++;
+        return { id, score };
+      })
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    // at least one remembered field must match: a row pasted into an empty row does not take a deleted row's ID
+    if (best && best.score > 0 && (scored.length === 1 || best.score > scored[1].score)) {
+      restore.set(i, best.id);
+      pool.splice(pool.indexOf(best.id), 1);
+    } else fresh.push(i);
+  }
+  return { restore, fresh };
 }
 
 function spanOf(indexes: readonly number[]): { min: number; max: number } {

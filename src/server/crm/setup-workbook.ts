@@ -7,7 +7,7 @@
  */
 import { withDocumentLock } from '../../adapter/lock';
 import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../adapter/value-memory';
-import { protectForDirectors } from '../../adapter/protection';
+import { protectedAgainstMe, protectForDirectors } from '../../adapter/protection';
 import { rememberHighestIds } from '../../adapter/id-allocator';
 import { ownerEmail } from '../../adapter/user';
 import { directorList, parseDirectorList } from '../../domain/crm/rights';
@@ -15,6 +15,8 @@ import { Table } from '../../adapter/table';
 import { H } from '../../domain/crm/records';
 import { textOf } from '../../domain/crm/values';
 import { defaultSettingsRows } from '../../domain/settings';
+import { DomainError } from '../../domain/money';
+import { CLOSED_MONTHS_SHEET } from '../payroll/closed-months';
 import { COLUMNS, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
 import { rememberRow } from './edit-enforcement';
@@ -43,6 +45,7 @@ export const DIRECTOR_ONLY = [
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
 export function setupWorkbook(ctx: CrmContext): string[] {
+  refuseWhereOnlyTheOwnerMay(ctx);
   const report: string[] = [];
   for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
     setupTable(ctx, SHEETS[key], COLUMNS[key], report);
@@ -64,6 +67,32 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   withDocumentLock(() => seedMemory(ctx));
   protectForDirector(directors, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
   return report;
+}
+
+/**
+ * Before anything changes: a tab the setup writes or protects that carries a
+ * protection this user may not change (the owner's, made before this director
+ * was listed in «Настройки») would stop the setup halfway with Google's
+ * English error. Such a setup changes nothing and says who can run it.
+ */
+function refuseWhereOnlyTheOwnerMay(ctx: CrmContext): void {
+  const tabs = [
+    ...Object.keys(COLUMNS).map((k) => SHEETS[k as keyof typeof COLUMNS]),
+    ...DIRECTOR_ONLY,
+    MEMORY_SHEET,
+    CLOSED_MONTHS_SHEET,
+  ];
+  const blocked = protectedAgainstMe(ctx.ss, [...new Set(tabs)]);
+  if (blocked.length === 0) return;
+  const owner = ownerEmail(ctx.ss);
+  throw new DomainError(
+    `«Настроить таблицу» ничего не изменила: защиту ${blocked.length === 1 ? 'листа' : 'листов'} ` +
+      `${blocked.map((n) => `«${n}»`).join(', ')} ставил владелец таблицы${owner ? ` (${owner})` : ''}, ` +
+      'и вас в ней нет. Изменять защищённый лист и его защиту Google разрешает только владельцу таблицы и ' +
+      'тем, кого защита называет. Попросите владельца один раз запустить CRM → «Настроить таблицу»: он ' +
+      'добавит всех из «E-mail директора» в редакторы защищённых листов, и после этого настройку сможете ' +
+      'запускать и вы.',
+  );
 }
 
 function ensureSheet(ctx: CrmContext, name: string, report: string[]): Sheet {

@@ -12,7 +12,7 @@ import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
 import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll/month';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
-import { changedSinceComputed, markComputed } from '../../adapter/pay-changes';
+import { changedSinceComputed, markComputed, type PayDataChange } from '../../adapter/pay-changes';
 import { appendLogLocked } from '../../adapter/audit-log';
 import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
@@ -172,8 +172,8 @@ export interface ComputeResult {
   /** К выплате over the computable rows, kopecks */
   toPay: number;
   replaced: boolean;
-  /** when pay data of the month changed after the previous calculation (the new one includes it), else null */
-  changedSince: Date | null;
+  /** when and where pay data of the month changed after the previous calculation (the new one includes it), else null */
+  changedSince: PayDataChange | null;
   /** the spreadsheet the tab went to, when it is the director's separate one */
   separateBook: { name: string; url: string } | null;
 }

@@ -1,9 +1,9 @@
 /**
  * «Зарплата → Реестр на выплату…»: the month's payment register from its
  * ведомость (ФИО, Таб. №, the account number from «Сотрудники», the amount to
- * pay) in the column layout of «Настройки», as the tab «Реестр ММ.ГГГГ» (which
- * Google Sheets downloads as .xlsx: Файл → Скачать) and as a CSV file on Drive
- * for the bank's salary project or the accountant's 1С import. Its total is
+ * pay) in the column layout of «Настройки», as the tab «Реестр ММ.ГГГГ» and as
+ * a CSV and an .xlsx file on Drive for the bank's salary project or the
+ * accountant's 1С import. Its total is
  * checked against the ведомость's «Итого» to the kopeck.
  */
 import type { YearMonth } from '../../domain/calendar';
@@ -15,6 +15,7 @@ import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { replaceTabWithPlan } from './compute-month';
 import { monthLabel, payrollColumns, type PayrollContext } from './payroll-context';
 import { HEADER_BACKGROUND, type SheetPlan, TOTALS_LABEL, widthGroups } from './payroll-sheet-plan';
+import { driveFiles, sheetAsXlsx, XLSX_MIME_TYPE } from './print';
 import { SourceGrid } from './source-records';
 import { safeCellText } from '../../adapter/safe-text';
 import { SheetDates } from '../../adapter/sheet-dates';
@@ -56,6 +57,8 @@ export interface RegisterResult {
   total: number;
   problems: string[];
   csv: { name: string; url: string };
+  /** the register's tab alone as an .xlsx file */
+  xlsx: { name: string; url: string };
 }
 
 /** Builds the register of a month and saves its CSV. */
@@ -127,20 +130,28 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     directorEmails: ctx.directorEmails(),
   });
 
-  if (typeof Drive === 'undefined' || !Drive) {
-    throw new DomainError(
-      'Не подключена служба Google Drive API: в редакторе скриптов откройте «Службы» и добавьте Drive API версии v3.',
-    );
-  }
-  const csvName = `Реестр на выплату ${monthLabel(month)}.csv`;
-  const blob = Utilities.newBlob(registerCsv(register.header, register.rows), 'text/csv', csvName);
-  const file = Drive.Files.create({ name: csvName, mimeType: 'text/csv' }, blob, { fields: 'id,name,webViewLink' });
-  if (!file.webViewLink) throw new DomainError(`Google Диск не сохранил файл «${csvName}». Повторите.`);
+  const drive = driveFiles();
+  const save = (fileName: string, blob: GoogleAppsScript.Base.Blob, mimeType: string) => {
+    const file = drive.create({ name: fileName, mimeType }, blob, { fields: 'id,name,webViewLink' });
+    if (!file.webViewLink) throw new DomainError(`Google Диск не сохранил файл «${fileName}». Повторите.`);
+    return { name: fileName, url: file.webViewLink };
+  };
+  const base = `Реестр на выплату ${monthLabel(month)}`;
+  const csv = save(
+    `${base}.csv`,
+    Utilities.newBlob(registerCsv(register.header, register.rows), 'text/csv', `${base}.csv`),
+    'text/csv',
+  );
+  // the tab alone as .xlsx, for a bank or a 1С that reads Excel
+  const tab = ctx.book.getSheetByName(name);
+  if (!tab) throw new DomainError(`Нет листа «${name}». Повторите.`);
+  const xlsx = save(`${base}.xlsx`, sheetAsXlsx(tab, `${base}.xlsx`), XLSX_MIME_TYPE);
   return {
     sheetName: name,
     rows: register.rows.length,
     total: register.total,
     problems: register.problems,
-    csv: { name: csvName, url: file.webViewLink },
+    csv,
+    xlsx,
   };
 }

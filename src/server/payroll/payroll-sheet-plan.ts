@@ -19,6 +19,8 @@ import { KPI_MODE_LABELS } from '../../domain/payroll/kpi-bonus';
 import type { Settings } from '../../domain/settings';
 import { amountInWords } from '../../domain/words';
 import { safeCellText } from '../../adapter/safe-text';
+import { formatRubles } from '../../domain/payroll/payslip';
+import { columnWidthsFor, type MeasuredRow } from './text-width';
 
 /** What a cell of the plan holds: a number, text ready to write (quoted when needed), a formula «=…», or blank. */
 export type PlanCell = string | number;
@@ -88,7 +90,7 @@ export const PAYROLL_PAGE = {
   size: 'A4',
   landscape: true,
   /** inches */
-  margins: { top: 0.4, bottom: 0.5, left: 0.25, right: 0.25 },
+  margins: { top: 0.4, bottom: 0.5, left: 0.2, right: 0.2 },
   fontSize: 10,
   /** the smallest printed text the director can read */
   minPrintedPoints: 7,
@@ -135,37 +137,114 @@ export const PAYROLL_HEADERS = [
 export type PayrollHeader = (typeof PAYROLL_HEADERS)[number];
 
 /**
- * Column widths in pixels at the default 10 pt: a seven-figure amount with
- * kopecks in «План» and «Продажи», six figures in the other money columns; the
- * full name and the category wrap onto more lines of their tall rows, and the
- * header texts over several (Sheets breaks a word longer than its column), so
- * that the 22 visible columns (about 1 530 px) print on A4 landscape at a
- * scale of 0.7: 10 pt text at 7 pt.
+ * The least width of each column in pixels at the default 10 pt; the columns
+ * grow from there to what they hold (payrollColumnWidths): every amount on one
+ * line, every word of a header or a name whole. The full name and the category
+ * wrap onto more lines of their tall rows; «Подпись» leaves room to sign.
  */
 export const PAYROLL_COLUMN_WIDTHS: Readonly<Record<PayrollHeader, number>> = {
-  '№ п/п': 32,
-  'Таб. №': 42,
-  ФИО: 120,
-  Категория: 92,
-  'Оклад / ставка в день': 66,
-  'Норма дней': 46,
-  'Отработано дней': 64,
-  'Начислено по окладу / по ставке': 72,
-  План: 86,
-  Продажи: 86,
-  '% выполнения': 62,
-  Ставка: 50,
-  'Премия за план': 84,
-  'Премия KPI': 66,
-  'Доплата до МРОТ': 66,
-  'Работа в выходные и праздники': 60,
-  'Всего начислено': 78,
-  'НДФЛ с аванса': 66,
-  'НДФЛ при окончательном расчёте': 70,
-  'Аванс выплачен': 72,
-  'К выплате': 78,
-  Подпись: 68,
+  '№ п/п': 30,
+  'Таб. №': 36,
+  ФИО: 110,
+  Категория: 70,
+  'Оклад / ставка в день': 50,
+  'Норма дней': 40,
+  'Отработано дней': 40,
+  'Начислено по окладу / по ставке': 50,
+  План: 50,
+  Продажи: 50,
+  '% выполнения': 40,
+  Ставка: 40,
+  'Премия за план': 50,
+  'Премия KPI': 50,
+  'Доплата до МРОТ': 50,
+  'Работа в выходные и праздники': 50,
+  'Всего начислено': 50,
+  'НДФЛ с аванса': 50,
+  'НДФЛ при окончательном расчёте': 50,
+  'Аванс выплачен': 50,
+  'К выплате': 50,
+  Подпись: 72,
 };
+
+/**
+ * The header as the printed ведомость shows it: long words shortened the way
+ * Russian forms shorten them, so that 22 columns fit A4 landscape with every
+ * word whole. The tab keeps the full headers (the add-on finds its columns by them).
+ */
+export const PRINT_HEADERS: Readonly<Record<PayrollHeader, string>> = {
+  '№ п/п': '№ п/п',
+  'Таб. №': 'Таб. №',
+  ФИО: 'ФИО',
+  Категория: 'Катег.',
+  'Оклад / ставка в день': 'Оклад / ставка в день',
+  'Норма дней': 'Норма дней',
+  'Отработано дней': 'Отраб. дней',
+  'Начислено по окладу / по ставке': 'Начисл. по окладу / по ставке',
+  План: 'План',
+  Продажи: 'Продажи',
+  '% выполнения': '% плана',
+  Ставка: 'Ставка',
+  'Премия за план': 'Премия за план',
+  'Премия KPI': 'Премия KPI',
+  'Доплата до МРОТ': 'Доплата до МРОТ',
+  'Работа в выходные и праздники': 'Работа в выходн. и праздн.',
+  'Всего начислено': 'Всего начислено',
+  'НДФЛ с аванса': 'НДФЛ с аванса',
+  'НДФЛ при окончательном расчёте': 'НДФЛ при оконч. расчёте',
+  'Аванс выплачен': 'Аванс выплачен',
+  'К выплате': 'К выплате',
+  Подпись: 'Подпись',
+};
+
+/** The category as the printed ведомость shows it, shortened as its header is. */
+export const PRINT_CATEGORIES: Readonly<Record<string, string>> = {
+  'I категория': 'I кат.',
+  'II категория': 'II кат.',
+  'Без категории': 'Без кат.',
+  'Испытательный срок': 'Испыт. срок',
+};
+
+/** Columns printed in whole rubles when every amount in them is whole (an оклад, a plan): nothing is lost. */
+export const WHOLE_RUBLE_HEADERS: readonly PayrollHeader[] = ['Оклад / ставка в день', 'План'];
+
+/** The columns whose text wraps within the row: the header, the full name and the category. */
+const WRAPPED_DATA = new Set<number>([PAYROLL_HEADERS.indexOf('ФИО'), PAYROLL_HEADERS.indexOf('Категория')]);
+
+/**
+ * The visible columns' widths from what they hold, as displayed: `header` and
+ * `numbers` rows, the employees' `rows` (the full name and the category wrap)
+ * and the `totals` row (bold). Used for the tab and, with PRINT_HEADERS, for the print.
+ */
+export function payrollColumnWidths(parts: {
+  header: readonly string[];
+  numbers?: readonly string[];
+  rows: ReadonlyArray<readonly string[]>;
+  totals?: readonly string[];
+  /** more cells under the columns (the parameters block): amounts on one line, words whole */
+  extra?: ReadonlyArray<{ texts: readonly string[]; wrap: boolean }>;
+}): number[] {
+  const measured: MeasuredRow[] = [
+    { texts: parts.header, bold: true, wrap: () => true },
+    ...(parts.numbers ? [{ texts: parts.numbers }] : []),
+    ...parts.rows.map((texts) => ({ texts, wrap: (c: number) => WRAPPED_DATA.has(c) })),
+    ...(parts.totals ? [{ texts: parts.totals, bold: true }] : []),
+    ...(parts.extra ?? []).map((e) => ({ texts: e.texts, wrap: () => e.wrap })),
+  ];
+  return columnWidthsFor(
+    measured,
+    PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h]),
+  );
+}
+
+/** The text Sheets shows for a plan cell under the formats of this tab (ru_RU). */
+function displayText(value: PlanCell | null | undefined, format: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return value.startsWith("'") ? value.slice(1) : value;
+  if (format === MONEY_FORMAT) return formatRubles(Math.round(value * 100));
+  if (format === PERCENT_FORMAT) return `${(value * 100).toFixed(1).replace('.', ',')}%`;
+  return String(value).replace('.', ',');
+}
 
 /** The hidden helper columns, when shown: wide enough for their wrapped headers. */
 export const HELPER_COLUMN_WIDTH = 130;
@@ -566,7 +645,7 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
         ...(kpiNames.length > 0 ? [{ row: p + 8, col: valueCol, numRows: 1, numCols: kpiNames.length }] : []),
       ],
       columnWidths: [
-        ...widthGroups(PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h])),
+        ...widthGroups(tabColumnWidths(g, layout, { from: p, to: p + 10 }, okRows)),
         { start: layout.helperFirstCol, count: helperCount, width: HELPER_COLUMN_WIDTH },
       ],
       hiddenColumns: { start: layout.helperFirstCol - 1, count: helperCount + 1 },
@@ -582,6 +661,34 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
       fontSizes: [{ row: 2, col: 1, numRows: 1, numCols: WIDTH, size: 12 }],
     },
   };
+}
+
+/**
+ * The tab's column widths from its cells as displayed: the full headers, the
+ * employees' rows (an error row's message runs over the empty cells beside it
+ * and is left out), the totals and the values of the parameters block.
+ */
+function tabColumnWidths(
+  g: Grid,
+  layout: SheetLayout,
+  params: { from: number; to: number },
+  okRows: number[],
+): number[] {
+  const texts = (row: number) =>
+    PAYROLL_HEADERS.map((_, c) => {
+      const value = g.values[row - 1]?.[c];
+      const shown = typeof value === 'string' && value.startsWith('=') ? g.computed[row - 1][c] : value;
+      return displayText(shown, g.formats[row - 1]?.[c] ?? '');
+    });
+  const rows = okRows.map(texts);
+  const extra: Array<{ texts: string[]; wrap: boolean }> = [];
+  // the labels of the parameters block run over the empty columns from column A: only the values count
+  const valueCol = payrollCol('Начислено по окладу / по ставке');
+  for (let r = params.from; r <= params.to && r <= g.values.length; r++) {
+    const row = texts(r).map((t, c) => (c + 1 >= valueCol ? t : ''));
+    extra.push({ texts: row, wrap: r === params.from + 8 });
+  }
+  return payrollColumnWidths({ header: [...PAYROLL_HEADERS], rows, totals: texts(layout.totalsRow), extra });
 }
 
 /** The norm: the custom function when the built-in calendar applies, else the number from «Настройки». */

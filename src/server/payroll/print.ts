@@ -9,11 +9,26 @@
  * With «Ведомость в отдельной таблице» the tabs are printed from the director's
  * separate spreadsheet.
  */
+import { safeCellText, safeRow } from '../../adapter/safe-text';
 import { DomainError } from '../../domain/money';
-import { SHEETS } from '../../domain/workbook/schema';
+import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { existingPayrollBook, payrollBookSetting } from './payroll-book';
-import { columnLetter, PARAMS_TITLE, PAYROLL_PAGE } from './payroll-sheet-plan';
+import {
+  columnLetter,
+  PARAMS_TITLE,
+  PAYROLL_HEADERS,
+  PAYROLL_PAGE,
+  payrollColumnWidths,
+  PRINT_CATEGORIES,
+  PRINT_HEADERS,
+  WHOLE_RUBLE_HEADERS,
+  TOTALS_LABEL,
+  widthGroups,
+  type PayrollHeader,
+} from './payroll-sheet-plan';
 import { PAYSLIP_PAGE } from './payslips';
+import { changedSheetsText, changedSinceComputed } from '../../adapter/pay-changes';
+import { isClosedSheet } from './compute-month';
 
 /** «Зарплата 03.2026» and «Расчётные листки 03.2026»: the tabs that can be printed. */
 const PRINTABLE = /^(Зарплата|Расчётные листки) (\d{2})\.(\d{4})$/;
@@ -47,15 +62,18 @@ export const PAYSLIP_PRINT: PrintSetup = {
 };
 
 /**
- * The export URL of one sheet as a PDF with the page setup of its layout.
- * `fzr=true` repeats the sheet's frozen rows on every page, so the header row
- * of the table must be within the frozen rows; `range` prints one block.
+ * The export URL of one sheet as a PDF with the page setup of its layout, or
+ * of the whole spreadsheet when `sheetId` is null: then Sheets prints every
+ * visible sheet, each from a new page (the export takes one `gid` and one
+ * `range`, never several). `fzr=true` repeats each sheet's frozen rows on its
+ * pages, so the header row of the table must be within the frozen rows;
+ * `range` prints one block of the sheet.
  */
-export function pdfExportUrl(spreadsheetId: string, sheetId: number, setup: PrintSetup = PAYROLL_PRINT): string {
+export function pdfExportUrl(spreadsheetId: string, sheetId: number | null, setup: PrintSetup = PAYROLL_PRINT): string {
   const params: Array<[string, string]> = [
     ['format', 'pdf'],
-    ['gid', String(sheetId)],
-    ...(setup.range
+    ...(sheetId === null ? [] : ([['gid', String(sheetId)]] as Array<[string, string]>)),
+    ...(setup.range && sheetId !== null
       ? ([
           [
             'range',
@@ -144,13 +162,10 @@ function escapeHtml(text: string): string {
 }
 
 /** The dialog that gives the saved file's link; both the name and the address are escaped. */
-export function savedPdfHtml(fileName: string, url: string, parameters?: { fileName: string; url: string }): string {
-  const link = (name: string, href: string) =>
-    `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(name)}</a>`;
+export function savedPdfHtml(fileName: string, url: string): string {
   return (
     '<div style="font:14px Arial,sans-serif;line-height:1.5">' +
-    `<p>PDF сохранён на Google Диск:</p><p>${link(fileName, url)}</p>` +
-    (parameters ? `<p>Параметры расчёта (отдельным листом): ${link(parameters.fileName, parameters.url)}</p>` : '') +
+    `<p>PDF сохранён на Google Диск:</p><p><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(fileName)}</a></p>` +
     '<p style="color:#5f6368">Откройте файл и напечатайте его: лист А4, альбомная ориентация.</p>' +
     '</div>'
   );
@@ -184,8 +199,6 @@ export interface PrintResult {
   fileName: string;
   fileId: string;
   url: string;
-  /** the ведомость's parameters block, printed apart */
-  parameters?: { fileName: string; fileId: string; url: string };
 }
 
 /** The page setup of a printable tab: the payslips' or the ведомость's. */
@@ -203,27 +216,42 @@ export function fetchSheetPdf(
   setup: PrintSetup,
 ): GoogleAppsScript.Base.Blob {
   SpreadsheetApp.flush();
-  const response = UrlFetchApp.fetch(pdfExportUrl(ss.getId(), sheet.getSheetId(), setup), {
+  return fetchPdf(pdfExportUrl(ss.getId(), sheet.getSheetId(), setup), sheet.getName());
+}
+
+/** PDF bytes from an export URL; `what` names the printed tab in the error. */
+function fetchPdf(url: string, what: string): GoogleAppsScript.Base.Blob {
+  return fetchExport(url, what, 'PDF').setContentType('application/pdf');
+}
+
+/** The bytes an export URL answers; `what` names the tab and `kind` the file in the error. */
+function fetchExport(url: string, what: string, kind: string): GoogleAppsScript.Base.Blob {
+  const response = UrlFetchApp.fetch(url, {
     headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
     muteHttpExceptions: true,
   });
   const code = response.getResponseCode();
   if (code !== 200) {
     throw new DomainError(
-      `Google не выдал PDF листа «${sheet.getName()}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
+      `Google не выдал ${kind} листа «${what}» (код ${code}). Повторите через минуту; если не поможет — проверьте доступ к таблице.`,
     );
   }
-  return response.getBlob().setContentType('application/pdf');
+  return response.getBlob();
 }
 
 /** Saves a PDF blob to Drive through the advanced service; the file is the add-on's, so `drive.file` covers it. */
-function savePdfToDrive(fileName: string, blob: GoogleAppsScript.Base.Blob): { id: string; url: string } {
-  if (typeof Drive === 'undefined' || !Drive) {
+/** Drive.Files of the Drive advanced service, or a message saying how to turn the service on. */
+export function driveFiles(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection {
+  if (typeof Drive === 'undefined' || !Drive?.Files) {
     throw new DomainError(
       'Не подключена служба Google Drive API: в редакторе скриптов откройте «Службы» и добавьте Drive API версии v3.',
     );
   }
-  const file = Drive.Files.create({ name: fileName, mimeType: 'application/pdf' }, blob, {
+  return Drive.Files;
+}
+
+function savePdfToDrive(fileName: string, blob: GoogleAppsScript.Base.Blob): { id: string; url: string } {
+  const file = driveFiles().create({ name: fileName, mimeType: 'application/pdf' }, blob, {
     fields: 'id,name,webViewLink',
   });
   if (!file.id || !file.webViewLink) throw new DomainError(`Google Диск не сохранил файл «${fileName}». Повторите.`);
@@ -242,21 +270,9 @@ export function exportSheetPdf(
   if (setup.repeatFrozenRows) ensureHeaderRowsFrozen(sheet);
   const fileName = pdfFileName(sheet.getName());
   const parts = setup === PAYROLL_PRINT ? payrollParts(sheet) : null;
-  const blob = fetchSheetPdf(ss, sheet, parts ? { ...setup, range: parts.table } : setup).setName(fileName);
+  const blob = (parts ? fetchPayrollPdf(sheet, parts) : fetchSheetPdf(ss, sheet, setup)).setName(fileName);
   const file = savePdfToDrive(fileName, blob);
-  const result: PrintResult = { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
-  if (parts) {
-    // the parameters on pages of their own, without the table's header over them
-    const paramsName = paramsFileName(sheet.getName());
-    const paramsBlob = fetchSheetPdf(ss, sheet, {
-      ...setup,
-      repeatFrozenRows: false,
-      range: parts.params,
-    }).setName(paramsName);
-    const saved = savePdfToDrive(paramsName, paramsBlob);
-    result.parameters = { fileName: paramsName, fileId: saved.id, url: saved.url };
-  }
-  return result;
+  return { sheetName: sheet.getName(), fileName, fileId: file.id, url: file.url };
 }
 
 type Block = NonNullable<PrintSetup['range']>;
@@ -282,9 +298,188 @@ export function payrollParts(sheet: GoogleAppsScript.Spreadsheet.Sheet): { table
   };
 }
 
-/** «Ведомость 03.2026 — параметры расчёта.pdf» */
-export function paramsFileName(sheetName: string): string {
-  return pdfFileName(sheetName).replace(/\.pdf$/, ' — параметры расчёта.pdf');
+/** A Google Sheets file on Drive. */
+const GOOGLE_SHEETS_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
+
+/** Rubles without kopecks, groups of three apart. */
+const WHOLE_RUBLES_FORMAT = '#,##0';
+
+/** An error row's message in place of its amounts: it runs over the empty cells beside it. */
+const NOT_COMPUTED = 'Не рассчитано';
+
+/** How the printed copy of a ведомость's table differs from the tab, 1-based rows and columns. */
+export interface PrintTableLayout {
+  headerRow: number;
+  /** the header in its printed words */
+  header: string[];
+  firstDataRow: number;
+  /** the employees' categories as printed, one per data row */
+  categories: string[];
+  /** the columns printed in whole rubles (every amount in them is whole) */
+  wholeRubleColumns: number[];
+  /** each column's width from what it prints */
+  widths: number[];
+}
+
+/**
+ * The printed table of a ведомость from its cells as displayed (title to
+ * signatures): its header and categories in their shortened words, the
+ * columns of whole amounts without kopecks, and the width of each column
+ * from what it then prints; null when the table is not the ведомость's
+ * (its header does not start with «№ п/п»).
+ */
+export function printTableLayout(shown: ReadonlyArray<readonly string[]>): PrintTableLayout | null {
+  const at = shown.findIndex((row) => String(row[0]).trim() === '№ п/п');
+  if (at < 0) return null;
+  const header = shown[at].slice(0, PAYROLL_HEADERS.length).map((h) => {
+    const text = String(h).trim();
+    return (PAYROLL_HEADERS as readonly string[]).includes(text) ? PRINT_HEADERS[text as PayrollHeader] : text;
+  });
+  const col = (h: PayrollHeader) => shown[at].findIndex((t) => String(t).trim() === h);
+  const totalsAt = shown.findIndex((row, i) => i > at && String(row[col('ФИО')]).trim() === TOTALS_LABEL);
+  const end = totalsAt < 0 ? shown.length : totalsAt;
+  const rows = shown.slice(at + 2, end).map((row) => {
+    const error = row.findIndex((t) => String(t).startsWith(NOT_COMPUTED));
+    return [...(error < 0 ? row : row.slice(0, error))].map(String);
+  });
+  const categoryCol = col('Категория');
+  const categories = rows.map((row) => {
+    const text = String(row[categoryCol] ?? '').trim();
+    return PRINT_CATEGORIES[text] ?? text;
+  });
+  if (categoryCol >= 0) rows.forEach((row, i) => (row[categoryCol] = categories[i]));
+  const wholeRubleColumns: number[] = [];
+  for (const h of WHOLE_RUBLE_HEADERS) {
+    const c = col(h);
+    const amounts = rows.map((row) => row[c] ?? '').filter((t) => t !== '');
+    if (c < 0 || amounts.length === 0 || !amounts.every((t) => /^[\d\s\u00a0]+,00$/.test(t))) continue;
+    wholeRubleColumns.push(c + 1);
+    rows.forEach((row) => (row[c] = (row[c] ?? '').replace(/,00$/, '')));
+  }
+  const widths = payrollColumnWidths({
+    header,
+    numbers: shown[at + 1],
+    rows,
+    totals: totalsAt < 0 ? undefined : shown[totalsAt],
+  });
+  return { headerRow: at + 1, header, firstDataRow: at + 3, categories, wholeRubleColumns, widths };
+}
+
+/** The name of the scratch spreadsheet the ведомость is printed from (deleted at once). */
+export function printCopyName(sheetName: string): string {
+  return `${pdfFileName(sheetName).replace(/\.pdf$/, '')} — копия для печати`;
+}
+
+/**
+ * The ведомость as one PDF to sign: the table with its title and numbered
+ * header repeated over it on every page, the totals, the amount in words and
+ * the signatures, then the parameters block from a new page without the
+ * table's header. The export prints one range of one sheet, or every sheet of
+ * a file; so the two parts are copied (values, formats, widths, frozen rows)
+ * into two sheets of a scratch spreadsheet that is exported whole and then
+ * deleted. The scratch file is created through Drive, so `drive.file` covers
+ * deleting it; its cells hold values, because the add-on's custom functions
+ * exist only in the spreadsheet the script is bound to.
+ */
+function fetchPayrollPdf(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  parts: { table: Block; params: Block },
+): GoogleAppsScript.Base.Blob {
+  const drive = driveFiles();
+  const scratch = drive.create({
+    name: printCopyName(sheet.getName()),
+    mimeType: GOOGLE_SHEETS_MIME_TYPE,
+  });
+  if (!scratch.id) throw new DomainError('Google Диск не создал временную копию ведомости для печати. Повторите.');
+  try {
+    const copy = SpreadsheetApp.openById(scratch.id);
+    const blank = copy.getSheets()[0];
+    const lastRow = parts.params.row + parts.params.numRows - 1;
+    const width = parts.table.numCols;
+    // text stays text: a value that reads as a formula or a number is written quoted
+    const values = sheet
+      .getRange(1, 1, lastRow, width)
+      .getValues()
+      .map((row) => safeRow(row));
+    const table = sheet.copyTo(copy).setName('Ведомость');
+    const params = sheet.copyTo(copy).setName('Параметры расчёта');
+    copy.deleteSheet(blank);
+    for (const part of [table, params]) {
+      part.getRange(1, 1, lastRow, width).setValues(values);
+      const extra = part.getMaxColumns() - width;
+      if (extra > 0) part.deleteColumns(width + 1, extra);
+    }
+    // the printed header in its shortened words, and the columns as wide as what they print
+    const shown = sheet.getRange(1, 1, parts.table.numRows, width).getDisplayValues();
+    const layout = printTableLayout(shown);
+    if (layout) {
+      table.getRange(layout.headerRow, 1, 1, width).setValues([layout.header.map((h) => safeCellText(h))]);
+      const rows = layout.categories.length;
+      if (rows > 0) {
+        table
+          .getRange(layout.firstDataRow, PAYROLL_HEADERS.indexOf('Категория') + 1, rows, 1)
+          .setValues(layout.categories.map((c) => [safeCellText(c)]));
+        for (const c of layout.wholeRubleColumns) {
+          table.getRange(layout.firstDataRow, c, rows, 1).setNumberFormat(WHOLE_RUBLES_FORMAT);
+        }
+      }
+      for (const group of widthGroups(layout.widths)) table.setColumnWidths(group.start, group.count, group.width);
+    }
+    const tableRows = parts.table.numRows;
+    if (table.getMaxRows() > tableRows) table.deleteRows(tableRows + 1, table.getMaxRows() - tableRows);
+    params.setFrozenRows(0);
+    params.deleteRows(1, parts.params.row - 1);
+    SpreadsheetApp.flush();
+    return fetchPdf(pdfExportUrl(scratch.id, null, PAYROLL_PRINT), sheet.getName());
+  } finally {
+    drive.remove(scratch.id);
+  }
+}
+
+/** The MIME type of an .xlsx file. */
+export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * One tab as an .xlsx file of its own. Sheets exports .xlsx for the whole
+ * spreadsheet whatever the gid, so the tab is copied alone (values, formats,
+ * widths; no protection) into a scratch Google Sheet made through Drive,
+ * exported and deleted: the file holds this tab and nothing else of the book.
+ */
+export function sheetAsXlsx(sheet: GoogleAppsScript.Spreadsheet.Sheet, fileName: string): GoogleAppsScript.Base.Blob {
+  const drive = driveFiles();
+  const scratch = drive.create({ name: fileName.replace(/\.xlsx$/, ''), mimeType: GOOGLE_SHEETS_MIME_TYPE });
+  if (!scratch.id) throw new DomainError(`Google Диск не создал файл «${fileName}». Повторите.`);
+  try {
+    const copy = SpreadsheetApp.openById(scratch.id);
+    const blank = copy.getSheets()[0];
+    sheet.copyTo(copy).setName(sheet.getName());
+    copy.deleteSheet(blank);
+    SpreadsheetApp.flush();
+    const url = `https://docs.google.com/spreadsheets/d/${encodeURIComponent(scratch.id)}/export?format=xlsx`;
+    return fetchExport(url, sheet.getName(), 'файл .xlsx').setContentType(XLSX_MIME_TYPE).setName(fileName);
+  } finally {
+    drive.remove(scratch.id);
+  }
+}
+
+/**
+ * The question asked before printing a tab of an open month whose pay data
+ * changed after its last calculation (the paper would not match the sheets);
+ * null when the tab is current or its month is closed (a closed month stays as paid).
+ */
+export function staleWarning(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): string | null {
+  const m = PRINTABLE.exec(sheet.getName());
+  if (!m) return null;
+  const change = changedSinceComputed(`${m[3]}-${m[2]}`);
+  if (!change) return null;
+  // the payslips of a closed month are frozen with its ведомость
+  const payroll = sheet.getParent().getSheetByName(payrollSheetName(Number(m[3]), Number(m[2])));
+  if (isClosedSheet(sheet) || isClosedSheet(payroll)) return null;
+  return (
+    `Внимание: «${sheet.getName()}» устарел — данные месяца (${changedSheetsText(change)}) менялись после ` +
+    `расчёта (${Utilities.formatDate(change.at, timeZone, 'dd.MM.yyyy HH:mm')}), на бумаге будут прежние суммы. ` +
+    'Сначала рассчитайте месяц заново (Зарплата → «Рассчитать за месяц…»). Всё равно сохранить PDF?'
+  );
 }
 
 /**
@@ -316,10 +511,10 @@ export function printPayrollPdf(): PrintResult | null {
   const name = chosenSheet(candidates, answer);
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}».`);
+  const stale = staleWarning(sheet, active.getSpreadsheetTimeZone());
+  if (stale && ui.alert('Печать / PDF', stale, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   const result = exportSheetPdf(ss, sheet);
-  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url, result.parameters))
-    .setWidth(460)
-    .setHeight(result.parameters ? 230 : 180);
+  const html = HtmlService.createHtmlOutput(savedPdfHtml(result.fileName, result.url)).setWidth(460).setHeight(180);
   ui.showModalDialog(html, 'Печать / PDF');
   return result;
 }

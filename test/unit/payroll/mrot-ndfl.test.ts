@@ -1,5 +1,20 @@
-import { mrotForYear, mrotTopup } from '../../../src/domain/payroll/mrot';
-import { monthNdfl, ndflForMonth, ndflOnBase, roundToRubles } from '../../../src/domain/payroll/ndfl';
+import {
+  DEFAULT_MROT,
+  DEFAULT_MROT_BY_YEAR,
+  mrotFloor,
+  mrotForYear,
+  mrotTopup,
+} from '../../../src/domain/payroll/mrot';
+import {
+  CHILD_DEDUCTION_INCOME_LIMIT,
+  childDeduction,
+  childDeductionForMonth,
+  monthNdfl,
+  ndflForMonth,
+  ndflOnBase,
+  NO_CHILDREN,
+  roundToRubles,
+} from '../../../src/domain/payroll/ndfl';
 
 const rub = (r: number) => Math.round(r * 100);
 
@@ -62,5 +77,105 @@ describe('НДФЛ (НК ст. 224, 226; domain 4.5)', () => {
 
   it('pays nothing when deductions exceed the income', () => {
     expect(ndflForMonth(rub(1_000), 0, rub(1_400))).toBe(0);
+  });
+});
+
+describe('НДФЛ: inputs a person must correct, and the edges of the scale', () => {
+  it('names the field that is negative or not whole kopecks', () => {
+    const ok = { monthIncome: 100, incomeBefore: 0, deductionsBefore: 0, monthDeduction: 0, taxBefore: 0 };
+    expect(() => monthNdfl({ ...ok, monthIncome: -1 })).toThrow('НДФЛ: доход месяца не может быть отрицательным');
+    expect(() => monthNdfl({ ...ok, incomeBefore: -1 })).toThrow(
+      'НДФЛ: доход с начала года не может быть отрицательным',
+    );
+    expect(() => monthNdfl({ ...ok, deductionsBefore: 0.5 })).toThrow(
+      'НДФЛ: вычеты с начала года не может быть отрицательным',
+    );
+    expect(() => monthNdfl({ ...ok, monthDeduction: -1 })).toThrow('НДФЛ: вычет месяца не может быть отрицательным');
+    expect(() => monthNdfl({ ...ok, taxBefore: -100 })).toThrow(
+      'НДФЛ: налог с начала года не может быть отрицательным',
+    );
+    expect(() => ndflOnBase(0.5)).toThrow(new RangeError('the tax base must be whole kopecks'));
+    expect(() => ndflForMonth(-1)).toThrow('НДФЛ: суммы не могут быть отрицательными');
+    expect(() => ndflForMonth(100, 0, -1)).toThrow('НДФЛ: суммы не могут быть отрицательными');
+    expect(() => ndflForMonth(100, 0, 0, -1)).toThrow('НДФЛ: суммы не могут быть отрицательными');
+    expect(() => ndflForMonth(1.5)).toThrow('НДФЛ: суммы не могут быть отрицательными');
+    expect(() => ndflForMonth(100, 0.5)).toThrow(new RangeError('the tax base must be whole kopecks'));
+  });
+
+  it('a base of zero or less pays nothing; one kopeck above a band edge is taxed at the next rate', () => {
+    expect(ndflOnBase(0)).toBe(0);
+    expect(ndflOnBase(-100)).toBe(0);
+    // 2 400 000.01: 312 000 + 15 % × 0.01 = 312 000.0015 → 312 000
+    expect(ndflOnBase(rub(2_400_000) + 1)).toBe(rub(312_000));
+    // 2 400 010: 312 000 + 1.50 = 312 001.50 → 312 002 (at 13 % it would be 312 001.30 → 312 001)
+    expect(ndflOnBase(rub(2_400_010))).toBe(rub(312_002));
+    // 5 000 010: 702 000 + 18 % × 10 = 702 001.80 → 702 002 (15 %: 702 001.50 → 702 002; 5 000 020: 18 % 3.60 → 702 004)
+    expect(ndflOnBase(rub(5_000_020))).toBe(rub(702_004));
+    expect(ndflOnBase(rub(20_000_100))).toBe(rub(3_402_020));
+    expect(ndflOnBase(rub(50_000_100))).toBe(rub(9_402_022));
+  });
+
+  it('the custom function’s reading: a negative base before (deductions above the income) lowers this month', () => {
+    // base before −1 000: this month 30 000 − 0 → base 29 000 → 3 770; tax before defaults to tax(−1 000) = 0
+    expect(ndflForMonth(rub(30_000), rub(-1_000))).toBe(rub(3_770));
+    // an explicit tax before is credited
+    expect(ndflForMonth(rub(30_000), rub(30_000), 0, rub(3_000))).toBe(rub(7_800 - 3_000));
+    expect(ndflForMonth(rub(100), 0, 0, rub(1_000))).toBe(0);
+  });
+
+  it('rounds to rubles at the half exactly', () => {
+    expect(roundToRubles(49)).toBe(0);
+    expect(roundToRubles(50)).toBe(100);
+    expect(roundToRubles(0)).toBe(0);
+  });
+});
+
+describe('child deductions (НК ст. 218 п. 1 пп. 4)', () => {
+  it('1 400, 2 800, then 6 000 for each next child; 12 000 more for each disabled child; doubled for a sole parent', () => {
+    expect(childDeduction(NO_CHILDREN)).toBe(0);
+    expect(childDeduction({ children: 2, disabled: 0, soleParent: false })).toBe(rub(4_200));
+    expect(childDeduction({ children: 4, disabled: 0, soleParent: false })).toBe(rub(16_200));
+    expect(childDeduction({ children: 2, disabled: 2, soleParent: true })).toBe(rub(2 * (4_200 + 24_000)));
+  });
+
+  it('refuses counts that are not whole, negative, or more disabled children than children', () => {
+    for (const kids of [
+      { children: -1, disabled: 0 },
+      { children: 1.5, disabled: 0 },
+      { children: 1, disabled: -1 },
+      { children: 1, disabled: 0.5 },
+    ]) {
+      expect(() => childDeduction({ ...kids, soleParent: false })).toThrow(
+        'Вычеты на детей: число детей должно быть целым неотрицательным',
+      );
+    }
+    expect(() => childDeduction({ children: 1, disabled: 2, soleParent: false })).toThrow(
+      'Вычеты на детей: детей-инвалидов (2) больше, чем детей (1)',
+    );
+  });
+
+  it('stop from the month in which income since 1 January passes 450 000, not at 450 000 itself', () => {
+    const one = { children: 1, disabled: 0, soleParent: false };
+    expect(CHILD_DEDUCTION_INCOME_LIMIT).toBe(rub(450_000));
+    expect(childDeductionForMonth(one, rub(450_000))).toBe(rub(1_400));
+    expect(childDeductionForMonth(one, rub(450_000) + 1)).toBe(0);
+  });
+});
+
+describe('МРОТ: inputs a person must correct', () => {
+  it('refuses a negative or fractional МРОТ and a negative accrual, in Russian', () => {
+    expect(() => mrotFloor(-1, 10, 21)).toThrow('МРОТ не может быть отрицательным');
+    expect(() => mrotFloor(0.5, 10, 21)).toThrow('МРОТ не может быть отрицательным');
+    expect(() => mrotTopup(-1, 10, 21)).toThrow('Начислено: сумма не может быть отрицательной');
+    expect(() => mrotTopup(0.5, 10, 21)).toThrow('Начислено: сумма не может быть отрицательной');
+    expect(mrotFloor(0, 10, 21)).toBe(0);
+  });
+
+  it('uses the 2026 federal МРОТ when none is given, and knows 2025', () => {
+    expect(DEFAULT_MROT).toBe(rub(27_093));
+    expect(DEFAULT_MROT_BY_YEAR[2025]).toBe(rub(22_440));
+    expect(mrotTopup(0, 21, 21)).toBe(rub(27_093));
+    expect(mrotTopup(rub(27_093), 21, 21)).toBe(0);
+    expect(mrotTopup(rub(27_093) - 1, 21, 21)).toBe(1);
   });
 });
