@@ -120,7 +120,7 @@ describe('a change of «Планы» or «Табель» after the last calculat
   const asked = (session: ReturnType<typeof payrollSession>) =>
     session
       .takeUiEvents()
-      .filter((e) => e.type === 'alert' || e.type === 'prompt')
+      .filter((e) => e.type === 'alert')
       .map((e) => ('message' in e ? e.message : ''));
 
   it.each([
