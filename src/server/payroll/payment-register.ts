@@ -19,6 +19,7 @@ import { driveFiles, sheetAsXlsx, XLSX_MIME_TYPE } from './print';
 import { SourceGrid } from './source-records';
 import { columnWidthsFor } from './text-width';
 import { safeCellText } from '../../adapter/safe-text';
+import { SheetDates } from '../../adapter/sheet-dates';
 
 export const ACCOUNT_HEADER = 'Номер счёта';
 
@@ -71,7 +72,7 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
   }
   const staffSheet = ctx.ss.getSheetByName(SHEETS.staff);
   if (!staffSheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  const staff = new SourceGrid(SHEETS.staff, staffSheet.getDataRange().getValues());
+  const staff = new SourceGrid(SHEETS.staff, SheetDates.of(ctx.ss).grid(staffSheet.getDataRange().getValues()));
   const accountCol = staff.optionalCol(ACCOUNT_HEADER);
   if (accountCol < 0) {
     throw new DomainError(
@@ -84,7 +85,7 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     const tabNo = textOf(row[tabNoCol]).trim();
     if (tabNo) accounts.set(tabNo, textOf(row[accountCol]).replace(/^'/, ''));
   }
-  const { entries, total } = registerEntries(source.getDataRange().getValues(), accounts);
+  const { entries, total } = registerEntries(SheetDates.of(ctx.book).grid(source.getDataRange().getValues()), accounts);
   if (entries.length === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
   const register = paymentRegister(entries, ctx.settings.paymentRegisterColumns);
   if (total === null || total !== register.total) {
