@@ -2,15 +2,29 @@
  * New IDs from the stored last number, checked against the column; the column decides when the
  * number is missing or already taken, so an ID is never given twice.
  */
-import { allocateIds, rememberHighestIds } from '../../../src/adapter/id-allocator';
-import { Table } from '../../../src/adapter/table';
+import type { Table } from '../../../src/adapter/table';
 import { activeSpreadsheet, installRuntime, uninstallRuntime } from './runtime-services';
 
+type Allocator = typeof import('../../../src/adapter/id-allocator');
 let table: Table;
+let allocateIds: Allocator['allocateIds'];
+let rememberHighestIds: Allocator['rememberHighestIds'];
+let refreshAfterLock: () => void;
 const props = () => PropertiesService.getDocumentProperties();
+/** The stored last number, set as another execution would; callers of allocateIds hold the lock, which re-reads it. */
+const setStored = (kind: string, value: string) => {
+  props().setProperty(`crm.lastId.${kind}`, value);
+  refreshAfterLock();
+};
 
-beforeEach(() => {
+// each test is an execution of its own: the script's modules load afresh (their read of the
+// document properties lives one execution, as on Google)
+beforeEach(async () => {
+  jest.resetModules();
   installRuntime();
+  ({ allocateIds, rememberHighestIds } = await import('../../../src/adapter/id-allocator'));
+  const { Table } = await import('../../../src/adapter/table');
+  ({ refreshAfterLock } = await import('../../../src/adapter/document-properties'));
   const sheet = activeSpreadsheet().insertSheet('Клиенты');
   sheet.getRange(1, 1, 4, 1).setValues([['ID клиента'], ['К-00003'], ['К-00010'], ['К-00007']]);
   table = Table.open(activeSpreadsheet(), 'Клиенты');
@@ -24,28 +38,28 @@ describe('allocateIds', () => {
   });
 
   it('continues from the stored number when the next IDs are free', () => {
-    props().setProperty('crm.lastId.client', '40');
+    setStored('client', '40');
     expect(allocateIds(table, 'ID клиента', 'client')).toEqual(['К-00041']);
     expect(allocateIds(table, 'ID клиента', 'client')).toEqual(['К-00042']);
     expect(props().getProperty('crm.lastId.client')).toBe('42');
   });
 
   it('reads the column when a stored next ID is already there (typed by hand)', () => {
-    props().setProperty('crm.lastId.client', '9');
+    setStored('client', '9');
     expect(allocateIds(table, 'ID клиента', 'client', 2)).toEqual(['К-00011', 'К-00012']);
-    props().setProperty('crm.lastId.client', '2');
+    setStored('client', '2');
     expect(allocateIds(table, 'ID клиента', 'client', 1)).toEqual(['К-00011']);
   });
 
   it('ignores a stored value that is not a positive whole number', () => {
     for (const bad of ['0', '-5', '2.5', 'abc']) {
-      props().setProperty('crm.lastId.client', bad);
+      setStored('client', bad);
       expect(allocateIds(table, 'ID клиента', 'client')).toEqual(['К-00011']);
     }
   });
 
   it('keeps each kind apart', () => {
-    props().setProperty('crm.lastId.deal', '5');
+    setStored('deal', '5');
     expect(allocateIds(table, 'ID клиента', 'client')).toEqual(['К-00011']);
     expect(props().getProperty('crm.lastId.deal')).toBe('5');
   });
