@@ -33,8 +33,10 @@ export function roundToRubles(kopecks: Kopecks): Kopecks {
 /** The tax on a cumulative base, in whole rubles (as kopecks). A base ≤ 0 pays nothing. */
 export function ndflOnBase(base: Kopecks): Kopecks {
   if (!Number.isInteger(base)) throw new RangeError('the tax base must be whole kopecks');
+  // Stryker disable next-line EqualityOperator: a base of 0 taxed in the first band is 0 too
   if (base <= 0) return 0;
   let band = NDFL_BANDS[0];
+  // Stryker disable next-line EqualityOperator: at a band's edge both bands give its fixed part exactly
   for (const b of NDFL_BANDS) if (base > b.from) band = b;
   // fixed + rate × (base − from), exact in hundredths of a kopeck, then to whole rubles
   const exactHundredths = BigInt(band.fixed) * 100n + BigInt(base - band.from) * BigInt(band.ratePercent);

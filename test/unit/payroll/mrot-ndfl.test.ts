@@ -100,6 +100,7 @@ describe('НДФЛ: inputs a person must correct, and the edges of the scale', (
     expect(() => ndflForMonth(100, 0, 0, -1)).toThrow('НДФЛ: суммы не могут быть отрицательными');
     expect(() => ndflForMonth(1.5)).toThrow('НДФЛ: суммы не могут быть отрицательными');
     expect(() => ndflForMonth(100, 0.5)).toThrow(new RangeError('the tax base must be whole kopecks'));
+    expect(() => ndflForMonth(100, 0.5, 0, 0)).toThrow(new RangeError('the tax base must be whole kopecks'));
   });
 
   it('a base of zero or less pays nothing; one kopeck above a band edge is taxed at the next rate', () => {
