@@ -115,6 +115,7 @@ export function ndflForMonth(
   for (const value of [monthIncome, monthDeduction, taxBefore]) {
     if (!Number.isInteger(value) || value < 0) throw new DomainError('НДФЛ: суммы не могут быть отрицательными');
   }
+  // Stryker disable next-line ConditionalExpression: without it ndflOnBase refuses the same base with the same error
   if (!Number.isInteger(baseBefore)) throw new RangeError('the tax base must be whole kopecks');
   const due = Math.max(0, ndflOnBase(baseBefore + monthIncome - monthDeduction) - taxBefore);
   return limitShare === 1 ? due : Math.min(due, withholdingLimit(monthIncome));
