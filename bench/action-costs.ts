@@ -25,6 +25,8 @@ export interface ActionCost {
   /** distinct tabs the action read (for the naive baseline) */
   tabsRead: number;
   estimateMs: number;
+  /** the calls by service method */
+  byCall: Record<string, number>;
 }
 
 export const BUNDLE_KB = () => statSync(path.resolve(__dirname, '..', 'dist', 'Code.js')).size / 1024;
@@ -49,6 +51,7 @@ export function measure(session: LocalRuntimeSession, action: () => void): Actio
     cellsWritten: usage.cellsWritten,
     tabsRead: Math.max(1, tabs.size),
     estimateMs: estimateMs(calls, usage, BUNDLE_KB()),
+    byCall: calls,
   };
 }
 

@@ -35,8 +35,13 @@ export const PAYROLL_MINIMUM: Array<[what: string, calls: number]> = [
   ['«Журнал»: getSheetByName, getLastRow, getRange, setValues', 4],
 ];
 
-/** The custom-function executions a recalculation of the tab needs: one per computed column. */
-export const PAYROLL_COLUMNS_MINIMUM = 9;
+/**
+ * The custom-function executions a recalculation of the tab needs: one per column the add-on's
+ * functions compute (WORKING_DAYS, BASE_PAY for both parts of the base, PLAN_FULFILMENT, PLAN_RATE,
+ * PLAN_BONUS, KPI_BONUS, MROT_TOPUP, HOLIDAY_PAY, NDFL at the аванс, at the final payment and
+ * both without the 50 % limit, AMOUNT_IN_WORDS), whatever the number of employees.
+ */
+export const PAYROLL_COLUMNS_MINIMUM = 12;
 
 export function measurePayroll(employees: number, deals: number): { compute: ActionCost; recalc: ActionCost } {
   const s = payrollSession(sizedWorkbook(employees, deals), new Date(2026, 3, 15));

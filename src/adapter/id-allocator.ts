@@ -6,6 +6,7 @@
  * that does not keep the number, an ID typed by hand), the column is read and
  * the highest ID found there decides, as before. Callers hold the document lock.
  */
+import { documentProperties } from './document-properties';
 import { formatId, type IdKind, nextIds, parseIdNumber } from '../domain/crm/ids';
 import type { Table } from './table';
 
@@ -13,7 +14,7 @@ const KEY_PREFIX = 'crm.lastId.';
 
 /** `count` consecutive unused IDs of `kind` for the ID column `header` of `table`. */
 export function allocateIds(table: Table, header: string, kind: IdKind, count = 1): string[] {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties;
   const stored = Number(props.getProperty(KEY_PREFIX + kind));
   let ids: string[] | null = null;
   if (Number.isInteger(stored) && stored > 0) {
@@ -32,5 +33,5 @@ export function rememberHighestIds(columns: Partial<Record<IdKind, readonly unkn
     const highest = parseIdNumber(kind, nextIds(kind, values, 1)[0])! - 1;
     if (highest > 0) out[KEY_PREFIX + kind] = String(highest);
   }
-  if (Object.keys(out).length > 0) PropertiesService.getDocumentProperties().setProperties(out);
+  if (Object.keys(out).length > 0) documentProperties.setProperties(out);
 }

@@ -8,6 +8,7 @@
  * twice.
  */
 import { DomainError } from '../domain/money';
+import { refreshAfterLock } from './document-properties';
 
 /** How long a sidebar call or menu item waits for someone else's save before being told to retry. */
 export const LOCK_TIMEOUT_MS = 20_000;
@@ -26,6 +27,8 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T
   } catch {
     throw new DomainError('Таблицу сейчас сохраняет другой пользователь. Подождите несколько секунд и повторите.');
   }
+  // what is decided under the lock rests on properties read under it
+  refreshAfterLock();
   try {
     const result = fn();
     // push pending writes before another execution can take the lock and read

@@ -6,6 +6,7 @@
  * that changed. Kept in one small document property (a few dozen months, far
  * below the 9 KB of a value).
  */
+import { documentProperties } from './document-properties';
 import { withDocumentLock } from './lock';
 
 const KEY = 'payroll.payDataChanges';
@@ -27,7 +28,7 @@ export interface PayDataChange {
 }
 
 function read(): PayChanges {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  const raw = documentProperties.getProperty(KEY);
   try {
     const parsed = raw ? (JSON.parse(raw) as Partial<PayChanges>) : {};
     return { changed: { ...parsed.changed }, computed: { ...parsed.computed }, sources: { ...parsed.sources } };
@@ -45,7 +46,7 @@ function update(fn: (state: PayChanges) => void): void {
     const months = Object.keys(part).sort();
     for (const m of months.slice(0, Math.max(0, months.length - 36))) delete part[m];
   }
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(state));
+  documentProperties.setProperty(KEY, JSON.stringify(state));
 }
 
 function markIn(state: PayChanges, months: Iterable<string>, at: Date, sheet: string): void {

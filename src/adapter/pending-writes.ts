@@ -30,6 +30,7 @@
  *
  * Every function here runs under the document lock (see lock.ts).
  */
+import { documentProperties } from './document-properties';
 import { ensureGridRows } from './grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,8 +61,8 @@ export const VALUE_BUDGET_BYTES = 8_000;
 /** The store's 500 KB, with room left for the add-on's other properties. */
 export const STORE_BUDGET_BYTES = 450_000;
 
-function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+function props(): typeof documentProperties {
+  return documentProperties;
 }
 
 /** Bytes of a string in UTF-8 (Cyrillic letters take two), as Google counts the quota. */

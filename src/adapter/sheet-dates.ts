@@ -11,6 +11,9 @@
  * nothing changes and no call is made beyond reading the two zones once.
  */
 
+/** The converters of this execution's spreadsheets: a zone does not change while a script runs. */
+const converters = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, SheetDates>();
+
 /** Converts dates between the spreadsheet's time zone and the script's, for one spreadsheet. */
 export class SheetDates {
   private readonly offsets = new Map<number, number>();
@@ -20,10 +23,14 @@ export class SheetDates {
     private readonly same: boolean,
   ) {}
 
-  /** The converter of a spreadsheet (two calls: its zone and the script's). */
+  /** The converter of a spreadsheet: two calls (its zone and the script's) once per execution. */
   static of(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetDates {
+    const known = converters.get(ss);
+    if (known) return known;
     const zone = ss.getSpreadsheetTimeZone();
-    return new SheetDates(zone, !zone || zone === Session.getScriptTimeZone());
+    const dates = new SheetDates(zone, !zone || zone === Session.getScriptTimeZone());
+    converters.set(ss, dates);
+    return dates;
   }
 
   /** The spreadsheet zone's offset from UTC at `t`, in ms (one formatDate per hour of time met). */
@@ -52,6 +59,18 @@ export class SheetDates {
       wall.getUTCSeconds(),
       wall.getUTCMilliseconds(),
     );
+  }
+
+  /** A grid read from cells (one getValues): its dates as the person sees them; the same array where the zones agree. */
+  grid(values: unknown[][]): unknown[][] {
+    if (this.same) return values;
+    return values.map((row) => row.map((v) => this.fromSheet(v)));
+  }
+
+  /** A row to write: each day becomes that day in the spreadsheet's zone. */
+  row(values: unknown[]): unknown[] {
+    if (this.same) return values;
+    return values.map((v) => this.toSheet(v));
   }
 
   /** A value to write: a day (a script-zone midnight) becomes that day's midnight in the spreadsheet's zone. */

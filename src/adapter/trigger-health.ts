@@ -10,6 +10,7 @@
  * second director's trigger (or an old one) stands aside instead of checking
  * and logging every edit twice.
  */
+import { documentProperties } from './document-properties';
 import { isQueueKey, OVERFLOW_KEY, queueKeyTime } from './pending-writes';
 
 const EDIT_TRIGGER_KEY = 'crm.editTrigger';
@@ -67,8 +68,8 @@ export interface TriggerHealth {
   notice: string;
 }
 
-function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+function props(): typeof documentProperties {
+  return documentProperties;
 }
 
 function parseJson<T>(raw: string | undefined): T | null {

@@ -3,6 +3,7 @@
  * through google.script.run. Each is thin: check the arguments, call the server.
  * The request and response types are in src/shared/api.ts (ServerApi).
  */
+import { runsAsDirector } from '../adapter/sheet-access';
 import { alert, menuAction } from '../server/menu-action';
 import { CrmContext } from '../server/crm/crm-context';
 import { argBoolean, argFields, argId, argRequestId, argString } from '../server/crm/arguments';
@@ -171,6 +172,8 @@ export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const triggerUid = String((e as { triggerUid?: unknown }).triggerUid ?? '');
   // a second director's trigger, or an old one, stands aside: each edit is checked and logged once
   if (!heartbeatIfRegistered(triggerUid, () => Session.getEffectiveUser().getEmail().toLowerCase())) return;
+  // registered to the director who installed it: it writes their protected tabs without asking
+  runsAsDirector();
   // what the check writes to «Журнал» and the memory also writes out what specialists left queued
   runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
 }

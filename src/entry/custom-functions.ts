@@ -15,7 +15,7 @@ import { SheetDates } from '../adapter/sheet-dates';
  * Выполнение плана продаж: продажи ÷ план, долей (1,2 = 120 %).
  *
  * @param {number|Array<Array<number>>} sales Продажи за месяц, руб. (число или диапазон).
- * @param {number|Array<Array<number>>} plan План продаж за месяц, руб. (число или диапазон того же размера).
+ * @param {number|Array<Array<number>>} plan План продаж за месяц, руб. (число или диапазон того же размера; в диапазоне строка с пустым планом остаётся пустой).
  * @return {number|Array<Array<number>>} Доля выполнения плана.
  * @customfunction
  */
@@ -27,7 +27,7 @@ export function PLAN_FULFILMENT(sales: CellArg, plan: CellArg): CellResult | Cel
  * Ставка премии за план: 3 % при невыполнении, 4 % при выполнении, 5 % при перевыполнении.
  *
  * @param {number|Array<Array<number>>} sales Продажи за месяц, руб.
- * @param {number|Array<Array<number>>} plan План продаж за месяц, руб.
+ * @param {number|Array<Array<number>>} plan План продаж за месяц, руб. (в диапазоне строка с пустым планом остаётся пустой).
  * @param {Array<Array<number>>} rates Необязательно: три ставки долями (не выполнен; выполнен; перевыполнен), по умолчанию 0,03; 0,04; 0,05.
  * @param {number} over_threshold Необязательно: перевыполнение — выполнение больше этой доли (по умолчанию 1 = 100 %).
  * @return {number|Array<Array<number>>} Ставка долей (0,05 = 5 %).
@@ -46,10 +46,10 @@ export function PLAN_RATE(
  * Премия за план: ставка месяца × продажи, в рублях с копейками (округление до копейки по правилам арифметики, половина — вверх).
  *
  * @param {number|Array<Array<number>>} sales Продажи за месяц, руб. (по ним выбирается ставка).
- * @param {number|Array<Array<number>>} plan План продаж за месяц, руб.
+ * @param {number|Array<Array<number>>} plan План продаж за месяц, руб..
  * @param {Array<Array<number>>} rates Необязательно: три ставки долями (не выполнен; выполнен; перевыполнен), по умолчанию 0,03; 0,04; 0,05.
  * @param {number} over_threshold Необязательно: перевыполнение — выполнение больше этой доли (по умолчанию 1 = 100 %).
- * @param {number|Array<Array<number>>} bonus_sales Необязательно: продажи, на которые начисляется премия (например, после окончания испытательного срока), руб.; по умолчанию все продажи месяца.
+ * @param {number|Array<Array<number>>} bonus_sales Необязательно: продажи, на которые начисляется премия (например, после окончания испытательного срока), руб.; по умолчанию все продажи месяца; 0 — премии нет, план не нужен.
  * @return {number|Array<Array<number>>} Премия, руб.
  * @customfunction
  */
@@ -146,12 +146,13 @@ export function MROT_TOPUP(
 }
 
 /**
- * НДФЛ с выплаты по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях, не меньше нуля: налог(база с начала года) − налог, удержанный ранее.
+ * НДФЛ с выплаты по прогрессивной шкале нарастающим итогом с 1 января, в целых рублях, не меньше нуля: налог(база с начала года) − налог, удержанный ранее, но не больше половины выплаты.
  *
  * @param {number|Array<Array<number>>} month_income Доход этой выплаты (аванс или окончательный расчёт), руб.
  * @param {number|Array<Array<number>>} income_before_this_month Необязательно: доход с 1 января до этой выплаты за вычетом вычетов с 1 января, руб. (меньше нуля, пока вычеты больше дохода).
  * @param {number|Array<Array<number>>} deductions Необязательно: стандартные вычеты, предоставляемые при этой выплате, руб.
  * @param {number|Array<Array<number>>} tax_before Необязательно: НДФЛ, удержанный с 1 января до этой выплаты, руб. (по умолчанию — налог с дохода до выплаты).
+ * @param {number} limit_share Необязательно: больше какой доли выплаты налог не удерживается — 50 % по умолчанию (НК ст. 226 п. 4, остаток удерживается из следующих выплат); 100 % — налог к удержанию без этого ограничения.
  * @return {number|Array<Array<number>>} НДФЛ, руб.
  * @customfunction
  */
@@ -160,8 +161,9 @@ export function NDFL(
   income_before_this_month?: CellArg,
   deductions?: CellArg,
   tax_before?: CellArg,
+  limit_share?: CellArg,
 ): CellResult | CellResult[][] {
-  return ndflCells(month_income, income_before_this_month, deductions, tax_before);
+  return ndflCells(month_income, income_before_this_month, deductions, tax_before, limit_share);
 }
 
 /**

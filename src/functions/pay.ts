@@ -116,18 +116,31 @@ export function mrotTopupCells(
   );
 }
 
+/** NDFL's limit share: blank or 50 % is the law's half of the payment, 100 % the tax owed without it. */
+function toLimitShare(arg: CellArg | undefined): 0.5 | 1 {
+  const share = optional(arg ?? '', (cell) => toNumber(cell, 'Доля выплаты для удержания'));
+  if (share === undefined || share === 0.5 || share === 50) return 0.5;
+  if (share === 1 || share === 100) return 1;
+  throw new DomainError(
+    `Доля выплаты для удержания: ${share} — укажите 50 % (НК ст. 226 п. 4) или 100 % (налог без ограничения)`,
+  );
+}
+
 /**
- * NDFL(income, [base_before], [deductions], [tax_before]) in whole rubles, never negative:
- * base_before is the income since 1 January before this payment less the deductions since
- * 1 January (negative while the deductions exceed the income); tax_before the tax withheld
- * this year before (by default the tax on base_before).
+ * NDFL(income, [base_before], [deductions], [tax_before], [limit_share]) in whole rubles, never
+ * negative: base_before is the income since 1 January before this payment less the deductions
+ * since 1 January (negative while the deductions exceed the income); tax_before the tax withheld
+ * this year before (by default the tax on base_before); at most half of the payment unless
+ * limit_share is 100 %.
  */
 export function ndflCells(
   monthIncome: CellArg,
   incomeBefore?: CellArg,
   deductions?: CellArg,
   taxBefore?: CellArg,
+  limitShare?: CellArg,
 ): CellResult | CellResult[][] {
+  const share = toLimitShare(limitShare);
   const args: CellArg[] = [monthIncome, incomeBefore ?? '', deductions ?? '', taxBefore ?? ''];
   return broadcast(args, (m, b, d, t) => {
     const base = isBlank(b) ? 0 : rublesToKopecks(toNumber(b, 'Облагаемый доход с начала года'));
@@ -137,6 +150,7 @@ export function ndflCells(
         base,
         toAmount(d, 'Вычеты месяца', true),
         isBlank(t) ? undefined : toAmount(t, 'НДФЛ с начала года'),
+        share,
       ),
     );
   });

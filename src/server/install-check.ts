@@ -6,6 +6,7 @@
  * document properties — and shows one dialog. What it creates to test (a
  * temporary tab, a file on Drive) is removed, even when a check fails midway.
  */
+import { documentProperties } from '../adapter/document-properties';
 import {
   accountLine,
   checkReportHtml,
@@ -129,7 +130,7 @@ function teamWithMail(ss: Spreadsheet): number {
 }
 
 function propertiesFacts(): { total: number; largest: number; largestKey: string } {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentProperties.getProperties();
   let total = 0;
   let largest = 0;
   let largestKey = '';

@@ -13,7 +13,7 @@ const NAMES: Record<string, string[]> = {
   KPI_BONUS: ['salary', 'facts', 'targets', 'percents', 'modes', 'cap'],
   HOLIDAY_PAY: ['category', 'days', 'norm_days', 'salaries', 'multiplier'],
   MROT_TOPUP: ['accrued', 'days_worked', 'norm_days', 'mrot'],
-  NDFL: ['month_income', 'income_before_this_month', 'deductions', 'tax_before'],
+  NDFL: ['month_income', 'income_before_this_month', 'deductions', 'tax_before', 'limit_share'],
   WORKING_DAYS: ['month'],
   AMOUNT_IN_WORDS: ['amount'],
 };

@@ -51,6 +51,34 @@ describe('the cost of an interactive action at 100 and 2 000 deals', () => {
   );
 });
 
+describe('no call wasted', () => {
+  const KEYS = ['stageEdit', 'rejectedEdit', 'card', 'moveAndCard', 'createClient', 'logContact'];
+  const count = (cost: ActionCost, call: string) => cost.byCall[call] ?? 0;
+
+  it.each(KEYS)('%s: the document properties are read once per execution, and again only under the lock', (key) => {
+    for (const cost of costOf(key)) {
+      expect(count(cost, 'PropertiesService.getDocumentProperties')).toBeLessThanOrEqual(cost.executions);
+      // one getProperties() per execution; an execution that takes the lock reads them once more under it
+      expect(count(cost, 'Properties.getProperties')).toBeLessThanOrEqual(cost.executions + 1);
+      expect(count(cost, 'Properties.getProperty')).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.each(KEYS)('%s: the time zones are read once per execution', (key) => {
+    for (const cost of costOf(key)) {
+      expect(count(cost, 'Spreadsheet.getSpreadsheetTimeZone')).toBeLessThanOrEqual(cost.executions);
+      expect(count(cost, 'Session.getScriptTimeZone')).toBeLessThanOrEqual(cost.executions);
+    }
+  });
+
+  it.each(['stageEdit', 'rejectedEdit'])(
+    '%s: the director’s trigger asks about no protection (the director may write every protected tab)',
+    (key) => {
+      for (const cost of costOf(key)) expect(count(cost, 'Sheet.getProtections')).toBe(0);
+    },
+  );
+});
+
 describe('a new client found by key columns, given the next ID without a column read', () => {
   it('finds a duplicate whose phone and ИНН were typed by hand in another format', () => {
     const session = crmSession(

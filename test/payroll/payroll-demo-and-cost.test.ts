@@ -193,3 +193,27 @@ describe('the cost of computing a month', () => {
     expect(small['Sheet.setColumnWidths']).toBeLessThanOrEqual(21);
   });
 });
+
+/** Custom-function executions of «Рассчитать за месяц…» and of a recalculation of the tab it wrote. */
+function customFunctionExecutions(employees: number, deals: number): { compute: number; recalc: number } {
+  const s = payrollSession(sizedWorkbook(employees, deals), TODAY);
+  s.resetCalls();
+  computeMonth(s, '03.2026');
+  const compute = s.usage().executions.CUSTOM_FUNCTION ?? 0;
+  s.resetCalls();
+  s.recalculate();
+  return { compute, recalc: s.usage().executions.CUSTOM_FUNCTION ?? 0 };
+}
+
+describe('custom-function executions of the payroll tab', () => {
+  it('are one per computed column, the same for 10 and 100 employees', () => {
+    const small = customFunctionExecutions(10, 1000);
+    const large = customFunctionExecutions(100, 1000);
+    expect(large).toEqual(small);
+    // WORKING_DAYS, BASE_PAY, PLAN_FULFILMENT, PLAN_RATE, PLAN_BONUS, KPI_BONUS, MROT_TOPUP,
+    // HOLIDAY_PAY, NDFL ×3 (аванс, окончательный расчёт, both without the 50 % limit), AMOUNT_IN_WORDS
+    expect(small.recalc).toBe(12);
+    // the local engine recalculates everything once more when the finished tab takes its name
+    expect(small.compute).toBe(2 * small.recalc);
+  }, 120_000);
+});

@@ -53,6 +53,19 @@ function handMadeWorkbook() {
   });
 }
 
+/** The 1-based column of a header of the tab's header row (row 4), the hidden helpers included. */
+function helperColumn(s: LocalRuntimeSession, header: string, tab = TAB): number {
+  const col = sheetNamed(s, tab)!.rows[3]!.findIndex((cell) => cell?.value === header);
+  if (col < 0) throw new Error(`no column «${header}»`);
+  return col + 1;
+}
+
+function letter(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 function value(s: LocalRuntimeSession, row: number, col: number, tab = TAB) {
   return cellAt(s, tab, row, col)?.value;
 }
@@ -125,8 +138,17 @@ describe('a month for a hand-made staff', () => {
       toPay: 23571,
     });
     expect(value(s, 8, C.category)).toBe('II категория (испытательный срок до 15.03.2026)');
-    expect(cellAt(s, TAB, 8, C.base)?.formula).toMatch(/^=BASE_PAY\("ИС",.*\)\+BASE_PAY\(/);
-    expect(cellAt(s, TAB, 8, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J8,I8,.*,AA8\)$/);
+    // «по ставке» and «по окладу» side by side, from one BASE_PAY over the block of computed rows
+    const byRate = helperColumn(s, 'Начислено по ставке, руб.');
+    expect(cellAt(s, TAB, 8, C.base)?.formula).toBe(`=${letter(byRate)}8+${letter(byRate + 1)}8`);
+    expect([value(s, 8, byRate), value(s, 8, byRate + 1)]).toEqual([9000, 6857.14]);
+    expect(cellAt(s, TAB, 6, byRate)?.formula).toMatch(/^=BASE_PAY\([A-Z]+6:[A-Z]+8,[A-Z]+6:[A-Z]+8,\$H\$\d+,/);
+    // the plan bonus column is one formula; on row 8 it pays on the sales after probation
+    expect(cellAt(s, TAB, 8, C.planBonus)?.formula).toBeUndefined();
+    expect(cellAt(s, TAB, 6, C.planBonus)?.formula).toMatch(
+      /^=PLAN_BONUS\(J6:J8,[A-Z]+6:[A-Z]+8,.*,[A-Z]+6:[A-Z]+8\)$/,
+    );
+    expect(value(s, 8, helperColumn(s, 'Продажи для премии, руб.'))).toBe(50000);
   });
 
   it('highlights a row without a plan with its reason and leaves it out of the totals', () => {
@@ -142,11 +164,23 @@ describe('a month for a hand-made staff', () => {
   });
 
   it('holds formulas over the custom functions, formats money and protects the tab for the director', () => {
-    expect(cellAt(s, TAB, 6, C.base)?.formula).toMatch(/^=BASE_PAY\(D6,G6,F6,\$H\$\d+:\$K\$\d+\)$/);
-    expect(cellAt(s, TAB, 6, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J6,I6,/);
-    expect(cellAt(s, TAB, 6, M.topup)?.formula).toMatch(/^=MROT_TOPUP\(H6\+M6\+N6,G6,F6,/);
-    expect(cellAt(s, TAB, 6, M.ndflAdvance)?.formula).toMatch(/^=NDFL\([A-Z]+6,/);
-    expect(cellAt(s, TAB, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\(Q6-[A-Z]+6,/);
+    // one array formula per computed column over the three computed rows 6–8
+    expect(cellAt(s, TAB, 6, C.base)?.formula).toMatch(/^=[A-Z]+6\+[A-Z]+6$/);
+    expect(cellAt(s, TAB, 6, C.planBonus)?.formula).toMatch(/^=PLAN_BONUS\(J6:J8,[A-Z]+6:[A-Z]+8,/);
+    expect(cellAt(s, TAB, 6, C.rate)?.formula).toMatch(/^=PLAN_RATE\(J6:J8,[A-Z]+6:[A-Z]+8,/);
+    const beforeTopup = letter(helperColumn(s, 'Начислено до доплаты до МРОТ, руб.'));
+    expect(cellAt(s, TAB, 6, M.topup)?.formula).toMatch(
+      new RegExp(`^=MROT_TOPUP\\(${beforeTopup}6:${beforeTopup}8,G6:G8,F6:F8,`),
+    );
+    expect(cellAt(s, TAB, 7, helperColumn(s, 'Начислено до доплаты до МРОТ, руб.'))?.formula).toBe('=H7+M7+N7');
+    expect(cellAt(s, TAB, 6, M.ndflAdvance)?.formula).toMatch(/^=NDFL\([A-Z]+6:[A-Z]+8,/);
+    expect(cellAt(s, TAB, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\([A-Z]+6:[A-Z]+8,/);
+    for (const col of [C.planBonus, C.rate, M.topup, M.ndflAdvance, M.ndflFinal]) {
+      expect(cellAt(s, TAB, 7, col)?.formula).toBeUndefined();
+    }
+    expect(cellAt(s, TAB, 7, helperColumn(s, 'Доход при окончательном расчёте, руб.'))?.formula).toMatch(
+      /^=Q7-[A-Z]+7$/,
+    );
     expect(cellAt(s, TAB, 6, M.toPay)?.formula).toBe('=Q6-R6-S6-T6');
     expect(cellAt(s, TAB, 6, M.toPay)?.numberFormat).toBe('#,##0.00');
     expect(cellAt(s, TAB, 6, 11)?.numberFormat).toBe('0.0%');
@@ -234,7 +268,7 @@ describe('recompute, failure and closing', () => {
     // 12 000 + 4 000 + (27 093 − 16 000) = 27 093; tax(54 186) = 7 044,18 → 7 044; 7 044 − 3 522 = 3 522
     expect(value(s, 6, M.accrued, april)).toBe(27093);
     expect(value(s, 6, M.ndflFinal, april)).toBe(3522);
-    expect(cellAt(s, april, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\(Q6-/);
+    expect(cellAt(s, april, 6, M.ndflFinal)?.formula).toMatch(/^=NDFL\([A-Z]+6,/);
   });
 });
 

@@ -109,6 +109,8 @@ export function basePay(
 ): Kopecks {
   checkDays(daysWorked, normDays);
   if (category === 'probation') return probationPay(dayRate, daysWorked);
+  // no day paid from the оклад needs no оклад (a month's «по окладу» part may be empty)
+  if (daysWorked === 0) return 0;
   return salaryPay(salaryOf(category, salaries), daysWorked, normDays);
 }
 

@@ -32,7 +32,7 @@ import type {
 import { kpiBonus, type KpiMeasure, type KpiMode, kpiShare } from './kpi-bonus';
 import { claimsByPerson, measureKpi } from './kpi-measures';
 import { mrotFloor, mrotForYear } from './mrot';
-import { childDeductionForMonth, monthNdfl, NO_CHILDREN } from './ndfl';
+import { childDeductionForMonth, monthNdfl, ndflDue, NO_CHILDREN } from './ndfl';
 import { estimatedMonths, missingMonths, paymentYear, yearToDateOf } from './tax-year';
 import { planFulfilment, planRate } from './plan-bonus';
 
@@ -127,6 +127,11 @@ export interface PayrollLines {
   ndflFinal: Kopecks;
   /** НДФЛ of both payments */
   ndfl: Kopecks;
+  /**
+   * НДФЛ owed but not withheld because a payment may lose at most half of itself to the tax
+   * (НК ст. 226 п. 4): the next payment of the same year owes it again
+   */
+  ndflUnwithheld: Kopecks;
   /** the аванс accrued (from «Табель»), before its НДФЛ */
   advance: Kopecks;
   /** the аванс paid out: аванс − НДФЛ withheld from it */
@@ -151,6 +156,9 @@ export interface PaymentTax {
   deduction: Kopecks;
   /** НДФЛ withheld in that year before this payment */
   taxBefore: Kopecks;
+  /** the tax this payment owes: the year's tax so far less the tax withheld before */
+  due: Kopecks;
+  /** the tax withheld: what it owes, at most half of the payment (НК ст. 226 п. 4) */
   tax: Kopecks;
 }
 
@@ -603,6 +611,7 @@ function computeRow(
     ndflAdvance: taxes.advance.tax,
     ndflFinal: taxes.final.tax,
     ndfl,
+    ndflUnwithheld: unwithheld(taxes.advance, taxes.final),
     advance,
     advancePaid,
     toPay: accrued - ndfl - advancePaid,
@@ -639,6 +648,7 @@ function paymentTaxes(person: StaffRecord, sheet: TimesheetRecord, accrued: Kope
     deductionsBefore: 0,
     deduction: 0,
     taxBefore: 0,
+    due: 0,
     tax: 0,
   });
   if (!settings.ndflEnabled) {
@@ -651,22 +661,26 @@ function paymentTaxes(person: StaffRecord, sheet: TimesheetRecord, accrued: Kope
   }
   const deductionAtAdvance = advanceYear === month.year && advanceIncome > 0 ? deduction : 0;
   const deductionAtFinal = deductionAtAdvance === 0 && finalYear === month.year ? deduction : 0;
-  const taxed = (date: Date | null, year: number, income: Kopecks, before: YearToDate, ded: Kopecks) => ({
-    date,
-    year,
-    income,
-    incomeBefore: before.income,
-    deductionsBefore: before.deductions,
-    deduction: ded,
-    taxBefore: before.tax,
-    tax: monthNdfl({
+  const taxed = (date: Date | null, year: number, income: Kopecks, before: YearToDate, ded: Kopecks) => {
+    const ndflInput = {
       monthIncome: income,
       incomeBefore: before.income,
       deductionsBefore: before.deductions,
       monthDeduction: ded,
       taxBefore: before.tax,
-    }),
-  });
+    };
+    return {
+      date,
+      year,
+      income,
+      incomeBefore: before.income,
+      deductionsBefore: before.deductions,
+      deduction: ded,
+      taxBefore: before.tax,
+      due: ndflDue(ndflInput),
+      tax: monthNdfl(ndflInput),
+    };
+  };
   const advance = taxed(advanceDate, advanceYear, advanceIncome, ctx.yearToDate(advanceYear), deductionAtAdvance);
   const afterAdvance =
     finalYear === advanceYear
@@ -678,6 +692,15 @@ function paymentTaxes(person: StaffRecord, sheet: TimesheetRecord, accrued: Kope
       : ctx.yearToDate(finalYear);
   const final = taxed(paymentDate, finalYear, finalIncome, afterAdvance, deductionAtFinal);
   return { deduction: deductionAtAdvance + deductionAtFinal, childDeduction, advance, final };
+}
+
+/**
+ * The tax left owed after the month's payments: the final payment's shortfall (which already
+ * carries the аванс's when both fall in one year), and the аванс's own when the final payment
+ * belongs to the next tax year.
+ */
+function unwithheld(advance: PaymentTax, final: PaymentTax): Kopecks {
+  return final.due - final.tax + (advance.year !== final.year ? advance.due - advance.tax : 0);
 }
 
 /** What a computed row leaves for the НДФЛ of the later payments. */

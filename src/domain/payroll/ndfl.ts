@@ -55,12 +55,12 @@ export interface NdflInput {
 }
 
 /**
- * The НДФЛ of one payment = tax(income since 1 January − deductions since 1 January) − tax
+ * The tax a payment owes = tax(income since 1 January − deductions since 1 January) − tax
  * already withheld this year, never negative (НК ст. 226 п. 3): a month whose deduction exceeds
- * its income withholds nothing, and the tax withheld before stays credited to the later months.
+ * its income owes nothing, and the tax withheld before stays credited to the later months.
  * Deductions above the income are not lost: they lower the base of the later payments of the year.
  */
-export function monthNdfl(input: NdflInput): Kopecks {
+export function ndflDue(input: NdflInput): Kopecks {
   for (const [name, value] of Object.entries(input)) {
     if (!Number.isInteger(value) || value < 0) {
       throw new DomainError(`НДФЛ: ${NDFL_FIELD_NAMES[name as keyof NdflInput]} не может быть отрицательным`);
@@ -68,6 +68,24 @@ export function monthNdfl(input: NdflInput): Kopecks {
   }
   const base = input.incomeBefore + input.monthIncome - input.deductionsBefore - input.monthDeduction;
   return Math.max(0, ndflOnBase(base) - input.taxBefore);
+}
+
+/**
+ * НК ст. 226 п. 4: the tax withheld at one payment may not exceed half of it. In whole rubles
+ * (ст. 52 п. 6), rounded down so that it never passes the half.
+ */
+export function withholdingLimit(payment: Kopecks): Kopecks {
+  if (!Number.isInteger(payment) || payment < 0) throw new RangeError('a payment must be whole non-negative kopecks');
+  return Math.floor(payment / (2 * RUB)) * RUB;
+}
+
+/**
+ * The НДФЛ withheld at one payment: what it owes ({@link ndflDue}), at most half of the payment
+ * (НК ст. 226 п. 4). What the half leaves unwithheld stays owed: the next payment of the year owes
+ * it again, because its tax since 1 January is counted against the tax actually withheld.
+ */
+export function monthNdfl(input: NdflInput): Kopecks {
+  return Math.min(ndflDue(input), withholdingLimit(input.monthIncome));
 }
 
 const NDFL_FIELD_NAMES: Record<keyof NdflInput, string> = {
@@ -82,19 +100,22 @@ const NDFL_FIELD_NAMES: Record<keyof NdflInput, string> = {
  * The NDFL custom function's reading: `baseBefore` is the income since 1 January before this
  * payment less the deductions since 1 January (negative while deductions exceed the income),
  * this payment adds its income less its deduction, and the tax already withheld is `taxBefore`
- * (by default the tax on the base before). Never negative.
+ * (by default the tax on the base before). Never negative, and at most `limitShare` of the
+ * payment (НК ст. 226 п. 4: half; a share of 1 gives the tax owed without the limit).
  */
 export function ndflForMonth(
   monthIncome: Kopecks,
   baseBefore: Kopecks = 0,
   monthDeduction: Kopecks = 0,
   taxBefore: Kopecks = ndflOnBase(baseBefore),
+  limitShare: 0.5 | 1 = 0.5,
 ): Kopecks {
   for (const value of [monthIncome, monthDeduction, taxBefore]) {
     if (!Number.isInteger(value) || value < 0) throw new DomainError('НДФЛ: суммы не могут быть отрицательными');
   }
   if (!Number.isInteger(baseBefore)) throw new RangeError('the tax base must be whole kopecks');
-  return Math.max(0, ndflOnBase(baseBefore + monthIncome - monthDeduction) - taxBefore);
+  const due = Math.max(0, ndflOnBase(baseBefore + monthIncome - monthDeduction) - taxBefore);
+  return limitShare === 1 ? due : Math.min(due, withholdingLimit(monthIncome));
 }
 
 /** Child deductions stop from the month in which income since 1 January passes this (НК ст. 218 п. 1 пп. 4). */

@@ -78,6 +78,8 @@ export interface PayslipData {
   /** НДФЛ withheld from the аванс and at the final payment (income on the day it is paid, НК ст. 223) */
   ndflAdvance: Kopecks;
   ndflFinal: Kopecks;
+  /** НДФЛ owed but not withheld: at most half of a payment goes to the tax (НК ст. 226 п. 4); 0 when none */
+  ndflUnwithheld?: Kopecks;
   /** the deductions applied at each payment, and the children's among them */
   advanceDeduction: Kopecks;
   finalDeduction: Kopecks;
@@ -218,6 +220,13 @@ export function payslipText(d: PayslipData): PayslipText {
     d.ndflFinal,
     ndflBasis(`при окончательном расчёте${paid(d.payDate)}`, d.finalDeduction, d.childDeduction),
   );
+  if ((d.ndflUnwithheld ?? 0) > 0) {
+    line(
+      '  НДФЛ не удержан',
+      d.ndflUnwithheld!,
+      'удерживается не больше половины выплаты (НК РФ ст. 226 п. 4); остаток — из следующих выплат года',
+    );
+  }
   line('Выплачено ранее:', null);
   line('  аванс', d.advance, d.advanceDate ? `выплачен ${formatDateRu(d.advanceDate)}` : 'за первую половину месяца');
   line('К выплате', d.toPay, d.payDate ? `дата выплаты ${formatDateRu(d.payDate)}` : `по ведомости «${d.source}»`);

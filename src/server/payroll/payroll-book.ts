@@ -5,6 +5,7 @@
  * «Ведомость в отдельной таблице» (Да / Нет) and «ID таблицы ведомости», filled
  * by the add-on when it creates that spreadsheet.
  */
+import { documentProperties } from '../../adapter/document-properties';
 import { DomainError } from '../../domain/money';
 import { protectForDirectors } from '../../adapter/protection';
 import { PAYROLL_BOOK_ID_PARAM, parseSettings, settingsParamRow } from '../../domain/settings';
@@ -37,7 +38,7 @@ export function payrollBookSetting(values: unknown[][]): PayrollBookSetting {
 
 /** The ID of the separate spreadsheet: from «Настройки», or from where it was kept when that row is missing. */
 function separateBookId(setting: PayrollBookSetting): string {
-  return setting.id || PropertiesService.getDocumentProperties().getProperty(BOOK_ID_PROPERTY) || '';
+  return setting.id || documentProperties.getProperty(BOOK_ID_PROPERTY) || '';
 }
 
 function openSeparateBook(id: string): Spreadsheet {
@@ -70,7 +71,7 @@ export function openPayrollBook(
   const book = SpreadsheetApp.create(`Зарплата — ${ss.getName()}`);
   const newId = book.getId();
   if (settingsSheet && setting.idRow > 0) settingsSheet.getRange(setting.idRow, 2).setValue(`'${newId}`);
-  else PropertiesService.getDocumentProperties().setProperty(BOOK_ID_PROPERTY, newId);
+  else documentProperties.setProperty(BOOK_ID_PROPERTY, newId);
   return book;
 }
 

@@ -14,7 +14,7 @@ import { daysInMonth, monthKey, type YearMonth } from '../../domain/calendar';
 import { formatDateRu } from '../../domain/crm/values';
 import { type Kopecks, kopecksToRubles } from '../../domain/money';
 import type { StaffRecord } from '../../domain/payroll/inputs';
-import type { MonthPayroll, PayrollLines, PayrollRow } from '../../domain/payroll/month';
+import type { MonthPayroll, PayrollLines } from '../../domain/payroll/month';
 import { KPI_MODE_LABELS } from '../../domain/payroll/kpi-bonus';
 import type { Settings } from '../../domain/settings';
 import { amountInWords } from '../../domain/words';
@@ -177,10 +177,10 @@ export const PRINT_HEADERS: Readonly<Record<PayrollHeader, string>> = {
   'Таб. №': 'Таб. №',
   ФИО: 'ФИО',
   Категория: 'Катег.',
-  'Оклад / ставка в день': 'Оклад / ставка в день',
+  'Оклад / ставка в день': 'Оклад, ставка в день',
   'Норма дней': 'Норма дней',
   'Отработано дней': 'Отраб. дней',
-  'Начислено по окладу / по ставке': 'Начисл. по окладу / по ставке',
+  'Начислено по окладу / по ставке': 'Начисл. по окладу, ставке',
   План: 'План',
   Продажи: 'Продажи',
   '% выполнения': '% плана',
@@ -208,15 +208,21 @@ export const PRINT_CATEGORIES: Readonly<Record<string, string>> = {
 /** Columns printed in whole rubles when every amount in them is whole (an оклад, a plan): nothing is lost. */
 export const WHOLE_RUBLE_HEADERS: readonly PayrollHeader[] = ['Оклад / ставка в день', 'План'];
 
-/** The columns whose text wraps within the row: the header, the full name and the category. */
-const WRAPPED_DATA = new Set<number>([PAYROLL_HEADERS.indexOf('ФИО'), PAYROLL_HEADERS.indexOf('Категория')]);
+/** The columns whose text wraps within the row besides the header: the full name and the category. */
+const WRAPPED_DATA = new Set<string>(['ФИО', 'Категория']);
+
+/** The least width of a column the ведомость does not know (a column a person inserted). */
+const OTHER_COLUMN_WIDTH = 40;
 
 /**
  * The visible columns' widths from what they hold, as displayed: `header` and
  * `numbers` rows, the employees' `rows` (the full name and the category wrap)
- * and the `totals` row (bold). Used for the tab and, with PRINT_HEADERS, for the print.
+ * and the `totals` row (bold). `columns` are the tab's header texts, one per
+ * column (the printed header may shorten them). Used for the tab and, with
+ * PRINT_HEADERS, for the print.
  */
 export function payrollColumnWidths(parts: {
+  columns: readonly string[];
   header: readonly string[];
   numbers?: readonly string[];
   rows: ReadonlyArray<readonly string[]>;
@@ -224,16 +230,18 @@ export function payrollColumnWidths(parts: {
   /** more cells under the columns (the parameters block): amounts on one line, words whole */
   extra?: ReadonlyArray<{ texts: readonly string[]; wrap: boolean }>;
 }): number[] {
+  const wrapped = (c: number) => WRAPPED_DATA.has(parts.columns[c]);
   const measured: MeasuredRow[] = [
     { texts: parts.header, bold: true, wrap: () => true },
     ...(parts.numbers ? [{ texts: parts.numbers }] : []),
-    ...parts.rows.map((texts) => ({ texts, wrap: (c: number) => WRAPPED_DATA.has(c) })),
+    ...parts.rows.map((texts) => ({ texts, wrap: wrapped })),
     ...(parts.totals ? [{ texts: parts.totals, bold: true }] : []),
     ...(parts.extra ?? []).map((e) => ({ texts: e.texts, wrap: () => e.wrap })),
   ];
+  const known = PAYROLL_COLUMN_WIDTHS as Readonly<Record<string, number>>;
   return columnWidthsFor(
     measured,
-    PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h]),
+    parts.columns.map((h) => known[h] ?? OTHER_COLUMN_WIDTH),
   );
 }
 
@@ -251,21 +259,31 @@ export const HELPER_COLUMN_WIDTH = 130;
 
 /** Helper column headers (inputs of the formulas) after «Подпись» and one blank column. */
 export const HELPER_HEADERS = {
+  probationCategory: 'Категория для ставки',
+  salaryCategory: 'Категория для оклада',
   probationDays: 'Дней по ставке испытательного срока',
   salaryDays: 'Дней по окладу',
-  salaryCategory: 'Категория для оклада',
+  byRate: 'Начислено по ставке, руб.',
+  bySalary: 'Начислено по окладу, руб.',
+  kpiBase: 'База KPI (начислено по окладу), руб.',
+  bonusPlan: 'План для премии, руб.',
   bonusSales: 'Продажи для премии, руб.',
   noBonusReason: 'Почему нет премии за план и KPI',
   holidayDays: 'Дней в выходные и праздники',
+  accruedBeforeTopup: 'Начислено до доплаты до МРОТ, руб.',
   advance: 'Аванс начислен, руб.',
-  advanceDate: 'Дата аванса',
+  finalIncome: 'Доход при окончательном расчёте, руб.',
   advanceBaseBefore: 'Облагаемый доход с начала года до аванса, руб.',
-  advanceDeduction: 'Вычет НДФЛ при авансе, руб.',
-  advanceTaxBefore: 'НДФЛ с начала года до аванса, руб.',
-  paymentDate: 'Дата окончательного расчёта',
   finalBaseBefore: 'Облагаемый доход с начала года до окончательного расчёта, руб.',
+  advanceDeduction: 'Вычет НДФЛ при авансе, руб.',
   finalDeduction: 'Вычет НДФЛ при окончательном расчёте, руб.',
+  advanceTaxBefore: 'НДФЛ с начала года до аванса, руб.',
   finalTaxBefore: 'НДФЛ с начала года до окончательного расчёта, руб.',
+  advanceDue: 'НДФЛ к удержанию с аванса без предела 50 %, руб.',
+  finalDue: 'НДФЛ к удержанию при окончательном расчёте без предела 50 %, руб.',
+  unwithheld: 'НДФЛ не удержан: больше половины выплаты (НК ст. 226 п. 4), руб.',
+  advanceDate: 'Дата аванса',
+  paymentDate: 'Дата окончательного расчёта',
   childDeduction: 'Из вычетов — на детей, руб.',
   estimated: 'НДФЛ учитывает расчётные (не закрытые) месяцы',
 } as const;
@@ -397,34 +415,59 @@ export function sheetLayout(rows: number, kpiNames: readonly string[]): SheetLay
   };
 }
 
+/** The helper columns before the KPI facts and targets, in order: pairs that one array formula reads side by side. */
+const HELPER_HEAD = [
+  'probationCategory',
+  'salaryCategory',
+  'probationDays',
+  'salaryDays',
+  'byRate',
+  'bySalary',
+  'kpiBase',
+  'bonusPlan',
+  'bonusSales',
+] as const satisfies ReadonlyArray<keyof typeof HELPER_HEADERS>;
+
 /** The helper columns after the KPI facts and targets, in order. */
 const HELPER_TAIL = [
   'noBonusReason',
   'holidayDays',
+  'accruedBeforeTopup',
   'advance',
-  'advanceDate',
+  'finalIncome',
   'advanceBaseBefore',
-  'advanceDeduction',
-  'advanceTaxBefore',
-  'paymentDate',
   'finalBaseBefore',
+  'advanceDeduction',
   'finalDeduction',
+  'advanceTaxBefore',
   'finalTaxBefore',
+  'advanceDue',
+  'finalDue',
+  'unwithheld',
+  'advanceDate',
+  'paymentDate',
   'childDeduction',
   'estimated',
 ] as const satisfies ReadonlyArray<keyof typeof HELPER_HEADERS>;
 
+type HelperKey = (typeof HELPER_HEAD)[number] | (typeof HELPER_TAIL)[number];
+
 /** The helper headers of a layout, in column order from helperFirstCol. */
 export function helperHeaders(kpiNames: readonly string[]): string[] {
   return [
-    HELPER_HEADERS.probationDays,
-    HELPER_HEADERS.salaryDays,
-    HELPER_HEADERS.salaryCategory,
-    HELPER_HEADERS.bonusSales,
+    ...HELPER_HEAD.map((key) => HELPER_HEADERS[key]),
     ...kpiNames.map((n) => `Факт: ${n}`),
     ...kpiNames.map((n) => `Цель: ${n}`),
     ...HELPER_TAIL.map((key) => HELPER_HEADERS[key]),
   ];
+}
+
+/** 1-based column of a helper of a layout. */
+function helperCol(layout: SheetLayout, key: HelperKey): number {
+  const head = (HELPER_HEAD as readonly string[]).indexOf(key);
+  if (head >= 0) return layout.helperFirstCol + head;
+  const tail = (HELPER_TAIL as readonly string[]).indexOf(key);
+  return layout.helperFirstCol + HELPER_HEAD.length + 2 * layout.kpiNames.length + tail;
 }
 
 class Grid {
@@ -452,6 +495,22 @@ class Grid {
     this.ensure(row);
     this.values[row - 1][col - 1] = typeof value === 'string' ? safeCellText(value) : value;
     if (format) this.formats[row - 1][col - 1] = format;
+  }
+
+  /**
+   * An array formula in the top-left cell of a block, with the values the engine computed for
+   * every cell of the block: the cells below and beside it stay empty for the result to fill.
+   */
+  arrayFormula(row: number, col: number, formula: string, values: PlanCell[][], format = ''): void {
+    values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        this.ensure(row + i);
+        this.values[row + i - 1][col + j - 1] = '';
+        this.computed[row + i - 1][col + j - 1] = value;
+        if (format) this.formats[row + i - 1][col + j - 1] = format;
+      }),
+    );
+    this.values[row - 1][col - 1] = formula;
   }
 
   /** A formula with the value the engine computed for it. */
@@ -548,7 +607,11 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
   const col = payrollCol;
   const okRows: number[] = [];
   const staffByTab = new Map(input.staff.map((s) => [s.tabNo.trim(), s]));
-  payroll.rows.forEach((row, i) => {
+  // the computed rows first, one block that each column's array formula covers; the rows that
+  // could not be computed after them, each with its reason
+  const ordered = [...payroll.rows.filter((row) => row.ok), ...payroll.rows.filter((row) => !row.ok)];
+  const computedRows: Array<{ r: number; lines: PayrollLines }> = [];
+  ordered.forEach((row, i) => {
     const r = layout.firstDataRow + i;
     g.set(r, col('№ п/п'), i + 1);
     g.text(r, col('Таб. №'), row.tabNo);
@@ -560,8 +623,10 @@ export function buildPayrollSheetPlan(input: SheetPlanInput): { plan: SheetPlan;
       return;
     }
     okRows.push(r);
-    writeRow(g, r, row, layout, params, settings);
+    computedRows.push({ r, lines: row.lines });
+    writeRowInputs(g, r, row.lines, layout, params, settings.ndflEnabled);
   });
+  writeColumns(g, computedRows, layout, params, settings);
 
   const tr = layout.totalsRow;
   g.text(tr, col('ФИО'), TOTALS_LABEL);
@@ -688,7 +753,13 @@ function tabColumnWidths(
     const row = texts(r).map((t, c) => (c + 1 >= valueCol ? t : ''));
     extra.push({ texts: row, wrap: r === params.from + 8 });
   }
-  return payrollColumnWidths({ header: [...PAYROLL_HEADERS], rows, totals: texts(layout.totalsRow), extra });
+  return payrollColumnWidths({
+    columns: PAYROLL_HEADERS,
+    header: [...PAYROLL_HEADERS],
+    rows,
+    totals: texts(layout.totalsRow),
+    extra,
+  });
 }
 
 /** The norm: the custom function when the built-in calendar applies, else the number from «Настройки». */
@@ -734,6 +805,11 @@ export function valuesWithFormulaNotes(plan: SheetPlan): SheetPlan {
   const computed = plan.computedValues;
   const values = plan.values.map((row, r) =>
     row.map((v, c) => {
+      const spilled = v === '' ? computed?.[r]?.[c] : null;
+      // a cell that an array formula fills holds the value the engine computed for it
+      if (spilled !== null && spilled !== undefined) {
+        return typeof spilled === 'string' ? safeCellText(spilled) : spilled;
+      }
       if (typeof v !== 'string' || !v.startsWith('=')) return v;
       const value = computed?.[r]?.[c];
       if (value === null || value === undefined) throw new Error(`No computed value for the formula ${v}`);
@@ -746,106 +822,103 @@ export function valuesWithFormulaNotes(plan: SheetPlan): SheetPlan {
   return { ...plan, values, notes, computedValues: undefined };
 }
 
-/** The cells of one computable row: references to its own cells and to its helper columns. */
-interface RowRefs {
-  c: (h: PayrollHeader) => string;
-  helper: (key: (typeof HELPER_TAIL)[number]) => string;
-  probationDays: string;
-  salaryDays: string;
-  salaryCategory: string;
-  bonusSales: string;
-  facts: string;
-  targets: string;
-}
-
-function rowRefs(r: number, layout: SheetLayout): RowRefs {
-  const h0 = layout.helperFirstCol;
-  const k = layout.kpiNames.length;
-  const tail = h0 + 4 + 2 * k;
-  return {
-    c: (h) => ref(r, payrollCol(h)),
-    helper: (key) => ref(r, tail + HELPER_TAIL.indexOf(key)),
-    probationDays: ref(r, h0),
-    salaryDays: ref(r, h0 + 1),
-    salaryCategory: ref(r, h0 + 2),
-    bonusSales: ref(r, h0 + 3),
-    facts: k > 0 ? `${ref(r, h0 + 4)}:${ref(r, h0 + 3 + k)}` : '',
-    targets: k > 0 ? `${ref(r, h0 + 4 + k)}:${ref(r, h0 + 3 + 2 * k)}` : '',
-  };
-}
-
-function writeRow(
+/**
+ * The inputs of one computed row, and the per-row formulas that only add and subtract (no
+ * custom function, so no execution of their own on Google): «Всего начислено» = its parts,
+ * «К выплате» = начислено − НДФЛ − аванс, and the like.
+ */
+function writeRowInputs(
   g: Grid,
   r: number,
-  row: PayrollRow & { ok: true },
+  l: PayrollLines,
   layout: SheetLayout,
   params: Params,
-  settings: Settings,
+  ndflEnabled: boolean,
 ): void {
-  const l: PayrollLines = row.lines;
-  const refs = rowRefs(r, layout);
-  const { c } = refs;
-  const h0 = layout.helperFirstCol;
+  const c = (h: PayrollHeader) => ref(r, payrollCol(h));
+  const h = (key: HelperKey) => ref(r, helperCol(layout, key));
+  const setHelper = (key: HelperKey, v: PlanCell, format = '') => g.set(r, helperCol(layout, key), v, format);
+  const helperFormula = (key: HelperKey, f: string, v: PlanCell) =>
+    g.formula(r, helperCol(layout, key), f, v, MONEY_FORMAT);
+  const set = (hd: PayrollHeader, v: PlanCell, format?: string) =>
+    g.set(r, payrollCol(hd), v, format ?? (MONEY_HEADERS.has(hd) ? MONEY_FORMAT : ''));
+  const formula = (hd: PayrollHeader, f: string, value: PlanCell, format?: string) =>
+    g.formula(r, payrollCol(hd), f, value, format ?? (MONEY_HEADERS.has(hd) ? MONEY_FORMAT : ''));
   const k = layout.kpiNames.length;
-  const tailCol = (key: (typeof HELPER_TAIL)[number]) => h0 + 4 + 2 * k + HELPER_TAIL.indexOf(key);
-  const set = (h: PayrollHeader, v: PlanCell, format?: string) =>
-    g.set(r, payrollCol(h), v, format ?? (MONEY_HEADERS.has(h) ? MONEY_FORMAT : ''));
-  const formula = (h: PayrollHeader, f: string, value: PlanCell, format?: string) =>
-    g.formula(r, payrollCol(h), f, value, format ?? (MONEY_HEADERS.has(h) ? MONEY_FORMAT : ''));
+  const wholeMonthProbation = l.categoryLabel === LABELS.probation;
 
   g.text(r, payrollCol('Категория'), l.categoryLabel);
   set('Оклад / ставка в день', rub(l.salary ?? l.dayRate ?? 0));
   formula('Норма дней', `=${params.norm}`, l.norm, DAYS_FORMAT);
   set('Отработано дней', l.daysWorked, DAYS_FORMAT);
+  set('Продажи', rub(l.sales));
+  if (l.plan !== null) set('План', rub(l.plan));
 
-  // helper inputs
-  g.set(r, h0, l.probationDays, DAYS_FORMAT);
-  g.set(r, h0 + 1, l.salaryDays, DAYS_FORMAT);
-  g.text(r, h0 + 2, l.salaryDays > 0 || l.probationDays === 0 ? labelOf(l) : '');
-  g.set(r, h0 + 3, rub(l.bonusSales), MONEY_FORMAT);
+  // the days paid at the probation rate and from the оклад, side by side with their categories:
+  // one BASE_PAY over both pairs gives «по ставке» and «по окладу»
+  g.text(r, helperCol(layout, 'probationCategory'), LABELS.probation);
+  // a month wholly on probation pays its weekend days at the day rate too
+  g.text(r, helperCol(layout, 'salaryCategory'), wholeMonthProbation ? LABELS.probation : labelOf(l));
+  setHelper('probationDays', l.probationDays, DAYS_FORMAT);
+  setHelper('salaryDays', l.salaryDays, DAYS_FORMAT);
+  formula('Начислено по окладу / по ставке', `=${h('byRate')}+${h('bySalary')}`, rub(l.byRate + l.bySalary));
+  // the KPI percents apply to «по окладу», except where the row earns no KPI (the reason is beside it)
+  if (l.kpiBase === l.bySalary) helperFormula('kpiBase', `=${h('bySalary')}`, rub(l.kpiBase));
+  else setHelper('kpiBase', rub(l.kpiBase), MONEY_FORMAT);
+  // no plan where no plan bonus applies: PLAN_RATE leaves the rate empty there
+  if (l.rate !== null) helperFormula('bonusPlan', `=${c('План')}`, rub(l.plan ?? 0));
+  setHelper('bonusSales', rub(l.bonusSales), MONEY_FORMAT);
   l.kpis.forEach((kpi, i) => {
-    g.set(r, h0 + 4 + i, kpi.fact === null ? '' : kpi.fact);
-    g.set(r, h0 + 4 + k + i, kpi.target);
+    g.set(r, helperCol(layout, 'bonusSales') + 1 + i, kpi.fact === null ? '' : kpi.fact);
+    g.set(r, helperCol(layout, 'bonusSales') + 1 + k + i, kpi.target);
   });
-  g.text(r, tailCol('noBonusReason'), l.noBonusReason);
-  g.set(r, tailCol('holidayDays'), l.holidayDays, DAYS_FORMAT);
-  g.set(r, tailCol('advance'), rub(l.advance), MONEY_FORMAT);
-  g.set(r, tailCol('childDeduction'), rub(l.childDeduction), MONEY_FORMAT);
-  g.text(r, tailCol('estimated'), l.estimatedMonths.join(', '));
-
-  const norm = c('Норма дней');
-  const base = baseFormula(l, refs, norm, params);
-  formula('Начислено по окладу / по ставке', base.formula, rub(l.byRate + l.bySalary));
-  writePlanBonus(l, refs, params, set, formula);
-  writeKpiBonus(l, refs, params, base.kpiBase, k, set, formula);
-
-  const accruedBefore = `${c('Начислено по окладу / по ставке')}+${c('Премия за план')}+${c('Премия KPI')}`;
-  formula(
-    'Доплата до МРОТ',
-    `=MROT_TOPUP(${accruedBefore},${c('Отработано дней')},${norm},${params.mrot})`,
-    rub(l.mrotTopup),
-  );
-  // a month wholly on probation pays weekend days at the day rate; otherwise at the category's оклад
-  const holidayCategory =
-    l.categoryLabel === LABELS.probation
-      ? '"ИС"'
-      : l.salaryDays > 0 || l.probationDays === 0
-        ? refs.salaryCategory
-        : literal(labelOf(l));
-  formula(
-    'Работа в выходные и праздники',
-    l.holidayDays === 0
-      ? '=0'
-      : `=HOLIDAY_PAY(${holidayCategory},${refs.helper('holidayDays')},${norm},${params.salaries},${params.holidayMultiplier})`,
-    rub(l.holidayPay),
+  g.text(r, helperCol(layout, 'noBonusReason'), l.noBonusReason);
+  setHelper('holidayDays', l.holidayDays, DAYS_FORMAT);
+  helperFormula(
+    'accruedBeforeTopup',
+    `=${c('Начислено по окладу / по ставке')}+${c('Премия за план')}+${c('Премия KPI')}`,
+    rub(l.byRate + l.bySalary + l.planBonus + l.kpiBonus),
   );
   formula(
     'Всего начислено',
-    `=${accruedBefore}+${c('Доплата до МРОТ')}+${c('Работа в выходные и праздники')}`,
+    `=${h('accruedBeforeTopup')}+${c('Доплата до МРОТ')}+${c('Работа в выходные и праздники')}`,
     rub(l.accrued),
   );
-  writeNdfl(g, r, l, refs, tailCol, settings, formula);
-  formula('Аванс выплачен', `=${refs.helper('advance')}-${c('НДФЛ с аванса')}`, rub(l.advancePaid));
+  setHelper('advance', rub(l.advance), MONEY_FORMAT);
+  helperFormula('finalIncome', `=${c('Всего начислено')}-${h('advance')}`, rub(l.accrued - l.advance));
+  setHelper('childDeduction', rub(l.childDeduction), MONEY_FORMAT);
+  g.text(r, helperCol(layout, 'estimated'), l.estimatedMonths.join(', '));
+
+  const a = l.advancePayment;
+  const f = l.finalPayment;
+  const date = (d: Date | null) => (d ? formatDateRu(d) : '');
+  g.text(r, helperCol(layout, 'advanceDate'), date(a.date));
+  g.text(r, helperCol(layout, 'paymentDate'), date(f.date));
+  setHelper('advanceBaseBefore', rub(a.incomeBefore - a.deductionsBefore), MONEY_FORMAT);
+  setHelper('advanceDeduction', rub(a.deduction), MONEY_FORMAT);
+  setHelper('advanceTaxBefore', rub(a.taxBefore), MONEY_FORMAT);
+  setHelper('finalDeduction', rub(f.deduction), MONEY_FORMAT);
+  const finalBase = rub(f.incomeBefore - f.deductionsBefore);
+  if (!ndflEnabled) {
+    setHelper('finalBaseBefore', 0, MONEY_FORMAT);
+    setHelper('finalTaxBefore', 0, MONEY_FORMAT);
+  } else if (a.year === f.year) {
+    // both payments in one tax year: the final payment's base and tax before are the аванс's plus the аванс
+    helperFormula('finalBaseBefore', `=${h('advanceBaseBefore')}+${h('advance')}-${h('advanceDeduction')}`, finalBase);
+    helperFormula('finalTaxBefore', `=${h('advanceTaxBefore')}+${c('НДФЛ с аванса')}`, rub(f.taxBefore));
+  } else {
+    // a final payment in the next year starts that year's count
+    setHelper('finalBaseBefore', finalBase, MONEY_FORMAT);
+    setHelper('finalTaxBefore', rub(f.taxBefore), MONEY_FORMAT);
+  }
+  // owed but not withheld (a payment loses at most half of itself): the tax at 100 % less the withheld
+  helperFormula(
+    'unwithheld',
+    `=${h('finalDue')}-${c('НДФЛ при окончательном расчёте')}` +
+      (a.year !== f.year ? `+${h('advanceDue')}-${c('НДФЛ с аванса')}` : ''),
+    rub(l.ndflUnwithheld),
+  );
+  formula('Аванс выплачен', `=${h('advance')}-${c('НДФЛ с аванса')}`, rub(l.advancePaid));
   formula(
     'К выплате',
     `=${c('Всего начислено')}-${c('НДФЛ с аванса')}-${c('НДФЛ при окончательном расчёте')}-${c('Аванс выплачен')}`,
@@ -853,133 +926,109 @@ function writeRow(
   );
 }
 
-type SetCell = (h: PayrollHeader, v: PlanCell, format?: string) => void;
-type SetFormula = (h: PayrollHeader, f: string, value: PlanCell, format?: string) => void;
-
-/** Base pay: a month split at the end of probation is the sum of its two parts; also the KPI base. */
-function baseFormula(l: PayrollLines, refs: RowRefs, norm: string, params: Params) {
-  const { c } = refs;
-  const byRate = `BASE_PAY("ИС",${refs.probationDays},${norm},${params.salaries})`;
-  const bySalary = `BASE_PAY(${refs.salaryCategory},${refs.salaryDays},${norm},${params.salaries})`;
-  const noProbation = l.probationDays === 0 && l.probationEnd === null && l.category === categoryOfLabel(l);
-  let formula: string;
-  if (noProbation) formula = `=BASE_PAY(${c('Категория')},${c('Отработано дней')},${norm},${params.salaries})`;
-  else if (l.probationDays > 0 && l.salaryDays > 0) formula = `=${byRate}+${bySalary}`;
-  else if (l.probationDays > 0) formula = `=${byRate}`;
-  else if (l.salaryDays > 0) formula = `=${bySalary}`;
-  else formula = `=0`;
-  const kpiBase = noProbation ? c('Начислено по окладу / по ставке') : l.salaryDays > 0 ? bySalary : '';
-  return { formula, kpiBase };
-}
-
-/** Plan bonus: the month's rate on the sales that earn it, rounded by the add-on (exact half-up). */
-function writePlanBonus(l: PayrollLines, refs: RowRefs, params: Params, set: SetCell, formula: SetFormula): void {
-  const { c } = refs;
-  set('Продажи', rub(l.sales));
-  if (l.plan !== null) {
-    set('План', rub(l.plan));
-    formula('% выполнения', `=PLAN_FULFILMENT(${c('Продажи')},${c('План')})`, l.fulfilment ?? '', PERCENT_FORMAT);
-  }
-  if (l.rate === null) {
-    // no plan bonus applies (probation, «Без категории»): no rate is shown, the helper says why
-    set('Ставка', '—');
-    set('Премия за план', 0);
-    return;
-  }
-  const rateArgs = `${params.rates},${params.threshold}`;
-  formula('Ставка', `=PLAN_RATE(${c('Продажи')},${c('План')},${rateArgs})`, l.rate, PERCENT_FORMAT);
-  formula(
-    'Премия за план',
-    l.bonusSales === l.sales
-      ? `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs})`
-      : // the rate is the whole month's; it is paid on the sales after probation
-        `=PLAN_BONUS(${c('Продажи')},${c('План')},${rateArgs},${refs.bonusSales})`,
-    rub(l.planBonus),
-  );
-}
-
-/** KPI bonus: a percent of the оклад accrued for the month, each KPI by its mode, from the parameters block. */
-function writeKpiBonus(
-  l: PayrollLines,
-  refs: RowRefs,
-  params: Params,
-  kpiBase: string,
-  kpiCount: number,
-  set: SetCell,
-  formula: SetFormula,
-): void {
-  if (kpiCount === 0 || kpiBase === '' || (l.noBonusReason !== '' && l.kpiBase === 0)) {
-    set('Премия KPI', 0);
-    return;
-  }
-  formula(
-    'Премия KPI',
-    `=KPI_BONUS(${kpiBase},${refs.facts},${refs.targets},${params.percents},${params.modes},${params.kpiCap})`,
-    rub(l.kpiBonus),
-  );
-}
-
 /**
- * НДФЛ at each payment (НК ст. 226 п. 4): the аванс at its date, the rest at the final payment.
- * When both fall in one tax year, the final payment's base and tax before are the аванс's
- * plus the аванс itself, as formulas; a final payment in the next year starts that year's count.
+ * Every column the add-on's custom functions compute, as one array formula over the block of
+ * computed rows (domain 5: one custom-function execution per column, whatever the number of
+ * employees), with the engine's value for each of its cells.
  */
-function writeNdfl(
+function writeColumns(
   g: Grid,
-  r: number,
-  l: PayrollLines,
-  refs: RowRefs,
-  tailCol: (key: (typeof HELPER_TAIL)[number]) => number,
+  rows: ReadonlyArray<{ r: number; lines: PayrollLines }>,
+  layout: SheetLayout,
+  params: Params,
   settings: Settings,
-  formula: SetFormula,
 ): void {
-  const { c, helper } = refs;
-  const a = l.advancePayment;
-  const f = l.finalPayment;
-  const date = (d: Date | null) => (d ? formatDateRu(d) : '');
-  g.text(r, tailCol('advanceDate'), date(a.date));
-  g.text(r, tailCol('paymentDate'), date(f.date));
-  g.set(r, tailCol('advanceBaseBefore'), rub(a.incomeBefore - a.deductionsBefore), MONEY_FORMAT);
-  g.set(r, tailCol('advanceDeduction'), rub(a.deduction), MONEY_FORMAT);
-  g.set(r, tailCol('advanceTaxBefore'), rub(a.taxBefore), MONEY_FORMAT);
-  g.set(r, tailCol('finalDeduction'), rub(f.deduction), MONEY_FORMAT);
-  if (!settings.ndflEnabled) {
-    g.set(r, tailCol('finalBaseBefore'), 0, MONEY_FORMAT);
-    g.set(r, tailCol('finalTaxBefore'), 0, MONEY_FORMAT);
-    formula('НДФЛ с аванса', '=0', 0);
-    formula('НДФЛ при окончательном расчёте', '=0', 0);
-    return;
-  }
-  const finalBase = rub(f.incomeBefore - f.deductionsBefore);
-  if (a.year === f.year) {
-    g.formula(
-      r,
-      tailCol('finalBaseBefore'),
-      `=${helper('advanceBaseBefore')}+${helper('advance')}-${helper('advanceDeduction')}`,
-      finalBase,
-      MONEY_FORMAT,
+  if (rows.length === 0) return;
+  const first = rows[0].r;
+  const last = rows[rows.length - 1].r;
+  // a single computed row reads its own cells; more rows, the column of the block
+  const span = (col: number, width = 1) =>
+    first === last && width === 1 ? ref(first, col) : `${ref(first, col)}:${ref(last, col + width - 1)}`;
+  const visible = (h: PayrollHeader) => span(payrollCol(h));
+  const helper = (key: HelperKey, width = 1) => span(helperCol(layout, key), width);
+  const column = (col: number, formula: string, value: (l: PayrollLines) => PlanCell, format = MONEY_FORMAT) =>
+    g.arrayFormula(
+      first,
+      col,
+      formula,
+      rows.map(({ lines }) => [value(lines)]),
+      format,
     );
-    g.formula(
-      r,
-      tailCol('finalTaxBefore'),
-      `=${helper('advanceTaxBefore')}+${c('НДФЛ с аванса')}`,
-      rub(f.taxBefore),
-      MONEY_FORMAT,
+  const k = layout.kpiNames.length;
+
+  g.arrayFormula(
+    first,
+    helperCol(layout, 'byRate'),
+    `=BASE_PAY(${helper('probationCategory', 2)},${helper('probationDays', 2)},${params.norm},${params.salaries})`,
+    rows.map(({ lines }) => [rub(lines.byRate), rub(lines.bySalary)]),
+    MONEY_FORMAT,
+  );
+
+  const rateArgs = `${params.rates},${params.threshold}`;
+  column(
+    payrollCol('% выполнения'),
+    `=PLAN_FULFILMENT(${visible('Продажи')},${visible('План')})`,
+    (l) => l.fulfilment ?? '',
+    PERCENT_FORMAT,
+  );
+  column(
+    payrollCol('Ставка'),
+    `=PLAN_RATE(${visible('Продажи')},${helper('bonusPlan')},${rateArgs})`,
+    (l) => l.rate ?? '',
+    PERCENT_FORMAT,
+  );
+  // the rate is the whole month's sales'; it is paid on the sales that earn it (after probation)
+  column(
+    payrollCol('Премия за план'),
+    `=PLAN_BONUS(${visible('Продажи')},${helper('bonusPlan')},${rateArgs},${helper('bonusSales')})`,
+    (l) => rub(l.planBonus),
+  );
+  if (k > 0) {
+    const facts = span(helperCol(layout, 'bonusSales') + 1, k);
+    const targets = span(helperCol(layout, 'bonusSales') + 1 + k, k);
+    column(
+      payrollCol('Премия KPI'),
+      `=KPI_BONUS(${helper('kpiBase')},${facts},${targets},${params.percents},${params.modes},${params.kpiCap})`,
+      (l) => rub(l.kpiBonus),
     );
   } else {
-    g.set(r, tailCol('finalBaseBefore'), finalBase, MONEY_FORMAT);
-    g.set(r, tailCol('finalTaxBefore'), rub(f.taxBefore), MONEY_FORMAT);
+    for (const { r } of rows) g.set(r, payrollCol('Премия KPI'), 0, MONEY_FORMAT);
   }
-  formula(
-    'НДФЛ с аванса',
-    `=NDFL(${helper('advance')},${helper('advanceBaseBefore')},${helper('advanceDeduction')},${helper('advanceTaxBefore')})`,
-    rub(l.ndflAdvance),
+  column(
+    payrollCol('Доплата до МРОТ'),
+    `=MROT_TOPUP(${helper('accruedBeforeTopup')},${visible('Отработано дней')},${visible('Норма дней')},${params.mrot})`,
+    (l) => rub(l.mrotTopup),
   );
-  formula(
-    'НДФЛ при окончательном расчёте',
-    `=NDFL(${c('Всего начислено')}-${helper('advance')},${helper('finalBaseBefore')},` +
-      `${helper('finalDeduction')},${helper('finalTaxBefore')})`,
-    rub(l.ndflFinal),
+  column(
+    payrollCol('Работа в выходные и праздники'),
+    `=HOLIDAY_PAY(${helper('salaryCategory')},${helper('holidayDays')},${visible('Норма дней')},` +
+      `${params.salaries},${params.holidayMultiplier})`,
+    (l) => rub(l.holidayPay),
+  );
+
+  if (!settings.ndflEnabled) {
+    for (const { r } of rows) {
+      g.set(r, payrollCol('НДФЛ с аванса'), 0, MONEY_FORMAT);
+      g.set(r, payrollCol('НДФЛ при окончательном расчёте'), 0, MONEY_FORMAT);
+      g.set(r, helperCol(layout, 'advanceDue'), 0, MONEY_FORMAT);
+      g.set(r, helperCol(layout, 'finalDue'), 0, MONEY_FORMAT);
+    }
+    return;
+  }
+  // НДФЛ at each payment (НК ст. 226 п. 4): the аванс at its date, the rest at the final payment
+  const ndflArgs = (income: HelperKey, width = 1) =>
+    `${helper(income, width)},${helper(income === 'advance' ? 'advanceBaseBefore' : 'finalBaseBefore', width)},` +
+    `${helper(income === 'advance' ? 'advanceDeduction' : 'finalDeduction', width)},` +
+    `${helper(income === 'advance' ? 'advanceTaxBefore' : 'finalTaxBefore', width)}`;
+  column(payrollCol('НДФЛ с аванса'), `=NDFL(${ndflArgs('advance')})`, (l) => rub(l.ndflAdvance));
+  column(payrollCol('НДФЛ при окончательном расчёте'), `=NDFL(${ndflArgs('finalIncome')})`, (l) => rub(l.ndflFinal));
+  // the tax each payment owes without the 50 % limit, both payments side by side in one call
+  g.arrayFormula(
+    first,
+    helperCol(layout, 'advanceDue'),
+    `=NDFL(${ndflArgs('advance', 2)},1)`,
+    rows.map(({ lines }) => [rub(lines.advancePayment.due), rub(lines.finalPayment.due)]),
+    MONEY_FORMAT,
   );
 }
 
@@ -992,10 +1041,4 @@ const LABELS: Record<PayrollLines['category'], string> = {
 
 function labelOf(l: PayrollLines): string {
   return LABELS[l.category];
-}
-
-/** The category the printed label names when it is a plain category label. */
-function categoryOfLabel(l: PayrollLines): PayrollLines['category'] | null {
-  const found = (Object.keys(LABELS) as Array<PayrollLines['category']>).find((key) => LABELS[key] === l.categoryLabel);
-  return found ?? null;
 }

@@ -10,6 +10,7 @@
  * recorded in «Журнал» (who, which month, to which address; no amounts, as
  * every editor reads «Журнал»).
  */
+import { documentProperties } from '../../adapter/document-properties';
 import { monthKey, type YearMonth } from '../../domain/calendar';
 import { isValidEmail } from '../../domain/crm/values';
 import { DomainError } from '../../domain/money';
@@ -17,6 +18,7 @@ import { formatRubles } from '../../domain/payroll/payslip';
 import { SHEETS } from '../../domain/workbook/schema';
 import { appendLog } from '../../adapter/audit-log';
 import { withDocumentLock } from '../../adapter/lock';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosedSheet } from './compute-month';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { monthTitle } from './payroll-sheet-plan';
@@ -54,7 +56,7 @@ export interface MailRunResult {
 }
 
 function readSent(month: YearMonth): Set<string> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(sentPropertyKey(month));
+  const raw = documentProperties.getProperty(sentPropertyKey(month));
   if (!raw) return new Set();
   try {
     const list = JSON.parse(raw) as unknown;
@@ -65,7 +67,7 @@ function readSent(month: YearMonth): Set<string> {
 }
 
 function writeSent(month: YearMonth, sent: ReadonlySet<string>): void {
-  PropertiesService.getDocumentProperties().setProperty(sentPropertyKey(month), JSON.stringify([...sent]));
+  documentProperties.setProperty(sentPropertyKey(month), JSON.stringify([...sent]));
 }
 
 /** Google's message when the day's mail is used up. */
@@ -88,7 +90,9 @@ function addressees(
 ): { ok: Addressee[]; noEmail: string[]; ambiguous: string[] } {
   const sheet = ctx.ss.getSheetByName(SHEETS.staff);
   if (!sheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  const staff = staffRecords(new SourceGrid(SHEETS.staff, sheet.getDataRange().getValues()));
+  const staff = staffRecords(
+    new SourceGrid(SHEETS.staff, SheetDates.of(ctx.ss).grid(sheet.getDataRange().getValues())),
+  );
   const byTabNo = new Map<string, string[]>();
   const byEmail = new Map<string, Set<string>>();
   for (const s of staff) {
@@ -130,7 +134,7 @@ function monthSlips(
   const existing = ctx.book.getSheetByName(sheetName);
   const closed = isClosedSheet(ctx.payrollSheet(month)) || isClosed(ctx.closedEntries(), month);
   if (!existing || !closed) return makePayslips(ctx, month);
-  const slips = slipsOfTab(existing.getDataRange().getValues());
+  const slips = slipsOfTab(SheetDates.of(ctx.book).grid(existing.getDataRange().getValues()));
   if (!slips) {
     throw new DomainError(
       `Лист «${sheetName}» закрытого месяца составлен в прежнем виде, по нему нельзя разослать листки по одному. ` +

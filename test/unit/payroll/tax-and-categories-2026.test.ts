@@ -255,7 +255,9 @@ describe('probation and categories', () => {
       today: d('2026-04-01'),
     });
     const header = tab.values[layout.headerRow - 1];
-    expect(tab.values[layout.firstDataRow - 1][header.indexOf('Ставка')]).toBe('—');
+    // the rate column's PLAN_RATE reads no plan for this row («План для премии» is empty): no rate
+    expect(tab.computedValues![layout.firstDataRow - 1][header.indexOf('Ставка')]).toBe('');
+    expect(tab.values[layout.firstDataRow - 1][header.indexOf(HELPER_HEADERS.bonusPlan)]).toBe('');
   });
 
   it('«Без категории» earns no plan bonus and no KPI unless the setting says so', () => {
