@@ -2,12 +2,16 @@
  * New IDs from the stored last number, checked against the column; the column decides when the
  * number is missing or already taken, so an ID is never given twice.
  */
-import { allocateIds, rememberHighestIds } from '../../../src/adapter/id-allocator';
+import { allocateIds as allocateIdsLocked, rememberHighestIds } from '../../../src/adapter/id-allocator';
+import { withDocumentLock } from '../../../src/adapter/lock';
 import { Table } from '../../../src/adapter/table';
 import { activeSpreadsheet, installRuntime, uninstallRuntime } from './runtime-services';
 
 let table: Table;
 const props = () => PropertiesService.getDocumentProperties();
+/** As every caller does: under the document lock, which reads again what other executions stored. */
+const allocateIds = (...args: Parameters<typeof allocateIdsLocked>) =>
+  withDocumentLock(() => allocateIdsLocked(...args));
 
 beforeEach(() => {
   installRuntime();
