@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
+import { createDocumentExporter, keepDocumentsOnDisk } from './export/document-files';
 import { dropFilesFromDisk, keepFilesOnDisk, loadOtherWorkbooks, saveOtherWorkbooks } from './other-workbooks';
 import { createSession } from './runtime';
 import type { MenuSnapshot, UiAnswer, UiEvent } from './runtime/session';
@@ -275,6 +276,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     pagesDir: path.join(root, 'dist'),
     user: options.user ?? workbook.owner,
     exporter: createPdfExporter(),
+    documentExporter: createDocumentExporter(),
+    onDocumentSaved: keepDocumentsOnDisk(file, (saved) => savedFiles.push(saved)),
     otherWorkbooks: await loadOtherWorkbooks(file),
     onFileCreated: keepFilesOnDisk(file, (saved) => savedFiles.push(saved)),
     onFileRemoved: dropFilesFromDisk(file, (removed) => {

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPdfExporter } from './export/pdf-exporter';
+import { createDocumentExporter, keepDocumentsOnDisk } from './export/document-files';
 import {
   dropFilesFromDisk,
   exportsDir,
@@ -59,6 +60,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     otherWorkbooks: await loadOtherWorkbooks(workbookPath),
     onFileCreated: keepFilesOnDisk(workbookPath, (file) => say(`Файл сохранён: ${file}`)),
     onFileRemoved: dropFilesFromDisk(workbookPath),
+    documentExporter: createDocumentExporter(),
+    onDocumentSaved: keepDocumentsOnDisk(workbookPath, (file) => say(`Файл сохранён: ${file}`)),
     ...(clock ? { now: clock } : {}),
   });
   // the server may hand over a copy of the model to save, so no action waits for the file

@@ -190,7 +190,59 @@ export function generateDemoWorkbook(options: DemoOptions = {}): WorkbookModel {
   add(SHEETS.timesheet, COLUMNS.timesheet, timesheetRows(rng, specialists, months, today));
   wb.sheets.push(settingsSheet(wb.nextSheetId++, staff));
   add(SHEETS.log, COLUMNS.log, []);
+  add(
+    SHEETS.priceList,
+    COLUMNS.priceList,
+    PRICE_LIST.map((p) => [p.article, p.name, p.unit, p.price, p.direction]),
+  );
+  add(SHEETS.dealLines, COLUMNS.dealLines, []);
   return wb;
+}
+
+/** The director's price list: electric heating and «ПОЛИФАСАД» panels (prices with VAT). */
+export const PRICE_LIST = [
+  {
+    article: 'ТП-150',
+    name: 'Нагревательный мат для тёплого пола 150 Вт/м²',
+    unit: 'м²',
+    price: 1890,
+    direction: 'Отопление',
+  },
+  { article: 'НК-20', name: 'Нагревательный кабель 20 Вт/м', unit: 'м', price: 310, direction: 'Отопление' },
+  { article: 'ИК-1000', name: 'Инфракрасный обогреватель 1 кВт', unit: 'шт.', price: 8900, direction: 'Отопление' },
+  {
+    article: 'КВ-1500',
+    name: 'Электроконвектор 1,5 кВт с электронным термостатом',
+    unit: 'шт.',
+    price: 11400,
+    direction: 'Отопление',
+  },
+  { article: 'ТР-01', name: 'Терморегулятор программируемый', unit: 'шт.', price: 4200, direction: 'Отопление' },
+  { article: 'МН-01', name: 'Монтаж системы обогрева', unit: 'м²', price: 650, direction: 'Отопление' },
+  {
+    article: 'ПФ-50',
+    name: 'Термопанель ПОЛИФАСАД 50 мм, клинкерная плитка',
+    unit: 'м²',
+    price: 2350,
+    direction: 'ПОЛИФАСАД',
+  },
+  {
+    article: 'ПФ-80',
+    name: 'Термопанель ПОЛИФАСАД 80 мм, клинкерная плитка',
+    unit: 'м²',
+    price: 2790,
+    direction: 'ПОЛИФАСАД',
+  },
+  { article: 'ПФ-УГ', name: 'Угловой элемент ПОЛИФАСАД', unit: 'пог. м', price: 1650, direction: 'ПОЛИФАСАД' },
+  { article: 'ПФ-МТ', name: 'Монтаж фасадных термопанелей', unit: 'м²', price: 900, direction: 'ПОЛИФАСАД' },
+] as const;
+
+const STREETS = ['Ленина', 'Мира', 'Советская', 'Гагарина', 'Садовая', 'Промышленная', 'Заводская', 'Школьная'];
+
+/** A client's address, made from its city and ID (no random draw, so the rest of the demo stays as it was). */
+function addressOf(c: Client): string {
+  const n = Number(c.id.replace(/\D/g, ''));
+  return `г. ${c.city}, ул. ${STREETS[n % STREETS.length]}, д. ${((n * 7) % 90) + 1}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -551,6 +603,7 @@ function clientRow(c: Client): CellValue[] {
     toDate(c.created),
     c.nextContact === null ? null : toDate(c.nextContact),
     c.note || null,
+    addressOf(c),
   ];
 }
 
@@ -788,6 +841,8 @@ function settingsSheet(id: number, staff: Employee[]) {
   settings.chiefAccountant = 'О. П. Кузнецова';
   // The demo director has already set the pay of «Без категории», so every specialist gets a payroll row.
   settings.salaries = { ...settings.salaries, none: 1_000_000 };
+  settings.documents.organisationInn = '7705123452';
+  settings.documents.organisationAddress = '115114, г. Москва, ул. Дербеневская, д. 20, стр. 3';
   const values = defaultSettingsRows(settings);
   const sheet = emptySheet(id, SHEETS.settings, Math.max(200, values.length + 10), 5);
   sheet.columnWidths = { 0: 280, 1: 160, 2: 420 };

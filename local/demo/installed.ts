@@ -70,6 +70,52 @@ function monthBefore(moment: Date): YearMonth {
 
 const label = (m: YearMonth) => `${String(m.month).padStart(2, '0')}.${m.year}`;
 
+/** Open deals before «КП отправлено» of each specialist, with lines of their direction (a key client's with its discount). */
+function demoDealLines(
+  workbook: WorkbookModel,
+): Array<{ owner: string; dealId: string; lines: Array<{ article: string; quantity: string; discount: string }> }> {
+  const rowsOf = (name: string) => {
+    const sheet = workbook.sheets.find((x) => x.name === name)!;
+    const headers = sheet.rows[0]!.map((c) => String(c?.value ?? ''));
+    return sheet.rows.slice(1).map((r) => Object.fromEntries(headers.map((h, i) => [h, r?.[i]?.value ?? null])));
+  };
+  const clients = new Map(rowsOf(SHEETS.clients).map((c) => [String(c['ID клиента']), c]));
+  const perOwner = new Map<string, number>();
+  const picks: ReturnType<typeof demoDealLines> = [];
+  for (const d of rowsOf(SHEETS.deals)) {
+    if (!['Надёжность оценена', 'Переговоры'].includes(String(d['Этап']))) continue;
+    const owner = String(d['Ответственный']);
+    if ((perOwner.get(owner) ?? 0) >= 2) continue;
+    perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+    const client = clients.get(String(d['ID клиента']));
+    const discount =
+      client?.['Статус клиента'] === 'Ключевой' && typeof client['Скидка, %'] === 'number'
+        ? String(client['Скидка, %'])
+        : '';
+    const n = Number(String(d['ID сделки']).replace(/\D/g, ''));
+    const heating = String(d['Направление']).startsWith('Электрообогрев');
+    const facade = String(d['Направление']).includes('ПОЛИФАСАД');
+    const lines = [
+      ...(heating
+        ? [
+            { article: 'ТП-150', quantity: String(20 + (n % 7) * 15), discount },
+            { article: 'ТР-01', quantity: String(1 + (n % 4)), discount: '' },
+            { article: 'МН-01', quantity: String(20 + (n % 7) * 15), discount: '' },
+          ]
+        : []),
+      ...(facade
+        ? [
+            { article: n % 2 ? 'ПФ-80' : 'ПФ-50', quantity: String(60 + (n % 9) * 25), discount },
+            { article: 'ПФ-УГ', quantity: String(12 + (n % 5) * 4), discount: '' },
+            { article: 'ПФ-МТ', quantity: String(60 + (n % 9) * 25), discount: '' },
+          ]
+        : []),
+    ];
+    if (lines.length > 0) picks.push({ owner, dealId: String(d['ID сделки']), lines });
+  }
+  return picks;
+}
+
 /**
  * Generates the client base and runs the add-on over it as its director did
  * during the last week (see the file comment). Throws when a step the
@@ -107,6 +153,15 @@ export function installedDemoWorkbook(options: InstalledDemoOptions = {}): Workb
   let said = step('menuSetupWorkbook');
   if (!session.triggers().some((t) => t.kind === 'onEdit' && t.owner === workbook.owner)) {
     fail('Настроить таблицу', said);
+  }
+  // during the week the specialists entered the lines of some deals in their cards
+  now = new Date(now.getTime() + 3_600_000);
+  for (const pick of demoDealLines(session.workbook)) {
+    const result = session.runAs(pick.owner, 'saveDealLines', [pick.dealId, pick.lines]) as {
+      ok: boolean;
+      errors?: string[];
+    };
+    if (!result.ok) fail(`Позиции сделки ${pick.dealId}`, (result.errors ?? []).join('; '));
   }
   // the next day: last month's payroll, computed and closed through the menu (and, since НДФЛ is
   // counted from 1 January, every earlier month of its year the same way first)

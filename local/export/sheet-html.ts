@@ -1,6 +1,6 @@
 /**
  * A sheet rendered as a printable HTML page: display values as Sheets shows
- * them, bold, colours, alignment, column widths and hidden columns; merged
+ * them (runs of spaces and line breaks kept), bold, colours, alignment, column widths and hidden columns; merged
  * blocks as one cell spanning their columns and rows; text that runs over the
  * empty cells to its right and is clipped at the first cell holding something,
  * as Sheets draws overflow; the frozen rows as a <thead>, which Chromium
@@ -292,9 +292,9 @@ body { font: 10pt Arial, "Liberation Sans", sans-serif; color: #000; }
 table { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td { border: ${border}; padding: 2px ${CELL_PADDING}px; white-space: nowrap; overflow: hidden; vertical-align: bottom; height: 17px; }
+td { border: ${border}; padding: 2px ${CELL_PADDING}px; white-space: pre; overflow: hidden; vertical-align: bottom; height: 17px; }
 td.spill { overflow: visible; }
-.spill-text { overflow: hidden; white-space: nowrap; }
+.spill-text { overflow: hidden; white-space: pre; }
 </style></head>
 <body>
 ${tables.join('\n')}

@@ -39,7 +39,8 @@ const AUTHORIZED_CALLS: ReadonlyArray<readonly [RegExp, string]> = [
     'https://www.googleapis.com/auth/script.scriptapp',
   ],
   [/^SpreadsheetApp\.(openById|openByUrl|create)$/, 'https://www.googleapis.com/auth/spreadsheets'],
-  [/^Drive(\.Files)?\./, 'https://www.googleapis.com/auth/drive'],
+  [/^Drive(\.Files|\.Permissions)?\./, 'https://www.googleapis.com/auth/drive'],
+  [/^DocumentApp\./, 'https://www.googleapis.com/auth/documents'],
   [/^Ui\.(showSidebar|showModalDialog|showModelessDialog)$/, 'https://www.googleapis.com/auth/script.container.ui'],
 ];
 

@@ -127,10 +127,27 @@ export class FormulaEngine {
   private hfSheetIds = new Map<number, number>();
   private dirty = new Map<string, { sheet: SheetModel; row: number; col: number }>();
   private stale = true;
+  /**
+   * Set when a rebuild found no formula anywhere. While the running execution
+   * writes only through the services (which report every cell to cellChanged),
+   * the workbook stays formula-free until a formula is written, so reads need
+   * not scan every cell again; enter() of each execution clears it, since the
+   * model may have been changed outside the services in between.
+   */
+  private formulaFree = false;
   private invoker: CustomFunctionInvoker | undefined;
   private customNames = new Set<string>();
 
-  constructor(private readonly workbook: WorkbookModel) {}
+  constructor(
+    private readonly workbook: WorkbookModel,
+    /** whether an execution is running now (only then are all writes known to pass through cellChanged) */
+    private readonly running: () => boolean = () => false,
+  ) {}
+
+  /** The model may have changed outside the services: the next read scans it for formulas again. */
+  recheck(): void {
+    this.formulaFree = false;
+  }
 
   timeZone(): string {
     return this.workbook.timeZone;
@@ -243,6 +260,7 @@ export class FormulaEngine {
 
   /** Brings every formula's value in the model up to date. */
   recalculate(): void {
+    if (!this.hf && !this.stale && this.formulaFree && this.running()) return;
     if (this.stale || !this.hf) {
       this.rebuild();
       return;
@@ -254,7 +272,8 @@ export class FormulaEngine {
   rebuild(): void {
     this.invalidate();
     this.stale = false;
-    if (!this.workbook.sheets.some((s) => sheetHasFormula(s))) return;
+    this.formulaFree = !this.workbook.sheets.some((s) => sheetHasFormula(s));
+    if (this.formulaFree) return;
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const sheet of this.workbook.sheets) {
       // the model's rows are sparse: holes become empty rows and cells

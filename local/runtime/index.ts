@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { dateToSerial, isDate } from './cell-values';
-import type { CellValue, SheetModel, WorkbookModel } from './model';
+import type { CellValue, DriveItemModel, SheetModel, WorkbookModel } from './model';
 import {
   type Execution,
   type FileCreatedHook,
@@ -17,12 +17,14 @@ import {
   type SpreadsheetExporter,
   type StoredFile,
   type TriggerRecord,
+  type TriggerUsage,
 } from './runtime-context';
 import {
   InstallationSource,
   LocalCacheService,
   LocalDrive,
   LocalDriveFiles,
+  LocalDrivePermissions,
   LocalLockService,
   LocalLogger,
   LocalMailApp,
@@ -33,6 +35,7 @@ import {
   LocalUtilities,
 } from './script-services';
 import { type AccountMode, identityVisible } from './authorization';
+import { type DocumentExporter, type DocumentSavedHook, LocalDocumentApp } from './documents';
 import { Scheduler, type RunTape, type SchedulerOptions } from './interleave';
 import {
   type LatencyModel,
@@ -56,12 +59,14 @@ import { formatA1, shiftFormula } from './a1-notation';
 import { asGas } from './spreadsheet/gas-types';
 
 export type { EditRequest, LocalSession, MenuSnapshot, PasteRequest, UiAnswer, UiEvent, CallCounts } from './session';
+export type { DocumentExporter, DocumentSavedHook } from './documents';
 export type {
   FileCreatedHook,
   FileRemovedHook,
   SpreadsheetExporter,
   StoredFile,
   TriggerRecord,
+  TriggerUsage,
 } from './runtime-context';
 export { LOCAL_BOOK_ID_PREFIX, NO_ACCESS_MESSAGE } from './spreadsheet/spreadsheet-app';
 export type { ServiceCallHook, LatencyModel, Usage } from './service-calls';
@@ -100,6 +105,10 @@ export interface SessionOptions {
   onFileCreated?: FileCreatedHook;
   /** called with each file the script deletes from Drive */
   onFileRemoved?: FileRemovedHook;
+  /** renders a document to PDF for Document.getAs (npm start and the command line plug in Chromium) */
+  documentExporter?: DocumentExporter;
+  /** called with each document the script saves (npm start and the command line keep a .docx on disk) */
+  onDocumentSaved?: DocumentSavedHook;
   /** by user, the scopes granted when not all of the manifest's */
   grantedScopes?: Record<string, string[]>;
   /** personal gmail accounts (default; Google hides other people's e-mails from triggers) or one Workspace domain */
@@ -199,6 +208,9 @@ export interface LocalRuntimeSession extends LocalSession {
   advanceClock(ms: number): void;
   now(): Date;
   setExporter(exporter: SpreadsheetExporter): void;
+  setDocumentExporter(exporter: DocumentExporter): void;
+  /** a Google Docs document or Drive folder the script made */
+  driveItem(id: string): DriveItemModel | undefined;
   /** a file created through the Drive advanced service */
   file(id: string): StoredFile | undefined;
   /** the spreadsheets other than the session's that the script created or that were loaded with it */
@@ -215,6 +227,8 @@ export interface LocalRuntimeSession extends LocalSession {
   interleave(steps: InterleaveStep[], options: SchedulerOptions): InterleaveResult;
   /** an installable trigger that no longer runs (access revoked, authorization needed…), as Google disables it */
   disableTrigger(id: string, reason: string): void;
+  /** what `owner`'s installable triggers used today: runs, service calls, runtime counted against the daily budget */
+  triggerUsage(owner: string): TriggerUsage;
   /**
    * Starts running executions as people act, at the same time (the local
    * page's model; see LiveExecutions). While it is on, edits' triggers join it
@@ -298,6 +312,25 @@ function manifestScopes(manifestPath: string): string[] {
   }
 }
 
+/** Globals the runtime itself puts into a script's scope, besides the services. */
+const SCOPE_GLOBALS = new Set(['Charts', 'console']);
+
+/**
+ * The compiled Code.js, one per source text in this process: sessions of the
+ * same build share V8's compiled functions (each execution still runs the
+ * script afresh in its own context).
+ */
+const compiledScripts = new Map<string, vm.Script>();
+function compiledScript(code: string, filename: string): vm.Script {
+  const key = `${filename}\n${code}`;
+  let script = compiledScripts.get(key);
+  if (!script) {
+    script = new vm.Script(code, { filename });
+    compiledScripts.set(key, script);
+  }
+  return script;
+}
+
 export function createSession(options: SessionOptions): LocalRuntimeSession {
   const codePath = options.codePath ?? path.join(ROOT, 'dist', 'Code.js');
   const pagesDir = options.pagesDir ?? path.dirname(codePath);
@@ -318,6 +351,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   ctx.exporter = options.exporter;
   ctx.onFileCreated = options.onFileCreated;
   ctx.onFileRemoved = options.onFileRemoved;
+  ctx.documentExporter = options.documentExporter;
+  ctx.onDocumentSaved = options.onDocumentSaved;
   ctx.manifestScopes = manifestScopes(manifestPath);
   for (const [user, scopes] of Object.entries(options.grantedScopes ?? {})) ctx.grantedScopes.set(user, scopes);
   for (const other of options.otherWorkbooks ?? []) ctx.otherWorkbooks.set(other.id, other);
@@ -329,7 +364,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
   const ui = new LocalUi(ctx, menus, () => options.addonName ?? 'Надстройка');
 
   const code = readFileSync(codePath, 'utf8');
-  const compiled = new vm.Script(code, { filename: path.basename(codePath) });
+  const compiled = compiledScript(code, path.basename(codePath));
 
   /** the loads of Code.js whose code is running now, innermost last (templates run in the innermost) */
   const loaded: LoadedScript[] = [];
@@ -346,6 +381,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
 
   // the service objects are the session's; each execution sees them through its own realm's proxies
   const driveFiles = new LocalDriveFiles(ctx);
+  const drivePermissions = new LocalDrivePermissions(ctx);
   const rawServices: Record<string, object> = {
     SpreadsheetApp: new LocalSpreadsheetApp(ctx, spreadsheet, ui),
     HtmlService: new LocalHtmlService(pagesDir, runTemplate),
@@ -357,25 +393,31 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     ScriptApp: new LocalScriptApp(ctx, () => installation),
     MailApp: new LocalMailApp(ctx),
     UrlFetchApp: new LocalUrlFetchApp(ctx),
-    Drive: new LocalDrive(asGas(driveFiles)),
+    Drive: new LocalDrive(asGas(driveFiles), asGas(drivePermissions)),
+    DocumentApp: new LocalDocumentApp(ctx),
     Logger: new LocalLogger(ctx),
   };
 
-  /**
-   * A fresh load of Code.js for one execution, as Apps Script gives every
-   * execution its own global scope (module state never carries over).
-   */
-  function load(execution: Execution, tape?: RunTape): LoadedScript {
-    const bridge = new ScriptBridge(calls);
-    bridge.tape = tape;
-    bridge.clock = tape ? () => tape.clock(ctx) : () => ctx.now().getTime();
+  /** A global scope for Code.js: its realm, and the clock and Math.random its executions see. */
+  interface ScriptScope {
+    context: vm.Context;
+    sandbox: Record<string, unknown>;
+    realm: Realm;
+    /** points the scope's Date at an execution's clock and seeds its Math.random */
+    setClock: (now: () => number, seed: number) => void;
+    /** removes every global a run of the script left (its declarations, anything it assigned), keeping the built-ins */
+    clearScript: () => void;
+  }
+  function newScope(): ScriptScope {
     const sandbox: Record<string, unknown> = {};
     const context = vm.createContext(sandbox, { name: 'Code.js' });
-    bridge.realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context) as Realm;
+    const realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context) as Realm;
     // the script's clock is the runtime's: new Date() and Date.now() follow the latency model, Utilities.sleep and the given clock
-    const installClock = vm.runInContext(
-      `(function (now, seed) {
+    const setClock = vm.runInContext(
+      `(function () {
         var RealDate = Date;
+        var now;
+        var a;
         function LocalDate() {
           if (!new.target) return new RealDate(now()).toString();
           if (arguments.length === 0) return new RealDate(now());
@@ -386,17 +428,59 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         LocalDate.UTC = RealDate.UTC;
         LocalDate.parse = RealDate.parse;
         Date = LocalDate;
-        var a = seed >>> 0;
         Math.random = function () {
           a = (a + 0x6d2b79f5) >>> 0;
           var t = Math.imul(a ^ (a >>> 15), a | 1);
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
           return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
         };
-      })`,
+        return function (clock, seed) { now = clock; a = seed >>> 0; };
+      })()`,
       context,
     ) as (now: () => number, seed: number) => void;
-    installClock(bridge.clock, execution.id * 2654435761);
+    // what the global object holds before any script ran: the built-ins (and the clock above)
+    const builtIns = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', context) as string[]);
+    const sweep = vm.runInContext(
+      `(function (keep) {
+        Object.getOwnPropertyNames(globalThis).forEach(function (name) {
+          if (keep(name)) return;
+          delete globalThis[name];
+          if (name in globalThis) globalThis[name] = undefined;
+        });
+      })`,
+      context,
+    ) as (keep: (name: string) => boolean) => void;
+    const clearScript = () => sweep((name) => builtIns.has(name) || name in rawServices || SCOPE_GLOBALS.has(name));
+    return { context, sandbox, realm, setClock, clearScript };
+  }
+
+  /**
+   * The scope of each interleaved execution, kept between its slices: a
+   * resumed slice runs Code.js again from the start in the same execution's
+   * scope (fresh module state, as the replay needs), without the cost of a
+   * new context per slice. Another execution never sees it.
+   */
+  const executionScopes = new WeakMap<RunTape, ScriptScope>();
+
+  /**
+   * A fresh load of Code.js for one execution, as Apps Script gives every
+   * execution its own global scope (module state never carries over).
+   */
+  function load(execution: Execution, tape?: RunTape): LoadedScript {
+    const bridge = new ScriptBridge(calls);
+    bridge.tape = tape;
+    bridge.clock = tape ? () => tape.clock(ctx) : () => ctx.now().getTime();
+    let scope = tape ? executionScopes.get(tape) : undefined;
+    if (scope) {
+      // nothing an earlier slice left on the global object reaches the replay
+      scope.clearScript();
+    } else {
+      scope = newScope();
+      if (tape) executionScopes.set(tape, scope);
+    }
+    const { context, sandbox } = scope;
+    bridge.realm = scope.realm;
+    scope.setClock(bridge.clock, execution.id * 2654435761);
     for (const [name, raw] of Object.entries(rawServices)) sandbox[name] = bridge.expose(raw);
     sandbox.Charts = { ChartType: { ...ChartType } };
     const log = (...args: unknown[]) => {
@@ -836,11 +920,14 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
       });
       scheduler = active;
       ctx.lockWait = (lock, timeout, holder) => active.waitForLock(lock, timeout, holder);
+      ctx.recheckFormulas();
+      ctx.interleaving = true;
       try {
         active.runAll();
       } finally {
         scheduler = undefined;
         ctx.lockWait = undefined;
+        ctx.interleaving = false;
       }
       return { seed: interleaveOptions.seed, outcomes, trace: active.trace };
     },
@@ -863,7 +950,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
         {
           seed: liveOptions.seed ?? Date.now() % 2147483647,
           switchChance: liveOptions.switchChance ?? 0.25,
-          yieldEvery: liveOptions.yieldEvery ?? 20,
+          ...(liveOptions.yieldEvery !== undefined ? { yieldEvery: liveOptions.yieldEvery } : {}),
+          minSliceMs: liveOptions.minSliceMs ?? 50,
         },
       );
       scheduler = active;
@@ -1019,6 +1107,8 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     logs: () => [...ctx.log],
     triggers: () => ctx.triggers.map((t) => ({ ...t })),
 
+    triggerUsage: (owner: string): TriggerUsage => ({ ...ctx.triggerUsageOf(owner) }),
+
     disableTrigger(id: string, reason: string): void {
       const trigger = ctx.triggers.find((t) => t.id === id);
       if (!trigger) throw new Error(`No trigger ${id}`);
@@ -1040,6 +1130,10 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
     setExporter(exporter) {
       ctx.exporter = exporter;
     },
+    setDocumentExporter(exporter) {
+      ctx.documentExporter = exporter;
+    },
+    driveItem: (id) => ctx.workbook.drive?.find((d) => d.id === id),
     file: (id) => ctx.files.get(id),
     otherWorkbooks: () => [...ctx.otherWorkbooks.values()],
     otherWorkbook: (id) => ctx.otherWorkbooks.get(id),

@@ -47,6 +47,9 @@ export class RunTape implements Tape {
   readonly entries: TapeEntry[] = [];
   private position = 0;
   private liveInSlice = 0;
+  /** wall-clock milliseconds (performance.now) when the slice began, and when its replay ended */
+  private sliceStart = 0;
+  private liveStart = 0;
   suspended = false;
   done = false;
   value: unknown;
@@ -70,6 +73,11 @@ export class RunTape implements Tape {
     this.replayClock = execution.startedAt;
   }
 
+  /** live calls made in the current slice */
+  get liveCalls(): number {
+    return this.liveInSlice;
+  }
+
   get replaying(): boolean {
     return this.position < this.entries.length;
   }
@@ -82,6 +90,7 @@ export class RunTape implements Tape {
   startSlice(): void {
     this.position = 0;
     this.liveInSlice = 0;
+    this.sliceStart = performance.now();
     this.suspended = false;
     this.replayClock = this.execution.startedAt;
   }
@@ -96,8 +105,19 @@ export class RunTape implements Tape {
     return entry;
   }
 
+  /**
+   * Whether this slice has run live long enough to end: at least the
+   * scheduler's minimum, and at least as long as its replay took, so that
+   * replaying never costs more than the work it lets go on.
+   */
+  ranLongEnough(minSliceMs: number): boolean {
+    const live = performance.now() - this.liveStart;
+    return live >= Math.max(minSliceMs, this.liveStart - this.sliceStart);
+  }
+
   beforeLive(call: string): void {
-    if (this.liveInSlice > 0 && (this.scheduler.wantsYield(this.liveInSlice) || this.scheduler.wantsSwitch(this))) {
+    if (this.liveInSlice === 0) this.liveStart = performance.now();
+    if (this.liveInSlice > 0 && (this.scheduler.wantsYield(this) || this.scheduler.wantsSwitch(this))) {
       this.suspended = true;
       throw new Suspend('switch');
     }
@@ -117,10 +137,17 @@ export interface SchedulerOptions {
   switchChance?: number;
   /**
    * A slice ends after this many live calls even when no other execution is
-   * ready (the local page: executions that start meanwhile get their turn, as
-   * a request arriving on Google starts while another execution runs).
+   * ready (executions that start meanwhile get their turn, as a request
+   * arriving on Google starts while another execution runs).
    */
   yieldEvery?: number;
+  /**
+   * The local page's pace, in wall-clock time: a slice ends (to let the event
+   * loop take new requests, or to switch) only after it has run live this many
+   * milliseconds and at least as long as its replay took. Unset: slices end
+   * only as switchChance and yieldEvery decide (deterministic for a seed).
+   */
+  minSliceMs?: number;
 }
 
 /** A step that has not started yet: it starts when the scheduler picks it. */
@@ -145,13 +172,16 @@ export class Scheduler {
     this.random = seededRandom(options.seed);
     this.switchChance = options.switchChance ?? 0.5;
     this.yieldEvery = options.yieldEvery;
+    this.minSliceMs = options.minSliceMs;
   }
 
   private readonly yieldEvery: number | undefined;
+  private readonly minSliceMs: number | undefined;
 
-  /** Whether a slice that has made `live` calls ends here to let executions that started meanwhile in. */
-  wantsYield(live: number): boolean {
-    return this.yieldEvery !== undefined && live >= this.yieldEvery;
+  /** Whether the slice of `run` ends here to let executions that started meanwhile in. */
+  wantsYield(run: RunTape): boolean {
+    if (this.yieldEvery !== undefined && run.liveCalls >= this.yieldEvery) return true;
+    return this.minSliceMs !== undefined && run.ranLongEnough(this.minSliceMs);
   }
 
   /** Adds a step to start later (the order it starts in is the scheduler's choice). */
@@ -178,6 +208,7 @@ export class Scheduler {
   }
 
   wantsSwitch(run: RunTape): boolean {
+    if (this.minSliceMs !== undefined && !run.ranLongEnough(this.minSliceMs)) return false;
     if (this.candidates(run).length === 0) return false;
     return this.random() < this.switchChance;
   }

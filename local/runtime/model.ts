@@ -173,6 +173,42 @@ export interface WorkbookModel {
   demoToday?: string;
   /** the demo clock's last reading (ISO), so reopening the demo never turns its time back */
   demoClockAt?: string;
+  /**
+   * the Google Docs documents and Drive folders the script made (DocumentApp,
+   * the Drive advanced service), kept with the workbook as Drive keeps them
+   * between executions; other files (PDFs) live in the session and on disk
+   */
+  drive?: DriveItemModel[];
+}
+
+/** One element of a document's body: a paragraph or a table of plain-text cells. */
+export type DocElementModel =
+  | {
+      type: 'paragraph';
+      text: string;
+      /** DocumentApp.ParagraphHeading name: NORMAL, TITLE, HEADING1… */
+      heading?: string;
+      bold?: boolean;
+      /** DocumentApp.HorizontalAlignment name: LEFT, CENTER, RIGHT, JUSTIFY */
+      alignment?: string;
+    }
+  | { type: 'table'; rows: string[][]; boldRows?: number[] };
+
+/** A Google Docs document or a Drive folder. */
+export interface DriveItemModel {
+  id: string;
+  name: string;
+  /** application/vnd.google-apps.document or application/vnd.google-apps.folder */
+  mimeType: string;
+  /** who created it (through the script): the only user the `drive.file` scope lets reach it through Drive */
+  owner: string;
+  /** folder IDs; 'root' is the owner's My Drive */
+  parents: string[];
+  /** people it is shared with (Permissions.create) */
+  writers: string[];
+  readers: string[];
+  /** a document's saved body */
+  body?: DocElementModel[];
 }
 
 export function emptyWorkbook(name: string, owner: string): WorkbookModel {

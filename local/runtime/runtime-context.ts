@@ -57,6 +57,13 @@ export const TRIGGER_DAILY_BUDGET_MS: Record<AccountMode, number> = {
 };
 export const TRIGGER_BUDGET_MESSAGE = 'Service using too much computer time for one day';
 
+/** One user's installable triggers on one day: runs ended, service calls made, runtime on the runtime clock. */
+export interface TriggerUsage {
+  runs: number;
+  calls: number;
+  ms: number;
+}
+
 /** An installable trigger, as the workbook keeps it. */
 export type TriggerRecord = TriggerModel;
 
@@ -68,6 +75,10 @@ export interface StoredFile {
   name: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** the Drive folders it is in ('root': the creator's My Drive) */
+  parents?: string[];
+  /** who created it through the script */
+  owner?: string;
 }
 
 /** Called when the script creates a file on Drive (the local page keeps PDFs on disk with it). */
@@ -75,6 +86,8 @@ export type FileCreatedHook = (file: StoredFile & { id: string }) => void;
 
 /** Called when the script deletes a file it created (the local page removes its copy on disk). */
 export type FileRemovedHook = (file: StoredFile & { id: string }) => void;
+
+import type { DocumentExporter, DocumentSavedHook } from './documents';
 
 export { AUTH_MODE_NONE_MESSAGE, CALLS_ALLOWED_IN_AUTH_MODE_NONE } from './authorization';
 
@@ -108,6 +121,10 @@ export class RuntimeContext {
   exporter: SpreadsheetExporter | undefined;
   onFileCreated: FileCreatedHook | undefined;
   onFileRemoved: FileRemovedHook | undefined;
+  /** renders a Google Docs document to PDF (Document.getAs) */
+  documentExporter: DocumentExporter | undefined;
+  /** called when the script saves a document (the local page keeps a .docx of it on disk) */
+  onDocumentSaved: DocumentSavedHook | undefined;
   /** the manifest's oauthScopes: what a user grants on the consent screen */
   manifestScopes: string[] = [];
   /** by user, the scopes granted when not all of the manifest's (a user who unticked some) */
@@ -132,8 +149,8 @@ export class RuntimeContext {
     readonly scriptId: string,
   ) {
     this.user = user;
-    this.engine = new FormulaEngine(workbook);
     this.root = this;
+    this.engine = new FormulaEngine(workbook, () => this.root.executions.length > 0 || this.root.interleaving);
     this.calls.guard = this.authGuard;
     this.calls.elapse = (call) => this.elapse(call);
   }
@@ -142,6 +159,7 @@ export class RuntimeContext {
   private elapse(call: string): void {
     this.advance(this.root.latency(call));
     const execution = this.executions[this.executions.length - 1];
+    if (execution?.kind === 'installable-trigger') this.triggerUsageOf(execution.user).calls++;
     if (execution && this.now().getTime() - execution.startedAt > EXECUTION_LIMIT_MS[execution.kind]) {
       throw new Error(EXECUTION_TIMEOUT_MESSAGE);
     }
@@ -162,7 +180,10 @@ export class RuntimeContext {
       view = Object.create(root) as RuntimeContext;
       Object.defineProperties(view, {
         workbook: { value: workbook, writable: false },
-        engine: { value: new FormulaEngine(workbook), writable: false },
+        engine: {
+          value: new FormulaEngine(workbook, () => root.executions.length > 0 || root.interleaving),
+          writable: false,
+        },
         selection: { value: undefined, writable: true },
       });
       root.views.set(workbook, view);
@@ -233,8 +254,22 @@ export class RuntimeContext {
     return execution;
   }
 
+  /**
+   * Set while the scheduler runs interleaved executions: between their slices
+   * only the runtime itself (a person's edit, another execution) changes the
+   * model, so the formula engines' knowledge of it holds.
+   */
+  interleaving = false;
+
+  /** The model may have been changed outside the services (by the host): the engines look at it afresh. */
+  recheckFormulas(): void {
+    this.root.engine.recheck();
+    for (const view of this.root.views.values()) view.engine.recheck();
+  }
+
   /** The execution's code runs now (on top of any it was started inside). */
   enter(execution: Execution): void {
+    if (!this.root.interleaving) this.recheckFormulas();
     this.executions.push(execution);
   }
 
@@ -250,23 +285,34 @@ export class RuntimeContext {
    */
   lockWait: ((lock: string, timeoutMs: number, holder: number) => boolean | undefined) | undefined;
 
-  /** runtime of installable triggers, by owner and day (ms) */
-  private readonly triggerRuntime = new Map<string, number>();
+  /** installable triggers' runs, service calls and runtime (ms), by owner and day */
+  private readonly triggerUsage = new Map<string, TriggerUsage>();
   private budgetKey(owner: string): string {
     return `${owner}|${this.now().toISOString().slice(0, 10)}`;
   }
 
+  /** What `owner`'s installable triggers have used today (the runtime counts against the daily budget). */
+  triggerUsageOf(owner: string): TriggerUsage {
+    const key = this.budgetKey(owner);
+    let usage = this.root.triggerUsage.get(key);
+    if (!usage) {
+      usage = { runs: 0, calls: 0, ms: 0 };
+      this.root.triggerUsage.set(key, usage);
+    }
+    return usage;
+  }
+
   /** Whether `owner`'s triggers have used up today's runtime budget. */
   triggerBudgetSpent(owner: string): boolean {
-    return (this.root.triggerRuntime.get(this.budgetKey(owner)) ?? 0) >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
+    return this.triggerUsageOf(owner).ms >= TRIGGER_DAILY_BUDGET_MS[this.root.accounts];
   }
 
   /** Ends an execution; Apps Script releases the locks a finished execution still holds. */
   end(execution: Execution): void {
     if (execution.kind === 'installable-trigger') {
-      const key = this.budgetKey(execution.user);
-      const spent = this.now().getTime() - execution.startedAt;
-      this.root.triggerRuntime.set(key, (this.root.triggerRuntime.get(key) ?? 0) + spent);
+      const usage = this.triggerUsageOf(execution.user);
+      usage.runs++;
+      usage.ms += this.now().getTime() - execution.startedAt;
     }
     for (const name of execution.locks) {
       if (this.lockHolders.get(name) === execution.id) this.lockHolders.delete(name);

@@ -11,6 +11,8 @@ import { canOpen, newSpreadsheet } from './spreadsheet/spreadsheet-app';
 import { LocalUser } from './spreadsheet/user';
 import { formatSimpleDate } from './time-zone';
 import { isDate } from './cell-values';
+import { driveItems, FOLDER_MIME } from './documents';
+import type { DriveItemModel } from './model';
 
 // ---------------------------------------------------------------- PropertiesService
 
@@ -796,6 +798,11 @@ type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollec
 /** What files.create answers without `fields` (Drive API v3). */
 const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
 
+/** Drive's answer for an ID the caller cannot reach (no such file, or not one the `drive.file` scope grants). */
+function notFound(method: string, fileId: string): Error {
+  return new Error(`API call to drive.files.${method} failed with error: File not found: ${fileId}.`);
+}
+
 /** The MIME type of a Google Sheets file on Drive. */
 export const GOOGLE_SHEETS_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
 
@@ -808,13 +815,39 @@ function pickFields(full: Record<string, unknown>, optionalArgs?: Record<string,
 }
 
 /**
- * Drive.Files of the Drive advanced service: create with an uploaded blob.
- * The file is kept in the session (the local page serves it at its
- * webViewLink) and handed to the session's onFileCreated hook.
+ * Drive.Files of the Drive advanced service: create (a file with an uploaded
+ * blob, or a folder), get, update (rename, move between folders) and remove.
+ * Uploaded files are kept in the session (the local page serves them at their
+ * webViewLink) and handed to the session's onFileCreated hook; folders and
+ * Google Docs documents are kept with the workbook (documents.ts).
+ *
+ * The add-on asks only for `drive.file`: through Drive it reaches only the
+ * files and folders it created for the same user. Another user's file, even
+ * one shared with them, is "File not found", as Drive answers for a file out of reach.
  */
-export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove'> {
+export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove' | 'update'> {
   static readonly serviceName = 'Drive.Files';
   constructor(private readonly ctx: RuntimeContext) {}
+
+  private user(): string {
+    return this.ctx.current().user;
+  }
+
+  /** A folder or document the user reaches through drive.file, or null. */
+  private item(fileId: string): DriveItemModel | null {
+    const item = driveItems(this.ctx).find((d) => d.id === fileId);
+    return item && item.owner === this.user() ? item : null;
+  }
+
+  /** The folders a new file goes into: each must be the user's folder; none is My Drive. */
+  private parentsOf(resource: DriveFile, method: string): string[] {
+    const parents = (resource.parents as string[] | undefined) ?? [];
+    for (const id of parents) {
+      const folder = id === 'root' ? null : this.item(id);
+      if (id !== 'root' && (!folder || folder.mimeType !== FOLDER_MIME)) throw notFound(method, id);
+    }
+    return parents.length > 0 ? [...parents] : ['root'];
+  }
 
   create(
     resource: DriveFile,
@@ -838,14 +871,71 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
         optionalArgs,
       );
     }
+    const parents = this.parentsOf(resource, 'create');
+    if (mimeType === FOLDER_MIME) {
+      const id = 'folder-' + randomUUID();
+      driveItems(this.ctx).push({ id, name, mimeType, owner: this.user(), parents, writers: [], readers: [] });
+      const webViewLink = `https://drive.google.com/drive/folders/${id}`;
+      return pickFields({ kind: 'drive#file', id, name, mimeType, parents, webViewLink }, optionalArgs);
+    }
     const bytes = blob ? blob._bytes : new Uint8Array();
     const id = 'file-' + randomUUID();
-    const stored = { name, mimeType, bytes };
+    const stored = { name, mimeType, bytes, parents, owner: this.user() };
     this.ctx.files.set(id, stored);
     const webViewLink = `/files/${id}`;
     this.ctx.record({ type: 'download', name, mimeType, url: webViewLink });
     this.ctx.onFileCreated?.({ id, ...stored });
-    return pickFields({ kind: 'drive#file', id, name, mimeType, webViewLink }, optionalArgs);
+    return pickFields({ kind: 'drive#file', id, name, mimeType, parents, webViewLink }, optionalArgs);
+  }
+
+  /** files.get: the metadata of a file the user reaches (`fields` picks them); trashed items are not modelled. */
+  get(fileId: string, optionalArgs?: Record<string, unknown>): DriveFile {
+    const item = this.item(fileId);
+    if (item) {
+      const webViewLink =
+        item.mimeType === FOLDER_MIME
+          ? `https://drive.google.com/drive/folders/${item.id}`
+          : `https://docs.google.com/document/d/${item.id}/edit`;
+      return pickFields({ kind: 'drive#file', ...item, webViewLink }, optionalArgs);
+    }
+    const stored = this.ctx.files.get(fileId);
+    if (!stored || stored.owner !== this.user()) throw notFound('get', fileId);
+    return pickFields(
+      {
+        kind: 'drive#file',
+        id: fileId,
+        name: stored.name,
+        mimeType: stored.mimeType,
+        parents: stored.parents,
+        webViewLink: `/files/${fileId}`,
+      },
+      optionalArgs,
+    );
+  }
+
+  /** files.update: a new name, and `addParents` / `removeParents` (comma-separated folder IDs) to move it. */
+  update(
+    resource: DriveFile,
+    fileId: string,
+    mediaData?: GoogleAppsScript.Base.Blob,
+    optionalArgs?: Record<string, unknown>,
+  ): DriveFile {
+    void mediaData;
+    const item = this.item(fileId);
+    const stored = item ? null : this.ctx.files.get(fileId);
+    if (!item && (!stored || stored.owner !== this.user())) throw notFound('update', fileId);
+    const list = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',').map((x) => x.trim()) : []);
+    const add = list(optionalArgs?.addParents);
+    this.parentsOf({ parents: add.filter((p) => p !== 'root') }, 'update');
+    const remove = new Set(list(optionalArgs?.removeParents));
+    const target = (item ?? stored)!;
+    const parents = [
+      ...(target.parents ?? ['root']).filter((p) => !remove.has(p)),
+      ...add.filter((p) => !(target.parents ?? []).includes(p)),
+    ];
+    target.parents = parents;
+    if (resource?.name) target.name = resource.name;
+    return this.get(fileId, optionalArgs);
   }
 
   /** files.delete: the file is gone at once (not trashed); an unknown ID is Drive's 404 */
@@ -868,12 +958,52 @@ export class LocalDriveFiles implements Pick<FilesCollection, 'create' | 'remove
   }
 }
 
+type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
+type DrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+
+/**
+ * Drive.Permissions: create shares a folder or document the user reaches with
+ * one person (type 'user', role 'reader' or 'writer'); a share reaches the
+ * person through DocumentApp (the `documents` scope), not through drive.file.
+ */
+export class LocalDrivePermissions implements Pick<PermissionsCollection, 'create'> {
+  static readonly serviceName = 'Drive.Permissions';
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  create(resource: DrivePermission, fileId: string, optionalArgs?: Record<string, unknown>): DrivePermission {
+    void optionalArgs;
+    const item = driveItems(this.ctx).find((d) => d.id === fileId);
+    if (!item || item.owner !== this.ctx.current().user) {
+      throw new Error(`API call to drive.permissions.create failed with error: File not found: ${fileId}.`);
+    }
+    const email = String(resource.emailAddress ?? '').toLowerCase();
+    if (resource.type !== 'user' || !email)
+      throw new Error('API call to drive.permissions.create failed with error: Invalid permission type or e-mail.');
+    const role = resource.role;
+    if (role !== 'reader' && role !== 'writer')
+      throw new Error(`API call to drive.permissions.create failed with error: Invalid role: ${String(role)}.`);
+    if (email !== item.owner) {
+      const list = role === 'writer' ? item.writers : item.readers;
+      if (!list.includes(email)) list.push(email);
+    }
+    return {
+      kind: 'drive#permission',
+      id: 'perm-' + email,
+      type: 'user',
+      role,
+      emailAddress: email,
+    } as DrivePermission;
+  }
+}
+
 /** The Drive advanced service (v3), as enabled in appsscript.json under the symbol `Drive`. */
-export class LocalDrive implements Pick<GoogleAppsScript.Drive, 'Files'> {
+export class LocalDrive implements Pick<GoogleAppsScript.Drive, 'Files' | 'Permissions'> {
   static readonly serviceName = 'Drive';
   readonly Files: FilesCollection;
-  constructor(files: FilesCollection) {
+  readonly Permissions: PermissionsCollection;
+  constructor(files: FilesCollection, permissions: PermissionsCollection) {
     this.Files = files;
+    this.Permissions = permissions;
   }
 }
 

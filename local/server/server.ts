@@ -60,8 +60,10 @@ export interface ServerOptions {
   seed?: number;
   /** its chance of switching executions at a service call (default 0.25) */
   switchChance?: number;
-  /** live calls after which a slice gives other executions their turn (default 20) */
+  /** live calls after which a slice gives other executions their turn (tests; by default a slice ends by time, see minSliceMs) */
   yieldEvery?: number;
+  /** wall-clock milliseconds a slice runs live before others get their turn (default 50; 0 in tests) */
+  minSliceMs?: number;
   /**
    * How often (real milliseconds) the server looks for time-driven triggers
    * whose turn has come on the session's clock and runs them, as Google runs
@@ -184,6 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.switchChance !== undefined ? { switchChance: options.switchChance } : {}),
     ...(options.yieldEvery !== undefined ? { yieldEvery: options.yieldEvery } : {}),
+    ...(options.minSliceMs !== undefined ? { minSliceMs: options.minSliceMs } : {}),
   });
 
   /** The person a request acts for: its own `user` (one of the workbook's people), else the switcher's. */

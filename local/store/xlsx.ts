@@ -124,6 +124,7 @@ export async function workbookToBuffer(model: WorkbookModel, options: { meta?: b
       ...(model.triggers?.length ? { triggers: model.triggers } : {}),
       ...(model.demoToday ? { demoToday: model.demoToday } : {}),
       ...(model.demoClockAt ? { demoClockAt: model.demoClockAt } : {}),
+      ...(model.drive?.length ? { drive: model.drive } : {}),
     },
     sheets: [],
   };

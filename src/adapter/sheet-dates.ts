@@ -61,6 +61,18 @@ export class SheetDates {
     );
   }
 
+  /** A grid read from cells (one getValues): its dates as the person sees them; the same array where the zones agree. */
+  grid(values: unknown[][]): unknown[][] {
+    if (this.same) return values;
+    return values.map((row) => row.map((v) => this.fromSheet(v)));
+  }
+
+  /** A row to write: each day becomes that day in the spreadsheet's zone. */
+  row(values: unknown[]): unknown[] {
+    if (this.same) return values;
+    return values.map((v) => this.toSheet(v));
+  }
+
   /** A value to write: a day (a script-zone midnight) becomes that day's midnight in the spreadsheet's zone. */
   toSheet<T>(value: T): T | Date {
     if (this.same || !(value instanceof Date) || Number.isNaN(value.getTime())) return value;

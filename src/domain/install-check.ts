@@ -25,6 +25,7 @@ export const SCOPE_PURPOSES: Readonly<Record<string, string>> = {
   'https://www.googleapis.com/auth/userinfo.email': 'знать, кто работает',
   'https://www.googleapis.com/auth/script.external_request': 'PDF листа по адресу выгрузки',
   'https://www.googleapis.com/auth/drive.file': 'сохранить PDF на Google Диск',
+  'https://www.googleapis.com/auth/documents': 'КП и договоры в Google Документах',
 };
 
 const shortScope = (scope: string) => scope.replace('https://www.googleapis.com/auth/', '');

@@ -61,6 +61,20 @@ export interface Settings {
   payrollBookId: string;
   /** «Реестр на выплату: столбцы»: the payment register's columns in order, as its bank or 1С import wants them */
   paymentRegisterColumns: RegisterColumn[];
+  /** КП and contracts (2.6, 2.7): the company's details, VAT, numbering, the КП e-mail */
+  documents: DocumentSettings;
+}
+
+export interface DocumentSettings {
+  organisationInn: string;
+  organisationAddress: string;
+  /** per cent; 0 = без НДС */
+  vatPercent: number;
+  vatIncluded: boolean;
+  offerNumberFormat: string;
+  contractNumberFormat: string;
+  mailSubject: string;
+  mailBody: string;
 }
 
 /** The settings of a fresh workbook. */
@@ -89,6 +103,19 @@ export function defaultSettings(): Settings {
     separatePayrollBook: false,
     payrollBookId: '',
     paymentRegisterColumns: [...DEFAULT_REGISTER_COLUMNS],
+    documents: {
+      organisationInn: '',
+      organisationAddress: '',
+      // НК ст. 164 п. 3 as amended from 1 January 2026
+      vatPercent: 22,
+      vatIncluded: true,
+      offerNumberFormat: 'КП-{ГГГГ}/{N:4}',
+      contractNumberFormat: 'ДК-{ГГГГ}/{N:4}',
+      mailSubject: 'Коммерческое предложение № {{Номер}} — {{Организация}}',
+      mailBody:
+        'Здравствуйте, {{Контактное лицо}}!\n\nНаправляем коммерческое предложение № {{Номер}} от {{Дата}} ' +
+        '(во вложении), сумма — {{Итого}}\n\nС уважением,\n{{Ответственный}}\n{{Организация}}',
+    },
   };
 }
 
@@ -337,12 +364,76 @@ const PARAMS: Param[] = [
     write: (s) => s.paymentRegisterColumns.join('; '),
   },
   {
+    name: 'ИНН организации',
+    hint: 'В КП и договорах',
+    read: (v, s) => (s.documents.organisationInn = text(v).replace(/^'/, '')),
+    write: (s) => s.documents.organisationInn,
+  },
+  {
+    name: 'Адрес организации',
+    hint: 'В КП и договорах',
+    read: (v, s) => (s.documents.organisationAddress = text(v)),
+    write: (s) => s.documents.organisationAddress,
+  },
+  {
+    name: 'НДС, %',
+    hint: 'Ставка НДС в КП и договорах (с 2026 года — 22 %); 0 — без НДС (упрощённая система)',
+    read: (v, s, r) => {
+      const n = nonNegative(v, r);
+      s.documents.vatPercent = typeof v === 'number' && n > 0 && n < 1 ? Math.round(n * 1e6) / 1e4 : n;
+      if (s.documents.vatPercent > 100) throw new DomainError(`${r}: ставка не может быть больше 100 %`);
+    },
+    write: (s) => s.documents.vatPercent,
+  },
+  {
+    name: 'Цены в прайсе с НДС',
+    hint: '«Да» — НДС входит в цены листа «Прайс» и выделяется из суммы; «Нет» — начисляется сверху',
+    read: (v, s, r) => (s.documents.vatIncluded = yesNo(v, r)),
+    write: (s) => (s.documents.vatIncluded ? YES : NO),
+  },
+  {
+    name: 'Формат номера КП',
+    hint: '{ГГГГ} — год, {N:4} — порядковый номер в году из четырёх цифр',
+    read: (v, s, r) => (s.documents.offerNumberFormat = numberFormat(v, r)),
+    write: (s) => s.documents.offerNumberFormat,
+  },
+  {
+    name: 'Формат номера договора',
+    hint: '{ГГГГ} — год, {N:4} — порядковый номер в году из четырёх цифр, например ДК-2026/0042',
+    read: (v, s, r) => (s.documents.contractNumberFormat = numberFormat(v, r)),
+    write: (s) => s.documents.contractNumberFormat,
+  },
+  {
+    name: 'Письмо с КП: тема',
+    hint: 'Тема письма клиенту; подстановки — как в шаблонах документов: {{Номер}}, {{Организация}}…',
+    read: (v, s, r) => (s.documents.mailSubject = required(v, r)),
+    write: (s) => s.documents.mailSubject,
+  },
+  {
+    name: 'Письмо с КП: текст',
+    hint: 'Текст письма клиенту; {{Контактное лицо}}, {{Номер}}, {{Дата}}, {{Итого}}, {{Ответственный}}…',
+    read: (v, s, r) => (s.documents.mailBody = required(v, r)),
+    write: (s) => s.documents.mailBody,
+  },
+  {
     name: PAYROLL_BOOK_ID_PARAM,
     hint: 'Заполняется надстройкой, когда она создаёт отдельную таблицу ведомостей; очистите, чтобы создать новую',
     read: (v, s) => (s.payrollBookId = text(v).replace(/^'/, '')),
     write: (s) => s.payrollBookId,
   },
 ];
+
+function numberFormat(value: unknown, row: string): string {
+  const t = text(value);
+  if (!/\{N(:\d)?\}/.test(t)) throw new DomainError(`${row}: формат должен содержать {N} — порядковый номер`);
+  return t;
+}
+
+function required(value: unknown, row: string): string {
+  const t = text(value);
+  if (t === '') throw new DomainError(`${row}: значение не заполнено`);
+  return t;
+}
 
 function percentNumber(share: number): number {
   return Math.round(share * 1e8) / 1e6;
@@ -493,6 +584,8 @@ function isTextParam(name: string): boolean {
     'Главный бухгалтер',
     SEPARATE_BOOK_PARAM,
     PAYROLL_BOOK_ID_PARAM,
+    'ИНН организации',
+    'Адрес организации',
   ].includes(name);
 }
 
@@ -505,6 +598,21 @@ export function settingsParamRow(values: unknown[][], name: string): number {
   if (paramsAt < 0) return 0;
   const found = blockRows(values, paramsAt).find(({ row }) => text(row[0]).toLowerCase() === name.toLowerCase());
   return found ? found.number : 0;
+}
+
+/**
+ * The parameter rows a «Настройки» tab written by an earlier version lacks,
+ * with their defaults, and the 1-based row after which they go (the last row
+ * of the parameters block); none when the tab has no parameters block.
+ */
+export function missingParamRows(values: unknown[][]): { after: number; rows: Value[][] } {
+  const paramsAt = findHeader(values, PARAMS_HEADER);
+  if (paramsAt < 0) return { after: 0, rows: [] };
+  const block = blockRows(values, paramsAt);
+  const names = new Set(block.map(({ row }) => text(row[0]).toLowerCase()));
+  const defaults = defaultSettings();
+  const rows = PARAMS.filter((p) => !names.has(p.name.toLowerCase())).map((p) => [p.name, p.write(defaults), p.hint]);
+  return { after: block.length > 0 ? block[block.length - 1].number : paramsAt + 1, rows };
 }
 
 const WIDTH = KPI_HEADER.length;

@@ -45,9 +45,20 @@ import { mergeClients as mergeClientRows } from '../server/crm/merge-clients';
 import { sendWeeklySummary as sendWeeklySummaryMail } from '../server/crm/weekly-summary';
 import { digestIsOn, myTasks, sendDigest, toggleDigest } from '../server/crm/tasks-and-digest';
 import { DomainError } from '../domain/money';
+import {
+  createDocument as createDealDocument,
+  dealLinesView,
+  saveDealLines as saveDealLineRows,
+  sendOffer as sendDealOffer,
+} from '../server/crm/offer-service';
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/crm/offer';
 import type {
   ClientCardDto,
   ContactForm,
+  CreatedDocumentDto,
+  DealLinesDto,
+  SaveDealLinesResult,
+  SentOfferDto,
   CreateClientResult,
   MoveDealResult,
   ProblemDto,
@@ -369,4 +380,65 @@ export function checkWorkbook(): ProblemDto[] {
  */
 export function toggleDailyDigest(on: boolean): { on: boolean } {
   return toggleDigest(CrmContext.current(), argBoolean(on, 'Включить'));
+}
+
+/**
+ * Sidebar: a deal's lines, the price list and the deal's КП and contract.
+ * @param {string} dealId
+ */
+export function getDealLines(dealId: string): DealLinesDto {
+  return dealLinesView(CrmContext.current(), argId(dealId, 'ID сделки', 'С'));
+}
+
+/** At most this many lines in a deal. */
+const MAX_LINES = 200;
+
+/**
+ * Sidebar: replaces a deal's lines (product, quantity, discount) and sets «Сумма КП».
+ * @param {string} dealId
+ * @param {Object[]} lines
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
+ */
+export function saveDealLines(
+  dealId: string,
+  lines: Array<{ article: string; quantity: string; discount: string }>,
+  requestId?: string,
+): SaveDealLinesResult {
+  if (!Array.isArray(lines)) throw new DomainError('Неверный запрос: позиции должны быть списком');
+  if (lines.length > MAX_LINES) throw new DomainError(`Не больше ${MAX_LINES} позиций в сделке`);
+  const checked = lines.map((line, i) => {
+    if (!line || typeof line !== 'object') throw new DomainError(`Неверный запрос: позиция ${i + 1}`);
+    return {
+      article: argString(line.article, 'Артикул', 60),
+      quantity: argString(line.quantity, 'Количество', 20),
+      discount: argString(line.discount ?? '', 'Скидка, %', 10),
+    };
+  });
+  return saveDealLineRows(CrmContext.current(), argId(dealId, 'ID сделки', 'С'), checked, argRequestId(requestId));
+}
+
+/**
+ * Sidebar: makes the deal's КП or contract from the director's template, with its PDF, in the client's folder on Drive.
+ * @param {string} dealId
+ * @param {string} kind «КП» or «Договор»
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
+ */
+export function createDocument(dealId: string, kind: string, requestId?: string): CreatedDocumentDto {
+  const k = argString(kind, 'Вид документа', 20);
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(k)) throw new DomainError('Вид документа: «КП» или «Договор»');
+  return createDealDocument(
+    CrmContext.current(),
+    argId(dealId, 'ID сделки', 'С'),
+    k as DocumentKind,
+    argRequestId(requestId),
+  );
+}
+
+/**
+ * Sidebar: sends the deal's КП as PDF to the client's e-mail from your account and logs the contact.
+ * @param {string} dealId
+ * @param {string} requestId the sidebar's ID of this request: a retry returns the first answer
+ */
+export function sendOffer(dealId: string, requestId?: string): SentOfferDto {
+  return sendDealOffer(CrmContext.current(), argId(dealId, 'ID сделки', 'С'), argRequestId(requestId));
 }

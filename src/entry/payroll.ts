@@ -15,7 +15,7 @@ import { changedSheetsText, changedSinceComputed } from '../adapter/pay-changes'
 /** Asks for «ММ.ГГГГ» (blank: the previous month); null when cancelled. */
 function askMonth(title: string, ctx: PayrollContext): YearMonth | null {
   const ui = SpreadsheetApp.getUi();
-  const fallback = previousMonth(ctx.now);
+  const fallback = previousMonth(ctx.today);
   const answer = ui.prompt(title, `Месяц в виде ММ.ГГГГ (пусто — ${monthLabel(fallback)}):`, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   return parseMonthAnswer(answer.getResponseText(), fallback);

@@ -9,6 +9,7 @@ import { printPayrollPdf } from '../server/payroll/print';
 import { refreshDashboardNow } from '../server/dashboard';
 import { lastClosedMonth, parsePeriod } from '../domain/crm/analysis';
 import { PayrollContext } from '../server/payroll/payroll-context';
+import { SheetDates } from '../adapter/sheet-dates';
 
 /**
  * Menu «Зарплата» → «Печать / PDF»: the payroll or payslips tab as an A4
@@ -47,13 +48,14 @@ export function menuRefreshDashboard(): void {
 export function menuDashboardForPeriod(): void {
   menuAction('Дашборд за период', () => {
     const ui = SpreadsheetApp.getUi();
-    const fallback = lastClosedMonth(new Date()).label;
+    const today = SheetDates.of(SpreadsheetApp.getActiveSpreadsheet()).today(new Date());
+    const fallback = lastClosedMonth(today).label;
     const answer = ui.prompt(
       'Дашборд за период',
       `Месяц (03.2026) или период (01.03.2026–31.03.2026); пусто — ${fallback}:`,
       ui.ButtonSet.OK_CANCEL,
     );
     if (answer.getSelectedButton() !== ui.Button.OK) return;
-    refreshDashboardNow(parsePeriod(answer.getResponseText(), new Date()));
+    refreshDashboardNow(parsePeriod(answer.getResponseText(), today));
   });
 }

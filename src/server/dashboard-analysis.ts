@@ -11,6 +11,7 @@ import type { HistoryEntry } from '../domain/crm/stage-stats';
 import { kopecksToRubles, rublesToKopecks, type Kopecks } from '../domain/money';
 import type { DashboardChartSpec } from './dashboard';
 import { SourceGrid } from './payroll/source-records';
+import { SheetDates } from '../adapter/sheet-dates';
 
 export const ANALYSIS_WIDTH = 7;
 const MONEY = '#,##0.00';
@@ -211,5 +212,5 @@ export function historyEntries(grid: SourceGrid | null): HistoryEntry[] {
 /** Reads a tab whole in one call, or null when it is missing. */
 export function optionalGrid(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): SourceGrid | null {
   const sheet = ss.getSheetByName(name);
-  return sheet ? new SourceGrid(name, sheet.getDataRange().getValues()) : null;
+  return sheet ? new SourceGrid(name, SheetDates.of(ss).grid(sheet.getDataRange().getValues())) : null;
 }

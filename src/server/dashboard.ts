@@ -8,6 +8,7 @@
 import { addMonths, monthKey, type YearMonth } from '../domain/calendar';
 import { isBlankValue, parseAmountValue } from '../domain/crm/values';
 import { safeRow } from '../adapter/safe-text';
+import { SheetDates } from '../adapter/sheet-dates';
 import { DomainError, kopecksToRubles, type Kopecks, rublesToKopecks } from '../domain/money';
 import { DealIndex, type SalesBy } from '../domain/payroll/deal-index';
 import type { DealRecord, PlanRecord, StaffRecord } from '../domain/payroll/inputs';
@@ -271,7 +272,7 @@ function funnelDeals(grid: SourceGrid): FunnelDeal[] {
 function gridOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): SourceGrid {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
-  return new SourceGrid(name, sheet.getDataRange().getValues());
+  return new SourceGrid(name, SheetDates.of(ss).grid(sheet.getDataRange().getValues()));
 }
 
 /** Chart sizes in pixels and the column where the charts stand, right of the blocks. */
@@ -282,9 +283,14 @@ const CHART_ROW_STEP = 18;
 
 /** The current state's numbers (funnel, conversion, this month's plan so far) and the sources read for them. */
 export function currentDashboardData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date) {
-  const month: YearMonth = { year: now.getFullYear(), month: now.getMonth() + 1 };
+  const dates = SheetDates.of(ss);
+  // the month the spreadsheet's people are in, whatever the script's zone
+  const today = dates.today(now);
+  const month: YearMonth = { year: today.getFullYear(), month: today.getMonth() + 1 };
   const settingsSheet = ss.getSheetByName(SHEETS.settings);
-  const settings = settingsSheet ? parseSettings(settingsSheet.getDataRange().getValues()) : defaultSettings();
+  const settings = settingsSheet
+    ? parseSettings(dates.grid(settingsSheet.getDataRange().getValues()))
+    : defaultSettings();
   const deals = gridOf(ss, SHEETS.deals);
   const staff = staffRecords(gridOf(ss, SHEETS.staff));
   const data = dashboardData({
@@ -306,7 +312,7 @@ export function currentDashboardData(ss: GoogleAppsScript.Spreadsheet.Spreadshee
 export function refreshDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   now: Date,
-  period: Period = lastClosedMonth(now),
+  period: Period = lastClosedMonth(SheetDates.of(ss).today(now)),
 ): DashboardLayout {
   const { month, settings, deals, staff, data } = currentDashboardData(ss, now);
   const updated = Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'dd.MM.yyyy HH:mm');
@@ -364,7 +370,7 @@ export function refreshDashboard(
 export function refreshDashboardNow(period?: Period): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
-  const chosen = period ?? lastClosedMonth(now);
+  const chosen = period ?? lastClosedMonth(SheetDates.of(ss).today(now));
   refreshDashboard(ss, now, chosen);
   const sheet = ss.getSheetByName(SHEETS.dashboard);
   if (sheet) ss.setActiveSheet(sheet);

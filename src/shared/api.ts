@@ -124,6 +124,65 @@ export interface ProblemDto {
   message: string;
 }
 
+/** A product of «Прайс» as the lines editor offers it. */
+export interface PriceItemDto {
+  article: string;
+  name: string;
+  unit: string;
+  /** «2 350,00» */
+  price: string;
+  direction: string;
+}
+
+/** A line of a deal as the card shows it (and sends it back: article, quantity, discount). */
+export interface DealLineDto {
+  article: string;
+  name: string;
+  unit: string;
+  quantity: string;
+  price: string;
+  discount: string;
+  sum: string;
+}
+
+export interface DealDocumentDto {
+  number: string;
+  url: string;
+}
+
+/** A deal's lines, what the client may be given, its documents. */
+export interface DealLinesDto {
+  dealId: string;
+  priceList: PriceItemDto[];
+  lines: DealLineDto[];
+  /** the highest discount, %, the client may have on a line (0: none) */
+  maxDiscount: number;
+  /** «Итого 6 190,50 руб., в т. ч. НДС 22 % 1 116,32 руб.» ('' without lines) */
+  totalText: string;
+  offer: DealDocumentDto | null;
+  contract: DealDocumentDto | null;
+  /** where «Отправить КП» sends ('' when the client has no e-mail) */
+  clientEmail: string;
+  /** what is wrong with lines typed into «Позиции сделок» by hand (they are shown as typed) */
+  problems: string[];
+}
+
+export type SaveDealLinesResult = { ok: true; view: DealLinesDto } | { ok: false; errors: string[] };
+
+export interface CreatedDocumentDto {
+  kind: 'КП' | 'Договор';
+  number: string;
+  name: string;
+  url: string;
+  pdfUrl: string;
+  view: DealLinesDto;
+}
+
+export interface SentOfferDto {
+  to: string;
+  number: string;
+}
+
 /**
  * The server functions the sidebar calls (top-level globals of Code.js). Each
  * one that writes takes a last `requestId`: the sidebar's
@@ -161,4 +220,16 @@ export interface ServerApi {
   mergeClients(keepId: string, mergeId: string): ClientCardDto;
   checkWorkbook(): ProblemDto[];
   toggleDailyDigest(on: boolean): { on: boolean };
+  /** a deal's lines, the price list and its documents */
+  getDealLines(dealId: string): DealLinesDto;
+  /** replaces a deal's lines (prices from «Прайс», discounts within the client's rights) and sets «Сумма КП» */
+  saveDealLines(
+    dealId: string,
+    lines: Array<{ article: string; quantity: string; discount: string }>,
+    requestId?: string,
+  ): SaveDealLinesResult;
+  /** makes the КП or the contract from the director's template, saves it and its PDF in the client's folder */
+  createDocument(dealId: string, kind: 'КП' | 'Договор', requestId?: string): CreatedDocumentDto;
+  /** sends the КП's PDF to the client's e-mail from the user's account and logs the contact */
+  sendOffer(dealId: string, requestId?: string): SentOfferDto;
 }

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../local/chromium';
-import { createSession } from '../../local/runtime';
+import { createSession, type SessionOptions } from '../../local/runtime';
 import type { WorkbookModel } from '../../local/runtime/model';
 import { startServer, type RunningServer } from '../../local/server/server';
 import { loadWorkbook, saveWorkbook } from '../../local/store/xlsx';
@@ -28,11 +28,16 @@ export interface LocalPage {
  * Saves `workbook` to a temporary .xlsx, opens it again from the file (as
  * npm start does) and serves it with `codePath` and `pagesDir`.
  */
-export async function startLocalPage(workbook: WorkbookModel, codePath: string, pagesDir: string): Promise<LocalPage> {
+export async function startLocalPage(
+  workbook: WorkbookModel,
+  codePath: string,
+  pagesDir: string,
+  options: Partial<SessionOptions> = {},
+): Promise<LocalPage> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'local-page-'));
   const workbookPath = path.join(dir, 'workbook.xlsx');
   await saveWorkbook(workbook, workbookPath);
-  const session = createSession({ workbook: await loadWorkbook(workbookPath), codePath, pagesDir });
+  const session = createSession({ workbook: await loadWorkbook(workbookPath), codePath, pagesDir, ...options });
   const server = await startServer({
     session,
     port: 0,

@@ -15,6 +15,7 @@ import {
   REGISTER_COLUMNS_PARAM,
   registerCsv,
 } from '../../src/domain/payroll/payment-register';
+import { CELL_PADDING_PX, textWidthPx } from '../../src/server/payroll/text-width';
 import { bundleSession, IVANOV } from '../helpers/workbook';
 import { paperStaff, paperWorkbook } from '../print/paper-workbook';
 import { computeMonth, NOW, sheetNamed } from './payroll-workbook';
@@ -93,6 +94,11 @@ describe('the payment register of a month', () => {
     expect(last[3]!.value).toBe('Итого');
     expect(Math.round((last[4]!.value as number) * 100)).toBe(payrollTotal(s));
     expect(tab.protections.some((p) => p.type === 'sheet')).toBe(true);
+    // as wide as what it holds: the longest full name and the 20-digit account on one line
+    const longest = Math.max(...staff.map((p) => textWidthPx(p.name)));
+    expect(tab.columnWidths[1]).toBeGreaterThanOrEqual(Math.ceil(longest + CELL_PADDING_PX));
+    expect(tab.columnWidths[3]).toBeGreaterThanOrEqual(Math.ceil(textWidthPx(staff[0].account) + CELL_PADDING_PX));
+    expect(tab.rows[1]![0]!.horizontalAlignment).toBe('center');
   });
 
   it('saves the tab alone as an .xlsx file: the register, every account number as text, the total, nothing else of the book', async () => {

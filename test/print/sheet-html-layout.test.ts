@@ -5,6 +5,7 @@
  * first cell that holds something; numbers and wrapped text never overflow.
  */
 import { parseExportUrl } from '../../local/export/export-request';
+import { launchChromium } from '../../local/chromium';
 import { printableSheet } from '../../local/export/sheet-html';
 import { emptySheet, emptyWorkbook, type CellModel, type SheetModel } from '../../local/runtime/model';
 
@@ -141,4 +142,26 @@ describe('hidden columns and merges', () => {
     });
     expect(tableRows(html)[0][0].colspan).toBe(3);
   });
+});
+
+describe('spaces and line breaks in a cell', () => {
+  it('prints a run of spaces as Sheets shows it, not collapsed to one', async () => {
+    const { html } = sheetWith([[v('Главный бухгалтер ____ /                /')], [v('Главный бухгалтер ____ / /')]]);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html);
+      const widths = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('td')).map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return range.getBoundingClientRect().width;
+        }),
+      );
+      // sixteen spaces between the slashes take room that one space does not
+      expect(widths[0] - widths[1]).toBeGreaterThan(30);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

@@ -35,6 +35,7 @@ function SEND() { MailApp.sendEmail('a@b.c', 's', 'b'); return 'отправле
 function mailOnEdit() { MailApp.sendEmail('a@b.c', 's', 'b'); }
 function triggersOnEdit() { ScriptApp.getProjectTriggers(); }
 function openOther() { SpreadsheetApp.openById('other'); }
+function docOnEdit() { DocumentApp.create('x'); }
 function sidebarOnEdit() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>x</p>')); }
 `;
 
@@ -106,6 +107,7 @@ describe('AuthMode.LIMITED in simple triggers', () => {
     ['triggersOnEdit', 'ScriptApp.getProjectTriggers', 'https://www.googleapis.com/auth/script.scriptapp'],
     ['openOther', 'SpreadsheetApp.openById', 'https://www.googleapis.com/auth/spreadsheets'],
     ['sidebarOnEdit', 'Ui.showSidebar', 'https://www.googleapis.com/auth/script.container.ui'],
+    ['docOnEdit', 'DocumentApp.create', 'https://www.googleapis.com/auth/documents'],
   ])('%s throws "You do not have permission to call %s"', (fn, call, scope) => {
     const s = sessionFor(code.replace('function onEdit(e) {', `function onEdit(e) { ${fn}();`));
     s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['1']] });

@@ -21,6 +21,12 @@ function KIND(x) { return Array.isArray(x) ? 'range ' + x.length + 'x' + x[0].le
 function notCustom(x) { return x; }
 function read(a1) { return SpreadsheetApp.getActive().getRange(a1).getValues(); }
 function setFormula(a1, f) { SpreadsheetApp.getActive().getRange(a1).setFormula(f); }
+function setThenRead(a1, f, back) {
+  var ss = SpreadsheetApp.getActive();
+  ss.getRange('A1').getValues();
+  ss.getRange(a1).setFormula(f);
+  return ss.getRange(back).getValues();
+}
 function kopecks(a1) { return Math.round(SpreadsheetApp.getActive().getRange(a1).getValue() * 100); }
 function shown(a1) { return SpreadsheetApp.getActive().getRange(a1).getDisplayValue(); }
 `;
@@ -38,6 +44,22 @@ describe('formulas and custom functions', () => {
     ]);
     s.edit({ sheet: 'Лист1', row: 2, column: 1, values: [['10']] });
     expect(s.run('read', ['C1:C3'])).toEqual([[2], [20], [6]]);
+  });
+
+  it('a formula written into a workbook without any is computed at the next read of the same execution', () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['7']] });
+    // the first read finds no formula anywhere; the formula written after it still counts
+    expect(s.run('setThenRead', ['B1', '=A1*2', 'B1'])).toEqual([[14]]);
+  });
+
+  it('a formula put into the workbook outside the services is seen by the next execution', () => {
+    const workbook = workbookWith('Лист1');
+    const s = sessionFor(customCode, workbook);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['5']] });
+    expect(s.run('read', ['A1:B1'])).toEqual([[5, '']]);
+    workbook.sheets[0].rows[0]![1] = { value: null, formula: '=A1+1' };
+    expect(s.run('read', ['A1:B1'])).toEqual([[5, 6]]);
   });
 
   it('formula results are the IEEE doubles Sheets gives scripts: not rounded to 10 digits, no snap to zero', () => {

@@ -41,6 +41,17 @@ function waitFor(ms) {
   return 'got it';
 }
 function moduleCalls() { SpreadsheetApp.getActive(); return ++calls; }
+var declaredOnly;
+function leaves() {
+  var before = typeof leftBehind === 'undefined' ? 0 : leftBehind;
+  if (declaredOnly !== undefined) before += 100;
+  declaredOnly = 'set';
+  for (var i = 0; i < 5; i++) {
+    SpreadsheetApp.getActive().getRange('G1').getValue();
+    leftBehind = (typeof leftBehind === 'undefined' ? 0 : leftBehind) + 1;
+  }
+  return [before, leftBehind, ++calls];
+}
 function onEdit(e) {
   var log = SpreadsheetApp.getActive().getRange('E1');
   var seen = String(log.getValue() || '');
@@ -147,6 +158,23 @@ describe('interleaved executions', () => {
       { seed: 7 },
     );
     expect(outcomes).toEqual([{ value: 1 }, { value: 1 }]);
+  });
+
+  it('resumes a suspended execution in a fresh run of the script: neither module state nor globals it set carry into the replay', () => {
+    const s = sessionFor(code);
+    const { outcomes, trace } = s.interleave(
+      [
+        { user: OWNER, fn: 'leaves' },
+        { user: SPECIALIST, fn: 'leaves' },
+      ],
+      { seed: 3, switchChance: 1 },
+    );
+    // both were suspended and resumed more than once
+    const live = trace.filter((t) => t.endsWith('Range.getValue'));
+    const switches = live.filter((t, i) => i > 0 && t.split(' ')[0] !== live[i - 1].split(' ')[0]).length;
+    expect(switches).toBeGreaterThan(3);
+    // as a thread that simply went on: no leftover global at the start, five increments, one call
+    expect(outcomes).toEqual([{ value: [0, 5, 1] }, { value: [0, 5, 1] }]);
   });
 
   it('runs each person’s edit and its onEdit as their own executions, which can overwrite each other', () => {

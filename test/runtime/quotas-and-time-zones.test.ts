@@ -103,6 +103,11 @@ describe('Google’s other limits', () => {
     for (let i = 0; i < 20; i++) ran += s.fireTimeTriggers().length;
     expect(ran).toBe(18); // 18 runs of 5 minutes
     expect(s.logs()).toContain('nightly: Service using too much computer time for one day');
+    // what the budget counts: the runs, their calls and their time (the session's own calls are not the trigger's)
+    const used = s.triggerUsage(s.workbook.owner);
+    expect(used.runs).toBe(18);
+    expect(used.calls).toBe(18);
+    expect(used.ms).toBe(18 * (300_000 + 1));
   });
 
   it('20 triggers per user per script', () => {

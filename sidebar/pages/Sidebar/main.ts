@@ -30,6 +30,9 @@ const WRITING: WritingCalls<ServerApi> = {
   createDeal: 1,
   logContact: 1,
   setNextContact: 3,
+  saveDealLines: 2,
+  createDocument: 2,
+  sendOffer: 1,
 };
 
 /** Success messages fade after this long; errors stay until the next action. */

@@ -17,6 +17,8 @@ export const SHEETS = {
   log: 'Журнал',
   stageHistory: 'История этапов',
   dashboard: 'Дашборд',
+  priceList: 'Прайс',
+  dealLines: 'Позиции сделок',
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;
@@ -131,6 +133,8 @@ export const COLUMNS = {
     c('Дата создания', 'date', { computed: true }),
     c('Следующий контакт', 'date'),
     c('Примечание'),
+    // the client's address in КП and contracts
+    c('Адрес'),
   ],
   deals: [
     c('ID сделки', 'id', { computed: true }),
@@ -157,6 +161,10 @@ export const COLUMNS = {
     c('Причина отказа', 'list', { list: LOSS_REASONS }),
     c('Конкурент'),
     c('Следующий шаг', 'date'),
+    // written by «КП» and «Договор» of the card (2.6, 2.7)
+    c('№ КП', 'text', { computed: true }),
+    c('КП (документ)', 'text', { computed: true }),
+    c('Договор (документ)', 'text', { computed: true }),
   ],
   contacts: [
     c('Дата', 'date'),
@@ -238,6 +246,25 @@ export const COLUMNS = {
     c('Стало'),
     c('Пользователь'),
     c('Способ'),
+  ],
+  /** the price list (director only) */
+  priceList: [
+    c('Артикул'),
+    c('Наименование'),
+    c('Ед.'),
+    c('Цена, руб.', 'money'),
+    c('Направление', 'list', { list: ['Отопление', 'ПОЛИФАСАД'] }),
+  ],
+  /** a deal's lines, written by the card (the discount rule of 2.10 holds per line) */
+  dealLines: [
+    c('ID сделки', 'id'),
+    c('Артикул'),
+    c('Наименование', 'text', { computed: true }),
+    c('Ед.', 'text', { computed: true }),
+    c('Количество', 'number'),
+    c('Цена, руб.', 'money', { computed: true }),
+    c('Скидка, %', 'percent'),
+    c('Сумма, руб.', 'money', { computed: true }),
   ],
 } satisfies Partial<Record<SheetKey, ColumnSpec[]>>;
 

@@ -14,7 +14,8 @@ import { directorList, parseDirectorList } from '../../domain/crm/rights';
 import { Table } from '../../adapter/table';
 import { H } from '../../domain/crm/records';
 import { textOf } from '../../domain/crm/values';
-import { defaultSettingsRows } from '../../domain/settings';
+import { defaultSettingsRows, missingParamRows } from '../../domain/settings';
+import { ensureTemplates, requireDocumentAuthorization } from './offer-service';
 import { DomainError } from '../../domain/money';
 import { CLOSED_MONTHS_SHEET } from '../payroll/closed-months';
 import { COLUMNS, SHEETS, type ColumnSpec } from '../../domain/workbook/schema';
@@ -41,6 +42,7 @@ export const DIRECTOR_ONLY = [
   SHEETS.timesheet,
   SHEETS.log,
   SHEETS.stageHistory,
+  SHEETS.priceList,
 ];
 
 /** Sets up the workbook; returns what it did, one Russian line per change. */
@@ -58,6 +60,8 @@ export function setupWorkbook(ctx: CrmContext): string[] {
       .getRange(1, 1, rows.length, width)
       .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
     report.push('«Настройки» заполнены значениями по умолчанию — проверьте их');
+  } else {
+    addMissingParams(settings, report);
   }
   ensureSheet(ctx, SHEETS.dashboard, report);
   ensureSheet(ctx, SHEETS.log, report);
@@ -66,7 +70,28 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   if (directors.length > 1) report.push(`Защищённые листы изменяют: ${directors.join(', ')}`);
   withDocumentLock(() => seedMemory(ctx));
   protectForDirector(directors, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
+  setupTemplates(ctx, report);
   return report;
+}
+
+/** The default КП and contract templates in Google Docs; without the new authorization, a line saying so. */
+function setupTemplates(ctx: CrmContext, report: string[]): void {
+  try {
+    requireDocumentAuthorization();
+  } catch (error) {
+    report.push(`Шаблоны КП и договора не созданы. ${(error as Error).message}`);
+    return;
+  }
+  ensureTemplates(ctx, report);
+}
+
+/** Parameters a «Настройки» tab of an earlier version lacks go below its parameters, with their defaults. */
+function addMissingParams(sheet: Sheet, report: string[]): void {
+  const { after, rows } = missingParamRows(sheet.getDataRange().getValues());
+  if (rows.length === 0 || after === 0) return;
+  sheet.insertRowsAfter(after, rows.length);
+  sheet.getRange(after + 1, 1, rows.length, 3).setValues(rows);
+  report.push(`«Настройки»: добавлены параметры ${rows.map((r) => `«${String(r[0])}»`).join(', ')}`);
 }
 
 /**

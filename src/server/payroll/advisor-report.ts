@@ -11,6 +11,7 @@ import { SPECIALIST_POSITION } from '../../domain/payroll/month';
 import { adviseCategory } from '../../domain/staff/category-advisor';
 import { SHEETS } from '../../domain/workbook/schema';
 import { SourceGrid, staffRecords } from './source-records';
+import { SheetDates } from '../../adapter/sheet-dates';
 
 /** The report's tab. */
 export const CATEGORY_REPORT_SHEET = 'Повышение категории';
@@ -81,7 +82,7 @@ export function categoryReportRows(staff: readonly StaffRecord[], on: Date): str
 export function readStaff(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): StaffRecord[] {
   const sheet = ss.getSheetByName(SHEETS.staff);
   if (!sheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  return staffRecords(new SourceGrid(SHEETS.staff, sheet.getDataRange().getValues()));
+  return staffRecords(new SourceGrid(SHEETS.staff, SheetDates.of(ss).grid(sheet.getDataRange().getValues())));
 }
 
 /** The date the director asks about: blank is today; «дд.мм.гггг» otherwise. */
@@ -134,7 +135,7 @@ export function showCategoryReport(): void {
     ui.ButtonSet.OK_CANCEL,
   );
   if (response.getSelectedButton() !== ui.Button.OK) return;
-  const on = reportDate(response.getResponseText(), new Date());
+  const on = reportDate(response.getResponseText(), SheetDates.of(ss).today(new Date()));
   const eligible = writeCategoryReport(ss, on);
   const sheet = ss.getSheetByName(CATEGORY_REPORT_SHEET);
   if (sheet) ss.setActiveSheet(sheet);

@@ -11,6 +11,7 @@ import { payrollSheetName } from '../../domain/workbook/schema';
 import { appendLogLocked } from '../../adapter/audit-log';
 import { ensureGridRows } from '../../adapter/grid';
 import { safeCellText } from '../../adapter/safe-text';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, type ClosedMonthEntry, closedRow } from './closed-months';
 import { CLOSED_PROTECTION_PREFIX, isClosedSheet } from './compute-month';
 import { protectForDirector } from './payroll-book';
@@ -95,7 +96,8 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
   ctx.toast('Закрытие месяца…');
   const range = sheet.getDataRange();
   const values = range.getValues();
-  const { entries, problems } = payrollEntries(values, month);
+  const dates = SheetDates.of(ctx.book);
+  const { entries, problems } = payrollEntries(dates.grid(values), month);
   if (problems.length > 0) {
     throw new DomainError(
       `Месяц ${monthLabel(month)} нельзя закрыть: ${problems.join('; ')}. ` +
@@ -120,7 +122,7 @@ export function closeMonth(ctx: PayrollContext, month: YearMonth): number {
     ensureGridRows(closedSheet, first + entries.length - 1);
     closedSheet
       .getRange(first, 1, entries.length, CLOSED_MONTHS_HEADERS.length)
-      .setValues(entries.map((e) => closedRow(e, ctx.now, ctx.user)));
+      .setValues(entries.map((e) => dates.row(closedRow(e, ctx.now, ctx.user))));
   }
   protectForDirector(closedSheet, CLOSED_MONTHS_PROTECTION, ctx.directorEmails());
   appendLogLocked(

@@ -14,6 +14,7 @@ import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { changedSinceComputed, markComputed, type PayDataChange } from '../../adapter/pay-changes';
 import { appendLogLocked } from '../../adapter/audit-log';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { isSeparateBook, protectForDirector } from './payroll-book';
 import { buildPayrollSheetPlan, type SheetPlan, valuesWithFormulaNotes } from './payroll-sheet-plan';
@@ -42,7 +43,7 @@ export function isClosedSheet(sheet: Sheet | null): boolean {
 function readSource(ss: Spreadsheet, name: string): SourceGrid {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
-  return new SourceGrid(name, sheet.getDataRange().getValues());
+  return new SourceGrid(name, SheetDates.of(ss).grid(sheet.getDataRange().getValues()));
 }
 
 /** «ГГГГ-ММ» of January … `month` of its year. */
@@ -197,7 +198,7 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
   ctx.toast('Чтение листов…');
   const { payroll, staff } = readAndCompute(ctx, month, closed);
   ctx.toast('Запись ведомости…');
-  const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, today: ctx.now }).plan;
+  const built = buildPayrollSheetPlan({ payroll, settings: ctx.settings, staff, today: ctx.today }).plan;
   const separate = isSeparateBook(ctx.ss, book);
   const plan = separate ? valuesWithFormulaNotes(built) : built;
   replaceTabWithPlan(

@@ -17,7 +17,9 @@ import { monthLabel, payrollColumns, type PayrollContext } from './payroll-conte
 import { HEADER_BACKGROUND, type SheetPlan, TOTALS_LABEL, widthGroups } from './payroll-sheet-plan';
 import { driveFiles, sheetAsXlsx, XLSX_MIME_TYPE } from './print';
 import { SourceGrid } from './source-records';
+import { columnWidthsFor } from './text-width';
 import { safeCellText } from '../../adapter/safe-text';
+import { SheetDates } from '../../adapter/sheet-dates';
 
 export const ACCOUNT_HEADER = 'Номер счёта';
 
@@ -70,7 +72,7 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
   }
   const staffSheet = ctx.ss.getSheetByName(SHEETS.staff);
   if (!staffSheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  const staff = new SourceGrid(SHEETS.staff, staffSheet.getDataRange().getValues());
+  const staff = new SourceGrid(SHEETS.staff, SheetDates.of(ctx.ss).grid(staffSheet.getDataRange().getValues()));
   const accountCol = staff.optionalCol(ACCOUNT_HEADER);
   if (accountCol < 0) {
     throw new DomainError(
@@ -83,7 +85,7 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     const tabNo = textOf(row[tabNoCol]).trim();
     if (tabNo) accounts.set(tabNo, textOf(row[accountCol]).replace(/^'/, ''));
   }
-  const { entries, total } = registerEntries(source.getDataRange().getValues(), accounts);
+  const { entries, total } = registerEntries(SheetDates.of(ctx.book).grid(source.getDataRange().getValues()), accounts);
   if (entries.length === 0) throw new DomainError(`В ведомости «${sourceName}» нет рассчитанных строк.`);
   const register = paymentRegister(entries, ctx.settings.paymentRegisterColumns);
   if (total === null || total !== register.total) {
@@ -117,8 +119,24 @@ export function makePaymentRegister(ctx: PayrollContext, month: YearMonth): Regi
     merges: [],
     frozenRows: 1,
     wraps: [],
-    columnWidths: widthGroups(register.header.map((h) => (h === 'ФИО' ? 260 : h === 'Номер счёта' ? 190 : 110))),
+    // as wide as what the columns hold: a long full name and a 20-digit account number whole
+    columnWidths: widthGroups(
+      columnWidthsFor(
+        values.map((row, i) => ({
+          texts: row.map((v) =>
+            typeof v === 'number' ? formatRubles(Math.round(v * 100)) : String(v).replace(/^'/, ''),
+          ),
+          bold: i === 0 || i === values.length - 1,
+        })),
+        register.header.map(() => 60),
+      ),
+    ),
     hiddenColumns: null,
+    alignments: register.header.flatMap((h, c) =>
+      h === '№ п/п' || h === 'Таб. №'
+        ? [{ row: 2, col: c + 1, numRows: register.rows.length, numCols: 1, horizontal: 'center' as const }]
+        : [],
+    ),
     borders: [{ row: 1, col: 1, numRows: values.length - 1, numCols: width }],
   };
   replaceTabWithPlan(ctx.book, name, plan, {

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/money';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
 import { logRefusedAccess } from '../../adapter/audit-log';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, closedEntries, type ClosedMonthEntry } from './closed-months';
 import { openPayrollBook, payrollBookSetting } from './payroll-book';
@@ -58,9 +59,14 @@ export class PayrollContext {
   get settingsGrid(): unknown[][] {
     if (this.settingsValues === null) {
       const sheet = this.ss.getSheetByName(SHEETS.settings);
-      this.settingsValues = sheet ? sheet.getDataRange().getValues() : [];
+      this.settingsValues = sheet ? SheetDates.of(this.ss).grid(sheet.getDataRange().getValues()) : [];
     }
     return this.settingsValues;
+  }
+
+  /** Today as the spreadsheet's people see it (its own time zone), as a script-zone midnight. */
+  get today(): Date {
+    return SheetDates.of(this.ss).today(this.now);
   }
 
   get settings(): Settings {
@@ -115,7 +121,7 @@ export class PayrollContext {
     for (const book of this.allBooks()) {
       const sheet = book.getSheetByName(CLOSED_MONTHS_SHEET);
       if (!sheet) continue;
-      for (const entry of closedEntries(sheet.getDataRange().getValues())) {
+      for (const entry of closedEntries(SheetDates.of(book).grid(sheet.getDataRange().getValues()))) {
         const key = `${entry.month}\u0000${entry.tabNo}\u0000${entry.name}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -177,10 +177,10 @@ export const PRINT_HEADERS: Readonly<Record<PayrollHeader, string>> = {
   'Таб. №': 'Таб. №',
   ФИО: 'ФИО',
   Категория: 'Катег.',
-  'Оклад / ставка в день': 'Оклад / ставка в день',
+  'Оклад / ставка в день': 'Оклад, ставка в день',
   'Норма дней': 'Норма дней',
   'Отработано дней': 'Отраб. дней',
-  'Начислено по окладу / по ставке': 'Начисл. по окладу / по ставке',
+  'Начислено по окладу / по ставке': 'Начисл. по окладу, ставке',
   План: 'План',
   Продажи: 'Продажи',
   '% выполнения': '% плана',
@@ -208,15 +208,21 @@ export const PRINT_CATEGORIES: Readonly<Record<string, string>> = {
 /** Columns printed in whole rubles when every amount in them is whole (an оклад, a plan): nothing is lost. */
 export const WHOLE_RUBLE_HEADERS: readonly PayrollHeader[] = ['Оклад / ставка в день', 'План'];
 
-/** The columns whose text wraps within the row: the header, the full name and the category. */
-const WRAPPED_DATA = new Set<number>([PAYROLL_HEADERS.indexOf('ФИО'), PAYROLL_HEADERS.indexOf('Категория')]);
+/** The columns whose text wraps within the row besides the header: the full name and the category. */
+const WRAPPED_DATA = new Set<string>(['ФИО', 'Категория']);
+
+/** The least width of a column the ведомость does not know (a column a person inserted). */
+const OTHER_COLUMN_WIDTH = 40;
 
 /**
  * The visible columns' widths from what they hold, as displayed: `header` and
  * `numbers` rows, the employees' `rows` (the full name and the category wrap)
- * and the `totals` row (bold). Used for the tab and, with PRINT_HEADERS, for the print.
+ * and the `totals` row (bold). `columns` are the tab's header texts, one per
+ * column (the printed header may shorten them). Used for the tab and, with
+ * PRINT_HEADERS, for the print.
  */
 export function payrollColumnWidths(parts: {
+  columns: readonly string[];
   header: readonly string[];
   numbers?: readonly string[];
   rows: ReadonlyArray<readonly string[]>;
@@ -224,16 +230,18 @@ export function payrollColumnWidths(parts: {
   /** more cells under the columns (the parameters block): amounts on one line, words whole */
   extra?: ReadonlyArray<{ texts: readonly string[]; wrap: boolean }>;
 }): number[] {
+  const wrapped = (c: number) => WRAPPED_DATA.has(parts.columns[c]);
   const measured: MeasuredRow[] = [
     { texts: parts.header, bold: true, wrap: () => true },
     ...(parts.numbers ? [{ texts: parts.numbers }] : []),
-    ...parts.rows.map((texts) => ({ texts, wrap: (c: number) => WRAPPED_DATA.has(c) })),
+    ...parts.rows.map((texts) => ({ texts, wrap: wrapped })),
     ...(parts.totals ? [{ texts: parts.totals, bold: true }] : []),
     ...(parts.extra ?? []).map((e) => ({ texts: e.texts, wrap: () => e.wrap })),
   ];
+  const known = PAYROLL_COLUMN_WIDTHS as Readonly<Record<string, number>>;
   return columnWidthsFor(
     measured,
-    PAYROLL_HEADERS.map((h) => PAYROLL_COLUMN_WIDTHS[h]),
+    parts.columns.map((h) => known[h] ?? OTHER_COLUMN_WIDTH),
   );
 }
 
@@ -748,7 +756,13 @@ function tabColumnWidths(
     const row = texts(r).map((t, c) => (c + 1 >= valueCol ? t : ''));
     extra.push({ texts: row, wrap: r === params.from + 8 });
   }
-  return payrollColumnWidths({ header: [...PAYROLL_HEADERS], rows, totals: texts(layout.totalsRow), extra });
+  return payrollColumnWidths({
+    columns: PAYROLL_HEADERS,
+    header: [...PAYROLL_HEADERS],
+    rows,
+    totals: texts(layout.totalsRow),
+    extra,
+  });
 }
 
 /** The norm: the custom function when the built-in calendar applies, else the number from «Настройки». */

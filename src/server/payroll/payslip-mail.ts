@@ -18,6 +18,7 @@ import { formatRubles } from '../../domain/payroll/payslip';
 import { SHEETS } from '../../domain/workbook/schema';
 import { appendLog } from '../../adapter/audit-log';
 import { withDocumentLock } from '../../adapter/lock';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosedSheet } from './compute-month';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { monthTitle } from './payroll-sheet-plan';
@@ -89,7 +90,9 @@ function addressees(
 ): { ok: Addressee[]; noEmail: string[]; ambiguous: string[] } {
   const sheet = ctx.ss.getSheetByName(SHEETS.staff);
   if (!sheet) throw new DomainError(`Нет листа «${SHEETS.staff}». Запустите меню CRM → «Настроить таблицу».`);
-  const staff = staffRecords(new SourceGrid(SHEETS.staff, sheet.getDataRange().getValues()));
+  const staff = staffRecords(
+    new SourceGrid(SHEETS.staff, SheetDates.of(ctx.ss).grid(sheet.getDataRange().getValues())),
+  );
   const byTabNo = new Map<string, string[]>();
   const byEmail = new Map<string, Set<string>>();
   for (const s of staff) {
@@ -131,7 +134,7 @@ function monthSlips(
   const existing = ctx.book.getSheetByName(sheetName);
   const closed = isClosedSheet(ctx.payrollSheet(month)) || isClosed(ctx.closedEntries(), month);
   if (!existing || !closed) return makePayslips(ctx, month);
-  const slips = slipsOfTab(existing.getDataRange().getValues());
+  const slips = slipsOfTab(SheetDates.of(ctx.book).grid(existing.getDataRange().getValues()));
   if (!slips) {
     throw new DomainError(
       `Лист «${sheetName}» закрытого месяца составлен в прежнем виде, по нему нельзя разослать листки по одному. ` +

@@ -15,6 +15,7 @@ import { kpiShare } from '../../domain/payroll/kpi-bonus';
 import { type PayslipData, type PayslipKpi, payslipText } from '../../domain/payroll/payslip';
 import { payrollSheetName } from '../../domain/workbook/schema';
 import { safeCellText } from '../../adapter/safe-text';
+import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosed, payrollColumns, monthLabel, type PayrollContext } from './payroll-context';
 import {
   HELPER_HEADERS,
@@ -249,7 +250,7 @@ export function makePayslips(
   }
   ctx.toast('Расчётные листки…');
   const { plan, count, slips } = buildPayslipPlan(
-    source.getDataRange().getValues(),
+    SheetDates.of(ctx.book).grid(source.getDataRange().getValues()),
     month,
     ctx.settings.organisation,
     sourceName,

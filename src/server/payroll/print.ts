@@ -313,7 +313,8 @@ export interface PrintTableLayout {
   /** the header in its printed words */
   header: string[];
   firstDataRow: number;
-  /** the employees' categories as printed, one per data row */
+  /** the column of «Категория» (0 when there is none) and the employees' categories as printed */
+  categoryColumn: number;
   categories: string[];
   /** the columns printed in whole rubles (every amount in them is whole) */
   wholeRubleColumns: number[];
@@ -331,11 +332,11 @@ export interface PrintTableLayout {
 export function printTableLayout(shown: ReadonlyArray<readonly string[]>): PrintTableLayout | null {
   const at = shown.findIndex((row) => String(row[0]).trim() === '№ п/п');
   if (at < 0) return null;
-  const header = shown[at].slice(0, PAYROLL_HEADERS.length).map((h) => {
-    const text = String(h).trim();
-    return (PAYROLL_HEADERS as readonly string[]).includes(text) ? PRINT_HEADERS[text as PayrollHeader] : text;
-  });
-  const col = (h: PayrollHeader) => shown[at].findIndex((t) => String(t).trim() === h);
+  const columns = shown[at].map((h) => String(h).trim());
+  const header = columns.map((text) =>
+    (PAYROLL_HEADERS as readonly string[]).includes(text) ? PRINT_HEADERS[text as PayrollHeader] : text,
+  );
+  const col = (h: PayrollHeader) => columns.indexOf(h);
   const totalsAt = shown.findIndex((row, i) => i > at && String(row[col('ФИО')]).trim() === TOTALS_LABEL);
   const end = totalsAt < 0 ? shown.length : totalsAt;
   const rows = shown.slice(at + 2, end).map((row) => {
@@ -357,12 +358,21 @@ export function printTableLayout(shown: ReadonlyArray<readonly string[]>): Print
     rows.forEach((row) => (row[c] = (row[c] ?? '').replace(/,00$/, '')));
   }
   const widths = payrollColumnWidths({
+    columns,
     header,
     numbers: shown[at + 1],
     rows,
     totals: totalsAt < 0 ? undefined : shown[totalsAt],
   });
-  return { headerRow: at + 1, header, firstDataRow: at + 3, categories, wholeRubleColumns, widths };
+  return {
+    headerRow: at + 1,
+    header,
+    firstDataRow: at + 3,
+    categoryColumn: categoryCol + 1,
+    categories,
+    wholeRubleColumns,
+    widths,
+  };
 }
 
 /** The name of the scratch spreadsheet the ведомость is printed from (deleted at once). */
@@ -416,9 +426,11 @@ function fetchPayrollPdf(
       table.getRange(layout.headerRow, 1, 1, width).setValues([layout.header.map((h) => safeCellText(h))]);
       const rows = layout.categories.length;
       if (rows > 0) {
-        table
-          .getRange(layout.firstDataRow, PAYROLL_HEADERS.indexOf('Категория') + 1, rows, 1)
-          .setValues(layout.categories.map((c) => [safeCellText(c)]));
+        if (layout.categoryColumn > 0) {
+          table
+            .getRange(layout.firstDataRow, layout.categoryColumn, rows, 1)
+            .setValues(layout.categories.map((c) => [safeCellText(c)]));
+        }
         for (const c of layout.wholeRubleColumns) {
           table.getRange(layout.firstDataRow, c, rows, 1).setNumberFormat(WHOLE_RUBLES_FORMAT);
         }

@@ -1,4 +1,14 @@
-import { planBonus, planOutcome, planRate } from '../../../src/domain/payroll/plan-bonus';
+import { DomainError } from '../../../src/domain/money';
+import {
+  checkOverThreshold,
+  checkPlanRates,
+  DEFAULT_OVER_THRESHOLD,
+  DEFAULT_PLAN_RATES,
+  planBonus,
+  planFulfilment,
+  planOutcome,
+  planRate,
+} from '../../../src/domain/payroll/plan-bonus';
 import { planBonusCells, planFulfilmentCells, planRateCells } from '../../../src/functions/plan';
 
 const rub = (r: number) => Math.round(r * 100);
@@ -50,5 +60,43 @@ describe('custom functions over cells', () => {
   });
   it('PLAN_BONUS refuses ranges of different sizes', () => {
     expect(() => planBonusCells([[1], [2]], [[1], [2], [3]])).toThrow('одного размера');
+  });
+});
+
+describe('plan rates and threshold from the settings are checked', () => {
+  it('accepts shares from 0 to 1 and refuses anything else, naming the form to type', () => {
+    const message = 'Ставки премии за план должны быть долями от 0 до 1 (например, 0,03; 0,04; 0,05)';
+    expect(() => checkPlanRates({ under: 0, met: 0.5, over: 1 })).not.toThrow();
+    for (const bad of [-0.01, 1.01, NaN, Infinity]) {
+      expect(() => checkPlanRates({ ...DEFAULT_PLAN_RATES, under: bad })).toThrow(message);
+      expect(() => checkPlanRates({ ...DEFAULT_PLAN_RATES, met: bad })).toThrow(message);
+      expect(() => checkPlanRates({ ...DEFAULT_PLAN_RATES, over: bad })).toThrow(message);
+    }
+    expect(() => planRate(rub(100), rub(100), { under: 0.03, met: 4, over: 0.05 })).toThrow(message);
+  });
+
+  it('accepts a threshold of 100 % and more, refuses less', () => {
+    const message = 'Порог перевыполнения плана должен быть не меньше 1 (100 %)';
+    expect(() => checkOverThreshold(1)).not.toThrow();
+    for (const bad of [0.99, NaN, -Infinity]) expect(() => checkOverThreshold(bad)).toThrow(message);
+    expect(() => planOutcome(rub(100), rub(100), 0.9)).toThrow(message);
+  });
+
+  it('refuses negative sales and a missing plan in fulfilment as in the rate', () => {
+    expect(() => planFulfilment(-1, rub(100))).toThrow(new DomainError('Продажи не могут быть отрицательными'));
+    expect(() => planOutcome(-1, rub(100))).toThrow('Продажи не могут быть отрицательными');
+    expect(() => planFulfilment(NaN, rub(100))).toThrow('Продажи не могут быть отрицательными');
+    expect(() => planFulfilment(rub(100), NaN)).toThrow(
+      'Не задан план продаж (план должен быть больше нуля): заполните лист «Планы»',
+    );
+    expect(planFulfilment(rub(150), rub(100))).toBe(1.5);
+    expect(planFulfilment(0, rub(100))).toBe(0);
+  });
+
+  it('the defaults are the job description’s 3, 4 and 5 % with «exceeded» above 100 %', () => {
+    expect(DEFAULT_PLAN_RATES).toEqual({ under: 0.03, met: 0.04, over: 0.05 });
+    expect(DEFAULT_OVER_THRESHOLD).toBe(1);
+    expect(planOutcome(0, rub(100))).toBe('under');
+    expect(planBonus(0, rub(100))).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import { attachClientHint, clientSpec } from '../client-hints';
 import { fieldInput, type FieldInput } from '../field-inputs';
 import { formatMoney } from '../format';
 import { funnelStrip, stageCaption } from './funnel-strip';
+import { dealDocuments } from './deal-documents';
 
 const COMPETITOR = 'Конкурент';
 const LOSS_REASON = 'Причина отказа';
@@ -186,6 +187,7 @@ export function dealBlock(app: App, deal: DealDto, card: ClientCardDto, reload: 
     ...needs,
     formArea,
     nextStepRow(app, deal, reload),
+    dealDocuments(app, deal, reload),
     canOverride ? overrideForm(app, deal, reload) : null,
     canOverride ? directorFieldsForm(app, deal, reload) : null,
     allFields(deal),

@@ -8,10 +8,10 @@
  * twice), no duplicate ID, no limit error shown to anyone, and every stage one
  * the rules can reach (a stage of the funnel, the one the memory holds).
  *
- * A failing seed replays: CRM_INTERLEAVING_SEED=<seed> runs that one alone.
- * CRM_INTERLEAVINGS sets how many run: 250 by default, which keeps the suite
- * near two minutes on two idle cores (every execution loads Code.js afresh,
- * as Google does); CRM_INTERLEAVINGS=1000 runs the full thousand.
+ * 1 000 interleavings run by default, as four test files of a quarter each
+ * (interleavings-1…4.test.ts) that jest can run side by side.
+ * CRM_INTERLEAVINGS=<n> runs seeds 1…n instead (split the same way), and a
+ * failing seed replays alone: CRM_INTERLEAVING_SEED=<seed>.
  */
 import type { InterleaveStep, LocalRuntimeSession } from '../../local/runtime';
 import { seededRandom } from '../../local/runtime/interleave';
@@ -31,8 +31,10 @@ import {
 
 const D = SHEETS.deals;
 const MEMORY = '_Последние значения';
-const TRIALS = Number(process.env.CRM_INTERLEAVINGS ?? 250);
+/** how many interleavings the four parts run together */
+export const TRIALS = Number(process.env.CRM_INTERLEAVINGS ?? 1000);
 const ONLY = process.env.CRM_INTERLEAVING_SEED ? Number(process.env.CRM_INTERLEAVING_SEED) : undefined;
+export const PARTS = 4;
 /** Trials share a session (the workbook grows as a real one does); a new one every so often keeps it small. */
 const TRIALS_PER_SESSION = 25;
 const LIMIT_ERROR = /too large|quota|limit|exceeded|Argument too large|too many|Превышен/i;
@@ -201,35 +203,57 @@ function check(session: LocalRuntimeSession, seed: number, expect: Expect, outco
   }
 }
 
-describe('the team at once', () => {
-  it(`keeps every row, every «Журнал» entry once, unique IDs and reachable stages over ${ONLY ?? TRIALS} interleavings`, () => {
-    const seeds = ONLY !== undefined ? [ONLY] : Array.from({ length: TRIALS }, (_, i) => i + 1);
-    let session: LocalRuntimeSession | null = null;
-    let executions = 0;
-    seeds.forEach((seed, i) => {
-      if (session === null || i % TRIALS_PER_SESSION === 0) session = crmSession(workbook(), IVANOV);
-      const s: LocalRuntimeSession = session;
-      const expect_: Expect = { logged: [], clients: [] };
-      const steps = drawSteps(s, seed, expect_);
-      const { outcomes, trace } = s.interleave(steps, { seed, switchChance: 0.1 });
-      executions += trace.filter((t) => t.endsWith('starts')).length;
-      // a save that failed (the document busy too long) is not done: the person tries it again, same request ID
-      outcomes.forEach((o, k) => {
-        const step = steps[k];
-        if (!o.error || !('fn' in step)) return;
-        try {
-          s.runAs(step.user, step.fn, step.args ?? []);
-        } catch {
-          // refused for good (not the person's deal…): nothing of it may be in «Журнал»
-          const marker = JSON.stringify(step.args ?? []);
-          expect_.logged = expect_.logged.filter((l) => !marker.includes(l.after));
-          expect_.clients = expect_.clients.filter((c) => !marker.includes(c));
-        }
-      });
-      // what the director's executions have not written out yet, the hourly trigger does
-      s.runAs(DIRECTOR, 'flushPendingWrites');
-      check(s, seed, expect_, outcomes);
+/** The seeds of one part (1-based) of the TRIALS: a quarter each, or the one seed asked for (in part 1). */
+export function seedsOfPart(part: number): number[] {
+  if (ONLY !== undefined) return part === 1 ? [ONLY] : [];
+  const from = Math.floor(((part - 1) * TRIALS) / PARTS) + 1;
+  const to = Math.floor((part * TRIALS) / PARTS);
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+/** Runs the interleavings of `seeds`; returns how many executions they started (throws naming a failing seed). */
+export function runInterleavings(seeds: number[]): number {
+  let session: LocalRuntimeSession | null = null;
+  let executions = 0;
+  seeds.forEach((seed, i) => {
+    if (session === null || i % TRIALS_PER_SESSION === 0) session = crmSession(workbook(), IVANOV);
+    const s: LocalRuntimeSession = session;
+    const expect_: Expect = { logged: [], clients: [] };
+    const steps = drawSteps(s, seed, expect_);
+    const { outcomes, trace } = s.interleave(steps, { seed, switchChance: 0.1 });
+    executions += trace.filter((t) => t.endsWith('starts')).length;
+    // a save that failed (the document busy too long) is not done: the person tries it again, same request ID
+    outcomes.forEach((o, k) => {
+      const step = steps[k];
+      if (!o.error || !('fn' in step)) return;
+      try {
+        s.runAs(step.user, step.fn, step.args ?? []);
+      } catch {
+        // refused for good (not the person's deal…): nothing of it may be in «Журнал»
+        const marker = JSON.stringify(step.args ?? []);
+        expect_.logged = expect_.logged.filter((l) => !marker.includes(l.after));
+        expect_.clients = expect_.clients.filter((c) => !marker.includes(c));
+      }
     });
-    expect(executions).toBeGreaterThanOrEqual(seeds.length * 2);
+    // what the director's executions have not written out yet, the hourly trigger does
+    s.runAs(DIRECTOR, 'flushPendingWrites');
+    check(s, seed, expect_, outcomes);
   });
-});
+  return executions;
+}
+
+/** The jest test of one part. */
+export function describePart(part: number): void {
+  const seeds = seedsOfPart(part);
+  const what =
+    seeds.length === 1 ? `seed ${seeds[0]}` : `${seeds.length} interleavings (seeds ${seeds[0]}–${seeds.at(-1)})`;
+  describe(`the team at once, part ${part} of ${PARTS}`, () => {
+    (seeds.length > 0 ? it : it.skip)(
+      `keeps every row, every «Журнал» entry once, unique IDs and reachable stages over ${what}`,
+      () => {
+        const executions = runInterleavings(seeds);
+        expect(executions).toBeGreaterThanOrEqual(seeds.length * 2);
+      },
+    );
+  });
+}

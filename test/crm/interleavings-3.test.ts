@@ -1,0 +1,4 @@
+/** Part 3 of the team-at-once interleavings (see interleavings.ts). */
+import { describePart } from './interleavings';
+
+describePart(3);
