@@ -75,6 +75,9 @@ function run(text: string, bold: boolean, sizePt?: number): string {
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
+/** A4 (11 906 twips) less the page margins of documentDocx (1 418 and 850). */
+const TEXT_WIDTH_TWIPS = 9638;
+
 const DOCX_ALIGN: Record<string, string> = { CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' };
 
 function docxBody(body: readonly DocElementModel[]): string {
@@ -92,7 +95,11 @@ function docxBody(body: readonly DocElementModel[]): string {
       const rows = e.rows
         .map((r, i) => `<w:tr>${r.map((c) => `<w:tc><w:p>${run(c, bold.has(i), 9)}</w:p></w:tc>`).join('')}</w:tr>`)
         .join('');
-      return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${border}</w:tblBorders></w:tblPr>${rows}</w:tbl><w:p/>`;
+      // Word requires the grid of columns before the rows: the text width (A4 less the margins) shared evenly
+      const columns = Math.max(1, ...e.rows.map((r) => r.length));
+      const width = Math.floor(TEXT_WIDTH_TWIPS / columns);
+      const grid = `<w:tblGrid>${Array.from({ length: columns }, () => `<w:gridCol w:w="${width}"/>`).join('')}</w:tblGrid>`;
+      return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>${border}</w:tblBorders></w:tblPr>${grid}${rows}</w:tbl><w:p/>`;
     })
     .join('');
 }

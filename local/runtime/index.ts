@@ -951,7 +951,7 @@ export function createSession(options: SessionOptions): LocalRuntimeSession {
           seed: liveOptions.seed ?? Date.now() % 2147483647,
           switchChance: liveOptions.switchChance ?? 0.25,
           ...(liveOptions.yieldEvery !== undefined ? { yieldEvery: liveOptions.yieldEvery } : {}),
-          minSliceMs: liveOptions.minSliceMs ?? 50,
+          minSliceMs: liveOptions.minSliceMs ?? 250,
         },
       );
       scheduler = active;

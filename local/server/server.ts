@@ -62,7 +62,7 @@ export interface ServerOptions {
   switchChance?: number;
   /** live calls after which a slice gives other executions their turn (tests; by default a slice ends by time, see minSliceMs) */
   yieldEvery?: number;
-  /** wall-clock milliseconds a slice runs live before others get their turn (default 50; 0 in tests) */
+  /** wall-clock milliseconds a slice runs live before others get their turn (default 250) */
   minSliceMs?: number;
   /**
    * How often (real milliseconds) the server looks for time-driven triggers

@@ -137,7 +137,8 @@ describe('the lines editor and the document buttons', () => {
 
     const year = new Date().getFullYear();
     await section.locator('[data-create-document="КП"]').click();
-    await section.locator('[data-document-links] a').first().waitFor();
+    // making a document is several Drive and Docs calls: on a busy machine it takes a while
+    await section.locator('[data-document-links] a').first().waitFor({ timeout: 120_000 });
     await idle(frame);
     await expect(section.locator('[data-document-links]').textContent()).resolves.toContain(
       `Коммерческое предложение КП-${year}/0001`,

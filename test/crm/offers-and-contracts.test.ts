@@ -7,6 +7,7 @@
  * client's address with its PDF, and the contact is logged.
  */
 import { createDocumentExporter } from '../../local/export/document-files';
+import { PERSON_PROTECTED_MESSAGE } from '../../local/runtime';
 import type { LocalRuntimeSession } from '../../local/runtime';
 import type { DocElementModel } from '../../local/runtime/model';
 import type { UiEvent } from '../../local/runtime/session';
@@ -99,6 +100,23 @@ function textOfBody(body: readonly DocElementModel[]): string {
 function dealRow(s: LocalRuntimeSession, id: string) {
   return rowsOf(s.workbook, SHEETS.deals).find((r) => r['ID сделки'] === id)!;
 }
+
+describe('the price list', () => {
+  it('is the director’s: a specialist cannot type into «Прайс», the director can', () => {
+    const s = quickSession();
+    s.setUser(IVANOV);
+    const edit = () =>
+      s.edit({
+        sheet: SHEETS.priceList,
+        row: 2,
+        column: columnOf(s.workbook, SHEETS.priceList, 'Цена, руб.'),
+        values: [['1']],
+      });
+    expect(edit).toThrow(PERSON_PROTECTED_MESSAGE);
+    s.setUser(DIRECTOR);
+    expect(edit).not.toThrow();
+  });
+});
 
 describe('deal lines', () => {
   it('refuses a discount to a client who is not «Ключевой», logs it and writes no line', () => {

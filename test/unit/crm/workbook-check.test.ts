@@ -53,6 +53,8 @@ const full = () => ({
   plans: table('plans', []),
   timesheet: table('timesheet', []),
   log: table('log', []),
+  priceList: table('priceList', []),
+  dealLines: table('dealLines', []),
 });
 
 describe('whole-workbook check', () => {
