@@ -12,16 +12,24 @@
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 
+let service: GoogleAppsScript.Properties.PropertiesService | null = null;
 let store: Properties | null = null;
 let snapshot: Record<string, string> | null = null;
 
 function theStore(): Properties {
-  store ??= PropertiesService.getDocumentProperties();
+  // a new PropertiesService is a new execution's (tests that import this module install one per case)
+  if (service !== PropertiesService) {
+    service = PropertiesService;
+    store = null;
+    snapshot = null;
+  }
+  store ??= service.getDocumentProperties();
   return store;
 }
 
 function all(): Record<string, string> {
-  snapshot ??= { ...theStore().getProperties() };
+  const properties = theStore();
+  snapshot ??= { ...properties.getProperties() };
   return snapshot;
 }
 

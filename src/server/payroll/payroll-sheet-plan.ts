@@ -742,7 +742,10 @@ function tabColumnWidths(
   const texts = (row: number) =>
     PAYROLL_HEADERS.map((_, c) => {
       const value = g.values[row - 1]?.[c];
-      const shown = typeof value === 'string' && value.startsWith('=') ? g.computed[row - 1][c] : value;
+      // a formula, or a cell an array formula fills, shows the value computed for it
+      const computed = g.computed[row - 1]?.[c];
+      const shown =
+        (typeof value === 'string' && value.startsWith('=')) || (value === '' && computed !== null) ? computed : value;
       return displayText(shown, g.formats[row - 1]?.[c] ?? '');
     });
   const rows = okRows.map(texts);
