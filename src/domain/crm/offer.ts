@@ -122,7 +122,8 @@ export function lineDiscountProblem(discount: unknown, rights: ClientRights): st
   return null;
 }
 
-function quantityOf(value: unknown): number | null {
+/** A line's quantity: a positive number with at most three decimals, or null. */
+export function quantityOf(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
   const text = textOf(value).replace(/\s/g, '').replace(',', '.');
   if (!/^\d+(\.\d{1,3})?$/.test(text)) return null;

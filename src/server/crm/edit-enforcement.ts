@@ -45,6 +45,7 @@ import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/wo
 import type { CrmContext } from './crm-context';
 import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
+import { enforceLinesEdit } from './offer-service';
 import { PAY_SOURCE_SHEETS, recordPaySourceEdit } from '../payroll/pay-source-edits';
 
 /** Prefix of the notes the add-on writes, so it clears only its own notes. */
@@ -81,6 +82,10 @@ export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
   const name = e.range.getSheet().getName();
   if (PAY_SOURCE_SHEETS.includes(name)) {
     withDocumentLock(() => recordPaySourceEdit(e.range, e.oldValue, name, ctx.now), EDIT_LOCK_TIMEOUT_MS);
+    return;
+  }
+  if (name === SHEETS.dealLines) {
+    withDocumentLock(() => enforceLinesEdit(ctx, e.range, e.oldValue), EDIT_LOCK_TIMEOUT_MS);
     return;
   }
   if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;

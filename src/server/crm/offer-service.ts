@@ -10,7 +10,7 @@
  * add-on created). A document is made by the person who asks for it, in their
  * own Drive, and shared with the directors and the deal's owner.
  */
-import { appendLog } from '../../adapter/audit-log';
+import { appendLog, type LogEntry } from '../../adapter/audit-log';
 import { withRequestLock } from '../../adapter/request-ids';
 import { Table } from '../../adapter/table';
 import {
@@ -23,6 +23,9 @@ import {
   type DocumentKind,
   fillText,
   formatDocumentNumber,
+  lineDiscountProblem,
+  lineSum,
+  quantityOf,
   LINES_PLACEHOLDER,
   linesTable,
   P,
@@ -35,6 +38,7 @@ import {
 import { H, type RowRecord } from '../../domain/crm/records';
 import { formatDateRu, isValidEmail, textOf } from '../../domain/crm/values';
 import { DomainError, kopecksToRubles } from '../../domain/money';
+import { discountPercent } from '../../domain/crm/client-rules';
 import { formatRubles } from '../../domain/payroll/payslip';
 import { SHEETS } from '../../domain/workbook/schema';
 import type { CreatedDocumentDto, DealLinesDto, SaveDealLinesResult, SentOfferDto } from '../../shared/api';
@@ -298,6 +302,138 @@ export function saveDealLines(
     );
     return { ok: true, view: view(ctx, found, verdict.lines, priceList) };
   });
+}
+
+/** The prefix of the add-on's notes (the same as the other tabs' enforcement). */
+const LINE_NOTE_PREFIX = 'CRM: ';
+
+/**
+ * A person's typing, paste or fill-down into «Позиции сделок», checked by the
+ * card's rules (runs under the document lock, from the edit trigger): a line's
+ * name, unit and price come from «Прайс» (a typed price is put back), its sum
+ * is computed; a discount the client may not have (2.10) is refused — the cell
+ * goes back to its previous value when Sheets gives it and that value is
+ * allowed, else it is emptied — with a note, a toast and a «Журнал» line;
+ * everything else typed stays. Each deal touched gets «Сумма КП» recomputed
+ * from its lines, as the card's save does, when all its lines are valid.
+ */
+export function enforceLinesEdit(
+  ctx: CrmContext,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  oldValue: unknown,
+): void {
+  const sheet = range.getSheet();
+  const firstRow = Math.max(range.getRow(), 2);
+  const lastRow = Math.min(range.getRow() + range.getNumRows() - 1, sheet.getLastRow());
+  if (lastRow < firstRow) return;
+  const table = linesTableOf(ctx);
+  const discountCol = table.col(P.discount);
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getColumn() === discountCol;
+  const rows = table.readRows(firstRow, lastRow - firstRow + 1);
+  const priceList = readPriceList(ctx);
+  const byArticle = new Map(priceList.map((p) => [p.article, p]));
+  const deals = new Map<string, DealAndClient | null>();
+  const foundOf = (dealId: string): DealAndClient | null => {
+    if (!deals.has(dealId)) {
+      try {
+        deals.set(dealId, dealAndClient(ctx, dealId));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        deals.set(dealId, null);
+      }
+    }
+    return deals.get(dealId) ?? null;
+  };
+  const log: LogEntry[] = [];
+  const refusals: string[] = [];
+  const notes = sheet.getRange(firstRow, discountCol, rows.length, 1).getNotes();
+  let notesChanged = false;
+  const computed = [P.name, P.unit, P.price, P.sum].filter((h) => table.has(h));
+  const out: unknown[][] = rows.map((values) => computed.map((h) => values[table.col(h) - 1]));
+  let outChanged = false;
+  rows.forEach((values, i) => {
+    const record = table.record(values);
+    const dealId = textOf(record[H.dealId]);
+    const item = byArticle.get(textOf(record[P.article]));
+    const ownNote = String(notes[i][0]).startsWith(LINE_NOTE_PREFIX);
+    if (!dealId || !item) return;
+    const found = foundOf(dealId);
+    if (!found) return;
+    const rights = clientRightsOf(found.client.record, ctx.settings.maxDiscountPercent);
+    let discount = record[P.discount];
+    const problem = lineDiscountProblem(discount, rights);
+    if (problem) {
+      const previous = single && lineDiscountProblem(oldValue, rights) === null ? (oldValue ?? '') : '';
+      table.writeCell(firstRow + i, P.discount, previous);
+      notes[i][0] = `${LINE_NOTE_PREFIX}скидка ${textOf(discount)} % не принята: ${problem}`;
+      notesChanged = true;
+      refusals.push(`${dealId}, ${item.article}: скидка не принята — ${problem}`);
+      log.push({
+        user: ctx.user,
+        action: 'Отклонена скидка в позициях',
+        sheet: SHEETS.dealLines,
+        id: dealId,
+        field: P.discount,
+        before: previous,
+        after: discount,
+        comment: problem,
+      });
+      discount = previous;
+    } else if (ownNote) {
+      notes[i][0] = '';
+      notesChanged = true;
+    }
+    const quantity = quantityOf(record[P.quantity]);
+    const percent = discountPercent(discount) ?? 0;
+    const next: Record<string, unknown> = {
+      [P.name]: item.name,
+      [P.unit]: item.unit,
+      [P.price]: kopecksToRubles(item.price),
+      [P.sum]: quantity === null ? '' : kopecksToRubles(lineSum(item.price, quantity, percent)),
+    };
+    computed.forEach((h, c) => {
+      if (out[i][c] !== next[h]) {
+        out[i][c] = next[h];
+        outChanged = true;
+      }
+    });
+  });
+  if (outChanged) for (const [c, h] of computed.entries()) table.writeColumn(h, firstRow, out.map((r) => r[c]));
+  if (notesChanged) sheet.getRange(firstRow, discountCol, rows.length, 1).setNotes(notes);
+  for (const [dealId, found] of deals) {
+    if (!found) continue;
+    const lines = lineRows(linesTableOf(ctx), dealId);
+    const verdict = checkDealLines(
+      inputsOf(lines),
+      priceList,
+      clientRightsOf(found.client.record, ctx.settings.maxDiscountPercent),
+    );
+    if (!verdict.ok) continue;
+    const total = kopecksToRubles(totalsOf(verdict.lines, vatOf(ctx)).total);
+    const before = found.deal.record[H.offerSum];
+    if (before === total) continue;
+    found.deal.table.writeCell(found.deal.row, H.offerSum, total);
+    log.push({
+      user: ctx.user,
+      action: 'Позиции сделки',
+      sheet: SHEETS.dealLines,
+      id: dealId,
+      field: H.offerSum,
+      before,
+      after: total,
+      comment: 'правка на листе «Позиции сделок»',
+    });
+  }
+  if (refusals.length > 0) {
+    ctx.ss.toast(
+      refusals.length === 1
+        ? refusals[0]
+        : `Не принято скидок: ${refusals.length}. Причины — в примечаниях к ячейкам «${P.discount}».`,
+      'Изменение не принято',
+      15,
+    );
+  }
+  appendLog(ctx.ss, log, ctx.now);
 }
 
 /**
