@@ -220,25 +220,27 @@ describe('documents from templates', () => {
     );
   });
 
-  it('never puts a discount the client may not have into a document, even one typed into «Позиции сделок»', () => {
+  it('never puts a discount the client may not have into a document, even one allowed when it was entered', () => {
     const s = session();
-    saveLines(s, IVANOV, 'С-00001', [{ article: 'ПФ-60', quantity: '40', discount: '' }]);
-    // someone types a discount straight into the lines tab
-    s.setUser(IVANOV);
+    saveLines(s, PETROVA, 'С-00002', [{ article: 'ПФ-60', quantity: '40', discount: '10' }]);
+    // the director lowers the client's own discount after the line was entered
+    s.setUser(DIRECTOR);
     s.edit({
-      sheet: SHEETS.dealLines,
-      row: 2,
-      column: columnOf(s.workbook, SHEETS.dealLines, 'Скидка, %'),
-      values: [['15']],
+      sheet: SHEETS.clients,
+      row: 3,
+      column: columnOf(s.workbook, SHEETS.clients, 'Скидка, %'),
+      values: [['5']],
     });
     const before = s.workbook.drive?.length ?? 0;
-    expect(() => s.run('createDocument', ['С-00001', 'КП'])).toThrow(/Позиции сделки не приняты.*«Ключевой»/);
+    expect(() => s.runAs(PETROVA, 'createDocument', ['С-00002', 'КП'])).toThrow(
+      /Позиции сделки не приняты.*больше скидки клиента 5 %/,
+    );
     expect(s.workbook.drive?.length ?? 0).toBe(before);
-    expect(dealRow(s, 'С-00001')['№ КП']).toBeFalsy();
-    // the card shows the line as typed, with what to fix
-    const view = s.run('getDealLines', ['С-00001']) as DealLinesDto;
-    expect(view.lines.map((l) => [l.article, l.discount])).toEqual([['ПФ-60', '15']]);
-    expect(view.problems[0]).toContain('«Ключевой»');
+    expect(dealRow(s, 'С-00002')['№ КП']).toBeFalsy();
+    // the card shows the line as entered, with what to fix
+    const view = s.runAs(PETROVA, 'getDealLines', ['С-00002']) as DealLinesDto;
+    expect(view.lines.map((l) => [l.article, l.discount])).toEqual([['ПФ-60', '10']]);
+    expect(view.problems[0]).toContain('больше скидки клиента 5 %');
   });
 
   it('gives two specialists making contracts at the same time different numbers', () => {

@@ -317,11 +317,7 @@ const LINE_NOTE_PREFIX = 'CRM: ';
  * everything else typed stays. Each deal touched gets «Сумма КП» recomputed
  * from its lines, as the card's save does, when all its lines are valid.
  */
-export function enforceLinesEdit(
-  ctx: CrmContext,
-  range: GoogleAppsScript.Spreadsheet.Range,
-  oldValue: unknown,
-): void {
+export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spreadsheet.Range, oldValue: unknown): void {
   const sheet = range.getSheet();
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = Math.min(range.getRow() + range.getNumRows() - 1, sheet.getLastRow());
@@ -398,7 +394,13 @@ export function enforceLinesEdit(
       }
     });
   });
-  if (outChanged) for (const [c, h] of computed.entries()) table.writeColumn(h, firstRow, out.map((r) => r[c]));
+  if (outChanged)
+    for (const [c, h] of computed.entries())
+      table.writeColumn(
+        h,
+        firstRow,
+        out.map((r) => r[c]),
+      );
   if (notesChanged) sheet.getRange(firstRow, discountCol, rows.length, 1).setNotes(notes);
   for (const [dealId, found] of deals) {
     if (!found) continue;
