@@ -52,6 +52,8 @@ interface CellOverride {
   normalWeight?: true;
   /** the exact border lines (the file gets the nearest xlsx styles) */
   borders?: CellModel['borders'];
+  /** a value an array formula spilled here: the file shows it, the model recomputes it on load */
+  spilled?: true;
 }
 
 /** A sheet's settings as kept in the metadata sheet: everything of the model but its cells and merges. */
@@ -312,6 +314,7 @@ function writeCell(target: ExcelJS.Cell, cell: CellModel, timeZone: string): Cel
   }
 
   if (cell.note !== undefined) target.note = cell.note;
+  if (cell.spilled) override.spilled = true;
 
   return Object.keys(override).length ? override : null;
 }
@@ -657,6 +660,7 @@ function readCell(cell: ExcelJS.Cell, override: CellOverride | undefined, timeZo
   else if (override?.normalWeight) out.fontWeight = 'normal';
   if (font?.size !== undefined && font.size !== 10 && font.size !== 11) out.fontSize = font.size;
   if (override?.borders) out.borders = override.borders;
+  if (override?.spilled) out.spilled = true;
   if (override?.fontColor !== undefined) out.fontColor = override.fontColor;
   else if (font?.color?.argb) out.fontColor = fromArgb(font.color.argb);
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createSession } from '../../local/runtime';
+import { workbookFromBuffer, workbookToBuffer } from '../../local/store/xlsx';
 import { DIST_CODE, OWNER, sessionFor, workbookWith } from './fixture';
 
 const customCode = `
@@ -44,6 +45,18 @@ describe('formulas and custom functions', () => {
     ]);
     s.edit({ sheet: 'Лист1', row: 2, column: 1, values: [['10']] });
     expect(s.run('read', ['C1:C3'])).toEqual([[2], [20], [6]]);
+  });
+
+  it('an array formula still spills after its workbook is saved to .xlsx and opened again', async () => {
+    const s = sessionFor(customCode);
+    s.edit({ sheet: 'Лист1', row: 1, column: 1, values: [['1'], ['2'], ['3']] });
+    s.run('setFormula', ['C1', '=DOUBLE(A1:A3)']);
+    expect(s.run('read', ['C1:C3'])).toEqual([[2], [4], [6]]);
+    const reopened = sessionFor(customCode, await workbookFromBuffer(await workbookToBuffer(s.workbook)));
+    // the spilled values the file shows are the formula's, not cells of their own that block it
+    expect(reopened.run('read', ['C1:C3'])).toEqual([[2], [4], [6]]);
+    reopened.edit({ sheet: 'Лист1', row: 3, column: 1, values: [['30']] });
+    expect(reopened.run('read', ['C1:C3'])).toEqual([[2], [4], [60]]);
   });
 
   it('a formula written into a workbook without any is computed at the next read of the same execution', () => {
