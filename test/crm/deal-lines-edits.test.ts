@@ -36,7 +36,7 @@ const KEY_CLIENT = {
   'Скидка, %': 10,
 };
 
-function session(): LocalRuntimeSession {
+function session(options: Parameters<typeof crmSession>[2] = {}): LocalRuntimeSession {
   const wb = crmWorkbook({
     clients: [CLIENT_A, KEY_CLIENT],
     deals: [
@@ -72,7 +72,7 @@ function session(): LocalRuntimeSession {
       { Артикул: 'ТР-01', Наименование: 'Терморегулятор', 'Ед.': 'шт.', 'Цена, руб.': 4200, Направление: 'Отопление' },
     ],
   );
-  return crmSession(wb, DIRECTOR);
+  return crmSession(wb, DIRECTOR, options);
 }
 
 type Line = { article: string; quantity: string; discount: string };
@@ -169,7 +169,9 @@ describe('a multi-row paste into «Позиции сделок»', () => {
     expect(noteOf(s, 5, 'Скидка, %')).toMatch(/«Ключевой»/);
     expect(noteOf(s, 2, 'Скидка, %')).toBeFalsy();
     const toasts = s.takeUiEvents().filter((e) => e.type === 'toast');
-    expect(toasts).toEqual([expect.objectContaining({ message: expect.stringMatching(/Не принято скидок: 2/) })]);
+    expect(toasts).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Не принято изменений позиций: 2/) }),
+    ]);
     expect(offerSum(s, 'С-00002')).toBe(81717.5);
     expect(offerSum(s, 'С-00001')).toBe(4200);
     expect(refusedDiscountsLogged(s)).toBe(2);
@@ -187,5 +189,23 @@ describe('a multi-row paste into «Позиции сделок»', () => {
     // and refuses the discounts the sheet refused
     const over = saveLines(card, PETROVA, 'С-00002', [{ article: 'ТР-01', quantity: '2', discount: '12' }]);
     expect(!over.ok && over.errors[0]).toContain('больше скидки клиента 10 %');
+  });
+});
+
+describe('another specialist’s deal', () => {
+  it('keeps its lines and «Сумма КП» from a typed cell, as the card refuses them (where Google reveals the editor)', () => {
+    const s = session({ accounts: 'workspace' });
+    saveLines(s, PETROVA, 'С-00002', [{ article: 'ТР-01', quantity: '2', discount: '10' }]);
+    s.takeUiEvents();
+    s.setUser(IVANOV);
+    s.edit({ sheet: L, row: 2, column: columnOf(s.workbook, L, 'Количество'), values: [['20']] });
+    expect(lineTable(s)).toEqual([['С-00002', 'ТР-01', 2, 4200, 10, 7560]]);
+    expect(noteOf(s, 2, 'Количество')).toMatch(/ведёт другой сотрудник/);
+    expect(offerSum(s, 'С-00002')).toBe(7560);
+    expect(() => saveLines(s, IVANOV, 'С-00002', [{ article: 'ТР-01', quantity: '20', discount: '' }])).toThrow(
+      /ведёт другой сотрудник/,
+    );
+    s.run('flushPendingWrites');
+    expect(rowsOf(s.workbook, SHEETS.log).some((r) => r['Действие'] === 'Отклонена правка позиций')).toBe(true);
   });
 });

@@ -44,6 +44,10 @@ import { SHEETS } from '../../domain/workbook/schema';
 import type { CreatedDocumentDto, DealLinesDto, SaveDealLinesResult, SentOfferDto } from '../../shared/api';
 import type { CrmContext } from './crm-context';
 import { findById, requireOwnRow, type FoundRow } from './deal-service';
+import { ownRowProblem } from '../../domain/crm/rights';
+
+/** «Было» in «Журнал» when the previous value of a pasted cell is not known. */
+const PREVIOUS_UNKNOWN = '(неизвестно)';
 
 export const DOCUMENTS_SCOPE = 'https://www.googleapis.com/auth/documents';
 export const DRIVE_FILE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
@@ -342,6 +346,7 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
   };
   const log: LogEntry[] = [];
   const refusals: string[] = [];
+  const notOwnDeals = new Set<string>();
   const notes = sheet.getRange(firstRow, discountCol, rows.length, 1).getNotes();
   let notesChanged = false;
   const computed = [P.name, P.unit, P.price, P.sum].filter((h) => table.has(h));
@@ -355,6 +360,33 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
     if (!dealId || !item) return;
     const found = foundOf(dealId);
     if (!found) return;
+    // as the card: another specialist's deal is changed only by its owner or a director
+    const notOwn = ownRowProblem(ctx.user, found.deal.record[H.owner], () => ctx.isDirector);
+    if (notOwn) {
+      notOwnDeals.add(dealId);
+      const row = firstRow + i;
+      const message = `позиции сделки ${dealId}: ${notOwn}`;
+      if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+        range.setValue(oldValue ?? '');
+        range.setNote(`${LINE_NOTE_PREFIX}${message}; прежнее значение возвращено`);
+      } else {
+        sheet
+          .getRange(row, table.col(H.dealId))
+          .setNote(`${LINE_NOTE_PREFIX}${message}; правка отмечена для директора`);
+      }
+      refusals.push(`${dealId}: ${notOwn}`);
+      log.push({
+        user: ctx.user,
+        action: 'Отклонена правка позиций',
+        sheet: SHEETS.dealLines,
+        id: dealId,
+        field: `строка ${row}`,
+        before: range.getNumRows() === 1 && range.getNumColumns() === 1 ? (oldValue ?? '') : PREVIOUS_UNKNOWN,
+        after: '',
+        comment: notOwn,
+      });
+      return;
+    }
     const rights = clientRightsOf(found.client.record, ctx.settings.maxDiscountPercent);
     let discount = record[P.discount];
     const problem = lineDiscountProblem(discount, rights);
@@ -403,7 +435,7 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
       );
   if (notesChanged) sheet.getRange(firstRow, discountCol, rows.length, 1).setNotes(notes);
   for (const [dealId, found] of deals) {
-    if (!found) continue;
+    if (!found || notOwnDeals.has(dealId)) continue;
     const lines = lineRows(linesTableOf(ctx), dealId);
     const verdict = checkDealLines(
       inputsOf(lines),
@@ -430,7 +462,7 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
     ctx.ss.toast(
       refusals.length === 1
         ? refusals[0]
-        : `Не принято скидок: ${refusals.length}. Причины — в примечаниях к ячейкам «${P.discount}».`,
+        : `Не принято изменений позиций: ${refusals.length}. Причины — в примечаниях к ячейкам.`,
       'Изменение не принято',
       15,
     );
