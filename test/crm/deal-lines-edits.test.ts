@@ -36,9 +36,9 @@ const KEY_CLIENT = {
   'Скидка, %': 10,
 };
 
-function session(options: Parameters<typeof crmSession>[2] = {}): LocalRuntimeSession {
+function session(options: Parameters<typeof crmSession>[2] = {}, keyDiscount = 10): LocalRuntimeSession {
   const wb = crmWorkbook({
-    clients: [CLIENT_A, KEY_CLIENT],
+    clients: [CLIENT_A, { ...KEY_CLIENT, 'Скидка, %': keyDiscount }],
     deals: [
       fullDeal('С-00001', 'Переговоры', { '№ договора': '', 'Сумма КП, руб.': '', 'Дата КП': '' }),
       fullDeal('С-00002', 'Переговоры', {
@@ -134,6 +134,19 @@ describe('a cell typed into «Позиции сделок»', () => {
     s.edit({ sheet: L, row: 2, column: columnOf(s.workbook, L, 'Цена, руб.'), values: [['1']] });
     expect(lineTable(s)).toEqual([['С-00002', 'ТР-01', 2, 4200, 10, 7560]]);
     expect(offerSum(s, 'С-00002')).toBe(7560);
+  });
+});
+
+describe('a discount above «Максимальная скидка» of «Настройки»', () => {
+  it('is refused in the sheet even where the client’s own «Скидка, %» is higher', () => {
+    const s = session({}, 20);
+    saveLines(s, PETROVA, 'С-00002', [{ article: 'ТР-01', quantity: '1', discount: '' }]);
+    s.setUser(PETROVA);
+    s.edit({ sheet: L, row: 2, column: columnOf(s.workbook, L, 'Скидка, %'), values: [['18']] });
+    expect(lineTable(s)).toEqual([['С-00002', 'ТР-01', 1, 4200, '', 4200]]);
+    expect(noteOf(s, 2, 'Скидка, %')).toMatch(/больше максимальной 15 % из листа «Настройки»/);
+    const card = saveLines(s, PETROVA, 'С-00002', [{ article: 'ТР-01', quantity: '1', discount: '18' }]);
+    expect(!card.ok && card.errors[0]).toMatch(/больше максимальной 15 % из листа «Настройки»/);
   });
 });
 
