@@ -127,6 +127,25 @@ describe('a cell typed into «Позиции сделок»', () => {
     expect(s.run('getDealLines', ['С-00001'])).toMatchObject({ problems: [] });
   });
 
+  it('names an article that is not in «Прайс», and recomputes both deals when a line moves to another', () => {
+    const s = session();
+    saveLines(s, PETROVA, 'С-00002', [
+      { article: 'ТР-01', quantity: '2', discount: '' },
+      { article: 'ПФ-60', quantity: '1', discount: '' },
+    ]);
+    saveLines(s, DIRECTOR, 'С-00001', [{ article: 'ТП-150', quantity: '2', discount: '' }]);
+    expect([offerSum(s, 'С-00002'), offerSum(s, 'С-00001')]).toEqual([10750, 2981]);
+    s.setUser(DIRECTOR);
+    s.edit({ sheet: L, row: 3, column: columnOf(s.workbook, L, 'ID сделки'), values: [['С-00001']] });
+    expect([offerSum(s, 'С-00002'), offerSum(s, 'С-00001')]).toEqual([8400, 5331]);
+    s.takeUiEvents();
+    s.edit({ sheet: L, row: 2, column: columnOf(s.workbook, L, 'Артикул'), values: [['ХХ-1']] });
+    expect(noteOf(s, 2, 'Артикул')).toMatch(/«ХХ-1» нет в листе «Прайс»/);
+    expect(s.takeUiEvents().filter((e) => e.type === 'toast')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/«ХХ-1» нет в прайсе/) }),
+    ]);
+  });
+
   it('puts a typed price back to the price list’s', () => {
     const s = session();
     saveLines(s, PETROVA, 'С-00002', [{ article: 'ТР-01', quantity: '2', discount: '10' }]);

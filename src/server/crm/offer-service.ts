@@ -357,6 +357,12 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
     const dealId = textOf(record[H.dealId]);
     const item = byArticle.get(textOf(record[P.article]));
     const ownNote = String(notes[i][0]).startsWith(LINE_NOTE_PREFIX);
+    if (dealId && !item && textOf(record[P.article]) !== '') {
+      sheet
+        .getRange(firstRow + i, table.col(P.article))
+        .setNote(`${LINE_NOTE_PREFIX}товара с артикулом «${textOf(record[P.article])}» нет в листе «Прайс»`);
+      refusals.push(`${dealId}: товара с артикулом «${textOf(record[P.article])}» нет в прайсе`);
+    }
     if (!dealId || !item) return;
     const found = foundOf(dealId);
     if (!found) return;
@@ -426,6 +432,9 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
       }
     });
   });
+  // a line moved off a deal by typing another ID: the deal it left is recomputed too
+  const oneCell = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  if (oneCell && range.getColumn() === table.col(H.dealId) && textOf(oldValue)) foundOf(textOf(oldValue));
   if (outChanged)
     for (const [c, h] of computed.entries())
       table.writeColumn(
