@@ -144,6 +144,8 @@ describe('a cell typed into «Позиции сделок»', () => {
     expect(s.takeUiEvents().filter((e) => e.type === 'toast')).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/«ХХ-1» нет в прайсе/) }),
     ]);
+    s.edit({ sheet: L, row: 2, column: columnOf(s.workbook, L, 'Артикул'), values: [['ТР-01']] });
+    expect(noteOf(s, 2, 'Артикул')).toBeFalsy();
   });
 
   it('puts a typed price back to the price list’s', () => {

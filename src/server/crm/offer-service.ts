@@ -349,6 +349,8 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
   const notOwnDeals = new Set<string>();
   const notes = sheet.getRange(firstRow, discountCol, rows.length, 1).getNotes();
   let notesChanged = false;
+  const articleNotes = sheet.getRange(firstRow, table.col(P.article), rows.length, 1).getNotes();
+  let articleNotesChanged = false;
   const computed = [P.name, P.unit, P.price, P.sum].filter((h) => table.has(h));
   const out: unknown[][] = rows.map((values) => computed.map((h) => values[table.col(h) - 1]));
   let outChanged = false;
@@ -358,10 +360,12 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
     const item = byArticle.get(textOf(record[P.article]));
     const ownNote = String(notes[i][0]).startsWith(LINE_NOTE_PREFIX);
     if (dealId && !item && textOf(record[P.article]) !== '') {
-      sheet
-        .getRange(firstRow + i, table.col(P.article))
-        .setNote(`${LINE_NOTE_PREFIX}товара с артикулом «${textOf(record[P.article])}» нет в листе «Прайс»`);
+      articleNotes[i][0] = `${LINE_NOTE_PREFIX}товара с артикулом «${textOf(record[P.article])}» нет в листе «Прайс»`;
+      articleNotesChanged = true;
       refusals.push(`${dealId}: товара с артикулом «${textOf(record[P.article])}» нет в прайсе`);
+    } else if (String(articleNotes[i][0]).startsWith(LINE_NOTE_PREFIX)) {
+      articleNotes[i][0] = '';
+      articleNotesChanged = true;
     }
     if (!dealId || !item) return;
     const found = foundOf(dealId);
@@ -443,6 +447,7 @@ export function enforceLinesEdit(ctx: CrmContext, range: GoogleAppsScript.Spread
         out.map((r) => r[c]),
       );
   if (notesChanged) sheet.getRange(firstRow, discountCol, rows.length, 1).setNotes(notes);
+  if (articleNotesChanged) sheet.getRange(firstRow, table.col(P.article), rows.length, 1).setNotes(articleNotes);
   for (const [dealId, found] of deals) {
     if (!found || notOwnDeals.has(dealId)) continue;
     const lines = lineRows(linesTableOf(ctx), dealId);
