@@ -139,3 +139,60 @@ export function rowsOf(workbook: WorkbookModel, sheetName: string): Row[] {
   }
   return out;
 }
+
+/** A «Ключевой» client of Петрова with a 10 % discount of its own and the details a document prints. */
+export const KEY_CLIENT: Row = {
+  ...CLIENT_A,
+  'ID клиента': 'К-00002',
+  Клиент: 'АО «ТеплоДом»',
+  ИНН: '7736207543',
+  Телефон: '+79123450002',
+  Email: 'zakup@teplodom.ru',
+  'Контактное лицо': 'Орлов Игорь Петрович',
+  Адрес: '420111, Казань, ул. Баумана, 12',
+  Ответственный: PETROVA,
+  'Статус клиента': 'Ключевой',
+  'Скидка, %': 10,
+  'Особые условия': 'отсрочка платежа 30 дней',
+};
+
+/** «Прайс» of the offer tests: two heating articles and one ПОЛИФАСАД panel. */
+export const PRICE_LIST: Row[] = [
+  {
+    Артикул: 'ТП-150',
+    Наименование: 'Тёплый пол 150 Вт/м²',
+    'Ед.': 'м²',
+    'Цена, руб.': 1490.5,
+    Направление: 'Отопление',
+  },
+  {
+    Артикул: 'ПФ-60',
+    Наименование: 'Панель ПОЛИФАСАД 60 мм',
+    'Ед.': 'м²',
+    'Цена, руб.': 2350,
+    Направление: 'ПОЛИФАСАД',
+  },
+  { Артикул: 'ТР-01', Наименование: 'Терморегулятор', 'Ед.': 'шт.', 'Цена, руб.': 4200, Направление: 'Отопление' },
+];
+
+/**
+ * The offer tests' workbook: Иванов's deal С-00001 with CLIENT_A and Петрова's С-00002 with the key
+ * client, both at «Переговоры» without a contract, and «Прайс» holding PRICE_LIST.
+ */
+export function offerWorkbook(keyClient: Row = KEY_CLIENT, secondDeal: Row = {}): WorkbookModel {
+  const workbook = crmWorkbook({
+    clients: [CLIENT_A, keyClient],
+    deals: [
+      fullDeal('С-00001', 'Переговоры', { '№ договора': '', 'Сумма КП, руб.': '', 'Дата КП': '' }),
+      fullDeal('С-00002', 'Переговоры', {
+        'ID клиента': 'К-00002',
+        Клиент: 'АО «ТеплоДом»',
+        Ответственный: PETROVA,
+        '№ договора': '',
+        ...secondDeal,
+      }),
+    ],
+  });
+  sheetOf(workbook, SHEETS.priceList, ['Артикул', 'Наименование', 'Ед.', 'Цена, руб.', 'Направление'], PRICE_LIST);
+  return workbook;
+}

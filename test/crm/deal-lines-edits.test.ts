@@ -7,71 +7,14 @@
 import type { LocalRuntimeSession } from '../../local/runtime';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import type { SaveDealLinesResult } from '../../src/shared/api';
-import {
-  CLIENT_A,
-  DIRECTOR,
-  IVANOV,
-  PETROVA,
-  columnOf,
-  crmSession,
-  crmWorkbook,
-  fullDeal,
-  rowsOf,
-  sheetOf,
-} from './crm-workbook';
+import { DIRECTOR, IVANOV, PETROVA, columnOf, crmSession, rowsOf, KEY_CLIENT, offerWorkbook } from './crm-workbook';
 
 jest.setTimeout(120_000);
 
 const L = SHEETS.dealLines;
 
-const KEY_CLIENT = {
-  ...CLIENT_A,
-  'ID клиента': 'К-00002',
-  Клиент: 'АО «ТеплоДом»',
-  ИНН: '7736207543',
-  Телефон: '+79123450002',
-  Email: 'zakup@teplodom.ru',
-  Ответственный: PETROVA,
-  'Статус клиента': 'Ключевой',
-  'Скидка, %': 10,
-};
-
 function session(options: Parameters<typeof crmSession>[2] = {}, keyDiscount = 10): LocalRuntimeSession {
-  const wb = crmWorkbook({
-    clients: [CLIENT_A, { ...KEY_CLIENT, 'Скидка, %': keyDiscount }],
-    deals: [
-      fullDeal('С-00001', 'Переговоры', { '№ договора': '', 'Сумма КП, руб.': '', 'Дата КП': '' }),
-      fullDeal('С-00002', 'Переговоры', {
-        'ID клиента': 'К-00002',
-        Клиент: 'АО «ТеплоДом»',
-        Ответственный: PETROVA,
-        '№ договора': '',
-        'Сумма КП, руб.': '',
-      }),
-    ],
-  });
-  sheetOf(
-    wb,
-    SHEETS.priceList,
-    ['Артикул', 'Наименование', 'Ед.', 'Цена, руб.', 'Направление'],
-    [
-      {
-        Артикул: 'ТП-150',
-        Наименование: 'Тёплый пол 150 Вт/м²',
-        'Ед.': 'м²',
-        'Цена, руб.': 1490.5,
-        Направление: 'Отопление',
-      },
-      {
-        Артикул: 'ПФ-60',
-        Наименование: 'Панель ПОЛИФАСАД 60 мм',
-        'Ед.': 'м²',
-        'Цена, руб.': 2350,
-        Направление: 'ПОЛИФАСАД',
-      },
-      { Артикул: 'ТР-01', Наименование: 'Терморегулятор', 'Ед.': 'шт.', 'Цена, руб.': 4200, Направление: 'Отопление' },
-    ],
-  );
+  const wb = offerWorkbook({ ...KEY_CLIENT, 'Скидка, %': keyDiscount }, { 'Сумма КП, руб.': '' });
   return crmSession(wb, DIRECTOR, options);
 }
 

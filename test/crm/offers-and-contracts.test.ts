@@ -14,71 +14,11 @@ import type { UiEvent } from '../../local/runtime/session';
 import { SHEETS } from '../../src/domain/workbook/schema';
 import type { CreatedDocumentDto, DealLinesDto, SaveDealLinesResult, SentOfferDto } from '../../src/shared/api';
 import { pdfPageTexts } from '../print/pdf-text';
-import {
-  CLIENT_A,
-  DIRECTOR,
-  IVANOV,
-  PETROVA,
-  TODAY,
-  columnOf,
-  crmSession,
-  crmWorkbook,
-  fullDeal,
-  rowsOf,
-  sheetOf,
-} from './crm-workbook';
+import { DIRECTOR, IVANOV, PETROVA, TODAY, columnOf, crmSession, rowsOf, offerWorkbook } from './crm-workbook';
 
 jest.setTimeout(180_000);
 
-const KEY_CLIENT = {
-  ...CLIENT_A,
-  'ID клиента': 'К-00002',
-  Клиент: 'АО «ТеплоДом»',
-  ИНН: '7736207543',
-  Телефон: '+79123450002',
-  Email: 'zakup@teplodom.ru',
-  'Контактное лицо': 'Орлов Игорь Петрович',
-  Адрес: '420111, Казань, ул. Баумана, 12',
-  Ответственный: PETROVA,
-  'Статус клиента': 'Ключевой',
-  'Скидка, %': 10,
-  'Особые условия': 'отсрочка платежа 30 дней',
-};
-
-const PRICE_LIST = [
-  {
-    Артикул: 'ТП-150',
-    Наименование: 'Тёплый пол 150 Вт/м²',
-    'Ед.': 'м²',
-    'Цена, руб.': 1490.5,
-    Направление: 'Отопление',
-  },
-  {
-    Артикул: 'ПФ-60',
-    Наименование: 'Панель ПОЛИФАСАД 60 мм',
-    'Ед.': 'м²',
-    'Цена, руб.': 2350,
-    Направление: 'ПОЛИФАСАД',
-  },
-  { Артикул: 'ТР-01', Наименование: 'Терморегулятор', 'Ед.': 'шт.', 'Цена, руб.': 4200, Направление: 'Отопление' },
-];
-
-function workbook() {
-  const wb = crmWorkbook({
-    clients: [CLIENT_A, KEY_CLIENT],
-    deals: [
-      fullDeal('С-00001', 'Переговоры', { '№ договора': '', 'Сумма КП, руб.': '', 'Дата КП': '' }),
-      fullDeal('С-00002', 'Переговоры', {
-        'ID клиента': 'К-00002',
-        Клиент: 'АО «ТеплоДом»',
-        Ответственный: PETROVA,
-        '№ договора': '',
-      }),
-    ],
-  });
-  sheetOf(wb, SHEETS.priceList, ['Артикул', 'Наименование', 'Ед.', 'Цена, руб.', 'Направление'], PRICE_LIST);
-  return wb;
-}
+const workbook = () => offerWorkbook();
 
 function session(): LocalRuntimeSession {
   return crmSession(workbook(), DIRECTOR, { documentExporter: createDocumentExporter() });
