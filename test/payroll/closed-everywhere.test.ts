@@ -20,7 +20,8 @@ import {
 const TAB = 'Зарплата 03.2026';
 const PAYSLIPS = 'Расчётные листки 03.2026';
 
-function closedMarch() {
+/** March computed for one specialist with a signed deal, on a set-up workbook. */
+function computedMarch() {
   const workbook = payrollWorkbook({
     settings: settingsWithoutKpi(),
     staff: [specialist('10', 'Орлова Анна')],
@@ -31,6 +32,11 @@ function closedMarch() {
   const session = payrollSession(workbook);
   session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
   computeMonth(session, '03.2026');
+  return session;
+}
+
+function closedMarch() {
+  const session = computedMarch();
   session.run('menuPayslips', [], [{ button: 'OK', text: '03.2026' }, { button: 'OK' }]);
   closeMonth(session, '03.2026');
   session.takeUiEvents();
@@ -102,19 +108,6 @@ describe('pay data changed after the last calculation', () => {
 });
 
 describe('a change of «Планы» or «Табель» after the last calculation', () => {
-  function computedMarch() {
-    const workbook = payrollWorkbook({
-      settings: settingsWithoutKpi(),
-      staff: [specialist('10', 'Орлова Анна')],
-      timesheet: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'Отработано дней': 21, 'Аванс, руб.': 0 }],
-      plans: [{ Месяц: '2026-03', 'Сотрудник (Таб. №)': '10', 'План продаж, руб.': 100000 }],
-      deals: [signedDeal('10', 5, 100000)],
-    });
-    const session = payrollSession(workbook);
-    session.run('menuSetupWorkbook', [], [{ button: 'OK' }]);
-    computeMonth(session, '03.2026');
-    return session;
-  }
   const columnOf = (session: ReturnType<typeof payrollSession>, tab: string, header: string) =>
     sheetNamed(session, tab)!.rows[0]!.findIndex((c) => c?.value === header) + 1;
   const asked = (session: ReturnType<typeof payrollSession>) =>
