@@ -102,6 +102,9 @@ describe('client rules at their edges', () => {
   it('reads discounts typed as «15 %», «7,5», a whole 1 and a percent-formatted 0.125', () => {
     expect(discountPercent('15 %')).toBe(15);
     expect(discountPercent('7,5')).toBe(7.5);
+    expect(discountPercent('12,25')).toBe(12.25);
+    // only a fraction between 0 and 1 is a percent-formatted cell; a negative number stays as typed
+    expect(discountPercent(-0.5)).toBe(-0.5);
     expect(discountPercent(1)).toBe(1);
     expect(discountPercent(0.125)).toBe(12.5);
     expect(discountPercent(0.07)).toBe(7);
