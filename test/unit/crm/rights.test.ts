@@ -288,6 +288,13 @@ describe('the pay-deciding fields of a deal', () => {
       ),
     ).toEqual({ ok: false, reason: '«Сумма договора, руб.»: нужно неотрицательное число' });
   });
+  it('names a wrong value before the lock or the closed month', () => {
+    const wrong = change('Сумма договора, руб.', 'много', { before: '470000' });
+    const reason = '«Сумма договора, руб.»: нужно неотрицательное число';
+    expect(checkDealFieldChange(signedDeal, 'Исполнение', wrong, rights())).toEqual({ ok: false, reason });
+    const closed = rights({ isDirector: true, closedMonths: () => new Set(['2026-03']) });
+    expect(checkDealFieldChange(signedDeal, 'Исполнение', wrong, closed)).toEqual({ ok: false, reason });
+  });
   it('lets a specialist change them before the contract and on a row just typed in', () => {
     expect(
       checkDealFieldChange(signedDeal, 'Согласование договора', change('Сумма договора, руб.', 500000), rights()),
