@@ -7,7 +7,7 @@
  * running as the director writes them.
  */
 import { COLUMNS, SHEETS, STAGE_CHANGE_WAYS } from '../domain/workbook/schema';
-import { ensureGridRows } from './grid';
+import { appendRows } from './grid';
 import { UNKNOWN_USER } from './audit-log';
 import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
@@ -59,9 +59,7 @@ export function appendStageHistory(
     sheet = ss.insertSheet(SHEETS.stageHistory);
     sheet.getRange(1, 1, 1, width).setValues([COLUMNS.stageHistory.map((c) => c.header)]);
   }
-  const first = sheet.getLastRow() + 1;
-  ensureGridRows(sheet, first + all.length - 1);
-  sheet.getRange(first, 1, all.length, width).setValues(all);
+  appendRows(sheet, all, width);
   forgetEntries(
     ss,
     pending.map((p) => p.id),

@@ -139,6 +139,7 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map((s) => s.header)]);
     report.push(`«${name}»: добавлены столбцы ${missing.map((s) => `«${s.header}»`).join(', ')}`);
     table = Table.of(sheet);
+    Table.forgetOpened(ctx.ss);
   }
   sheet.getRange(1, 1, 1, table.width).setFontWeight('bold');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
