@@ -25,9 +25,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * services per case, which starts it again).
  */
 let openedService: unknown = null;
-let opened = new WeakMap<Spreadsheet, Map<string, { sheet: Sheet; headers: string[] }>>();
+interface OpenedTab {
+  sheet: Sheet;
+  headers: string[];
+  headerRange: GoogleAppsScript.Spreadsheet.Range | null;
+}
+let opened = new WeakMap<Spreadsheet, Map<string, OpenedTab>>();
 
-function openedTabs(ss: Spreadsheet): Map<string, { sheet: Sheet; headers: string[] }> {
+function openedTabs(ss: Spreadsheet): Map<string, OpenedTab> {
   if (openedService !== SpreadsheetApp) {
     openedService = SpreadsheetApp;
     opened = new WeakMap();
@@ -51,6 +56,8 @@ export class Table {
     readonly headers: string[],
     /** the sheet's spreadsheet when the caller has it (its dates then need no getParent) */
     private readonly ss: Spreadsheet | null = null,
+    /** the header row's range as read (null for a tab without headers) */
+    readonly headerRange: GoogleAppsScript.Spreadsheet.Range | null = null,
   ) {
     this.index = headerIndex(headers);
   }
@@ -70,12 +77,17 @@ export class Table {
   static tryOpen(ss: Spreadsheet, name: string): Table | null {
     const known = openedTabs(ss);
     const seen = known.get(name);
-    if (seen) return new Table(seen.sheet, name, seen.headers, ss);
+    if (seen) return new Table(seen.sheet, name, seen.headers, ss, seen.headerRange);
     const sheet = ss.getSheetByName(name);
     if (!sheet) return null;
     const table = Table.of(sheet, [], name, ss);
-    known.set(name, { sheet, headers: table.headers });
+    known.set(name, { sheet, headers: table.headers, headerRange: table.headerRange });
     return table;
+  }
+
+  /** The sheet of a tab already opened in this execution (no call), else null. */
+  static openedSheet(ss: Spreadsheet, name: string): Sheet | null {
+    return openedTabs(ss).get(name)?.sheet ?? null;
   }
 
   /** Forgets the tabs opened so far in this execution (after the add-on rewrote header rows). */
@@ -86,14 +98,9 @@ export class Table {
   /** The table of an already known sheet (its name and spreadsheet when the caller knows them, saving calls). */
   static of(sheet: Sheet, required: readonly string[] = [], name?: string, ss?: Spreadsheet): Table {
     const lastColumn = sheet.getLastColumn();
-    const headers =
-      lastColumn > 0
-        ? sheet
-            .getRange(1, 1, 1, lastColumn)
-            .getValues()[0]
-            .map((h) => String(h ?? '').trim())
-        : [];
-    const table = new Table(sheet, name ?? sheet.getName(), headers, ss ?? null);
+    const headerRange = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
+    const headers = headerRange ? headerRange.getValues()[0].map((h) => String(h ?? '').trim()) : [];
+    const table = new Table(sheet, name ?? sheet.getName(), headers, ss ?? null, headerRange);
     for (const header of required) table.col(header);
     return table;
   }

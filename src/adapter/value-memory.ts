@@ -89,10 +89,10 @@ export class ValueMemory {
    * Reads the memory: with `ids`, only the rows of those IDs (found by
    * TextFinder, so the read does not grow with the tab), and get() knows only
    * them; without, the whole tab (one getValues). A missing tab reads as empty
-   * and is created on save.
+   * and is created on save. `sheet`: the tab when the caller has it.
    */
-  static load(ss: Spreadsheet, ids?: readonly string[]): ValueMemory {
-    return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET), ids ?? null);
+  static load(ss: Spreadsheet, ids?: readonly string[], sheet?: Sheet): ValueMemory {
+    return new ValueMemory(ss, sheet ?? ss.getSheetByName(MEMORY_SHEET), ids ?? null);
   }
 
   /**

@@ -85,7 +85,7 @@ export function menuSetupWorkbook(): void {
       if (line) report.push(line);
     }
     drainPending(ctx.ss);
-    const closedMonths = prepareClosedMonths(PayrollContext.current());
+    const closedMonths = prepareClosedMonths(new PayrollContext(ctx.ss, ctx.user));
     if (closedMonths) report.push(closedMonths);
     offerInstallCheck(
       ctx,
