@@ -44,12 +44,14 @@ export function appendStageHistory(
     STAGE_CHANGE_WAYS[c.how],
   ]);
   const width = COLUMNS.stageHistory.length;
+  const pending = pendingEntries(ss, 'history');
+  // nothing to write and nothing queued: the tab is not even looked up
+  if (rows.length === 0 && pending.length === 0) return;
   let sheet = ss.getSheetByName(SHEETS.stageHistory);
   if (sheet && !userMayWrite(sheet)) {
     queueEntries(ss, 'history', rows);
     return;
   }
-  const pending = pendingEntries(ss, 'history');
   const all = [
     ...pending.map((p) => p.row.map((v, i): unknown => (i === 0 ? new Date(v) : v)).slice(0, width)),
     ...rows,
