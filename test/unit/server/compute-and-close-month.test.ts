@@ -14,6 +14,8 @@ import {
 } from '../../../src/server/payroll/compute-month';
 import type { SheetPlan } from '../../../src/server/payroll/payroll-sheet-plan';
 import { markPayDataChanged } from '../../../src/adapter/pay-changes';
+import { closeMonth, payrollEntries, prepareClosedMonths } from '../../../src/server/payroll/close-month';
+import { CLOSED_MONTHS_SHEET } from '../../../src/server/payroll/closed-months';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
 import { DIRECTOR, payrollWorkbook, settingsWithoutKpi, signedDeal, specialist } from '../../payroll/payroll-workbook';
 
@@ -293,5 +295,207 @@ describe('writing a plan into a tab', () => {
     expect(made.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getDescription()).toBe(
       'Ведомость: изменяет только директор',
     );
+  });
+});
+
+/** Types the engine's sums into the computed tab (the custom functions of its formulas exist only in the built add-on). */
+function typeSums(rows: Array<Record<string, unknown>>, tab = TAB) {
+  const sheet = ss.getSheetByName(tab)!;
+  const headers = sheet.getRange(4, 1, 1, sheet.getLastColumn()).getValues()[0];
+  rows.forEach((values, i) => {
+    for (const [header, value] of Object.entries(values)) {
+      const col = headers.indexOf(header);
+      if (col < 0) throw new Error(`no column ${header}`);
+      sheet.getRange(6 + i, col + 1).setValue(value);
+    }
+  });
+}
+const ORLOVA = {
+  'Всего начислено': 27093,
+  'НДФЛ с аванса': 650,
+  'НДФЛ при окончательном расчёте': 2872,
+  'Вычет НДФЛ при авансе, руб.': 0,
+  'Вычет НДФЛ при окончательном расчёте, руб.': 1400.5,
+};
+const BELOV = {
+  'Всего начислено': 32500.5,
+  'НДФЛ с аванса': 1300,
+  'НДФЛ при окончательном расчёте': 2925,
+  'Вычет НДФЛ при авансе, руб.': 700,
+  'Вычет НДФЛ при окончательном расчёте, руб.': 700,
+  'Дата аванса': new Date(2026, 2, 20),
+  'Дата окончательного расчёта': new Date(2026, 3, 3),
+};
+const closedRows = () => ss.getSheetByName(CLOSED_MONTHS_SHEET)!.getDataRange().getValues();
+
+describe('closing a month', () => {
+  beforeEach(() => {
+    computePayrollTab(ctx(), MARCH);
+  });
+
+  it('records each employee’s income, deductions, НДФЛ and payments, freezes and protects the tab, and logs it', () => {
+    typeSums([ORLOVA, BELOV]);
+    const tab = ss.getSheetByName(TAB)!;
+    tab.getRange('B6').setValue("'0010");
+    expect(tab.getRange('B6').getValue()).toBe('0010');
+    expect(closeMonth(ctx(), MARCH)).toBe(2);
+    const rows = closedRows();
+    // January and February of the workbook (four rows), then March
+    expect(rows.slice(5).map((r) => [...r.slice(0, 6), ...r.slice(7, 10)])).toEqual([
+      ['2026-03', '0010', 'Орлова Анна', 27093, 1400.5, 3522, DIRECTOR, 5000, 650],
+      ['2026-03', '11', 'Белов Иван', 32500.5, 1400, 4225, DIRECTOR, 10000, 1300],
+    ]);
+    expect(rows[5][10]).toBe('');
+    expect((rows[6][10] as Date).getTime()).toBe(new Date(2026, 2, 20).getTime());
+    expect((rows[6][11] as Date).getTime()).toBe(new Date(2026, 3, 3).getTime());
+    // the tab holds values only now, and the text «0010» stays text
+    const m = model(TAB)!;
+    expect(m.rows.flat().some((c) => c?.formula)).toBe(false);
+    expect(tab.getRange('B6').getValue()).toBe('0010');
+    expect(tab.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription())).toContain(
+      'Закрытый месяц 03.2026: изменяет только директор',
+    );
+    expect(isClosedSheet(tab)).toBe(true);
+    const closedTab = ss.getSheetByName(CLOSED_MONTHS_SHEET)!;
+    expect(closedTab.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription())).toEqual([
+      'Начисления закрытых месяцев: только директор',
+    ]);
+    expect(logRows().map((r) => r.slice(1))).toEqual([
+      [DIRECTOR, 'Расчёт зарплаты', TAB, '2026-03', '', '', '38796.00', 'строк: 2, не рассчитано: 0'],
+      [DIRECTOR, 'Закрытие месяца', TAB, '2026-03', '', 'открыт', 'закрыт', 'сотрудников: 2'],
+    ]);
+    // and neither closing nor computing again is possible
+    expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe('Месяц 03.2026 уже закрыт.');
+    expect(errorOf(() => computePayrollTab(ctx(), MARCH))).toMatch(/^Месяц 03\.2026 закрыт/);
+  });
+
+  it('refuses a month with a row not computed, naming it, and changes nothing', () => {
+    typeSums([ORLOVA]);
+    expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe(
+      'Месяц 03.2026 нельзя закрыть: строка 7 (Белов Иван) не рассчитана. ' +
+        'Исправьте причины, указанные в строках ведомости, и рассчитайте месяц заново.',
+    );
+    expect(closedRows()).toHaveLength(5);
+    expect(isClosedSheet(ss.getSheetByName(TAB))).toBe(false);
+  });
+
+  it('refuses a month without a tab, and a month already recorded as closed', () => {
+    expect(errorOf(() => closeMonth(ctx(), { year: 2026, month: 4 }))).toBe(
+      'Нет листа «Зарплата 04.2026»: сначала рассчитайте месяц (Зарплата → «Рассчитать за месяц…»).',
+    );
+    expect(errorOf(() => closeMonth(ctx(), { year: 2026, month: 1 }))).toBe('Месяц 01.2026 уже закрыт.');
+  });
+
+  it('refuses anyone but the director', () => {
+    typeSums([ORLOVA, BELOV]);
+    expect(errorOf(() => closeMonth(ctx('s11@proekt-a.ru'), MARCH))).toBe(
+      'Зарплату рассчитывает и закрывает только директор.',
+    );
+    expect(closedRows()).toHaveLength(5);
+  });
+
+  it('gives an old closed months’ tab the payment columns before writing', () => {
+    typeSums([ORLOVA, BELOV]);
+    const closedTab = ss.getSheetByName(CLOSED_MONTHS_SHEET)!;
+    closedTab.getRange(1, 9, 1, 4).clearContent();
+    expect(closedTab.getLastColumn()).toBe(8);
+    closeMonth(ctx(), MARCH);
+    expect(closedTab.getRange(1, 9, 1, 4).getValues()).toEqual([
+      ['Аванс, руб.', 'НДФЛ с аванса, руб.', 'Дата аванса', 'Дата выплаты'],
+    ]);
+    expect(closedRows()[6].slice(8, 10)).toEqual([10000, 1300]);
+  });
+});
+
+describe('the closed months’ tab before the first closing', () => {
+  it('is made hidden and protected for the director, and the setup report says what to type in it', () => {
+    ss.deleteSheet(ss.getSheetByName(CLOSED_MONTHS_SHEET)!);
+    expect(prepareClosedMonths(ctx())).toBe(
+      'Создан скрытый лист «Начисления (закрытые месяцы)»: если учёт в надстройке начат не с января, ' +
+        'впишите в него начисления, вычеты и НДФЛ прежних месяцев года (строка на сотрудника и месяц)',
+    );
+    const tab = ss.getSheetByName(CLOSED_MONTHS_SHEET)!;
+    expect(tab.isSheetHidden()).toBe(true);
+    expect(tab.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getDescription()).toBe(
+      'Начисления закрытых месяцев: только директор',
+    );
+    // once it exists, nothing to report
+    expect(prepareClosedMonths(ctx())).toBeNull();
+    expect(errorOf(() => prepareClosedMonths(ctx('s10@proekt-a.ru')))).toBe(
+      'Зарплату рассчитывает и закрывает только директор.',
+    );
+  });
+});
+
+describe('the employees’ rows of a payroll tab', () => {
+  const header = [
+    '№ п/п',
+    'Таб. №',
+    'ФИО',
+    'Всего начислено',
+    'НДФЛ с аванса',
+    'НДФЛ при окончательном расчёте',
+    'Аванс начислен, руб.',
+    'Дата аванса',
+    'Дата окончательного расчёта',
+    'Вычет НДФЛ при авансе, руб.',
+    'Вычет НДФЛ при окончательном расчёте, руб.',
+  ];
+
+  it('reads from below the header (and its row of column numbers) to the totals row, blank amounts as zero', () => {
+    const values = [
+      ['Расчётно-платёжная ведомость'],
+      header,
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      [1, '7', 'Орлова', 1000.01, 0, 130, '', '', '', '', 'x'],
+      [2, '8', 'Белов', 2000, 100, 160, 1000, '15.03.2026', '', 300, 200],
+      ['', '', 'Итого', 3000.01, 100, 290, 1000, '', '', '', ''],
+      ['', '9', 'после итогов', 'x', 'x', 'x', '', '', '', '', ''],
+    ];
+    const { entries, problems } = payrollEntries(values, MARCH);
+    expect(problems).toEqual([]);
+    expect(entries).toEqual([
+      {
+        month: '2026-03',
+        tabNo: '7',
+        name: 'Орлова',
+        income: 100_001,
+        deductions: 0,
+        tax: 13_000,
+        advance: 0,
+        advanceTax: 0,
+        advanceDate: null,
+        paymentDate: null,
+      },
+      {
+        month: '2026-03',
+        tabNo: '8',
+        name: 'Белов',
+        income: 200_000,
+        deductions: 50_000,
+        tax: 26_000,
+        advance: 100_000,
+        advanceTax: 10_000,
+        advanceDate: new Date(2026, 2, 15),
+        paymentDate: null,
+      },
+    ]);
+  });
+
+  it('names each row without an amount or a tax, by its row in the tab', () => {
+    const values = [
+      header,
+      [1, '7', 'Орлова', '#NAME?', 0, 0, '', '', '', '', ''],
+      [2, '8', 'Белов', 100, '', 0, '', '', '', '', ''],
+      [3, '9', 'Зайцев', 100, 0, 'ошибка', '', '', '', '', ''],
+      [4, '10', 'Сидорова', 100, 0, 0, '', '', '', '', ''],
+    ];
+    const { entries, problems } = payrollEntries(values, MARCH);
+    expect(problems).toEqual([
+      'строка 2 (Орлова) не рассчитана',
+      'строка 3 (Белов) не рассчитана',
+      'строка 4 (Зайцев) не рассчитана',
+    ]);
+    expect(entries.map((e) => e.name)).toEqual(['Сидорова']);
   });
 });
