@@ -148,6 +148,55 @@ describe('computing a month', () => {
     expect(isClosedSheet(null)).toBe(false);
   });
 
+  it('sends the tab to the director’s separate spreadsheet as values with formulas in notes, and logs no amount', () => {
+    const settingsTab = ss.getSheetByName('Настройки')!;
+    const row = settingsTab
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Ведомость в отдельной таблице');
+    settingsTab.getRange(row + 1, 2).setValue('Да');
+    const result = computePayrollTab(ctx(), MARCH);
+    expect(ss.getSheetByName(TAB)).toBeNull();
+    const book = SpreadsheetApp.openById(
+      String(
+        settingsTab
+          .getDataRange()
+          .getValues()
+          .find((r) => r[0] === 'ID таблицы ведомости')![1],
+      ),
+    );
+    expect(result.separateBook).toEqual({ name: book.getName(), url: book.getUrl() });
+    expect(book.getName()).toBe('Зарплата — Payroll test');
+    const tab = book.getSheetByName(TAB)!;
+    expect(tab.getRange('C6').getValue()).toBe('Орлова Анна');
+    expect(tab.getRange('Q6').getFormula()).toBe('');
+    expect(tab.getRange('Q6').getNote()).toMatch(/^Формула: =/);
+    expect(logRows().map((r) => r.slice(1))).toEqual([
+      [
+        DIRECTOR,
+        'Расчёт зарплаты',
+        TAB,
+        '2026-03',
+        '',
+        '',
+        '',
+        'строк: 2, не рассчитано: 0; ведомость в отдельной таблице директора',
+      ],
+    ]);
+  });
+
+  it('with the separate spreadsheet on, refuses a month whose tab was closed in this one', () => {
+    ss.insertSheet(TAB).protect().setDescription('Закрытый месяц 03.2026: изменяет только директор');
+    const settingsTab = ss.getSheetByName('Настройки')!;
+    const row = settingsTab
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Ведомость в отдельной таблице');
+    settingsTab.getRange(row + 1, 2).setValue('Да');
+    expect(errorOf(() => computePayrollTab(ctx(), MARCH))).toMatch(/^Месяц 03\.2026 закрыт/);
+    expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe('Месяц 03.2026 уже закрыт.');
+  });
+
   it('the protection of an open tab says whose it is', () => {
     expect(openProtectionDescription({ year: 2027, month: 11 })).toBe('Ведомость 11.2027: изменяет только директор');
   });
