@@ -9,6 +9,7 @@ import { CrmContext } from '../../../src/server/crm/crm-context';
 import { enforceEdit, NOTE_PREFIX } from '../../../src/server/crm/edit-enforcement';
 import { SHEETS } from '../../../src/domain/workbook/schema';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
+import { headersOf } from '../../helpers/workbook';
 import {
   CLIENT_A,
   cell,
@@ -333,5 +334,97 @@ describe('other tabs', () => {
     open({ deals: [fullDeal('С-00001', 'Переговоры')] });
     edit(IVANOV, D, 1, 'Этап', [['Этап']]);
     expect(at(D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
+
+describe('fields only the director changes', () => {
+  it('a specialist cannot hand a deal to someone else; the director can, and it is logged', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(new RegExp(`^CRM: «${PETROVA}» не принято: `));
+    expect(lastLog()).toMatchObject({
+      Пользователь: IVANOV,
+      Действие: 'Отклонено изменение поля',
+      ID: 'С-00001',
+      Поле: 'Ответственный',
+      Было: IVANOV,
+      Стало: PETROVA,
+    });
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(at(D, 2, 'Ответственный')).toBe(PETROVA);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    expect(lastLog()).toMatchObject({
+      Пользователь: DIRECTOR,
+      Действие: 'Изменение поля',
+      Поле: 'Ответственный',
+      Было: IVANOV,
+      Стало: PETROVA,
+      Комментарий: 'Изменено в ячейке',
+    });
+  });
+
+  it('the amount of a signed contract is the director’s; before signing the specialist types it', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён'), fullDeal('С-00002', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[900000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Поле: 'Сумма договора, руб.' });
+    edit(IVANOV, D, 3, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 3, 'Сумма договора, руб.')).toBe(480000);
+    edit(DIRECTOR, D, 2, 'Сумма договора, руб.', [[460000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(460000);
+    expect(lastLog()).toMatchObject({ Действие: 'Изменение поля', Было: '470000', Стало: '460000' });
+  });
+
+  it('several refusals in one paste make one toast naming the deals', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA], [PETROVA]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([IVANOV, IVANOV]);
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'Не принято изменений: 2 (С-00001, С-00002). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+  });
+
+  it('a client keeps a phone or an e-mail', () => {
+    open();
+    edit(IVANOV, C, 2, 'Email', [['']]);
+    expect(at(C, 2, 'Email')).toBe('');
+    edit(IVANOV, C, 2, 'Телефон', [['']]);
+    expect(at(C, 2, 'Телефон')).toBe('+79123456789');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонено изменение поля',
+      Поле: 'Телефон',
+      Комментарий: 'у клиента должен остаться телефон или e-mail',
+    });
+  });
+});
+
+describe('a paste over deals whose earlier stage is unknown', () => {
+  it('keeps what the row’s fields allow, flags it for the director and logs «Этап без проверки»', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    // a row the enforcement never saw (an edit it missed)
+    const record = fullDeal('С-00002', 'Новый');
+    ss.getSheetByName(D)!
+      .getRange(3, 1, 1, headersOf('deals').length)
+      .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['КП отправлено']]);
+    expect(at(D, 3, 'Этап')).toBe('КП отправлено');
+    expect(noteAt(D, 3, 'Этап')).toBe(
+      'CRM: этап «КП отправлено» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку',
+    );
+    expect(lastLog()).toMatchObject({
+      Действие: 'Этап без проверки',
+      ID: 'С-00002',
+      Поле: 'Этап',
+      Было: '(неизвестно)',
+      Стало: 'КП отправлено',
+      Комментарий: 'Вставка или протягивание; прежний этап неизвестен — директору проверить',
+    });
   });
 });
