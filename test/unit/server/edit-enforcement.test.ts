@@ -10,6 +10,7 @@ import { enforceEdit, NOTE_PREFIX } from '../../../src/server/crm/edit-enforceme
 import { SHEETS } from '../../../src/domain/workbook/schema';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
 import { headersOf } from '../../helpers/workbook';
+import { changedSinceComputed, markComputed } from '../../../src/adapter/pay-changes';
 import {
   CLIENT_A,
   cell,
@@ -18,8 +19,10 @@ import {
   DIRECTOR,
   fullDeal,
   IVANOV,
+  offerWorkbook,
   PETROVA,
   rowsOf,
+  sheetOf,
   type Row,
 } from '../../crm/crm-workbook';
 
@@ -320,6 +323,28 @@ describe('claims', () => {
     expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая претензия')).toMatchObject({
       ID: 'П-00001',
     });
+  });
+});
+
+describe('the tabs that decide pay, and the deal lines', () => {
+  it('an edit of «Табель» marks its month changed since its calculation', () => {
+    open();
+    sheetOf(session.workbook, SHEETS.timesheet, headersOf('timesheet'), [
+      { Месяц: '2026-03', 'Сотрудник (Таб. №)': '2', 'Отработано дней': 20 },
+    ]);
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    markComputed('2026-04', new Date(Date.now() - 60_000));
+    edit(IVANOV, SHEETS.timesheet, 2, 'Отработано дней', [[21]]);
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Табель']);
+    expect(changedSinceComputed('2026-04')?.sheets).toEqual(['Табель']);
+  });
+
+  it('an article typed on «Позиции сделок» that «Прайс» does not have gets a note', () => {
+    session = installRuntime(offerWorkbook());
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    sheetOf(session.workbook, SHEETS.dealLines, headersOf('dealLines'), []);
+    edit(IVANOV, SHEETS.dealLines, 2, 'ID сделки', [['С-00001', 'ХХ-99']]);
+    expect(noteAt(SHEETS.dealLines, 2, 'Артикул')).toMatch(/товара с артикулом «ХХ-99» нет в листе «Прайс»/);
   });
 });
 
