@@ -10,6 +10,7 @@ import {
   isClosedSheet,
   openProtectionDescription,
   replaceTabWithPlan,
+  swapIn,
   writePlan,
 } from '../../../src/server/payroll/compute-month';
 import type { SheetPlan } from '../../../src/server/payroll/payroll-sheet-plan';
@@ -320,6 +321,24 @@ describe('writing a plan into a tab', () => {
     writePlan(sheet, smallPlan());
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([3, 2]);
     expect(sheet.getRange('B3').getValue()).toBe(100.5);
+  });
+
+  it('when the new tab cannot take the name, the old one gets it back and the new one goes', () => {
+    const old = ss.insertSheet('Лист');
+    const temp = ss.insertSheet('Лист (расчёт)');
+    const failing = new Proxy(temp, {
+      get(target, key) {
+        if (key === 'setName')
+          return () => {
+            throw new Error('имя занято');
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    expect(errorOf(() => swapIn(ss, failing, old, 'Лист'))).toBe('имя занято');
+    expect(names().filter((n) => n.startsWith('Лист'))).toEqual(['Лист']);
+    expect(ss.getSheetByName('Лист')!.getSheetId()).toBe(old.getSheetId());
   });
 
   it('replaces a tab only once the new one is written: a failure keeps the old tab and its data', () => {
