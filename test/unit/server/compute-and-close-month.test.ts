@@ -23,7 +23,7 @@ import { DIRECTOR, payrollWorkbook, settingsWithoutKpi, signedDeal, specialist }
 const MARCH = { year: 2026, month: 3 };
 const TAB = 'Зарплата 03.2026';
 
-export function twoSpecialists(closedMonths?: string[]) {
+function twoSpecialists(closedMonths?: string[]) {
   const months = closedMonths?.includes('2026-02') === false ? ['2026-02', '2026-03'] : ['2026-03'];
   return payrollWorkbook({
     settings: settingsWithoutKpi(),
