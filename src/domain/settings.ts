@@ -463,7 +463,7 @@ const HEADERS = [PARAMS_HEADER, KPI_HEADER, CALENDAR_HEADER];
 function blockRows(values: unknown[][], headerIndex: number): Array<{ row: unknown[]; number: number }> {
   const rows: Array<{ row: unknown[]; number: number }> = [];
   for (let i = headerIndex + 1; i < values.length; i++) {
-    const row = values[i] ?? [];
+    const row = values[i];
     if (row.every(isBlank) || HEADERS.some((h) => sameRow(row, h))) break;
     rows.push({ row, number: i + 1 });
   }

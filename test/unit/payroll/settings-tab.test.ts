@@ -286,6 +286,7 @@ describe('reading what the director typed', () => {
     expect(refusal('Ведомость в отдельной таблице', 'возможно')).toBe('укажите «Да» или «Нет»');
     expect(read('ID таблицы ведомости', " '1AbC ").payrollBookId).toBe('1AbC');
     expect(read('ID таблицы ведомости', '').payrollBookId).toBe('');
+    expect(read('ID таблицы ведомости', "1Ab'C").payrollBookId).toBe("1Ab'C");
     expect(read('Реестр на выплату: столбцы', 'ФИО; Номер счёта; Сумма').paymentRegisterColumns).toEqual([
       'ФИО',
       'Номер счёта',
@@ -299,6 +300,8 @@ describe('reading what the director typed', () => {
     expect(read('Организация', ' ООО «Север» ').organisation).toBe('ООО «Север»');
     expect(read('Организация', '').organisation).toBe('');
     expect(read('Директор', 'И. И. Иванов').director).toBe('И. И. Иванов');
+    expect(read('Директор', '').director).toBe('');
+    expect(read('ИНН организации', "77'07").documents.organisationInn).toBe("77'07");
     expect(read('E-mail директора', ' a@x.ru, b@x.ru ').directorEmail).toBe('a@x.ru, b@x.ru');
     expect(read('Главный бухгалтер', 'О. П. Петрова').chiefAccountant).toBe('О. П. Петрова');
     expect(read('ИНН организации', "'0274062111").documents.organisationInn).toBe('0274062111');
@@ -464,6 +467,8 @@ describe('the calendar block', () => {
     expect(calendarRefusal(['31.04.2026', 'Выходной'])).toBe('Настройки, строка 2 («31.04.2026»): такой даты нет');
     expect(calendarRefusal(['2026-13-01', 'Выходной'])).toBe('Настройки, строка 2 («2026-13-01»): такой даты нет');
     expect(calendarRefusal(['2026-02-29', 'Выходной'])).toBe('Настройки, строка 2 («2026-02-29»): такой даты нет');
+    // a two-digit year would be taken for 19ГГ
+    expect(calendarRefusal(['0099-03-17', 'Выходной'])).toBe('Настройки, строка 2 («0099-03-17»): такой даты нет');
     expect(calendarRefusal(['17.03.2026', 'Праздник'])).toBe(
       'Настройки, строка 2 («17.03.2026»): тип дня должен быть «Выходной» или «Рабочий»',
     );
