@@ -188,6 +188,19 @@ describe('«Этап» typed in a cell', () => {
   });
 });
 
+describe('a signed contract', () => {
+  it('goes back to an earlier stage only by the director', () => {
+    open({ deals: [fullDeal('С-00001', 'Исполнение')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    expect(at(D, 2, 'Этап')).toBe('Исполнение');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      'CRM: этап «Согласование договора» не принят: сделку с заключённым договором («Исполнение») вернуть на прежний этап может только директор',
+    );
+    edit(DIRECTOR, D, 2, 'Этап', [['Согласование договора']]);
+    expect(at(D, 2, 'Этап')).toBe('Согласование договора');
+  });
+});
+
 describe('a paste over «Этап»', () => {
   it('keeps the valid stages, reverts the others, and logs each as a paste', () => {
     open({
@@ -260,6 +273,36 @@ describe('IDs', () => {
     expect(byAction('Новый ID')[1]).toMatchObject({
       Было: 'сделка 5',
       Комментарий: '«сделка 5» — не ID надстройки; строке дан новый ID',
+    });
+  });
+});
+
+describe('IDs in a paste of whole rows', () => {
+  it('a row whose ID was pasted over gets back its own, matched by what the memory keeps of it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'ID сделки', [['С-00005', 'К-00001']]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00002');
+    expect(at(D, 3, 'Этап')).toBe('КП отправлено');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонена смена ID',
+      ID: 'С-00002',
+      Стало: 'С-00005',
+      Комментарий: 'ID даёт надстройка; изменить его нельзя, и вставкой тоже: строке возвращён её ID',
+    });
+  });
+
+  it('a pasted ID the add-on never gave makes a new deal, checked as new', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'ID сделки', [['С-00005', 'К-00001']]);
+    // the next after the highest in the column
+    expect(at(D, 3, 'ID сделки')).toBe('С-00006');
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00005',
+      Стало: 'С-00006',
+      Комментарий:
+        'ID С-00005 надстройка не выдавала (вставлен вручную); строке дан новый ID, она проверяется как новая',
     });
   });
 });
@@ -426,6 +469,37 @@ describe('fields only the director changes', () => {
       Поле: 'Телефон',
       Комментарий: 'у клиента должен остаться телефон или e-mail',
     });
+  });
+});
+
+describe('guarded fields in a paste and as formulas', () => {
+  it('an owner pasted over a deal the memory has no owner for is taken as it stands', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    const memoryTabs = () => session.workbook.sheets.filter((s) => s.hidden).length;
+    expect(memoryTabs()).toBe(0);
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA], [PETROVA]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+    // now known: Иванов cannot take them back
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV], [IVANOV]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+  });
+
+  it('a formula typed into «Ответственный» goes, and the owner stays', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'));
+    range.setFormula(`="${PETROVA}"`);
+    enforceEdit(new CrmContext(ss, DIRECTOR), { range });
+    expect(range.getFormula()).toBe('');
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(/^CRM: «petrova@proekt-a\.ru» не принято: .*формул/);
+  });
+
+  it('an edit of a client’s plain field is not checked or logged', () => {
+    open();
+    edit(IVANOV, C, 2, 'Город', [['Казань']]);
+    expect(at(C, 2, 'Город')).toBe('Казань');
+    expect(session.workbook.sheets.find((s) => s.name === SHEETS.log)).toBeUndefined();
   });
 });
 
