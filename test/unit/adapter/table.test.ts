@@ -229,7 +229,10 @@ describe('Table dates in a spreadsheet east of the script', () => {
     t.writeFields(4, { 'ID сделки': 'С-00003', Дата: new Date(2026, 2, 3) });
     t.writeCell(5, 'Дата', new Date(2026, 2, 4));
     // in the cells: midnights in Yekaterinburg (UTC+5)
-    const stored = sheet.getRange(2, 2, 4, 1).getValues().map((r) => (r[0] as Date).toISOString());
+    const stored = sheet
+      .getRange(2, 2, 4, 1)
+      .getValues()
+      .map((r) => (r[0] as Date).toISOString());
     expect(stored).toEqual([
       '2026-02-28T19:00:00.000Z',
       '2026-03-01T19:00:00.000Z',
