@@ -94,6 +94,18 @@ describe('pay data changes', () => {
     expect(Object.keys(stored.sources)[0]).toBe('2023-05');
   });
 
+  it('drops the oldest months, whatever order they were computed in', () => {
+    const months = Array.from(
+      { length: 37 },
+      (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    for (const m of [...months].reverse()) markComputed(m, at('10:00'));
+    markPayDataChanged(months, at('11:00'));
+    expect(changedSinceComputed('2024-01')).toBeNull();
+    expect(changedSinceComputed('2024-02')).not.toBeNull();
+    expect(changedSinceComputed('2027-01')).not.toBeNull();
+  });
+
   it('reads a record of an older version (no tabs named) as a change of «Сделки», and a broken one as nothing', () => {
     store().setProperty(
       KEY,
