@@ -41,6 +41,39 @@ describe('Table searching', () => {
     expect(t.findRows('ID клиента', ['a.b.c', 'К-00001'])).toEqual([2]);
     expect(t.findRows('ID клиента', ['a.b.c', 'a.bXc'])).toEqual([4]);
     expect(t.findRows('ID клиента', ['К(1)+', 'К-00012'])).toEqual([3, 5]);
+    expect(t.findRows('ID клиента', ['К(1)+'])).toEqual([5]);
+    expect(t.findRows('ID клиента', ['a.b.c'])).toEqual([]);
+    // a blank is never an ID (Sheets refuses to search for nothing)
+    expect(t.findRows('ID клиента', [''])).toEqual([]);
+    expect(t.findRows('ID клиента', ['', 'К-00012'])).toEqual([3]);
+  });
+
+  it('matches the whole cell, not a part of it', () => {
+    const t = Table.open(ss, 'Клиенты');
+    expect(t.searchRows(['Клиент', 'Телефон'], 'ромашка')).toEqual([]);
+    expect(t.searchRows(['Клиент', 'Телефон'], 'ооо «ромашка»')).toEqual([2]);
+  });
+
+  it('searches and reads a tab trimmed to its data, without asking past its last row or column', () => {
+    sheet.appendRow(['ИП Петров', 'К-00012', '', "'+79120000002"]);
+    sheet.appendRow(['АО «Вектор»', 'К-00013', '', "'+79120000003"]);
+    sheet.appendRow(['ЗАО «Сигма»', 'К-00014', '', '']);
+    sheet.deleteRows(6, sheet.getMaxRows() - 5);
+    sheet.deleteColumns(5, sheet.getMaxColumns() - 4);
+    const t = Table.open(ss, 'Клиенты');
+    expect(t.searchRows(['ID клиента', 'Телефон'], '.*0000[23]')).toEqual([3, 4]);
+    expect(t.searchRows(['Телефон', 'Моя пометка'], '.+')).toEqual([2, 3, 4]);
+    // four near rows: one block over rows 2–5, the last of the grid
+    const rows = t.readRowsAt([2, 3, 5, 4, 2]);
+    expect([...rows.values()].map((r) => r[1])).toEqual(['К-00001', 'К-00012', 'К-00013', 'К-00014']);
+    expect(t.readRowsAt([3, 4, 4, 3]).get(4)![1]).toBe('К-00013');
+  });
+});
+
+describe('Table headers', () => {
+  it('are kept trimmed, as the checks of the workbook read them', () => {
+    sheet.getRange(1, 1, 1, 2).setValues([['  Клиент', 'ID клиента  ']]);
+    expect(Table.open(ss, 'Клиенты').headers).toEqual(['Клиент', 'ID клиента', 'Моя пометка', 'Телефон']);
   });
 });
 
