@@ -99,7 +99,7 @@ export class Table {
   static of(sheet: Sheet, required: readonly string[] = [], name?: string, ss?: Spreadsheet): Table {
     const lastColumn = sheet.getLastColumn();
     const headerRange = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
-    const headers = headerRange ? headerRange.getValues()[0].map((h) => String(h ?? '').trim()) : [];
+    const headers = headerRange ? headerRange.getValues()[0].map((h) => String(h).trim()) : [];
     const table = new Table(sheet, name ?? sheet.getName(), headers, ss ?? null, headerRange);
     for (const header of required) table.col(header);
     return table;
