@@ -18,14 +18,30 @@ export function currentUserEmail(): string {
   }
 }
 
-/** The spreadsheet owner's e-mail, lower-case, or '' (a shared-drive file has no owner). */
+/**
+ * The owners asked in this execution, by spreadsheet: on Google every execution loads the
+ * script afresh, so this lives one execution (tests install new services per case).
+ */
+let ownersService: unknown = null;
+let owners = new WeakMap<Spreadsheet, string>();
+
+/** The spreadsheet owner's e-mail, lower-case, or '' (a shared-drive file has no owner); asked once per execution. */
 export function ownerEmail(ss: Spreadsheet): string {
+  if (ownersService !== SpreadsheetApp) {
+    ownersService = SpreadsheetApp;
+    owners = new WeakMap();
+  }
+  const known = owners.get(ss);
+  if (known !== undefined) return known;
+  let email: string;
   try {
     const owner = ss.getOwner();
-    return owner ? (owner.getEmail() || '').trim().toLowerCase() : '';
+    email = owner ? (owner.getEmail() || '').trim().toLowerCase() : '';
   } catch {
-    return '';
+    email = '';
   }
+  owners.set(ss, email);
+  return email;
 }
 
 /**
