@@ -153,7 +153,7 @@ describe('ValueMemory.save', () => {
       ['С-00005', 'Этап', '=Лид', ''],
     ]);
     expect(tab().getRange(6, 3).getFormula()).toBe('');
-    // the updated rows in one block, the one new row appended
+    // the span of updated rows in one setValues, the one new row by appendRow
     expect(calls('Range.setValues')).toBe(1);
     expect(calls('Sheet.appendRow')).toBe(1);
     // saved once: a second save writes nothing
