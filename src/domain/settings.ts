@@ -344,7 +344,7 @@ const PARAMS: Param[] = [
   {
     name: 'Сделка без движения, дней',
     hint: 'Открытая сделка, которая стоит на одном этапе дольше, попадает в список зависших: владельцу и директору',
-    read: (v, s, r) => (s.stuckDealDays = isBlank(v) ? 14 : wholeDays(v, r)),
+    read: (v, s, r) => (s.stuckDealDays = wholeDays(v, r)),
     write: (s) => s.stuckDealDays,
   },
   {
@@ -359,8 +359,7 @@ const PARAMS: Param[] = [
   {
     name: REGISTER_COLUMNS_PARAM,
     hint: `Столбцы реестра на выплату по порядку, через «;»: ${REGISTER_COLUMNS.join('; ')}`,
-    read: (v, s, r) =>
-      (s.paymentRegisterColumns = isBlank(v) ? [...DEFAULT_REGISTER_COLUMNS] : parseRegisterColumns(text(v), r)),
+    read: (v, s, r) => (s.paymentRegisterColumns = parseRegisterColumns(text(v), r)),
     write: (s) => s.paymentRegisterColumns.join('; '),
   },
   {
@@ -464,7 +463,7 @@ const HEADERS = [PARAMS_HEADER, KPI_HEADER, CALENDAR_HEADER];
 function blockRows(values: unknown[][], headerIndex: number): Array<{ row: unknown[]; number: number }> {
   const rows: Array<{ row: unknown[]; number: number }> = [];
   for (let i = headerIndex + 1; i < values.length; i++) {
-    const row = values[i] ?? [];
+    const row = values[i];
     if (row.every(isBlank) || HEADERS.some((h) => sameRow(row, h))) break;
     rows.push({ row, number: i + 1 });
   }

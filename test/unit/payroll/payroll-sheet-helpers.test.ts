@@ -1,0 +1,115 @@
+/**
+ * The small pieces of the ведомость's layout, worked by hand: where its rows and helper columns
+ * are, column letters, the title's month, width groups, and the values-with-notes copy for the
+ * director's separate spreadsheet.
+ */
+import {
+  columnLetter,
+  helperHeaders,
+  monthTitle,
+  payrollCol,
+  sheetLayout,
+  type SheetPlan,
+  valuesWithFormulaNotes,
+  widthGroups,
+} from '../../../src/server/payroll/payroll-sheet-plan';
+
+describe('the ведомость’s layout', () => {
+  it('puts the header on row 4, the column numbers under it, the rows, the totals and the words two below', () => {
+    // 22 visible columns, one blank, then 9 + 2 × 2 KPI + 18 helpers
+    expect(sheetLayout(3, ['Звонки', 'Встречи'])).toEqual({
+      headerRow: 4,
+      numbersRow: 5,
+      firstDataRow: 6,
+      lastDataRow: 8,
+      totalsRow: 9,
+      wordsRow: 11,
+      helperFirstCol: 24,
+      kpiNames: ['Звонки', 'Встречи'],
+      width: 23 + 9 + 4 + 18,
+    });
+    expect(sheetLayout(0, [])).toMatchObject({ firstDataRow: 6, lastDataRow: 5, totalsRow: 6, wordsRow: 8 });
+  });
+
+  it('lists the helper columns with each KPI’s fact, then its target, between the two groups', () => {
+    const headers = helperHeaders(['Звонки']);
+    expect(headers.slice(0, 2)).toEqual(['Категория для ставки', 'Категория для оклада']);
+    expect(headers.slice(8, 12)).toEqual([
+      'Продажи для премии, руб.',
+      'Факт: Звонки',
+      'Цель: Звонки',
+      'Почему нет премии за план и KPI',
+    ]);
+    expect(headers.slice(-1)).toEqual(['НДФЛ учитывает расчётные (не закрытые) месяцы']);
+    expect(headers).toHaveLength(29);
+  });
+
+  it('finds a visible column by its header, 1-based', () => {
+    expect(payrollCol('№ п/п')).toBe(1);
+    expect(payrollCol('Всего начислено')).toBe(17);
+    expect(payrollCol('Подпись')).toBe(22);
+  });
+
+  it('writes column letters as Sheets does', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  it('names the month in the title', () => {
+    expect(monthTitle({ year: 2026, month: 1 })).toBe('январь 2026 г.');
+    expect(monthTitle({ year: 2026, month: 12 })).toBe('декабрь 2026 г.');
+  });
+
+  it('groups neighbouring columns of one width', () => {
+    expect(widthGroups([40, 40, 90, 40], 3)).toEqual([
+      { start: 3, count: 2, width: 40 },
+      { start: 5, count: 1, width: 90 },
+      { start: 6, count: 1, width: 40 },
+    ]);
+    expect(widthGroups([])).toEqual([]);
+    expect(widthGroups([10])).toEqual([{ start: 1, count: 1, width: 10 }]);
+  });
+});
+
+describe('the ведомость as values with formula notes', () => {
+  const plan = (values: SheetPlan['values'], computedValues: SheetPlan['computedValues']): SheetPlan => ({
+    values,
+    computedValues,
+    numberFormats: [],
+    backgrounds: [],
+    fontWeights: [],
+    merges: [],
+    frozenRows: 0,
+    wraps: [],
+    columnWidths: [],
+    hiddenColumns: null,
+  });
+
+  it('puts each formula’s computed value in its cell and the formula in its note, text made safe', () => {
+    const out = valuesWithFormulaNotes(
+      plan(
+        [
+          ['Итого', '=SUM(B2:B3)', '=T("0007")', ''],
+          ['x', 5, '', ''],
+        ],
+        [
+          [null, 1234.5, '0007', 'spilled'],
+          [null, null, '=не формула', null],
+        ],
+      ),
+    );
+    expect(out.values).toEqual([
+      ['Итого', 1234.5, "'0007", 'spilled'],
+      ['x', 5, "'=не формула", ''],
+    ]);
+    expect(out.notes).toEqual([
+      ['', 'Формула: =SUM(B2:B3)', 'Формула: =T("0007")', ''],
+      ['', '', '', ''],
+    ]);
+    expect(out.computedValues).toBeUndefined();
+  });
+
+  it('refuses a formula the engine gave no value for', () => {
+    expect(() => valuesWithFormulaNotes(plan([['=A1']], [[null]]))).toThrow('No computed value for the formula =A1');
+    expect(() => valuesWithFormulaNotes(plan([['=A1']], undefined))).toThrow('No computed value for the formula =A1');
+  });
+});

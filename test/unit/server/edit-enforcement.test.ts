@@ -1,0 +1,529 @@
+/**
+ * The sheet path of the funnel and the client rules (domain section 2), called directly over the
+ * local runtime's services (not through dist/Code.js), so a change to edit-enforcement.ts is seen.
+ * An edit is what Sheets does: the cells change, then onEdit gets the edited range (and, for one
+ * cell, its value and old value).
+ */
+import type { LocalRuntimeSession } from '../../../local/runtime';
+import { CrmContext } from '../../../src/server/crm/crm-context';
+import { enforceEdit, NOTE_PREFIX } from '../../../src/server/crm/edit-enforcement';
+import { SHEETS } from '../../../src/domain/workbook/schema';
+import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
+import { headersOf } from '../../helpers/workbook';
+import { changedSinceComputed, markComputed } from '../../../src/adapter/pay-changes';
+import {
+  CLIENT_A,
+  cell,
+  columnOf,
+  crmWorkbook,
+  DIRECTOR,
+  fullDeal,
+  IVANOV,
+  offerWorkbook,
+  PETROVA,
+  rowsOf,
+  sheetOf,
+  type Row,
+} from '../../crm/crm-workbook';
+
+const D = SHEETS.deals;
+const C = SHEETS.clients;
+const CL = SHEETS.claims;
+
+let session: LocalRuntimeSession;
+let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function open(options: Parameters<typeof crmWorkbook>[0] = {}) {
+  session = installRuntime(crmWorkbook(options));
+  ss = SpreadsheetApp.getActiveSpreadsheet();
+}
+afterEach(uninstallRuntime);
+
+/** A person's edit: `values` typed or pasted at (row, header) of `sheet`, then onEdit as Sheets calls it. */
+function edit(user: string, sheet: string, row: number, header: string, values: unknown[][]): void {
+  const range = ss
+    .getSheetByName(sheet)!
+    .getRange(row, columnOf(session.workbook, sheet, header), values.length, values[0].length);
+  const single = values.length === 1 && values[0].length === 1;
+  const oldValue = single ? range.getValue() : undefined;
+  range.setValues(values);
+  const e = single ? { range, value: values[0][0], ...(oldValue === '' ? {} : { oldValue }) } : { range };
+  enforceEdit(new CrmContext(ss, user), e);
+}
+const at = (sheet: string, row: number, header: string) => cell(session.workbook, sheet, row, header) ?? '';
+const noteAt = (sheet: string, row: number, header: string) =>
+  session.workbook.sheets.find((s) => s.name === sheet)!.rows[row - 1]?.[columnOf(session.workbook, sheet, header) - 1]
+    ?.note;
+const lastLog = () => rowsOf(session.workbook, SHEETS.log).slice(-1)[0];
+const toasts = () => session.takeUiEvents().filter((e) => e.type === 'toast');
+const midnight = () => {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+};
+
+describe('«Этап» typed in a cell', () => {
+  it('moves forward one stage with its fields filled, stamps «Дата этапа» and logs it with the history', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(at(D, 2, 'Дата этапа')).toEqual(midnight());
+    expect(lastLog()).toMatchObject({
+      Пользователь: IVANOV,
+      Действие: 'Смена этапа',
+      Лист: D,
+      ID: 'С-00001',
+      Поле: 'Этап',
+      Было: 'Переговоры',
+      Стало: 'КП отправлено',
+      Комментарий: 'Изменено в ячейке',
+    });
+    expect(rowsOf(session.workbook, SHEETS.stageHistory).slice(-1)[0]).toMatchObject({
+      'ID сделки': 'С-00001',
+      Клиент: 'ООО «Тепло»',
+      Было: 'Переговоры',
+      Стало: 'КП отправлено',
+      Пользователь: IVANOV,
+      Способ: 'Лист',
+    });
+  });
+
+  it('reverts a skipped stage with a note, a toast naming the deal, and a logged refusal', () => {
+    open({ deals: [fullDeal('С-00001', 'Новый')] });
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    expect(at(D, 2, 'Этап')).toBe('Новый');
+    expect(noteAt(D, 2, 'Этап')).toMatch(new RegExp(`^${NOTE_PREFIX}этап «Переговоры» не принят: .*нельзя пропускать`));
+    const shown = toasts();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ message: expect.stringMatching(/^С-00001: этап «Переговоры» не принят\. [А-Я]/) });
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонена смена этапа',
+      ID: 'С-00001',
+      Было: 'Новый',
+      Стало: 'Переговоры',
+    });
+    // the next accepted move clears the add-on's note
+    edit(IVANOV, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Потребность выявлена');
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+  });
+
+  it('names the missing fields of the stage', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Сумма КП, руб.': '', 'Дата КП': '' })] });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/Сумма КП, руб\..*Дата КП/);
+  });
+
+  it('allows a move back, logged as such', () => {
+    open({ deals: [fullDeal('С-00001', 'КП отправлено')] });
+    edit(IVANOV, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Потребность выявлена');
+    expect(lastLog()).toMatchObject({ Действие: 'Возврат сделки на этап', Было: 'КП отправлено' });
+  });
+
+  it('refuses a cleared stage, a word that is not a stage and a formula', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      `${NOTE_PREFIX}этап «» не принят: этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»`,
+    );
+    expect(toasts().map((t) => (t as { message: string }).message)).toEqual([
+      expect.stringContaining('С-00001: этап «(пусто)» не принят. Этап нельзя очистить'),
+    ]);
+    edit(IVANOV, D, 2, 'Этап', [['Почти договор']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      `${NOTE_PREFIX}этап «Почти договор» не принят: «Почти договор» — не этап воронки; выберите этап из списка`,
+    );
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setFormula('="КП отправлено"');
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/в «Этап» нельзя формулу: выберите этап из списка/);
+  });
+
+  it('refuses a move of another specialist’s deal, and lets the director make it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(PETROVA, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(lastLog()).toMatchObject({ Пользователь: PETROVA, Действие: 'Отклонена смена этапа' });
+    edit(DIRECTOR, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+  });
+
+  it('«Отказ» needs its reason; a reopened deal goes back only to the stage it was lost at and loses the reason', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/Причина отказа/);
+    edit(IVANOV, D, 2, 'Причина отказа', [['Цена']]);
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    edit(IVANOV, D, 2, 'Этап', [['Новый']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/только на этап, где она была проиграна: «Переговоры»/);
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(at(D, 2, 'Причина отказа')).toBe('');
+    expect(rowsOf(session.workbook, SHEETS.log).some((r) => r['Действие'] === 'Сделка возвращена из «Отказ»')).toBe(
+      true,
+    );
+  });
+
+  it('makes a «Потенциальный» client a «Клиент» when a deal reaches «Договор заключён»', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(at(D, 2, 'Этап')).toBe('Договор заключён');
+    expect(at(C, 2, 'Статус клиента')).toBe('Клиент');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Статус клиента',
+      Лист: C,
+      ID: 'К-00001',
+      Было: 'Потенциальный',
+      Стало: 'Клиент',
+      Комментарий: 'Договор заключён',
+    });
+  });
+});
+
+describe('a signed contract', () => {
+  it('goes back to an earlier stage only by the director', () => {
+    open({ deals: [fullDeal('С-00001', 'Исполнение')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    expect(at(D, 2, 'Этап')).toBe('Исполнение');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      'CRM: этап «Согласование договора» не принят: сделку с заключённым договором («Исполнение») вернуть на прежний этап может только директор',
+    );
+    edit(DIRECTOR, D, 2, 'Этап', [['Согласование договора']]);
+    expect(at(D, 2, 'Этап')).toBe('Согласование договора');
+  });
+});
+
+describe('a paste over «Этап»', () => {
+  it('keeps the valid stages, reverts the others, and logs each as a paste', () => {
+    open({
+      deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый'), fullDeal('С-00003', 'Переговоры')],
+    });
+    // the memory of the last valid stages is made by the first edit of each deal
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['Исполнение'], ['Потребность выявлена']]);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап'), at(D, 4, 'Этап')]).toEqual([
+      'КП отправлено',
+      'Новый',
+      'Потребность выявлена',
+    ]);
+    const log = rowsOf(session.workbook, SHEETS.log);
+    expect(log.filter((r) => r['Комментарий'] === 'Вставка или протягивание').map((r) => r['ID'])).toEqual([
+      'С-00001',
+      'С-00003',
+    ]);
+    expect(log.find((r) => r['ID'] === 'С-00002' && r['Действие'] === 'Отклонена смена этапа')).toBeDefined();
+  });
+});
+
+describe('IDs', () => {
+  it('gives a deal typed by hand the next ID, starting at «Новый», logged as a new deal', () => {
+    open({ deals: [fullDeal('С-00007', 'Переговоры')] });
+    edit(IVANOV, D, 3, 'ID клиента', [['К-00001']]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00008');
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая сделка')).toMatchObject({
+      ID: 'С-00008',
+      Поле: 'ID сделки',
+      Было: null,
+      Стало: 'С-00008',
+      Комментарий: 'Строка введена в таблице',
+    });
+  });
+
+  it('puts back an ID changed by hand, and logs and tells it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'ID сделки', [['С-00099']]);
+    expect(at(D, 2, 'ID сделки')).toBe('С-00001');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонена смена ID',
+      ID: 'С-00001',
+      Было: 'С-00001',
+      Стало: 'С-00099',
+      Комментарий: 'ID даёт надстройка; изменить его нельзя',
+    });
+    expect(toasts()).toEqual([
+      expect.objectContaining({ message: 'ID даёт надстройка, изменить его нельзя: прежний ID возвращён.' }),
+    ]);
+  });
+
+  it('gives a pasted copy of a row a new ID, and a pasted ID not of the add-on’s form one too', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const copy = ss.getSheetByName(D)!.getRange(2, 1, 1, 5).getValues();
+    edit(IVANOV, D, 3, 'ID сделки', copy);
+    expect(at(D, 2, 'ID сделки')).toBe('С-00001');
+    expect(at(D, 3, 'ID сделки')).toBe('С-00002');
+    const byAction = (action: string) => rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === action);
+    // the pasted row is a new deal: its «Переговоры» is refused, it starts at «Новый»
+    expect(at(D, 3, 'Этап')).toBe('Новый');
+    expect(byAction('Новый ID')[0]).toMatchObject({
+      Было: 'С-00001',
+      Стало: 'С-00002',
+      Комментарий: 'ID С-00001 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+    edit(IVANOV, D, 4, 'ID сделки', [['сделка 5', 'К-00001']]);
+    expect(at(D, 4, 'ID сделки')).toBe('С-00003');
+    expect(byAction('Новый ID')[1]).toMatchObject({
+      Было: 'сделка 5',
+      Комментарий: '«сделка 5» — не ID надстройки; строке дан новый ID',
+    });
+  });
+});
+
+describe('IDs in a paste of whole rows', () => {
+  it('a row whose ID was pasted over gets back its own, matched by what the memory keeps of it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'ID сделки', [['С-00005', 'К-00001']]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00002');
+    expect(at(D, 3, 'Этап')).toBe('КП отправлено');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонена смена ID',
+      ID: 'С-00002',
+      Стало: 'С-00005',
+      Комментарий: 'ID даёт надстройка; изменить его нельзя, и вставкой тоже: строке возвращён её ID',
+    });
+  });
+
+  it('a pasted ID the add-on never gave makes a new deal, checked as new', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'ID сделки', [['С-00005', 'К-00001']]);
+    // the next after the highest in the column
+    expect(at(D, 3, 'ID сделки')).toBe('С-00006');
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00005',
+      Стало: 'С-00006',
+      Комментарий:
+        'ID С-00005 надстройка не выдавала (вставлен вручную); строке дан новый ID, она проверяется как новая',
+    });
+  });
+});
+
+describe('clients', () => {
+  const KEY: Row = { ...CLIENT_A, 'ID клиента': 'К-00002', 'Статус клиента': 'Ключевой', Ответственный: IVANOV };
+
+  it('a client typed by hand gets an ID, today’s date and «Потенциальный»', () => {
+    open();
+    edit(IVANOV, C, 3, 'Клиент', [['ИП Смирнов']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), at(C, 3, 'Дата создания')]).toEqual([
+      'К-00002',
+      'Потенциальный',
+      midnight(),
+    ]);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый клиент')).toMatchObject({
+      ID: 'К-00002',
+    });
+  });
+
+  it('only the director makes a client «Ключевой»', () => {
+    open();
+    edit(IVANOV, C, 2, 'Статус клиента', [['Ключевой']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента')).toMatch(/^CRM: статус «Ключевой» не принят: /);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена статуса', Было: 'Потенциальный', Стало: 'Ключевой' });
+    edit(DIRECTOR, C, 2, 'Статус клиента', [['Ключевой']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Ключевой');
+    expect(lastLog()).toMatchObject({ Действие: 'Статус клиента', Было: 'Потенциальный', Стало: 'Ключевой' });
+    edit(DIRECTOR, C, 2, 'Статус клиента', [['']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Ключевой');
+    expect(noteAt(C, 2, 'Статус клиента')).toMatch(/статус клиента нельзя очистить/);
+  });
+
+  it('a discount only for a key client, never above the maximum, and no formula', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 2, 'Скидка, %', [[5]]);
+    expect(at(C, 2, 'Скидка, %')).toBe('');
+    expect(noteAt(C, 2, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: /);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Стало: '5' });
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', Было: null, Стало: '10' });
+    edit(IVANOV, C, 3, 'Скидка, %', [[16]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/15/);
+    const range = ss.getSheetByName(C)!.getRange(3, columnOf(session.workbook, C, 'Скидка, %'));
+    range.setFormula('=5');
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/в «Скидка, %» нельзя формулу: введите число/);
+  });
+});
+
+describe('claims', () => {
+  it('a claim typed by hand gets its ID, «Новая» and the deadline of «Дата» plus the set days', () => {
+    open({ claims: [] });
+    edit(IVANOV, CL, 2, 'Дата', [[new Date(2026, 2, 2)]]);
+    expect([at(CL, 2, 'ID'), at(CL, 2, 'Статус')]).toEqual(['П-00001', 'Новая']);
+    expect(at(CL, 2, 'Срок ответа')).toBeInstanceOf(Date);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая претензия')).toMatchObject({
+      ID: 'П-00001',
+    });
+  });
+});
+
+describe('the tabs that decide pay, and the deal lines', () => {
+  it('an edit of «Табель» marks its month changed since its calculation', () => {
+    open();
+    sheetOf(session.workbook, SHEETS.timesheet, headersOf('timesheet'), [
+      { Месяц: '2026-03', 'Сотрудник (Таб. №)': '2', 'Отработано дней': 20 },
+    ]);
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    markComputed('2026-04', new Date(Date.now() - 60_000));
+    edit(IVANOV, SHEETS.timesheet, 2, 'Отработано дней', [[21]]);
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Табель']);
+    expect(changedSinceComputed('2026-04')?.sheets).toEqual(['Табель']);
+  });
+
+  it('an article typed on «Позиции сделок» that «Прайс» does not have gets a note', () => {
+    session = installRuntime(offerWorkbook());
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    sheetOf(session.workbook, SHEETS.dealLines, headersOf('dealLines'), []);
+    edit(IVANOV, SHEETS.dealLines, 2, 'ID сделки', [['С-00001', 'ХХ-99']]);
+    expect(noteAt(SHEETS.dealLines, 2, 'Артикул')).toMatch(/товара с артикулом «ХХ-99» нет в листе «Прайс»/);
+  });
+});
+
+describe('other tabs', () => {
+  it('an edit of a tab the add-on does not enforce changes nothing', () => {
+    open();
+    edit(IVANOV, SHEETS.contacts, 2, 'Результат', [['договорились']]);
+    expect(session.workbook.sheets.some((s) => s.name === SHEETS.log && s.rows.length > 1)).toBe(false);
+  });
+
+  it('an edit of the header row is left alone', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 1, 'Этап', [['Этап']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
+
+describe('fields only the director changes', () => {
+  it('a specialist cannot hand a deal to someone else; the director can, and it is logged', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(new RegExp(`^CRM: «${PETROVA}» не принято: `));
+    expect(lastLog()).toMatchObject({
+      Пользователь: IVANOV,
+      Действие: 'Отклонено изменение поля',
+      ID: 'С-00001',
+      Поле: 'Ответственный',
+      Было: IVANOV,
+      Стало: PETROVA,
+    });
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(at(D, 2, 'Ответственный')).toBe(PETROVA);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    expect(lastLog()).toMatchObject({
+      Пользователь: DIRECTOR,
+      Действие: 'Изменение поля',
+      Поле: 'Ответственный',
+      Было: IVANOV,
+      Стало: PETROVA,
+      Комментарий: 'Изменено в ячейке',
+    });
+  });
+
+  it('the amount of a signed contract is the director’s; before signing the specialist types it', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён'), fullDeal('С-00002', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[900000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Поле: 'Сумма договора, руб.' });
+    edit(IVANOV, D, 3, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 3, 'Сумма договора, руб.')).toBe(480000);
+    edit(DIRECTOR, D, 2, 'Сумма договора, руб.', [[460000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(460000);
+    expect(lastLog()).toMatchObject({ Действие: 'Изменение поля', Было: '470000', Стало: '460000' });
+  });
+
+  it('several refusals in one paste make one toast naming the deals', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA], [PETROVA]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([IVANOV, IVANOV]);
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'Не принято изменений: 2 (С-00001, С-00002). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+  });
+
+  it('a client keeps a phone or an e-mail', () => {
+    open();
+    edit(IVANOV, C, 2, 'Email', [['']]);
+    expect(at(C, 2, 'Email')).toBe('');
+    edit(IVANOV, C, 2, 'Телефон', [['']]);
+    expect(at(C, 2, 'Телефон')).toBe('+79123456789');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонено изменение поля',
+      Поле: 'Телефон',
+      Комментарий: 'у клиента должен остаться телефон или e-mail',
+    });
+  });
+});
+
+describe('guarded fields in a paste and as formulas', () => {
+  it('an owner pasted over a deal the memory has no owner for is taken as it stands', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    const memoryTabs = () => session.workbook.sheets.filter((s) => s.hidden).length;
+    expect(memoryTabs()).toBe(0);
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA], [PETROVA]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+    // now known: Иванов cannot take them back
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV], [IVANOV]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+  });
+
+  it('a formula typed into «Ответственный» goes, and the owner stays', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'));
+    range.setFormula(`="${PETROVA}"`);
+    enforceEdit(new CrmContext(ss, DIRECTOR), { range });
+    expect(range.getFormula()).toBe('');
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(/^CRM: «petrova@proekt-a\.ru» не принято: .*формул/);
+  });
+
+  it('an edit of a client’s plain field is not checked or logged', () => {
+    open();
+    edit(IVANOV, C, 2, 'Город', [['Казань']]);
+    expect(at(C, 2, 'Город')).toBe('Казань');
+    expect(session.workbook.sheets.find((s) => s.name === SHEETS.log)).toBeUndefined();
+  });
+});
+
+describe('a paste over deals whose earlier stage is unknown', () => {
+  it('keeps what the row’s fields allow, flags it for the director and logs «Этап без проверки»', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    // a row the enforcement never saw (an edit it missed)
+    const record = fullDeal('С-00002', 'Новый');
+    ss.getSheetByName(D)!
+      .getRange(3, 1, 1, headersOf('deals').length)
+      .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['КП отправлено']]);
+    expect(at(D, 3, 'Этап')).toBe('КП отправлено');
+    expect(noteAt(D, 3, 'Этап')).toBe(
+      'CRM: этап «КП отправлено» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку',
+    );
+    expect(lastLog()).toMatchObject({
+      Действие: 'Этап без проверки',
+      ID: 'С-00002',
+      Поле: 'Этап',
+      Было: '(неизвестно)',
+      Стало: 'КП отправлено',
+      Комментарий: 'Вставка или протягивание; прежний этап неизвестен — директору проверить',
+    });
+  });
+});
