@@ -254,6 +254,8 @@ describe('measureKpi: the fact of each KPI', () => {
   it('conversion: won ÷ (won + lost) of the month; none closed: nothing to measure', () => {
     expect(measureKpi(KPI('conversion'), ctx({ deals }))).toBe(0.75);
     expect(measureKpi(KPI('conversion'), ctx({ deals, month: APRIL }))).toBeNull();
+    const even = new DealIndex([deal(A, 'К-1', '2026-03-05', 1_000, 0), lostDeal(A, 'К-2', '2026-03-06')], 'contract');
+    expect(measureKpi(KPI('conversion'), ctx({ deals: even }))).toBe(0.5);
   });
 
   it('sales growth: January–March ÷ October–December', () => {

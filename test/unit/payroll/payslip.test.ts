@@ -54,6 +54,11 @@ describe('formatPercent', () => {
     expect(formatPercent(share, digits)).toBe(pct(text));
   });
 
+  it('drops only the trailing zeros of the decimals', () => {
+    expect(formatPercent(0.105, 3)).toBe(pct('10,5'));
+    expect(formatPercent(0.1005, 3)).toBe(pct('10,05'));
+  });
+
   it('one decimal unless told otherwise', () => {
     expect(formatPercent(0.12345)).toBe(pct('12,3'));
   });
@@ -74,6 +79,10 @@ describe('wrapWords', () => {
 
   it('empty text is one empty line', () => {
     expect(wrapWords('', 5)).toEqual(['']);
+  });
+
+  it('a trailing space adds no empty line', () => {
+    expect(wrapWords('aaaa ', 3)).toEqual(['aaaa']);
   });
 
   it(`the basis column's width is ${BASIS_LINE_CHARS} characters`, () => {
@@ -324,6 +333,13 @@ describe('payslipText: the KPI line', () => {
     const none = [{ name: 'Конверсия воронки', fact: null, target: 0.3, percent: 0.05, met: false }];
     expect(item(march({ kpis: none, kpiBonus: 0 }), '  премия KPI')![2]).toBe(
       'не выполнены: «Конверсия воронки» (нет данных); процент от начисленного по окладу',
+    );
+    const twoMissed = [
+      { name: 'Конверсия воронки', fact: 0.2, target: 0.3, percent: 0.05, met: false },
+      { name: 'Рост маржи', fact: 0.9, target: 1.1, percent: 0.05, met: false },
+    ];
+    expect(item(march({ kpis: twoMissed, kpiBonus: 0 }), '  премия KPI')![2]).toBe(
+      'не выполнены: «Конверсия воронки» (0,2 при цели 0,3), «Рост маржи» (0,9 при цели 1,1); процент от начисленного по окладу',
     );
   });
 

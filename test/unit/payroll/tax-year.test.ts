@@ -117,6 +117,7 @@ describe('missingMonths: earlier months of the year that are neither closed nor 
     expect(missingMonths([], p, april)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(missingMonths([paidMonth('2026-02', '1')], p, april)).toEqual(['2026-01', '2026-03']);
     expect(missingMonths([paidMonth('2026-02', ' 1 ')], p, march)).toEqual(['2026-01']);
+    expect(missingMonths([paidMonth('2026-02', '1')], person(' 1 '), march)).toEqual(['2026-01']);
     expect(missingMonths([paidMonth('2026-01', '2')], p, march)).toEqual(['2026-01', '2026-02']);
     expect(missingMonths([], p, { year: 2026, month: 1 })).toEqual([]);
   });
