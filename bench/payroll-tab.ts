@@ -13,11 +13,16 @@ const CASES: Array<[number, number]> = [
   [100, 20_000],
 ];
 
-/** What «Рассчитать за месяц…» needs whatever the implementation, item by item. */
+/**
+ * What «Рассчитать за месяц…» needs whatever the implementation, item by item. Formatting a
+ * block where Google has a 2-D setter (setWraps, setHorizontalAlignments, setFontSizes) counts
+ * one call on the content range; merges, borders and widths go a range at a time.
+ */
 export const PAYROLL_MINIMUM: Array<[what: string, calls: number]> = [
+  ['меню разбирает очередь: getActiveSpreadsheet, getDocumentProperties, getProperties', 3],
   ['месяц и итог: getUi, prompt, getSelectedButton, getResponseText, alert', 5],
-  ['директор ли: getActiveSpreadsheet, getActiveUser, getEmail, getOwner, getEmail', 5],
-  ['свойства документа (отдельная таблица): getDocumentProperties, getProperty', 2],
+  ['директор ли: getActiveUser, getEmail, getOwner, getEmail', 4],
+  ['сегодня в поясе таблицы (месяц по умолчанию): getSpreadsheetTimeZone, getScriptTimeZone', 2],
   [
     '«Настройки», «Сотрудники», «Табель», «Планы», «Сделки», «Претензии», закрытые месяцы: getSheetByName, getDataRange, getValues',
     21,
@@ -26,13 +31,22 @@ export const PAYROLL_MINIMUM: Array<[what: string, calls: number]> = [
   ['размер листа: getMaxColumns, insertColumnsAfter, getMaxRows', 3],
   ['содержимое: getRange, setValues, setNumberFormats, setBackgrounds, setFontWeights', 5],
   ['объединения шапки и подписей: getRange, merge ×4', 8],
-  ['перенос текста: getRange, setWrap ×2', 4],
-  ['ширины столбцов: setColumnWidths по одной на группу', 18],
+  [
+    'перенос текста, выравнивание, размер шрифта: setWraps, setHorizontalAlignments, setVerticalAlignments, setFontSizes',
+    4,
+  ],
+  ['ширины столбцов: setColumnWidths по одной на группу', 19],
+  ['рамка таблицы: getRange, setBorder', 2],
+  ['высота строк сотрудников: setRowHeights', 1],
   ['закрепление и скрытый столбец: setFrozenRows, hideColumns', 2],
-  ['защита: protect, setDescription, setWarningOnly, getEditors, addEditors, canDomainEdit', 6],
+  ['защита: getProtections, protect, setDescription, setWarningOnly, getEditors, canDomainEdit', 6],
   ['замена листа: setName, setActiveSheet', 2],
-  ['ход расчёта: toast ×2', 2],
-  ['«Журнал»: getSheetByName, getLastRow, getRange, setValues', 4],
+  ['ход расчёта: toast ×3', 3],
+  [
+    'отметка расчёта и строка «Журнала» под одной блокировкой: getDocumentLock, waitLock, getProperties, setProperty, flush, releaseLock',
+    6,
+  ],
+  ['«Журнал»: getSheetByName, appendRow', 2],
 ];
 
 /**

@@ -4,7 +4,7 @@
  */
 import { SHEETS, COLUMNS } from '../domain/workbook/schema';
 import { textOf } from '../domain/crm/values';
-import { ensureGridRows } from './grid';
+import { appendRows } from './grid';
 import { withDocumentLock } from './lock';
 import { forgetEntries, OVERFLOW_SHEET, pendingEntries, queueEntries, takePlantedEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
@@ -71,9 +71,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
     sheet = ss.insertSheet(SHEETS.log);
     sheet.getRange(1, 1, 1, COLUMNS.log.length).setValues([COLUMNS.log.map((c) => c.header)]);
   }
-  const first = sheet.getLastRow() + 1;
-  ensureGridRows(sheet, first + all.length - 1);
-  sheet.getRange(first, 1, all.length, COLUMNS.log.length).setValues(all);
+  appendRows(sheet, all, COLUMNS.log.length);
   forgetEntries(
     ss,
     pending.map((p) => p.id),

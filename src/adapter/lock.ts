@@ -19,6 +19,18 @@ export const LOCK_TIMEOUT_MS = 20_000;
  */
 export const EDIT_LOCK_TIMEOUT_MS = 15_000;
 
+let holds = 0;
+let held: number | null = null;
+
+/**
+ * Which hold of the document lock this execution is in (a number that changes with every
+ * acquisition), or null outside the lock. What was read under a hold still stands while the
+ * same hold lasts: no other execution of the add-on can have written it meanwhile.
+ */
+export function currentLockHold(): number | null {
+  return held;
+}
+
 /** Runs `fn` holding the document lock; a busy document is a DomainError in Russian. */
 export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T {
   const lock = LockService.getDocumentLock();
@@ -29,12 +41,14 @@ export function withDocumentLock<T>(fn: () => T, timeoutMs = LOCK_TIMEOUT_MS): T
   }
   // what is decided under the lock rests on properties read under it
   refreshAfterLock();
+  held = ++holds;
   try {
     const result = fn();
     // push pending writes before another execution can take the lock and read
     SpreadsheetApp.flush();
     return result;
   } finally {
+    held = null;
     lock.releaseLock();
   }
 }

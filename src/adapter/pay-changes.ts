@@ -91,12 +91,15 @@ export function markAllComputedChanged(at: Date, sheet: string): void {
 
 /** Records that `month` was computed at `at`; takes the document lock. */
 export function markComputed(month: string, at: Date): void {
-  withDocumentLock(() =>
-    update((state) => {
-      state.computed[month] = at.toISOString();
-      delete state.sources[month];
-    }),
-  );
+  withDocumentLock(() => markComputedLocked(month, at));
+}
+
+/** markComputed for a caller already holding the document lock (with its «Журнал» row, say). */
+export function markComputedLocked(month: string, at: Date): void {
+  update((state) => {
+    state.computed[month] = at.toISOString();
+    delete state.sources[month];
+  });
 }
 
 /** When the month's pay data changed after its last calculation, when and in which tabs; else null. */

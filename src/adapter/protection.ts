@@ -15,11 +15,12 @@ export function protectForDirectors(sheet: Sheet, description: string, directors
   protection.setDescription(description);
   protection.setWarningOnly(false);
   const keep = new Set(directors.filter((e) => e !== '').map((e) => e.toLowerCase()));
-  const others = protection.getEditors().filter((u) => !keep.has((u.getEmail() || '').toLowerCase()));
-  if (others.length > 0) protection.removeEditors(others);
-  const missing = [...keep].filter(
-    (e) => !protection.getEditors().some((u) => (u.getEmail() || '').toLowerCase() === e),
-  );
+  // the editors read once: after the others are removed, those kept are the ones of `keep` it had
+  // Stryker disable next-line StringLiteral: keep holds e-mails only, so '' and any other text are equally not in it
+  const editors = protection.getEditors().map((u) => ({ user: u, email: (u.getEmail() || '').toLowerCase() }));
+  const others = editors.filter((e) => !keep.has(e.email));
+  if (others.length > 0) protection.removeEditors(others.map((e) => e.user));
+  const missing = [...keep].filter((e) => !editors.some((u) => u.email === e));
   if (missing.length > 0) protection.addEditors(missing);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   return existing.length === 0;

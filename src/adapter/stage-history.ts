@@ -7,7 +7,7 @@
  * running as the director writes them.
  */
 import { COLUMNS, SHEETS, STAGE_CHANGE_WAYS } from '../domain/workbook/schema';
-import { ensureGridRows } from './grid';
+import { appendRows } from './grid';
 import { UNKNOWN_USER } from './audit-log';
 import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
@@ -44,12 +44,14 @@ export function appendStageHistory(
     STAGE_CHANGE_WAYS[c.how],
   ]);
   const width = COLUMNS.stageHistory.length;
+  const pending = pendingEntries(ss, 'history');
+  // nothing to write and nothing queued: the tab is not even looked up
+  if (rows.length === 0 && pending.length === 0) return;
   let sheet = ss.getSheetByName(SHEETS.stageHistory);
   if (sheet && !userMayWrite(sheet)) {
     queueEntries(ss, 'history', rows);
     return;
   }
-  const pending = pendingEntries(ss, 'history');
   const all = [
     ...pending.map((p) => p.row.map((v, i): unknown => (i === 0 ? new Date(v) : v)).slice(0, width)),
     ...rows,
@@ -59,9 +61,7 @@ export function appendStageHistory(
     sheet = ss.insertSheet(SHEETS.stageHistory);
     sheet.getRange(1, 1, 1, width).setValues([COLUMNS.stageHistory.map((c) => c.header)]);
   }
-  const first = sheet.getLastRow() + 1;
-  ensureGridRows(sheet, first + all.length - 1);
-  sheet.getRange(first, 1, all.length, width).setValues(all);
+  appendRows(sheet, all, width);
   forgetEntries(
     ss,
     pending.map((p) => p.id),

@@ -19,6 +19,32 @@ function escapeRegex(text: string): string {
 }
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * The tabs opened in this execution, by spreadsheet: on Google every execution loads the
+ * script afresh, so this lives one execution (tests that import the module install new
+ * services per case, which starts it again).
+ */
+let openedService: unknown = null;
+interface OpenedTab {
+  sheet: Sheet;
+  headers: string[];
+  headerRange: GoogleAppsScript.Spreadsheet.Range | null;
+}
+let opened = new WeakMap<Spreadsheet, Map<string, OpenedTab>>();
+
+function openedTabs(ss: Spreadsheet): Map<string, OpenedTab> {
+  if (openedService !== SpreadsheetApp) {
+    openedService = SpreadsheetApp;
+    opened = new WeakMap();
+  }
+  let tabs = opened.get(ss);
+  if (!tabs) {
+    tabs = new Map();
+    opened.set(ss, tabs);
+  }
+  return tabs;
+}
+
 export class Table {
   readonly index: Map<string, number>;
   private cachedLastRow: number | null = null;
@@ -28,35 +54,60 @@ export class Table {
     readonly sheet: Sheet,
     readonly name: string,
     readonly headers: string[],
+    /** the sheet's spreadsheet when the caller has it (its dates then need no getParent) */
+    private readonly ss: Spreadsheet | null = null,
+    /** the header row's range as read (null for a tab without headers) */
+    readonly headerRange: GoogleAppsScript.Spreadsheet.Range | null = null,
   ) {
     this.index = headerIndex(headers);
   }
 
-  /** Opens a tab by name and checks that it has every `required` header. */
+  /**
+   * Opens a tab by name and checks that it has every `required` header. The tab and its
+   * header row are looked up once per execution and spreadsheet: a second open reads nothing.
+   */
   static open(ss: Spreadsheet, name: string, required: readonly string[] = []): Table {
-    const sheet = ss.getSheetByName(name);
-    if (!sheet) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
-    return Table.of(sheet, required, name);
+    const table = Table.tryOpen(ss, name);
+    if (!table) throw new DomainError(`Нет листа «${name}». Запустите меню CRM → «Настроить таблицу».`);
+    for (const header of required) table.col(header);
+    return table;
   }
 
-  /** The table of an already known sheet (its name when the caller knows it, saving a call). */
-  static of(sheet: Sheet, required: readonly string[] = [], name?: string): Table {
+  /** Opens a tab by name as open() does; null when the spreadsheet has no such tab. */
+  static tryOpen(ss: Spreadsheet, name: string): Table | null {
+    const known = openedTabs(ss);
+    const seen = known.get(name);
+    if (seen) return new Table(seen.sheet, name, seen.headers, ss, seen.headerRange);
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return null;
+    const table = Table.of(sheet, [], name, ss);
+    known.set(name, { sheet, headers: table.headers, headerRange: table.headerRange });
+    return table;
+  }
+
+  /** The sheet of a tab already opened in this execution (no call), else null. */
+  static openedSheet(ss: Spreadsheet, name: string): Sheet | null {
+    return openedTabs(ss).get(name)?.sheet ?? null;
+  }
+
+  /** Forgets the tabs opened so far in this execution (after the add-on rewrote header rows). */
+  static forgetOpened(ss: Spreadsheet): void {
+    openedTabs(ss).clear();
+  }
+
+  /** The table of an already known sheet (its name and spreadsheet when the caller knows them, saving calls). */
+  static of(sheet: Sheet, required: readonly string[] = [], name?: string, ss?: Spreadsheet): Table {
     const lastColumn = sheet.getLastColumn();
-    const headers =
-      lastColumn > 0
-        ? sheet
-            .getRange(1, 1, 1, lastColumn)
-            .getValues()[0]
-            .map((h) => String(h ?? '').trim())
-        : [];
-    const table = new Table(sheet, name ?? sheet.getName(), headers);
+    const headerRange = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn) : null;
+    const headers = headerRange ? headerRange.getValues()[0].map((h) => String(h).trim()) : [];
+    const table = new Table(sheet, name ?? sheet.getName(), headers, ss ?? null, headerRange);
     for (const header of required) table.col(header);
     return table;
   }
 
   /** The spreadsheet's dates seen as its people see them (read lazily: only a table holding dates asks). */
   private get dates(): SheetDates {
-    this.datesCache ??= SheetDates.of(this.sheet.getParent());
+    this.datesCache ??= SheetDates.of(this.ss ?? this.sheet.getParent());
     return this.datesCache;
   }
 

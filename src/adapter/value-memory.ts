@@ -5,7 +5,8 @@
  * for single-cell edits), so this is what an invalid change is reverted to.
  */
 import { textOf } from '../domain/crm/values';
-import { ensureGridRows } from './grid';
+import { appendRows } from './grid';
+import { currentLockHold } from './lock';
 import { forgetEntries, pendingEntries, queueEntries } from './pending-writes';
 import { safeCellText } from './safe-text';
 import { userMayWrite } from './sheet-access';
@@ -58,17 +59,21 @@ export class ValueMemory {
 
   /** whether the tab is missing or holds no entry (known without reading it whole) */
   private readonly tabEmpty: boolean;
+  /** the tab as loaded, and the hold of the document lock it was read under (null: outside the lock) */
+  private loadedTab: TabRead | null = null;
+  private readonly loadedHold: number | null = currentLockHold();
 
   private constructor(
     private readonly ss: Spreadsheet,
-    sheet: Sheet | null,
+    private readonly sheet: Sheet | null,
     /** the IDs whose rows are read; null for the whole tab */
-    private readonly ids: readonly string[] | null,
+    private ids: readonly string[] | null,
   ) {
     if (sheet) {
       const tab = readTab(sheet, ids);
       for (const [k, value] of tab.values) this.entries.set(k, value);
       this.tabEmpty = tab.lastRow <= 1;
+      this.loadedTab = tab;
     } else this.tabEmpty = true;
     // values set by users who could not write the tab
     for (const entry of pendingEntries(ss, 'memory')) {
@@ -84,10 +89,36 @@ export class ValueMemory {
    * Reads the memory: with `ids`, only the rows of those IDs (found by
    * TextFinder, so the read does not grow with the tab), and get() knows only
    * them; without, the whole tab (one getValues). A missing tab reads as empty
-   * and is created on save.
+   * and is created on save. `sheet`: the tab when the caller has it.
    */
-  static load(ss: Spreadsheet, ids?: readonly string[]): ValueMemory {
-    return new ValueMemory(ss, ss.getSheetByName(MEMORY_SHEET), ids ?? null);
+  static load(ss: Spreadsheet, ids?: readonly string[], sheet?: Sheet): ValueMemory {
+    return new ValueMemory(ss, sheet ?? ss.getSheetByName(MEMORY_SHEET), ids ?? null);
+  }
+
+  /**
+   * Reads the rows of more IDs into a memory loaded for some (one more TextFinder
+   * search, only when these IDs turn out to be needed). Values queued for them stay.
+   */
+  include(ids: readonly string[]): void {
+    if (this.ids === null) return;
+    const known = this.ids;
+    const more = [...new Set(ids.filter((id) => id !== '' && !known.includes(id)))];
+    if (more.length === 0) return;
+    this.ids = [...known, ...more];
+    if (!this.sheet) return;
+    const tab = readTab(this.sheet, more);
+    for (const [k, value] of tab.values) if (!this.entries.has(k)) this.entries.set(k, value);
+    const loaded = this.loadedTab;
+    if (!loaded) return;
+    if (!tab.sparse || !loaded.sparse) {
+      this.loadedTab = null;
+      return;
+    }
+    tab.rows.forEach((r, i) => {
+      if (r) loaded.rows[i] = r;
+    });
+    for (const [k, i] of tab.rowOf) loaded.rowOf.set(k, i);
+    for (const [k, v] of tab.values) loaded.values.set(k, v);
   }
 
   /** Whether nothing is remembered: the tab is missing or was emptied, and should be rebuilt. */
@@ -139,7 +170,7 @@ export class ValueMemory {
    */
   save(ss: Spreadsheet = this.ss): void {
     if (this.changed.size === 0 && this.pendingIds.length === 0) return;
-    const sheet = ss.getSheetByName(MEMORY_SHEET) ?? ensureMemorySheet(ss);
+    const sheet = (ss === this.ss ? this.sheet : null) ?? ss.getSheetByName(MEMORY_SHEET) ?? ensureMemorySheet(ss);
     if (!userMayWrite(sheet)) {
       queueEntries(
         ss,
@@ -162,12 +193,25 @@ export class ValueMemory {
   /**
    * Re-reads the tab, then writes the changed rows as one block over their span
    * (from what the tab holds now) and appends the new ones after its last row.
+   * Loaded under the same hold of the document lock as this save, with the rows of
+   * every changed ID, the tab as loaded is the tab as it is now: it is not read again.
    */
   private write(sheet: Sheet): void {
     if (this.changed.size === 0) return;
     // the rows of the changed IDs as the tab is now (the whole tab after a rebuild of many)
     const changedIds = [...new Set([...this.changed].map((k) => k.split('\u0000')[0]))];
-    const tab = readTab(sheet, this.ids === null || changedIds.length > TARGETED_LIMIT ? null : changedIds);
+    const loaded = this.loadedTab;
+    this.loadedTab = null;
+    const stillCurrent =
+      loaded !== null &&
+      sheet === this.sheet &&
+      this.loadedHold !== null &&
+      this.loadedHold === currentLockHold() &&
+      (this.ids === null || changedIds.every((id) => this.ids!.includes(id)));
+    const tab =
+      stillCurrent && loaded
+        ? loaded
+        : readTab(sheet, this.ids === null || changedIds.length > TARGETED_LIMIT ? null : changedIds);
     if (tab.sparse) {
       this.writeSparse(sheet, tab);
       return;
@@ -196,11 +240,7 @@ export class ValueMemory {
       }
       sheet.getRange(min + 2, 1, max - min + 1, HEADERS.length).setValues(block.slice(min, max + 1));
     }
-    if (added.length > 0) {
-      const first = tab.lastRow + 1;
-      ensureGridRows(sheet, first + added.length - 1);
-      sheet.getRange(first, 1, added.length, HEADERS.length).setValues(added);
-    }
+    if (added.length > 0) appendRows(sheet, added, HEADERS.length);
     this.changed.clear();
   }
 
@@ -215,11 +255,7 @@ export class ValueMemory {
       if (i === undefined) added.push(cells);
       else sheet.getRange(i + 2, 1, 1, HEADERS.length).setValues([cells]);
     }
-    if (added.length > 0) {
-      const first = tab.lastRow + 1;
-      ensureGridRows(sheet, first + added.length - 1);
-      sheet.getRange(first, 1, added.length, HEADERS.length).setValues(added);
-    }
+    if (added.length > 0) appendRows(sheet, added, HEADERS.length);
     this.changed.clear();
   }
 }

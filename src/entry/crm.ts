@@ -85,7 +85,7 @@ export function menuSetupWorkbook(): void {
       if (line) report.push(line);
     }
     drainPending(ctx.ss);
-    const closedMonths = prepareClosedMonths(PayrollContext.current());
+    const closedMonths = prepareClosedMonths(new PayrollContext(ctx.ss, ctx.user));
     if (closedMonths) report.push(closedMonths);
     offerInstallCheck(
       ctx,
@@ -99,28 +99,28 @@ export function menuSetupWorkbook(): void {
  * Menu CRM → «Найти клиента»: the sidebar's search by name, ИНН, phone, e-mail or ID.
  */
 export function menuFindClient(): void {
-  menuAction('Найти клиента', () => openSidebar(CrmContext.current(), 'search'));
+  menuAction('Найти клиента', () => openSidebar(CrmContext.current(), 'search'), false);
 }
 
 /**
  * Menu CRM → «Карточка клиента»: the sidebar on the selected row's client.
  */
 export function menuClientCard(): void {
-  menuAction('Карточка клиента', () => openSidebar(CrmContext.current(), 'card'));
+  menuAction('Карточка клиента', () => openSidebar(CrmContext.current(), 'card'), false);
 }
 
 /**
  * Menu CRM → «Новый клиент»: the sidebar's new-client form.
  */
 export function menuNewClient(): void {
-  menuAction('Новый клиент', () => openSidebar(CrmContext.current(), 'new-client'));
+  menuAction('Новый клиент', () => openSidebar(CrmContext.current(), 'new-client'), false);
 }
 
 /**
  * Menu CRM → «Мои задачи»: the sidebar's list of overdue items.
  */
 export function menuMyTasks(): void {
-  menuAction('Мои задачи', () => openSidebar(CrmContext.current(), 'tasks'));
+  menuAction('Мои задачи', () => openSidebar(CrmContext.current(), 'tasks'), false);
 }
 
 /**
@@ -175,7 +175,7 @@ export function onEditAsOwner(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // registered to the director who installed it: it writes their protected tabs without asking
   runsAsDirector();
   // what the check writes to «Журнал» and the memory also writes out what specialists left queued
-  runEnforcement(SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
+  runEnforcement(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), editorEmail(e), e);
 }
 
 /**

@@ -38,10 +38,8 @@ export function menuComputePayroll(): void {
     ctx.requireDirector();
     const month = askMonth('Рассчитать за месяц', ctx);
     if (!month) return;
+    // the new tab is made the active one as it is swapped in (a separate book opens by its link)
     const result = computePayrollTab(ctx, month);
-    // the new tab is what the director wants to see next (in this spreadsheet; a separate book opens by its link)
-    const tab = result.separateBook ? null : SpreadsheetApp.getActiveSpreadsheet().getSheetByName(result.sheetName);
-    if (tab) SpreadsheetApp.getActiveSpreadsheet().setActiveSheet(tab);
     const lines = [
       `${result.replaced ? 'Ведомость пересчитана' : 'Ведомость создана'}: лист «${result.sheetName}».`,
       `Сотрудников: ${result.rows}. К выплате: ${rubles(result.toPay)} руб.`,

@@ -37,5 +37,6 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // called without Sheets' event (from the console) there is nothing to check
   if (!isEditEvent(e)) return;
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
-  simpleEdit(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail(), e);
+  // the spreadsheet comes with the event, and who edits is asked only when this trigger enforces
+  simpleEdit(e.source ?? SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail, e);
 }

@@ -20,8 +20,12 @@ function drainQuietly(): void {
   }
 }
 
-export function menuAction(title: string, fn: () => void): void {
-  drainQuietly();
+/**
+ * Runs a menu item. `drain` false for an item that opens the sidebar: the page's first
+ * call (its state) writes the queue, so the item itself need not read the properties.
+ */
+export function menuAction(title: string, fn: () => void, drain = true): void {
+  if (drain) drainQuietly();
   try {
     fn();
   } catch (error) {

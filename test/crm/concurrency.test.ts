@@ -54,7 +54,8 @@ describe('appends under the document lock', () => {
     // Петрова's refused edit starts while the check of Иванов's is about to write its log row
     const overlap = overlapAt(
       session,
-      (call, args) => call === 'Range.setValues' && mentions(args, 'Отклонена смена этапа'),
+      (call, args) =>
+        (call === 'Range.setValues' || call === 'Sheet.appendRow') && mentions(args, 'Отклонена смена этапа'),
       () => {
         session.setUser(PETROVA);
         stageEdit(session, 3, 'Завершена');
@@ -81,7 +82,10 @@ describe('appends under the document lock', () => {
     const row = (client: string) => [['', 'К-00001', client, IVANOV, 'Новый']];
     const overlap = overlapAt(
       session,
-      (call, args) => call === 'Range.setValues' && mentions(args, 'С-00001') && mentions(args, 'Этап'),
+      (call, args) =>
+        (call === 'Range.setValues' || call === 'Sheet.appendRow') &&
+        mentions(args, 'С-00001') &&
+        mentions(args, 'Этап'),
       () => {
         session.setUser(PETROVA);
         session.edit({ sheet: D, row: 3, column: 1, values: row('ООО «Тепло»') });
@@ -138,7 +142,7 @@ describe('the queue of entries a specialist cannot write', () => {
     // the director's edit trigger writes out the queue; the director's sidebar save starts meanwhile
     const overlap = overlapAt(
       session,
-      (call, args) => call === 'Range.setValues' && mentions(args, 'Самара'),
+      (call, args) => (call === 'Range.setValues' || call === 'Sheet.appendRow') && mentions(args, 'Самара'),
       () => session.run('updateClient', ['К-00001', { Примечание: 'Оптовик' }]),
     );
     stageEdit(session, 2, 'Потребность выявлена');

@@ -41,6 +41,8 @@ function writesDuring(session: LocalRuntimeSession, fn: () => void): unknown[][]
   const stop = session.onServiceCall((call, args) => {
     if (call === 'Range.setValue') writes.push([[args[0]]]);
     if (call === 'Range.setValues') writes.push(args[0] as unknown[][]);
+    // a single row appended («Журнал», the memory) is one appendRow
+    if (call === 'Sheet.appendRow') writes.push([args[0] as unknown[]]);
   });
   try {
     fn();
@@ -226,7 +228,8 @@ describe('updateClient writes', () => {
     // The director's run holds the document lock, so his save waits for it (here: is told to retry, and does)
     let overlapped: unknown = null;
     const stop = session.onServiceCall((call, args) => {
-      const writesQueuedEntry = call === 'Range.setValues' && JSON.stringify(args[0]).includes('Самара');
+      const writesQueuedEntry =
+        (call === 'Range.setValues' || call === 'Sheet.appendRow') && JSON.stringify(args[0]).includes('Самара');
       if (overlapped || !writesQueuedEntry) return;
       try {
         overlapped = session.runAs(IVANOV, 'updateClient', ['К-00001', { Город: 'Тверь' }]);

@@ -61,7 +61,7 @@ export interface TransitionContext {
 
 /** True for the nine ordered stages and «Отказ». */
 export function isStage(value: unknown): value is Stage {
-  return typeof value === 'string' && (value === LOST_STAGE || (STAGES as readonly string[]).includes(value));
+  return value === LOST_STAGE || (STAGES as readonly unknown[]).includes(value);
 }
 
 /** Position in the funnel (0 = «Новый»), -1 for «Отказ» and for non-stages. */
@@ -88,7 +88,7 @@ function fieldProblem(r: Requirement, deal: RowRecord, client: RowRecord | null)
   if (r.kind === 'money' && parseAmountValue(value) === null) {
     return { header: r.header, on: r.on, message: `«${r.header}» должно быть неотрицательным числом` };
   }
-  if (r.kind === 'list' && r.list && !r.list.includes(textOf(value))) {
+  if (r.list && !r.list.includes(textOf(value))) {
     return { header: r.header, on: r.on, message: `«${r.header}»: выберите одно из значений: ${r.list.join(', ')}` };
   }
   return null;
@@ -106,9 +106,10 @@ function innRequirement(client: RowRecord | null): MissingField | null {
 
 /** Everything missing to stand at `stage`: its fields and those of all earlier stages. */
 export function missingForStage(stage: Stage, deal: RowRecord, client: RowRecord | null): MissingField[] {
+  // each header is required at one stage only, so no field is listed twice
   const missing: MissingField[] = [];
   const add = (m: MissingField | null) => {
-    if (m && !missing.some((x) => x.header === m.header && x.on === m.on)) missing.push(m);
+    if (m) missing.push(m);
   };
   if (stage === LOST_STAGE) {
     for (const r of STAGE_REQUIREMENTS[LOST_STAGE]) add(fieldProblem(r, deal, client));
@@ -220,7 +221,8 @@ export function allowedMoves(deal: RowRecord, client: RowRecord | null, context:
  * filled, and at least «Новый» — a stage is never left blank.
  */
 export function fallbackStage(deal: RowRecord, client: RowRecord | null, upTo: string): Stage {
-  const limit = isStage(upTo) && upTo !== LOST_STAGE ? stageIndex(upTo) : 0;
+  // -1 for «Отказ» and anything else: «Новый» then
+  const limit = stageIndex(upTo);
   let best: Stage = STAGES[0];
   for (let i = 0; i <= limit; i++) {
     if (missingForStage(STAGES[i], deal, client).length > 0) break;

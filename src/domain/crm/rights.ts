@@ -8,7 +8,7 @@
  * director: a change that needs the director's rights, made by someone Google
  * does not name, is treated as a specialist's change.
  */
-import { CLIENT_TYPES, LOST_STAGE, SOURCES, type Stage } from '../workbook/schema';
+import { CLIENT_TYPES, SOURCES, type Stage } from '../workbook/schema';
 import { stageIndex } from './funnel';
 import { H } from './records';
 import {
@@ -23,10 +23,10 @@ import {
 
 /** The e-mails of a «E-mail директора» cell: separated by commas, semicolons or spaces, lower-case. */
 export function parseDirectorList(value: unknown): string[] {
-  return textOf(value)
-    .split(/[\s,;]+/)
-    .map((e) => e.trim().toLowerCase())
-    .filter((e, i, all) => e !== '' && isValidEmail(e) && all.indexOf(e) === i);
+  const pieces = textOf(value)
+    .toLowerCase()
+    .split(/[\s,;]+/);
+  return pieces.filter((e, i) => isValidEmail(e) && pieces.indexOf(e) === i);
 }
 
 /** The directors: the owner (when known) and the list from «Настройки». */
@@ -47,9 +47,9 @@ export function isDirectorOf(user: string, directors: readonly string[]): boolea
 /** Pay-deciding deal fields: once the contract is signed only the director changes them. */
 export const PAY_FIELDS = [H.contractSum, H.contractDate, H.cost, H.paymentDate] as const;
 
-/** Whether a deal at `stage` has its pay-deciding fields locked («Договор заключён» or later). */
+/** Whether a deal at `stage` has its pay-deciding fields locked («Договор заключён» or later; never «Отказ», index -1). */
 export function payFieldsLocked(stage: string): boolean {
-  return stage !== LOST_STAGE && stageIndex(stage) >= stageIndex('Договор заключён');
+  return stageIndex(stage) >= stageIndex('Договор заключён');
 }
 
 /** Fields of a deal that only the director changes at this stage. */
@@ -60,7 +60,8 @@ export function directorOnlyDealFields(stage: string): string[] {
 /** Why a move of a deal back from a signed stage needs the director, or null. */
 export function backFromSignedProblem(from: string, to: Stage, isDirector: boolean): string | null {
   if (isDirector || !payFieldsLocked(from)) return null;
-  if (to !== LOST_STAGE && stageIndex(to) >= stageIndex(from)) return null;
+  // «Отказ» has index -1: a signed deal moved there is a move back too
+  if (stageIndex(to) >= stageIndex(from)) return null;
   return `сделку с заключённым договором («${from}») вернуть на прежний этап может только директор`;
 }
 
@@ -139,8 +140,8 @@ function closedMonthsTouched(
   change: FieldChange,
   rights: RightsContext,
 ): string[] {
-  const dates: unknown[] = [deal[H.contractDate], deal[H.paymentDate]];
-  if (change.header === H.contractDate || change.header === H.paymentDate) dates.push(change.before, change.after);
+  // the old and new value count when the change is of a date (an amount's values read as no date)
+  const dates: unknown[] = [deal[H.contractDate], deal[H.paymentDate], change.before, change.after];
   const closed = rights.closedMonths();
   const months = dates.map(monthOfDate).filter((m): m is string => m !== null && closed.has(m));
   return [...new Set(months)];
@@ -239,7 +240,7 @@ export function checkClientFieldChange(
       const type = textOf(client[H.clientType]);
       const problem = innProblem(after, (CLIENT_TYPES as readonly string[]).includes(type) ? (type as never) : '');
       if (problem) return { ok: false, reason: problem };
-      const digits = typeof after === 'number' ? String(after) : textOf(after).replace(/\s/g, '');
+      const digits = textOf(after).replace(/\s/g, '');
       return { ok: true, value: digits.length === 9 || digits.length === 11 ? '0' + digits : digits };
     }
     case H.phone: {

@@ -96,10 +96,14 @@ export function adviseCategory(person: StaffRecord, on: Date): CategoryAdvice {
       );
     }
     if (current === 'probation' && afterProbation <= on) {
+      // «Испытательный срок, мес» left blank: the term is unknown, so the advice names no end date
+      const ended = probationEnd
+        ? `Испытательный срок закончился ${ru(probationEnd)}`
+        : 'Срок испытания на листе «Сотрудники» не указан';
       return result(
         'none',
         afterProbation,
-        `Испытательный срок закончился ${ru(probationEnd!)}: можно перевести в «Без категории»; II категория — с ${ru(from)}`,
+        `${ended}: можно перевести в «Без категории»; II категория — с ${ru(from)}`,
       );
     }
     const byProbation = current === 'probation' && probationEnd !== null && from.getTime() === afterProbation.getTime();

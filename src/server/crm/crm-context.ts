@@ -16,17 +16,26 @@ export class CrmContext {
   private settingsCache: Settings | null = null;
   private directorCache: boolean | null = null;
   private todayCache: Date | null = null;
+  private userCache: string | null;
   readonly now = new Date();
 
   constructor(
     readonly ss: Spreadsheet,
-    /** lower-case e-mail, or '' when Google does not reveal it (consumer accounts) */
-    readonly user: string,
-  ) {}
+    /** lower-case e-mail, or '' when Google does not reveal it (consumer accounts); a function to ask only when needed */
+    private readonly userOf: string | (() => string),
+  ) {
+    this.userCache = typeof userOf === 'string' ? userOf : null;
+  }
 
-  /** The context of the running execution (active spreadsheet, active user). */
+  /** The current user's lower-case e-mail, or '' when Google does not reveal it (asked once, when first needed). */
+  get user(): string {
+    this.userCache ??= typeof this.userOf === 'string' ? this.userOf : this.userOf();
+    return this.userCache;
+  }
+
+  /** The context of the running execution (active spreadsheet, active user asked when first needed). */
   static current(): CrmContext {
-    return new CrmContext(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail());
+    return new CrmContext(SpreadsheetApp.getActiveSpreadsheet(), currentUserEmail);
   }
 
   /** «Настройки» parsed (defaults when the tab is missing). */

@@ -97,12 +97,12 @@ function asText(record: RowRecord): Record<string, string> {
   return out;
 }
 
-function lostAtOf(memory: ValueMemory, id: string): Stage | null {
-  const lostAt = memory.get(id, H.stage)?.lostAt;
+function lostAtOf(memory: ValueMemory | null, id: string): Stage | null {
+  const lostAt = memory?.get(id, H.stage)?.lostAt;
   return isStage(lostAt) ? lostAt : null;
 }
 
-function dealDto(record: RowRecord, client: RowRecord | null, memory: ValueMemory): DealDto {
+function dealDto(record: RowRecord, client: RowRecord | null, memory: ValueMemory | null): DealDto {
   const id = textOf(record[H.dealId]);
   return {
     id,
@@ -140,15 +140,14 @@ export function clientCard(ctx: CrmContext, clientId: string): ClientCardDto {
   if (!client) throw new DomainError(`Клиента «${id}» нет на листе «Клиенты»`);
   const dealsTable = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.clientId, H.stage]);
   const dealRecords = recordsWith(dealsTable, H.clientId, id);
-  // only the memory rows of this client's deals
-  const memory = ValueMemory.load(
-    ctx.ss,
-    dealRecords.map((r) => textOf(r[H.dealId])),
-  );
+  // the memory keeps where a lost deal was lost (its one way back): read only for this client's lost deals
+  const lost = dealRecords.filter((r) => textOf(r[H.stage]) === LOST_STAGE).map((r) => textOf(r[H.dealId]));
+  const memory = lost.length > 0 ? ValueMemory.load(ctx.ss, lost) : null;
   const deals = dealRecords.map((r) => dealDto(r, client.record, memory));
   const contacts: ContactDto[] = [];
-  if (ctx.ss.getSheetByName(SHEETS.contacts)) {
-    const table = Table.open(ctx.ss, SHEETS.contacts, [H.clientId]);
+  const table = Table.tryOpen(ctx.ss, SHEETS.contacts);
+  if (table) {
+    table.col(H.clientId);
     for (const r of recordsWith(table, H.clientId, id)) {
       contacts.push({
         date: textOf(r['Дата']),
@@ -199,7 +198,7 @@ export function moveDeal(
     const errors: MissingField[] = [];
     const updates: Record<string, unknown> = {};
     const log: LogEntry[] = [];
-    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
+    const memory = ValueMemory.load(ctx.ss, [dealId]);
     const stageNow = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const after = { ...deal.record };
     for (const [header, text] of Object.entries(fieldValues)) {
@@ -349,6 +348,8 @@ function applyStage(
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
   if (client && newStatus) {
     client.table.writeCell(client.row, H.clientStatus, newStatus);
+    // the client's memory rows are read only now that its status changes
+    memory.include([textOf(client.record[H.clientId])]);
     memory.set(textOf(client.record[H.clientId]), H.clientStatus, newStatus);
     log.push({
       user: ctx.user,
@@ -390,7 +391,7 @@ export function overrideStage(
     if (!deal) throw new DomainError(`Сделки «${dealId}» нет на листе «Сделки»`);
     const clientId = textOf(deal.record[H.clientId]);
     const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
-    const memory = ValueMemory.load(ctx.ss, [dealId, clientId]);
+    const memory = ValueMemory.load(ctx.ss, [dealId]);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
     const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
     applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason, 'override');

@@ -70,6 +70,8 @@ interface Block {
   formula: (i: number, header: string) => boolean;
   /** rows that got their ID in this edit */
   newRows: Set<number>;
+  /** the edited range itself when it is the one cell of block row i under `header` (else null) */
+  cell: (i: number, header: string) => GoogleAppsScript.Spreadsheet.Range | null;
 }
 
 /**
@@ -79,7 +81,8 @@ interface Block {
  * execution is changing; the wait fits a simple trigger's 30 s.
  */
 export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
-  const name = e.range.getSheet().getName();
+  const sheet = e.range.getSheet();
+  const name = sheet.getName();
   if (PAY_SOURCE_SHEETS.includes(name)) {
     withDocumentLock(() => recordPaySourceEdit(e.range, e.oldValue, name, ctx.now), EDIT_LOCK_TIMEOUT_MS);
     return;
@@ -89,12 +92,16 @@ export function enforceEdit(ctx: CrmContext, e: EditEventLike): void {
     return;
   }
   if (name !== SHEETS.deals && name !== SHEETS.clients && name !== SHEETS.claims) return;
-  withDocumentLock(() => enforceLocked(ctx, e, name), EDIT_LOCK_TIMEOUT_MS);
+  withDocumentLock(() => enforceLocked(ctx, e, sheet, name), EDIT_LOCK_TIMEOUT_MS);
 }
 
-function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
+function enforceLocked(
+  ctx: CrmContext,
+  e: EditEventLike,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  name: string,
+): void {
   const range = e.range;
-  const sheet = range.getSheet();
   const top = range.getRow();
   const numRows = range.getNumRows();
   const firstRow = Math.max(top, 2);
@@ -102,7 +109,7 @@ function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
   if (lastRow < 2) return; // the header row itself
   const firstCol = range.getColumn();
   const numCols = range.getNumColumns();
-  const table = Table.of(sheet, [], name);
+  const table = Table.of(sheet, [], name, ctx.ss);
   const rows = table.readRows(firstRow, lastRow - firstRow + 1);
   const block: Block = {
     table,
@@ -119,11 +126,18 @@ function enforceLocked(ctx: CrmContext, e: EditEventLike, name: string): void {
       return (i: number, header: string) => {
         const c = table.index.get(header);
         if (c === undefined || c + 1 < firstCol || c + 1 >= firstCol + numCols) return false;
-        formulas ??= sheet.getRange(firstRow, firstCol, rows.length, numCols).getFormulas();
+        // the edited range itself when it starts below the header row (no getRange)
+        formulas ??= (
+          firstRow === top ? range : sheet.getRange(firstRow, firstCol, rows.length, numCols)
+        ).getFormulas();
         return (formulas[i]?.[c + 1 - firstCol] ?? '') !== '';
       };
     })(),
     newRows: new Set(),
+    cell: (i, header) =>
+      numRows === 1 && numCols === 1 && i === 0 && table.index.get(header) === firstCol - 1 && firstRow === top
+        ? range
+        : null,
   };
   if (name === SHEETS.deals) enforceDeals(ctx, block, e);
   else if (name === SHEETS.clients) enforceClients(ctx, block, e);
@@ -335,7 +349,9 @@ function writeNotes(block: Block, header: string, notes: Map<number, string>, cl
   const all = [...notes.keys(), ...cleared];
   if (all.length === 0 || !block.table.has(header)) return;
   const { min, max } = spanOf(all);
-  const range = block.table.sheet.getRange(block.firstRow + min, block.table.col(header), max - min + 1, 1);
+  const range =
+    (min === max ? block.cell(min, header) : null) ??
+    block.table.sheet.getRange(block.firstRow + min, block.table.col(header), max - min + 1, 1);
   const current = range.getNotes();
   let changed = false;
   for (let i = min; i <= max; i++) {
@@ -377,8 +393,9 @@ export function loadClients(
   ctx: CrmContext,
   ids: readonly string[],
 ): { table: Table; byId: Map<string, { row: number; record: RowRecord }> } | null {
-  if (!ctx.ss.getSheetByName(SHEETS.clients)) return null;
-  const table = Table.open(ctx.ss, SHEETS.clients, [H.clientId]);
+  const table = Table.tryOpen(ctx.ss, SHEETS.clients);
+  if (!table) return null;
+  table.col(H.clientId);
   const byId = new Map<string, { row: number; record: RowRecord }>();
   for (const [row, values] of table.readRowsAt(table.findRows(H.clientId, ids))) {
     const record = table.record(values);
@@ -582,11 +599,11 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     return;
   }
   table.col(H.dealId);
-  // the memory rows of the edited deals and their clients only
-  const memory = ValueMemory.load(ctx.ss, [
-    ...block.records.map((r) => textOf(r[H.dealId])),
-    ...block.records.map((r) => textOf(r[H.clientId])),
-  ]);
+  // the memory rows of the edited deals only (a client's are read when its status changes)
+  const memory = ValueMemory.load(
+    ctx.ss,
+    block.records.map((r) => textOf(r[H.dealId])),
+  );
   rebuildMemory(memory, 'deals', block, H.dealId);
   const refusals: Refusal[] = [];
   enforceGuardedFields(ctx, block, e, memory, 'deals', log, refusals);
@@ -689,6 +706,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   writeNotes(block, H.stage, notes, accepted);
   clearOnReopen(ctx, block, reopened, log);
   if (clients && statusUpdates.size > 0) {
+    memory.include([...statusUpdates.keys()]);
     for (const [clientId, u] of statusUpdates) {
       clients.table.writeCell(u.row, H.clientStatus, u.to);
       memory.set(clientId, H.clientStatus, u.to);

@@ -49,6 +49,8 @@ export const DIRECTOR_ONLY = [
 export function setupWorkbook(ctx: CrmContext): string[] {
   refuseWhereOnlyTheOwnerMay(ctx);
   const report: string[] = [];
+  // the header rows are read afresh here, and once: the memory's seeding reuses them
+  Table.forgetOpened(ctx.ss);
   for (const key of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) {
     setupTable(ctx, SHEETS[key], COLUMNS[key], report);
   }
@@ -66,10 +68,13 @@ export function setupWorkbook(ctx: CrmContext): string[] {
   ensureSheet(ctx, SHEETS.dashboard, report);
   ensureSheet(ctx, SHEETS.log, report);
   const directors = setupDirectors(ctx);
-  for (const name of DIRECTOR_ONLY) protectForDirector(directors, ctx.ss.getSheetByName(name)!, report);
+  for (const name of DIRECTOR_ONLY) {
+    const sheet = Table.openedSheet(ctx.ss, name) ?? ctx.ss.getSheetByName(name)!;
+    protectForDirector(directors, sheet, name, report);
+  }
   if (directors.length > 1) report.push(`Защищённые листы изменяют: ${directors.join(', ')}`);
   withDocumentLock(() => seedMemory(ctx));
-  protectForDirector(directors, ctx.ss.getSheetByName(MEMORY_SHEET)!, report);
+  protectForDirector(directors, ctx.ss.getSheetByName(MEMORY_SHEET)!, MEMORY_SHEET, report);
   setupTemplates(ctx, report);
   return report;
 }
@@ -101,6 +106,8 @@ function addMissingParams(sheet: Sheet, report: string[]): void {
  * English error. Such a setup changes nothing and says who can run it.
  */
 function refuseWhereOnlyTheOwnerMay(ctx: CrmContext): void {
+  // the owner edits under every protection and changes each: nothing to ask
+  if (ctx.user !== '' && ctx.user === ownerEmail(ctx.ss)) return;
   const tabs = [
     ...Object.keys(COLUMNS).map((k) => SHEETS[k as keyof typeof COLUMNS]),
     ...DIRECTOR_ONLY,
@@ -128,9 +135,12 @@ function ensureSheet(ctx: CrmContext, name: string, report: string[]): Sheet {
 }
 
 function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[], report: string[]): void {
-  const sheet = ensureSheet(ctx, name, report);
-  let table = Table.of(sheet);
-  const missing = specs.filter((s) => !table.has(s.header));
+  const opened = Table.tryOpen(ctx.ss, name);
+  if (!opened) ensureSheet(ctx, name, report);
+  let table = opened ?? Table.open(ctx.ss, name);
+  const sheet = table.sheet;
+  const known = table;
+  const missing = specs.filter((s) => !known.has(s.header));
   if (missing.length > 0) {
     const start = table.width + 1;
     if (sheet.getMaxColumns() < start + missing.length - 1) {
@@ -138,9 +148,10 @@ function setupTable(ctx: CrmContext, name: string, specs: readonly ColumnSpec[],
     }
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map((s) => s.header)]);
     report.push(`«${name}»: добавлены столбцы ${missing.map((s) => `«${s.header}»`).join(', ')}`);
-    table = Table.of(sheet);
+    Table.forgetOpened(ctx.ss);
+    table = Table.open(ctx.ss, name);
   }
-  sheet.getRange(1, 1, 1, table.width).setFontWeight('bold');
+  (table.headerRange ?? sheet.getRange(1, 1, 1, table.width)).setFontWeight('bold');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const dataRows = sheet.getMaxRows() - 1;
   if (dataRows < 1) return;
@@ -199,9 +210,9 @@ function setupDirectors(ctx: CrmContext): string[] {
   return directorList(owner, [...trusted, ...parseDirectorList(ctx.settings.directorEmail)]);
 }
 
-function protectForDirector(directors: readonly string[], sheet: Sheet, report: string[]): void {
-  const created = protectForDirectors(sheet, `«${sheet.getName()}»: изменяет только директор`, directors);
-  if (created) report.push(`Лист «${sheet.getName()}» защищён: изменяет только директор`);
+function protectForDirector(directors: readonly string[], sheet: Sheet, name: string, report: string[]): void {
+  const created = protectForDirectors(sheet, `«${name}»: изменяет только директор`, directors);
+  if (created) report.push(`Лист «${name}» защищён: изменяет только директор`);
 }
 
 /**
@@ -211,8 +222,7 @@ function protectForDirector(directors: readonly string[], sheet: Sheet, report: 
  * director's earlier decision.
  */
 function seedMemory(ctx: CrmContext): void {
-  ensureMemorySheet(ctx.ss);
-  const memory = ValueMemory.load(ctx.ss);
+  const memory = ValueMemory.load(ctx.ss, undefined, ensureMemorySheet(ctx.ss));
   const deals = Table.open(ctx.ss, SHEETS.deals, [H.dealId, H.stage]);
   const dealRows = deals.readAll();
   for (const row of dealRows) {

@@ -12,8 +12,9 @@ import { monthKey, type YearMonth } from '../../domain/calendar';
 import { DomainError } from '../../domain/money';
 import { computeMonthWithHistory, type MonthPayroll } from '../../domain/payroll/month';
 import { payrollSheetName, SHEETS } from '../../domain/workbook/schema';
-import { changedSinceComputed, markComputed, type PayDataChange } from '../../adapter/pay-changes';
-import { appendLogLocked } from '../../adapter/audit-log';
+import { changedSinceComputed, markComputedLocked, type PayDataChange } from '../../adapter/pay-changes';
+import { appendLog } from '../../adapter/audit-log';
+import { withDocumentLock } from '../../adapter/lock';
 import { SheetDates } from '../../adapter/sheet-dates';
 import { isClosed, monthLabel, type PayrollContext } from './payroll-context';
 import { isSeparateBook, protectForDirector } from './payroll-book';
@@ -79,8 +80,10 @@ export function readAndCompute(ctx: PayrollContext, month: YearMonth, closed: re
 export function writePlan(sheet: Sheet, plan: SheetPlan): void {
   const rows = plan.values.length;
   const cols = plan.values[0]?.length ?? 0;
-  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < cols) sheet.insertColumnsAfter(maxColumns, cols - maxColumns);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const range = sheet.getRange(1, 1, rows, cols);
   range.setValues(plan.values);
   range.setNumberFormats(plan.numberFormats.map((r) => r.map((f) => f || 'General')));
@@ -208,27 +211,30 @@ export function computePayrollTab(ctx: PayrollContext, month: YearMonth, afterWr
     { description: openProtectionDescription(month), directorEmails: ctx.directorEmails() },
     afterWrite,
   );
-  markComputed(monthKey(month), ctx.now);
   const errors = payroll.rows.filter((r) => !r.ok).length;
-  appendLogLocked(
-    ctx.ss,
-    [
-      {
-        user: ctx.user,
-        action: old ? 'Пересчёт зарплаты' : 'Расчёт зарплаты',
-        sheet: name,
-        id: monthKey(month),
-        field: '',
-        before: '',
-        // every editor can read «Журнал»: the amount stays in the director's spreadsheet
-        after: separate ? '' : (payroll.totals.toPay / 100).toFixed(2),
-        comment:
-          `строк: ${payroll.rows.length}, не рассчитано: ${errors}` +
-          (separate ? '; ведомость в отдельной таблице директора' : ''),
-      },
-    ],
-    ctx.now,
-  );
+  // one hold of the lock for the mark of the calculation and its «Журнал» row
+  withDocumentLock(() => {
+    markComputedLocked(monthKey(month), ctx.now);
+    appendLog(
+      ctx.ss,
+      [
+        {
+          user: ctx.user,
+          action: old ? 'Пересчёт зарплаты' : 'Расчёт зарплаты',
+          sheet: name,
+          id: monthKey(month),
+          field: '',
+          before: '',
+          // every editor can read «Журнал»: the amount stays in the director's spreadsheet
+          after: separate ? '' : (payroll.totals.toPay / 100).toFixed(2),
+          comment:
+            `строк: ${payroll.rows.length}, не рассчитано: ${errors}` +
+            (separate ? '; ведомость в отдельной таблице директора' : ''),
+        },
+      ],
+      ctx.now,
+    );
+  });
   return {
     sheetName: name,
     rows: payroll.rows.length,

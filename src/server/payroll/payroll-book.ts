@@ -87,7 +87,8 @@ export function existingPayrollBook(ss: Spreadsheet, setting: PayrollBookSetting
 
 /** Whether the payroll goes to a spreadsheet other than the shared one. */
 export function isSeparateBook(ss: Spreadsheet, book: Spreadsheet): boolean {
-  return book.getId() !== ss.getId();
+  // the same object is the same spreadsheet: no ID to ask
+  return book !== ss && book.getId() !== ss.getId();
 }
 
 /** Protects a payroll tab so that only the directors edit it (see adapter/protection.ts). */

@@ -12,7 +12,7 @@ import { logRefusedAccess } from '../../adapter/audit-log';
 import { SheetDates } from '../../adapter/sheet-dates';
 import { currentUserEmail, directorEmails, isDirectorEmail } from '../../adapter/user';
 import { CLOSED_MONTHS_HEADERS, CLOSED_MONTHS_SHEET, closedEntries, type ClosedMonthEntry } from './closed-months';
-import { openPayrollBook, payrollBookSetting } from './payroll-book';
+import { isSeparateBook, openPayrollBook, payrollBookSetting } from './payroll-book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,7 +139,7 @@ export class PayrollContext {
 
   private findBooks(): Spreadsheet[] {
     const book = this.book;
-    if (book.getId() !== this.ss.getId()) return [book, this.ss];
+    if (isSeparateBook(this.ss, book)) return [book, this.ss];
     const otherId = this.settings.payrollBookId.trim();
     if (!otherId) return [book];
     try {

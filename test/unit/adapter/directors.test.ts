@@ -120,3 +120,100 @@ describe('protectForDirectors', () => {
     expect(protectedAgainstMe(ss, names)).toEqual(['Журнал', 'Планы']);
   });
 });
+
+/** The spreadsheet as Google gives it for a file with another owner answer (a shared drive's file has none). */
+const withOwner = (owner: () => GoogleAppsScript.Base.User | null) =>
+  new Proxy(ss, {
+    get: (target, key) => (key === 'getOwner' ? owner : Reflect.get(target, key)),
+  });
+const NOT_AUTHORISED = 'You do not have permission to perform that action';
+
+describe('who is asking, when Google does not say', () => {
+  it('trims and lower-cases the e-mails Google gives', () => {
+    session.setUser('  Ivanov@Proekt-A.ru ');
+    expect(currentUserEmail()).toBe(IVANOV);
+    const owned = withOwner(() => ({ getEmail: () => ' Director@Proekt-A.ru ' }) as GoogleAppsScript.Base.User);
+    expect(ownerEmail(owned)).toBe(OWNER);
+  });
+
+  it('is nobody where Session or the owner cannot be asked', () => {
+    const real = Session;
+    (globalThis as Record<string, unknown>).Session = {
+      getActiveUser: () => {
+        throw new Error(NOT_AUTHORISED);
+      },
+    };
+    try {
+      expect(currentUserEmail()).toBe('');
+    } finally {
+      (globalThis as Record<string, unknown>).Session = real;
+    }
+    const refused = withOwner(() => {
+      throw new Error(NOT_AUTHORISED);
+    });
+    expect(ownerEmail(refused)).toBe('');
+    expect(isDirectorEmail(refused, '', OWNER)).toBe(false);
+  });
+
+  it('a file on a shared drive has no owner, and an unknown user is still not its director', () => {
+    const shared = withOwner(() => null);
+    expect(ownerEmail(shared)).toBe('');
+    expect(isDirectorEmail(shared, '', '')).toBe(false);
+    expect(isDirectorEmail(shared, DEPUTY, '')).toBe(false);
+    expect(directorEmails(shared, '')).toEqual([]);
+  });
+});
+
+describe('the director list, asked sparingly and only where it can be checked', () => {
+  it('asks about the protection only for a listed e-mail', () => {
+    protectForDirectors(settingsSheet(), 'Только директор', [OWNER, DEPUTY]);
+    session.resetCalls();
+    expect(directorEmails(ss, '')).toEqual([OWNER]);
+    expect(isDirectorEmail(ss, DEPUTY, IVANOV)).toBe(false);
+    expect(isDirectorEmail(ss, DEPUTY, OWNER)).toBe(true);
+    expect(session.calls()['Sheet.getProtections']).toBeUndefined();
+    expect(isDirectorEmail(ss, DEPUTY, DEPUTY)).toBe(true);
+    expect(session.calls()['Sheet.getProtections']).toBe(1);
+  });
+
+  it('counts nobody but the owner when «Настройки» is missing', () => {
+    ss.insertSheet('Клиенты');
+    ss.deleteSheet(settingsSheet());
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER]);
+  });
+
+  it('counts nobody but the owner for a specialist, who may not edit «Настройки» and cannot check its editors', () => {
+    protectForDirectors(settingsSheet(), 'Только директор', [OWNER, DEPUTY]);
+    session.setUser(IVANOV);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER]);
+    session.setUser(DEPUTY);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER, DEPUTY]);
+  });
+
+  it('reads the protection’s editors whatever their case', () => {
+    const p = settingsSheet().protect();
+    p.removeEditors([DEPUTY, IVANOV]);
+    p.addEditors(['Deputy@Proekt-A.ru']);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER, DEPUTY]);
+  });
+});
+
+describe('the director list in a Workspace domain', () => {
+  beforeEach(() => {
+    const workbook = emptyWorkbook('Клиентская база', OWNER);
+    workbook.editors = [DEPUTY, IVANOV];
+    session = installRuntime(workbook, { accounts: 'workspace' });
+    ss = activeSpreadsheet();
+    ss.insertSheet('Настройки');
+  });
+
+  it('counts nobody but the owner while everyone in the domain may edit «Настройки»', () => {
+    protectForDirectors(settingsSheet(), 'Только директор', [OWNER, DEPUTY]);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER, DEPUTY]);
+    settingsSheet().getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].setDomainEdit(true);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER]);
+    // «Настроить таблицу» protects it again, for the directors only
+    protectForDirectors(settingsSheet(), 'Только директор', [OWNER, DEPUTY]);
+    expect(directorEmails(ss, DEPUTY)).toEqual([OWNER, DEPUTY]);
+  });
+});

@@ -10,6 +10,7 @@ let table: Table;
 let allocateIds: Allocator['allocateIds'];
 let rememberHighestIds: Allocator['rememberHighestIds'];
 let refreshAfterLock: () => void;
+let session: ReturnType<typeof installRuntime>;
 const props = () => PropertiesService.getDocumentProperties();
 /** The stored last number, set as another execution would; callers of allocateIds hold the lock, which re-reads it. */
 const setStored = (kind: string, value: string) => {
@@ -21,7 +22,7 @@ const setStored = (kind: string, value: string) => {
 // document properties lives one execution, as on Google)
 beforeEach(async () => {
   jest.resetModules();
-  installRuntime();
+  session = installRuntime();
   ({ allocateIds, rememberHighestIds } = await import('../../../src/adapter/id-allocator'));
   const { Table } = await import('../../../src/adapter/table');
   ({ refreshAfterLock } = await import('../../../src/adapter/document-properties'));
@@ -72,7 +73,9 @@ describe('rememberHighestIds', () => {
   });
 
   it('writes nothing when no kind has an ID', () => {
-    rememberHighestIds({ client: [] });
+    session.resetCalls();
+    rememberHighestIds({ client: [], deal: ['мусор'] });
+    expect(session.calls()['Properties.setProperties']).toBeUndefined();
     expect(props().getProperties()).toEqual({});
   });
 });

@@ -3,7 +3,7 @@
  * dist/Code.js, so a change to the adapter's source is seen). The session runs an empty script.
  */
 import * as path from 'node:path';
-import { createSession, type LocalRuntimeSession } from '../../../local/runtime';
+import { createSession, type LocalRuntimeSession, type SessionOptions } from '../../../local/runtime';
 import { emptyWorkbook, type WorkbookModel } from '../../../local/runtime/model';
 
 export const OWNER = 'director@proekt-a.ru';
@@ -11,8 +11,12 @@ const SCRIPT = path.join(__dirname, 'fixtures', 'empty-script.js');
 const NAMES = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Session', 'Utilities', 'CacheService'];
 
 /** A session over `workbook` (an empty one owned by OWNER by default), its services installed as globals. */
-export function installRuntime(workbook: WorkbookModel = emptyWorkbook('Клиентская база', OWNER)): LocalRuntimeSession {
+export function installRuntime(
+  workbook: WorkbookModel = emptyWorkbook('Клиентская база', OWNER),
+  options: Pick<SessionOptions, 'accounts'> = {},
+): LocalRuntimeSession {
   const session = createSession({
+    ...options,
     workbook,
     codePath: SCRIPT,
     entryPointsPath: path.join(__dirname, 'fixtures', 'none.json'),

@@ -5,13 +5,16 @@
  */
 import { Table } from '../../../src/adapter/table';
 import { DomainError } from '../../../src/domain/money';
-import { activeSpreadsheet, installRuntime, uninstallRuntime } from './runtime-services';
+import { emptyWorkbook } from '../../../local/runtime/model';
+import type { LocalRuntimeSession } from '../../../local/runtime';
+import { activeSpreadsheet, installRuntime, OWNER, uninstallRuntime } from './runtime-services';
 
+let session: LocalRuntimeSession;
 let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
 
 beforeEach(() => {
-  installRuntime();
+  session = installRuntime();
   ss = activeSpreadsheet();
   sheet = ss.insertSheet('Клиенты');
   // the user moved «Клиент» to the front and added a column of their own
@@ -135,5 +138,111 @@ describe('Table', () => {
     t.refresh();
     expect(t.lastRow).toBe(4);
     expect(t.readColumn('ID клиента')).toEqual(['К-00001', 'К-00012', 'К-00030']);
+  });
+});
+
+describe('Table at the edges', () => {
+  it('reads nothing, and asks for no empty range, on a tab that has only its header row', () => {
+    const t = Table.of(ss.insertSheet('Сделки'));
+    t.sheet.getRange(1, 1, 1, 2).setValues([['ID сделки', 'Сумма']]);
+    const headerOnly = Table.open(ss, 'Сделки');
+    expect(headerOnly.lastRow).toBe(1);
+    expect(headerOnly.readAll()).toEqual([]);
+    expect(headerOnly.readRows(2, 0)).toEqual([]);
+    expect(headerOnly.readColumn('Сумма')).toEqual([]);
+    expect(headerOnly.searchRows(['ID сделки'], '.*')).toEqual([]);
+    session.resetCalls();
+    headerOnly.writeColumn('Сумма', 2, []);
+    expect(session.calls()['Range.setValues']).toBeUndefined();
+  });
+
+  it('searches only the named columns of their span, wherever they stand', () => {
+    const t = Table.open(ss, 'Клиенты');
+    // «Моя пометка» lies between «ID клиента» and «Телефон» but is not searched
+    expect(t.searchRows(['Телефон', 'ID клиента'], '.*(звонить|00012).*')).toEqual([3]);
+    expect(t.searchRows(['Телефон', 'ID клиента'], 'звонить.*')).toEqual([]);
+    expect(t.searchRows(['Телефон', 'ID клиента'], '.*0001.*')).toEqual([2, 3]);
+  });
+
+  it('finds rows in columns past Z (AA, AB, AZ, BA)', () => {
+    const wide = ss.insertSheet('Широкий');
+    const width = 53;
+    const headers = Array.from({ length: width }, (_, i) => `Столбец ${i + 1}`);
+    // column c holds «нужное» in row 2 + c % 7 only
+    const rows = Array.from({ length: 7 }, (_, r) =>
+      Array.from({ length: width }, (_, c) => ((c + 1) % 7 === r ? 'нужное' : `${r}-${c + 1}`)),
+    );
+    wide.insertColumnsAfter(26, width - 26);
+    wide.getRange(1, 1, 8, width).setValues([headers, ...rows]);
+    const t = Table.open(ss, 'Широкий');
+    for (const c of [1, 7, 26, 27, 28, 52, 53]) {
+      expect([c, t.findRows(`Столбец ${c}`, ['нужное'])]).toEqual([c, [2 + (c % 7)]]);
+    }
+  });
+
+  it('reads a few rows one call each and more near rows in one block over their span', () => {
+    const t = Table.open(ss, 'Клиенты');
+    t.appendRecords(Array.from({ length: 20 }, (_, i) => ({ 'ID клиента': `К-${String(100 + i).padStart(5, '0')}` })));
+    const reads = (rows: number[]) => {
+      session.resetCalls();
+      const got = t.readRowsAt(rows);
+      return { calls: session.calls()['Range.getValues'], ids: [...got.values()].map((r) => r[1]) };
+    };
+    // rows 4… hold К-00100…
+    expect(reads([4, 6, 8])).toEqual({ calls: 3, ids: ['К-00100', 'К-00102', 'К-00104'] });
+    expect(reads([4, 5, 6, 7])).toEqual({ calls: 1, ids: ['К-00100', 'К-00101', 'К-00102', 'К-00103'] });
+    // four rows over 16 rows: still one block; over 17 rows: one call each
+    expect(reads([4, 10, 15, 19])).toEqual({ calls: 1, ids: ['К-00100', 'К-00106', 'К-00111', 'К-00115'] });
+    expect(reads([4, 10, 15, 20])).toEqual({ calls: 4, ids: ['К-00100', 'К-00106', 'К-00111', 'К-00116'] });
+  });
+
+  it('writes adjacent fields in one call and each separate run in its own', () => {
+    const t = Table.open(ss, 'Клиенты');
+    const writes = (fields: Record<string, string>) => {
+      session.resetCalls();
+      t.writeFields(2, fields);
+      return session.calls()['Range.setValues'];
+    };
+    expect(writes({ 'Моя пометка': 'перезвонить', Клиент: 'ООО «Ромашка-2»', 'ID клиента': 'К-00001' })).toBe(1);
+    expect(writes({ Телефон: '+79120000003', Клиент: 'ООО «Ромашка-3»', 'Моя пометка': 'ждёт КП' })).toBe(2);
+    expect(writes({ Телефон: '+79120000004' })).toBe(1);
+    expect(cells()[1]).toEqual(['ООО «Ромашка-3»', 'К-00001', 'ждёт КП', '+79120000004']);
+  });
+});
+
+describe('Table dates in a spreadsheet east of the script', () => {
+  beforeEach(() => {
+    const workbook = emptyWorkbook('Клиентская база', OWNER);
+    workbook.timeZone = 'Asia/Yekaterinburg';
+    session = installRuntime(workbook);
+    ss = activeSpreadsheet();
+    sheet = ss.insertSheet('Сделки');
+    sheet.getRange(1, 1, 1, 3).setValues([['ID сделки', 'Дата', 'Сумма']]);
+  });
+
+  it('writes a day as that day’s midnight there and reads it back as the script’s day', () => {
+    const t = Table.open(ss, 'Сделки');
+    const day = new Date(2026, 2, 1); // 1 March, Moscow midnight
+    t.appendRecords([{ 'ID сделки': 'С-00001', Дата: day, Сумма: 1000 }]);
+    t.writeCell(2, 'Сумма', 1500);
+    t.writeColumn('Дата', 3, [new Date(2026, 2, 2)]);
+    t.writeFields(4, { 'ID сделки': 'С-00003', Дата: new Date(2026, 2, 3) });
+    t.writeCell(5, 'Дата', new Date(2026, 2, 4));
+    // in the cells: midnights in Yekaterinburg (UTC+5)
+    const stored = sheet
+      .getRange(2, 2, 4, 1)
+      .getValues()
+      .map((r) => (r[0] as Date).toISOString());
+    expect(stored).toEqual([
+      '2026-02-28T19:00:00.000Z',
+      '2026-03-01T19:00:00.000Z',
+      '2026-03-02T19:00:00.000Z',
+      '2026-03-03T19:00:00.000Z',
+    ]);
+    const read = t.readColumn('Дата').map((d) => (d as Date).getTime());
+    expect(read).toEqual([1, 2, 3, 4].map((d) => new Date(2026, 2, d).getTime()));
+    expect((t.readAll()[0][1] as Date).getTime()).toBe(day.getTime());
+    expect(t.readAll()[0][2]).toBe(1500);
+    expect((t.readRowsAt([3]).get(3)![1] as Date).getTime()).toBe(new Date(2026, 2, 2).getTime());
   });
 });

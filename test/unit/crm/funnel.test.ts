@@ -1,4 +1,14 @@
-import { allowedMoves, checkTransition, missingForStage } from '../../../src/domain/crm/funnel';
+import {
+  allowedMoves,
+  checkTransition,
+  fallbackStage,
+  isOpenStage,
+  isReopening,
+  isStage,
+  missingForStage,
+  REOPEN_CLEARS,
+  stageIndex,
+} from '../../../src/domain/crm/funnel';
 import type { RowRecord } from '../../../src/domain/crm/records';
 import { STAGES, type Stage } from '../../../src/domain/workbook/schema';
 
@@ -191,5 +201,245 @@ describe('allowedMoves lists what the sidebar offers, with what is missing', () 
     const done = allowedMoves(dealAt('Завершена'), client);
     expect(done.every((m) => m.kind === 'back')).toBe(true);
     expect(done).toHaveLength(8);
+  });
+});
+
+describe('what the funnel says, word for word', () => {
+  const refusal = (reason: string, missing: unknown[] = []) => ({ ok: false, reason, missing });
+
+  it('names a value that is not a stage, a start elsewhere than «Новый» and a skipped stage', () => {
+    expect(checkTransition(dealAt('Новый'), client, 'Новый', 'Выиграна' as Stage)).toEqual(
+      refusal('«Выиграна» — не этап воронки'),
+    );
+    expect(checkTransition(dealAt('Новый'), client, '', 'Отказ')).toEqual(
+      refusal('Новая сделка начинается с этапа «Новый»; этапы нельзя пропускать'),
+    );
+    expect(checkTransition(dealAt('КП отправлено'), client, 'Переговоры', 'Согласование договора')).toEqual(
+      refusal('Этапы нельзя пропускать: с этапа «Переговоры» можно перейти только на «КП отправлено»'),
+    );
+  });
+
+  it('allows «Отказ» up to «Согласование договора» and refuses it from «Договор заключён» on', () => {
+    const lost = (stage: Stage) => ({ ...dealAt(stage), 'Причина отказа': 'Нет бюджета' });
+    expect(checkTransition(lost('Согласование договора'), client, 'Согласование договора', 'Отказ')).toEqual({
+      ok: true,
+      kind: 'lost',
+    });
+    expect(checkTransition(lost('Новый'), client, 'Новый', 'Отказ')).toEqual({ ok: true, kind: 'lost' });
+    expect(checkTransition(lost('Договор заключён'), client, 'Договор заключён', 'Отказ')).toEqual(
+      refusal('Отказ возможен только до заключения договора, а сделка на этапе «Договор заключён»'),
+    );
+    expect(checkTransition(lost('Завершена'), client, 'Завершена', 'Отказ')).toEqual(
+      refusal('Отказ возможен только до заключения договора, а сделка на этапе «Завершена»'),
+    );
+    expect(checkTransition(lost('Новый'), client, 'Отказ', 'Отказ')).toEqual({ ok: true, kind: 'same' });
+  });
+
+  it('explains a reopening it cannot do', () => {
+    const deal = { ...dealAt('Переговоры'), Этап: 'Отказ' };
+    expect(checkTransition(deal, client, 'Отказ', 'Переговоры', { lostAt: null })).toEqual(
+      refusal('Неизвестно, на каком этапе сделка была проиграна; вернуть её может директор через карточку клиента'),
+    );
+    expect(checkTransition(deal, client, 'Отказ', 'Новый', { lostAt: 'Переговоры' })).toEqual(
+      refusal('Сделку из «Отказ» можно вернуть только на этап, где она была проиграна: «Переговоры»'),
+    );
+    const emptied = { ...deal, 'Дата переговоров': '' };
+    expect(checkTransition(emptied, client, 'Отказ', 'Переговоры', { lostAt: 'Переговоры' })).toEqual(
+      refusal('Для этапа «Переговоры» не хватает: «Дата переговоров» не заполнено', [
+        { header: 'Дата переговоров', on: 'deal', message: '«Дата переговоров» не заполнено' },
+      ]),
+    );
+  });
+
+  it('lists every missing field with what is wrong, in the order of the stages', () => {
+    const deal = {
+      ...dealAt('Переговоры'),
+      'Потенциал, руб.': 'полмиллиона',
+      'Сумма КП, руб.': ' ',
+      'Дата КП': '32.03.2026',
+    };
+    expect(checkTransition(deal, client, 'Переговоры', 'КП отправлено')).toEqual(
+      refusal(
+        'Для этапа «КП отправлено» не хватает: «Потенциал, руб.» должно быть неотрицательным числом; ' +
+          '«Сумма КП, руб.» не заполнено; «Дата КП» должно быть датой',
+        [
+          { header: 'Потенциал, руб.', on: 'deal', message: '«Потенциал, руб.» должно быть неотрицательным числом' },
+          { header: 'Сумма КП, руб.', on: 'deal', message: '«Сумма КП, руб.» не заполнено' },
+          { header: 'Дата КП', on: 'deal', message: '«Дата КП» должно быть датой' },
+        ],
+      ),
+    );
+  });
+
+  it.each([
+    [
+      'Потребность выявлена',
+      'Направление',
+      'Вентиляция',
+      '«Направление»: выберите одно из значений: Электрообогрев, ПОЛИФАСАД, Электрообогрев и ПОЛИФАСАД',
+    ],
+    [
+      'Надёжность оценена',
+      'Надёжность',
+      'высокая',
+      '«Надёжность»: выберите одно из значений: Высокая, Средняя, Низкая',
+    ],
+    ['Переговоры', 'Дата переговоров', 'вчера', '«Дата переговоров» должно быть датой'],
+    ['КП отправлено', 'Дата КП', 45000, '«Дата КП» должно быть датой'],
+    ['Согласование договора', 'Дата встречи', '2026-02-30', '«Дата встречи» должно быть датой'],
+    ['Договор заключён', 'Дата договора', 'март', '«Дата договора» должно быть датой'],
+    ['Договор заключён', 'Сумма договора, руб.', '-1', '«Сумма договора, руб.» должно быть неотрицательным числом'],
+    ['Договор заключён', 'Себестоимость, руб.', 'дорого', '«Себестоимость, руб.» должно быть неотрицательным числом'],
+    ['Завершена', 'Дата оплаты', 'скоро', '«Дата оплаты» должно быть датой'],
+  ] as const)('entering «%s», «%s» = %p is refused', (stage, header, value, message) => {
+    expect(missingForStage(stage, { ...dealAt(stage), [header]: value }, client)).toEqual([
+      { header, on: 'deal', message },
+    ]);
+  });
+
+  it('takes free text as it is in text fields', () => {
+    expect(missingForStage('Договор заключён', { ...dealAt('Договор заключён'), '№ договора': 15 }, client)).toEqual(
+      [],
+    );
+    expect(
+      missingForStage('Надёжность оценена', { ...dealAt('Надёжность оценена'), 'Основание оценки': 0 }, client),
+    ).toEqual([]);
+  });
+
+  it('sends the specialist to the client card for the source, the type and the ИНН', () => {
+    expect(missingForStage('Новый', dealAt('Новый'), { ...client, Источник: ' ' })).toEqual([
+      { header: 'Источник', on: 'client', message: '«Источник» в карточке клиента не заполнено' },
+    ]);
+    expect(missingForStage('Надёжность оценена', dealAt('Надёжность оценена'), null)).toEqual([
+      { header: 'Источник', on: 'client', message: '«Источник» в карточке клиента (клиент не найден в «Клиенты»)' },
+    ]);
+    expect(missingForStage('Надёжность оценена', dealAt('Надёжность оценена'), { ...client, Тип: '' })).toEqual([
+      { header: 'Тип', on: 'client', message: '«Тип» в карточке клиента не заполнен' },
+    ]);
+    expect(missingForStage('Потребность выявлена', dealAt('Потребность выявлена'), { ...client, Тип: '' })).toEqual([]);
+    expect(missingForStage('Завершена', dealAt('Завершена'), { ...client, ИНН: '7707083894' })).toEqual([
+      {
+        header: 'ИНН',
+        on: 'client',
+        message:
+          'ИНН «7707083894» не проходит проверку контрольных цифр — проверьте, нет ли опечатки (карточка клиента)',
+      },
+    ]);
+    expect(missingForStage('Завершена', dealAt('Завершена'), { ...client, Тип: 'ИП', ИНН: '' })).toEqual([
+      { header: 'ИНН', on: 'client', message: 'ИНН не заполнен (карточка клиента)' },
+    ]);
+  });
+
+  it('asks for the loss reason only at «Отказ», and the competitor only when the reason is a competitor', () => {
+    const bare = { 'ID сделки': 'С-00002', Этап: 'Новый' };
+    expect(missingForStage('Отказ', { ...bare, 'Причина отказа': 'Выбрал конкурента', Конкурент: ' ' }, null)).toEqual([
+      { header: 'Конкурент', on: 'deal', message: '«Конкурент» не заполнено (причина — «Выбрал конкурента»)' },
+    ]);
+    expect(missingForStage('Отказ', { ...bare, 'Причина отказа': 'Дорого' }, null)).toEqual([
+      {
+        header: 'Причина отказа',
+        on: 'deal',
+        message:
+          '«Причина отказа»: выберите одно из значений: Цена, Выбрал конкурента, Нет бюджета, Нет связи, Низкая надёжность, Другое',
+      },
+    ]);
+    expect(missingForStage('Отказ', { ...bare, 'Причина отказа': 'Нет связи' }, null)).toEqual([]);
+  });
+});
+
+describe('stages and their order', () => {
+  it('knows the stages and which of them are open', () => {
+    expect(isStage('Отказ')).toBe(true);
+    expect(isStage('Завершена')).toBe(true);
+    expect(isStage('')).toBe(false);
+    expect(isStage('завершена')).toBe(false);
+    expect(isStage(3)).toBe(false);
+    expect(stageIndex('Новый')).toBe(0);
+    expect(stageIndex('Завершена')).toBe(8);
+    expect(stageIndex('Отказ')).toBe(-1);
+    expect(['Новый', 'Согласование договора', 'Договор заключён', 'Отказ', ''].map(isOpenStage)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('reopens only from «Отказ» to a stage, and clears the loss fields then', () => {
+    expect(isReopening('Отказ', 'Новый')).toBe(true);
+    expect(isReopening('Отказ', 'Отказ')).toBe(false);
+    expect(isReopening('Отказ', '')).toBe(false);
+    expect(isReopening('Переговоры', 'Новый')).toBe(false);
+    expect(REOPEN_CLEARS).toEqual(['Причина отказа', 'Конкурент']);
+  });
+
+  it('falls back to the furthest filled stage up to the one given, at least «Новый»', () => {
+    expect(fallbackStage({ ...dealAt('Переговоры'), 'Сумма КП, руб.': '' }, client, 'Завершена')).toBe('Переговоры');
+    expect(fallbackStage(dealAt('Завершена'), client, 'КП отправлено')).toBe('КП отправлено');
+    expect(fallbackStage(dealAt('Завершена'), client, 'Завершена')).toBe('Завершена');
+    expect(fallbackStage(dealAt('Завершена'), client, 'Отказ')).toBe('Новый');
+    expect(fallbackStage(dealAt('Завершена'), client, 'Выиграна')).toBe('Новый');
+    expect(fallbackStage({}, client, 'Переговоры')).toBe('Новый');
+    // a gap stops the climb even when later stages are filled
+    expect(fallbackStage({ ...dealAt('Завершена'), Надёжность: '' }, client, 'Завершена')).toBe('Потребность выявлена');
+  });
+});
+
+describe('the moves the sidebar offers', () => {
+  it('offers a deal without a stage only «Новый», as its start', () => {
+    expect(allowedMoves({ ...dealAt('Новый'), Этап: '' }, client)).toEqual([
+      { to: 'Новый', kind: 'start', allowed: true, missing: [], reason: '' },
+    ]);
+    expect(allowedMoves({ ...dealAt('Новый'), Этап: 'Выиграна' }, client).map((m) => m.to)).toEqual(['Новый']);
+    const blocked = allowedMoves({ ...dealAt('Новый'), Этап: '', Ответственный: '' }, client);
+    expect(blocked).toEqual([
+      {
+        to: 'Новый',
+        kind: 'forward',
+        allowed: false,
+        missing: [{ header: 'Ответственный', on: 'deal', message: '«Ответственный» не заполнено' }],
+        reason: 'Для этапа «Новый» не хватает: «Ответственный» не заполнено',
+      },
+    ]);
+  });
+
+  it('from «Новый» offers the next stage and «Отказ», marking each kind', () => {
+    const moves = allowedMoves(dealAt('Новый'), client);
+    expect(moves.map((m) => [m.to, m.kind, m.allowed])).toEqual([
+      ['Потребность выявлена', 'forward', true],
+      ['Отказ', 'lost', false],
+    ]);
+    expect(moves[1].reason).toBe('Для этапа «Отказ» не хватает: «Причина отказа» не заполнено');
+  });
+
+  it('from a signed stage offers the next stage and every earlier one, not «Отказ»', () => {
+    expect(allowedMoves(dealAt('Исполнение'), client).map((m) => m.to)).toEqual([
+      'Завершена',
+      'Договор заключён',
+      'Согласование договора',
+      'КП отправлено',
+      'Переговоры',
+      'Надёжность оценена',
+      'Потребность выявлена',
+      'Новый',
+    ]);
+  });
+
+  it('from «Отказ» offers the reopening stage with what it lacks, or nothing when the stage is unknown', () => {
+    const lost = { ...dealAt('КП отправлено'), Этап: 'Отказ', 'Дата КП': '' };
+    expect(allowedMoves(lost, client, { lostAt: 'КП отправлено' })).toEqual([
+      {
+        to: 'КП отправлено',
+        kind: 'reopen',
+        allowed: false,
+        missing: [{ header: 'Дата КП', on: 'deal', message: '«Дата КП» не заполнено' }],
+        reason: 'Для этапа «КП отправлено» не хватает: «Дата КП» не заполнено',
+      },
+    ]);
+    expect(allowedMoves(lost, client)).toEqual([]);
+    expect(allowedMoves({ ...lost, 'Дата КП': new Date(2026, 2, 5) }, client, { lostAt: 'КП отправлено' })).toEqual([
+      { to: 'КП отправлено', kind: 'reopen', allowed: true, missing: [], reason: '' },
+    ]);
   });
 });

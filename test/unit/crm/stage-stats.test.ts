@@ -1,4 +1,10 @@
-import { daysInStage, stageConversion, stuckDeals, type HistoryEntry } from '../../../src/domain/crm/stage-stats';
+import {
+  daysInStage,
+  stageConversion,
+  staysOf,
+  stuckDeals,
+  type HistoryEntry,
+} from '../../../src/domain/crm/stage-stats';
 
 const at = (day: number, hour = 10) => new Date(2026, 2, day, hour);
 const move = (dealId: string, day: number, from: string, to: string, hour = 10): HistoryEntry => ({
@@ -74,5 +80,88 @@ describe('figures from the stage history', () => {
       ['С-2', 15],
     ]);
     expect(stuckDeals(deals, HISTORY, at(24, 12), 20).map((d) => d.dealId)).toEqual(['С-4']);
+  });
+});
+
+describe('stage figures at their edges', () => {
+  it('skips entries without a deal or a stage, and sorts each deal\u2019s entries by time', () => {
+    const history = [
+      move('С-7', 9, 'Новый', 'Потребность выявлена'),
+      move('С-7', 4, '', 'Новый'),
+      move('', 5, '', 'Новый'),
+      move('С-8', 5, 'Новый', ''),
+    ];
+    expect(staysOf(history)).toEqual([
+      { dealId: 'С-7', stage: 'Новый', start: at(4), end: at(9) },
+      { dealId: 'С-7', stage: 'Потребность выявлена', start: at(9), end: null },
+    ]);
+  });
+
+  it('counts a move on only after the entry in the period, the period\u2019s end excluded', () => {
+    // С-9 went on to «Потребность выявлена» on 3.03, back to «Новый» on 5.03, and no further
+    const history = [
+      move('С-9', 1, '', 'Новый'),
+      move('С-9', 3, 'Новый', 'Потребность выявлена'),
+      move('С-9', 5, 'Потребность выявлена', 'Новый'),
+      move('С-10', 6, '', 'Новый', 0),
+    ];
+    expect(stageConversion(history, { start: at(4, 0), end: at(6, 0) })[0]).toEqual({
+      from: 'Новый',
+      to: 'Потребность выявлена',
+      entered: 1,
+      advanced: 0,
+      rate: 0,
+    });
+    expect(stageConversion(history, { start: at(1, 0), end: at(6, 0) })[0]).toMatchObject({ entered: 1, advanced: 1 });
+    expect(stageConversion(history, { start: at(1, 0), end: at(6, 1) })[0]).toMatchObject({ entered: 2, advanced: 1 });
+    expect(stageConversion(history, { start: at(1, 11), end: at(6, 1) })[0]).toMatchObject({ entered: 2, advanced: 0 });
+  });
+
+  it('takes the middle stay of an odd count and rounds the median to a tenth of a day', () => {
+    const history = [
+      move('С-1', 1, '', 'Новый', 0),
+      move('С-1', 2, 'Новый', 'Потребность выявлена', 8), // 1⅓ days
+      move('С-2', 1, '', 'Новый', 0),
+      move('С-2', 1, 'Новый', 'Потребность выявлена', 6), // ¼ day
+      move('С-3', 1, '', 'Новый', 0),
+      move('С-3', 11, 'Новый', 'Потребность выявлена', 0), // 10 days
+    ];
+    expect(daysInStage(history)[0]).toEqual({ stage: 'Новый', stays: 3, medianDays: 1.3 });
+    expect(daysInStage(history.slice(0, 4))[0]).toEqual({ stage: 'Новый', stays: 2, medianDays: 0.8 });
+    expect(daysInStage([])).toHaveLength(8);
+  });
+
+  it('does not count a deal standing exactly the set days, nor a closed or unnamed one', () => {
+    const deals = [
+      { dealId: 'С-1', client: 'А', owner: 'a@x.ru', stage: 'Новый', stageDate: at(10, 12) },
+      { dealId: 'С-2', client: 'Б', owner: 'a@x.ru', stage: 'Новый', stageDate: at(10, 13) },
+      { dealId: 'С-3', client: 'В', owner: 'a@x.ru', stage: 'Завершена', stageDate: at(1) },
+      { dealId: '', client: 'Г', owner: 'a@x.ru', stage: 'Новый', stageDate: at(1) },
+      { dealId: 'С-5', client: 'Д', owner: 'a@x.ru', stage: '', stageDate: at(1) },
+    ];
+    expect(stuckDeals(deals, [], at(24, 12), 13)).toEqual([
+      {
+        dealId: 'С-1',
+        client: 'А',
+        owner: 'a@x.ru',
+        stage: 'Новый',
+        stageDate: at(10, 12),
+        since: at(10, 12),
+        days: 14,
+      },
+    ]);
+  });
+
+  it('dates a stay from the latest history entry into the current stage, else «Дата этапа»', () => {
+    const history = [move('С-1', 2, '', 'Новый'), move('С-1', 5, 'Новый', 'Новый'), move('С-2', 5, '', 'Новый')];
+    const deals = [
+      { dealId: 'С-1', client: 'А', owner: 'a@x.ru', stage: 'Новый', stageDate: at(1) },
+      // the last entry is into another stage: «Дата этапа» decides
+      { dealId: 'С-2', client: 'Б', owner: 'a@x.ru', stage: 'Переговоры', stageDate: at(3) },
+    ];
+    expect(stuckDeals(deals, history, at(20), 1).map((d) => [d.dealId, d.since, d.days])).toEqual([
+      ['С-2', at(3), 17],
+      ['С-1', at(5), 15],
+    ]);
   });
 });

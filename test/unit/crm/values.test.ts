@@ -1,10 +1,13 @@
 import {
+  formatDateRu,
   innProblem,
+  isBlankValue,
   isInnChecksumValid,
   isValidEmail,
   normalizePhone,
   parseAmountValue,
   parseDateValue,
+  textOf,
 } from '../../../src/domain/crm/values';
 
 describe('ИНН checksum (control digits of the tax service)', () => {
@@ -85,5 +88,119 @@ describe('e-mail, dates and amounts', () => {
     expect(parseAmountValue('-5')).toBeNull();
     expect(parseAmountValue('много')).toBeNull();
     expect(parseAmountValue('')).toBeNull();
+  });
+});
+
+describe('cell values at their edges', () => {
+  it('treats only empty cells and spaces as blank, and writes dates as dd.mm.yyyy', () => {
+    for (const blank of [null, undefined, '', '   ']) expect(isBlankValue(blank)).toBe(true);
+    for (const filled of [0, false, 'a', ' a ']) expect(isBlankValue(filled)).toBe(false);
+    expect(textOf(new Date(2026, 0, 5))).toBe('05.01.2026');
+    expect(formatDateRu(new Date(2026, 11, 31))).toBe('31.12.2026');
+    expect(textOf('  ООО Тепло ')).toBe('ООО Тепло');
+    expect(textOf(0)).toBe('0');
+    expect(textOf(false)).toBe('false');
+    expect(textOf(undefined)).toBe('');
+  });
+
+  it('reads dates typed short, with spaces, or as ISO, and nothing around them', () => {
+    expect(parseDateValue('5.3.2026')).toEqual(new Date(2026, 2, 5));
+    expect(parseDateValue(' 05.03.2026 ')).toEqual(new Date(2026, 2, 5));
+    expect(parseDateValue('2026-12-31')).toEqual(new Date(2026, 11, 31));
+    for (const bad of [
+      '2026-3-01',
+      '05.03.26',
+      'x05.03.2026',
+      '05.03.2026x',
+      '2026-02-30',
+      '2026-13-01',
+      '00.01.2026',
+      '05.13.2026',
+      'x2026-03-01',
+      '2026-03-01x',
+    ]) {
+      expect(parseDateValue(bad)).toBeNull();
+    }
+    expect(parseDateValue(45000)).toBeNull();
+    expect(parseDateValue(null)).toBeNull();
+  });
+
+  it('reads amounts with non-breaking spaces and a decimal point, refusing anything else', () => {
+    expect(parseAmountValue('1\u00a0000')).toBe(1000);
+    expect(parseAmountValue(' 12.5 ')).toBe(12.5);
+    expect(parseAmountValue('0,05')).toBe(0.05);
+    for (const bad of ['1,2,3', '5.', '.5', '1e3', '12р', 'р12', Number.NaN, Number.POSITIVE_INFINITY, true, null]) {
+      expect(parseAmountValue(bad)).toBeNull();
+    }
+  });
+
+  it('says exactly what is wrong with an ИНН', () => {
+    expect(innProblem(' ', 'Юрлицо')).toBe('ИНН не заполнен');
+    expect(innProblem('77070-83893', 'Юрлицо')).toBe('ИНН «77070-83893» должен состоять только из цифр');
+    expect(innProblem('500100732259', 'Юрлицо')).toBe(
+      'ИНН для типа «Юрлицо» должен содержать 10 цифр, а в «500100732259» их 12',
+    );
+    expect(innProblem('7707083893', 'Физлицо')).toBe(
+      'ИНН для типа «Физлицо» должен содержать 12 цифр, а в «7707083893» их 10',
+    );
+    expect(innProblem('12345678901', '')).toBe('ИНН должен содержать 10 или 12 цифр, а в «12345678901» их 11');
+    expect(innProblem('7707083894', '')).toBe(
+      'ИНН «7707083894» не проходит проверку контрольных цифр — проверьте, нет ли опечатки',
+    );
+    // typed text keeps its digits: only a number cell loses a leading zero
+    expect(innProblem('274062111', 'Юрлицо')).toBe(
+      'ИНН для типа «Юрлицо» должен содержать 10 цифр, а в «274062111» их 9',
+    );
+    expect(innProblem(10100000018, 'ИП')).toBeNull();
+    expect(innProblem(274062111, '')).toBeNull();
+    expect(innProblem(7707083893, 'Юрлицо')).toBeNull();
+    expect(innProblem('7707 083 893', 'Юрлицо')).toBeNull();
+    expect(innProblem('500100732259', '')).toBeNull();
+  });
+
+  it('checks the ИНН form before its digits', () => {
+    for (const bad of ['12345678901', '1234567890123', '770708389', 'abcdefghij', ' 7707083893', '7707083893 ']) {
+      expect(isInnChecksumValid(bad)).toBe(false);
+    }
+  });
+
+  it('reads more ways of writing a Russian number', () => {
+    expect(normalizePhone('+7 (912) 345.67.89')).toBe('+79123456789');
+    expect(normalizePhone('(912) 345-67-89')).toBe('+79123456789');
+    expect(normalizePhone('79123456789')).toBe('+79123456789');
+    expect(normalizePhone('3412123456')).toBe('+73412123456');
+    expect(normalizePhone('8 (800) 555-35-35')).toBe('+78005553535');
+    expect(normalizePhone(9123456789)).toBe('+79123456789');
+    for (const bad of [
+      '+9123456789',
+      '5123456789',
+      '8 (512) 345-67-89',
+      'тел. 89123456789',
+      '8912345678x',
+      null,
+      '  ',
+    ]) {
+      expect(normalizePhone(bad)).toBeNull();
+    }
+  });
+
+  it('refuses e-mails with quotes, brackets, commas, a trailing dot or a one-letter zone', () => {
+    expect(isValidEmail('A@B.RU')).toBe(true);
+    for (const bad of [
+      'a"b@c.ru',
+      '<a@b.ru>',
+      'a,b@c.ru',
+      'a@b.ru.',
+      'a@b..ru',
+      'a;b@c.ru',
+      'a(b)@c.ru',
+      'a:b@c.ru',
+      'a@b.c',
+      '@b.ru',
+      'a@.ru',
+      5,
+    ]) {
+      expect(isValidEmail(bad)).toBe(false);
+    }
   });
 });

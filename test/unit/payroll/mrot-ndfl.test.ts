@@ -14,6 +14,7 @@ import {
   ndflOnBase,
   NO_CHILDREN,
   roundToRubles,
+  withholdingLimit,
 } from '../../../src/domain/payroll/ndfl';
 
 const rub = (r: number) => Math.round(r * 100);
@@ -128,6 +129,48 @@ describe('НДФЛ: inputs a person must correct, and the edges of the scale', (
     expect(roundToRubles(49)).toBe(0);
     expect(roundToRubles(50)).toBe(100);
     expect(roundToRubles(0)).toBe(0);
+  });
+});
+
+describe('at most half of a payment is withheld (НК ст. 226 п. 4)', () => {
+  it('the limit is half of the payment in whole rubles, rounded down', () => {
+    expect(withholdingLimit(0)).toBe(0);
+    // 1.99 → 0.995 → 0 rubles; 2.00 → 1 ruble
+    expect(withholdingLimit(199)).toBe(0);
+    expect(withholdingLimit(200)).toBe(rub(1));
+    // 10 001.99 → 5 000.995 → 5 000; 10 002.00 → 5 001
+    expect(withholdingLimit(rub(10_001.99))).toBe(rub(5_000));
+    expect(withholdingLimit(rub(10_002))).toBe(rub(5_001));
+  });
+
+  it('refuses a negative or fractional payment', () => {
+    expect(() => withholdingLimit(-1)).toThrow(new RangeError('a payment must be whole non-negative kopecks'));
+    expect(() => withholdingLimit(100.5)).toThrow(new RangeError('a payment must be whole non-negative kopecks'));
+  });
+
+  it('a small payment after tax left unwithheld: half of it, not the whole tax owed', () => {
+    // income before 100 000 with nothing withheld; this month 1 000: tax on 101 000 = 13 130, half of 1 000 = 500
+    const owed = {
+      monthIncome: rub(1_000),
+      incomeBefore: rub(100_000),
+      deductionsBefore: 0,
+      monthDeduction: 0,
+      taxBefore: 0,
+    };
+    expect(monthNdfl(owed)).toBe(rub(500));
+    // the same through the custom function's reading, and without the limit (a share of 100 %)
+    expect(ndflForMonth(rub(1_000), rub(100_000), 0, 0)).toBe(rub(500));
+    expect(ndflForMonth(rub(1_000), rub(100_000), 0, 0, 0.5)).toBe(rub(500));
+    expect(ndflForMonth(rub(1_000), rub(100_000), 0, 0, 1)).toBe(rub(13_130));
+  });
+
+  it('a tax below the half is withheld whole, with or without the limit', () => {
+    // 30 000 × 13 % = 3 900 ≤ 15 000
+    expect(ndflForMonth(rub(30_000))).toBe(rub(3_900));
+    expect(ndflForMonth(rub(30_000), 0, 0, 0, 1)).toBe(rub(3_900));
+    expect(
+      monthNdfl({ monthIncome: rub(30_000), incomeBefore: 0, deductionsBefore: 0, monthDeduction: 0, taxBefore: 0 }),
+    ).toBe(rub(3_900));
   });
 });
 

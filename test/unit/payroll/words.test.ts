@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { convert } from 'number-to-words-ru';
+import { DomainError } from '../../../src/domain/money';
 import { amountInWords } from '../../../src/domain/words';
 
 /** number-to-words-ru, an independent implementation, in its ruble mode. */
@@ -56,7 +57,20 @@ describe('amount in words (domain 5)', () => {
   });
 
   it('refuses negative and fractional kopecks', () => {
-    expect(() => amountInWords(-1)).toThrow('не может быть отрицательной');
-    expect(() => amountInWords(1.5)).toThrow('целых копейках');
+    expect(() => amountInWords(-1)).toThrow(new DomainError('Сумма прописью: сумма не может быть отрицательной'));
+    expect(() => amountInWords(1.5)).toThrow(new DomainError('Сумма прописью: сумма должна быть в целых копейках'));
+  });
+
+  it('billions and trillions, up to the largest exact amount', () => {
+    expect(amountInWords(1_000_000_000_00)).toBe('Один миллиард рублей 00 копеек');
+    expect(amountInWords(2_000_000_001_21)).toBe('Два миллиарда один рубль 21 копейка');
+    expect(amountInWords(5_000_000_000_000_00)).toBe('Пять триллионов рублей 00 копеек');
+    expect(amountInWords(Number.MAX_SAFE_INTEGER)).toBe(
+      'Девяносто триллионов семьдесят один миллиард девятьсот девяносто два миллиона пятьсот сорок семь тысяч ' +
+        'четыреста девять рублей 91 копейка',
+    );
+    expect(() => amountInWords(Number.MAX_SAFE_INTEGER + 1)).toThrow(
+      new DomainError('Сумма прописью: сумма слишком велика'),
+    );
   });
 });

@@ -93,3 +93,165 @@ describe('category advisor (1.3, domain 3)', () => {
     expect(list.map((a) => [a.tabNo, a.eligible])).toEqual([['1', 'II']]);
   });
 });
+
+describe('category advice in the director\u2019s words', () => {
+  it('says what is wrong with the category cell or the hire date', () => {
+    expect(adviseCategory(staff({ category: 'Старший' }), d('2026-01-01'))).toEqual({
+      tabNo: '1',
+      name: 'Иванова А. А.',
+      current: 'none',
+      eligible: null,
+      eligibleFrom: null,
+      reason:
+        'Неизвестная категория «Старший»: укажите одну из: I категория, II категория, Без категории, Испытательный срок',
+    });
+    expect(adviseCategory(staff({ hireDate: null }), d('2026-01-01'))).toEqual({
+      tabNo: '1',
+      name: 'Иванова А. А.',
+      current: 'none',
+      eligible: null,
+      eligibleFrom: null,
+      reason: 'Не указана дата приёма: заполните её на листе «Сотрудники»',
+    });
+    expect(adviseCategory(staff({ category: 'I категория' }), d('2026-01-01'))).toMatchObject({
+      current: 'I',
+      eligible: null,
+      eligibleFrom: null,
+      reason: 'Уже высшая (I) категория',
+    });
+  });
+
+  it('needs the date of II категория, and counts two years from it to the day, month ends included', () => {
+    expect(adviseCategory(staff({ category: 'II категория' }), d('2026-01-01'))).toMatchObject({
+      current: 'II',
+      eligible: null,
+      eligibleFrom: null,
+      reason: 'Не указана дата присвоения II категории: заполните её на листе «Сотрудники»',
+    });
+    const leap = staff({ category: 'II категория', categoryDate: d('2024-02-29') });
+    expect(adviseCategory(leap, d('2026-02-27'))).toEqual({
+      tabNo: '1',
+      name: 'Иванова А. А.',
+      current: 'II',
+      eligible: null,
+      eligibleFrom: d('2026-02-28'),
+      reason: 'I категория возможна с 28.02.2026: 2 года во II категории с 29.02.2024',
+    });
+    expect(adviseCategory(leap, d('2026-02-28'))).toMatchObject({
+      eligible: 'I',
+      eligibleFrom: d('2026-02-28'),
+      reason: 'Высшее образование и 2 года во II категории (с 29.02.2024) — можно присвоить I категорию',
+    });
+  });
+
+  it('counts experience before hiring in whole months, rounded', () => {
+    // 2 − 0.3 years = 20.4 months → 20; 2 − 0.29 = 20.52 → 21
+    expect(adviseCategory(staff({ experienceYearsBefore: 0.3 }), d('2025-03-01')).eligibleFrom).toEqual(
+      d('2026-11-01'),
+    );
+    expect(adviseCategory(staff({ experienceYearsBefore: 0.29 }), d('2025-03-01')).eligibleFrom).toEqual(
+      d('2026-12-01'),
+    );
+    expect(adviseCategory(staff({ experienceYearsBefore: null as never }), d('2025-03-01')).eligibleFrom).toEqual(
+      d('2027-03-01'),
+    );
+  });
+
+  it('words II категория as possible now or from a date', () => {
+    expect(adviseCategory(staff({ experienceYearsBefore: 1.5 }), d('2025-10-01'))).toMatchObject({
+      current: 'none',
+      eligible: 'II',
+      eligibleFrom: d('2025-09-01'),
+      reason:
+        'Высшее образование и стаж специалиста не менее 2 лет (1.5 до приёма + работа с 01.03.2025) — можно присвоить II категорию',
+    });
+    expect(adviseCategory(staff({ education: ' Высшее ' }), d('2025-10-01'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: d('2027-03-01'),
+      reason: 'II категория возможна с 01.03.2027, когда стаж специалиста достигнет 2 лет',
+    });
+  });
+
+  it('on probation: II at once when experience is enough, else «Без категории» after it, else a date', () => {
+    const trial = { category: 'Испытательный срок', probationMonths: 3 };
+    expect(adviseCategory(staff({ ...trial, experienceYearsBefore: 3 }), d('2025-06-01'))).toMatchObject({
+      current: 'probation',
+      eligible: 'II',
+      eligibleFrom: d('2025-06-01'),
+    });
+    expect(adviseCategory(staff(trial), d('2025-06-01'))).toEqual({
+      tabNo: '1',
+      name: 'Иванова А. А.',
+      current: 'probation',
+      eligible: 'none',
+      eligibleFrom: d('2025-06-01'),
+      reason:
+        'Испытательный срок закончился 31.05.2025: можно перевести в «Без категории»; II категория — с 01.03.2027',
+    });
+    expect(adviseCategory(staff(trial), d('2025-05-31'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: d('2027-03-01'),
+      reason: 'II категория возможна с 01.03.2027, когда стаж специалиста достигнет 2 лет',
+    });
+    // without a probation length (the cell left blank) the term is unknown: «Без категории» from the hire date
+    expect(
+      adviseCategory(staff({ category: 'Испытательный срок', probationMonths: 0 }), d('2025-03-01')),
+    ).toMatchObject({
+      eligible: 'none',
+      eligibleFrom: d('2025-03-01'),
+      reason:
+        'Срок испытания на листе «Сотрудники» не указан: можно перевести в «Без категории»; II категория — с 01.03.2027',
+    });
+    expect(
+      adviseCategory(staff({ category: 'Испытательный срок', probationMonths: null }), d('2025-03-01')).eligible,
+    ).toBe('none');
+  });
+
+  it('with secondary special education: «Без категории» after 3 years, never II', () => {
+    const secondary = { education: 'Среднее специальное' };
+    expect(adviseCategory(staff(secondary), d('2030-01-01'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: null,
+      reason: 'Для II категории нужно высшее образование',
+    });
+    const trial = staff({ ...secondary, category: 'Испытательный срок', probationMonths: 0, experienceYearsBefore: 1 });
+    expect(adviseCategory(trial, d('2027-02-28'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: d('2027-03-01'),
+      reason: '«Без категории» возможна с 01.03.2027: при среднем специальном образовании нужен стаж 3 года',
+    });
+    expect(adviseCategory(trial, d('2027-03-01'))).toMatchObject({
+      eligible: 'none',
+      eligibleFrom: d('2027-03-01'),
+      reason: 'Среднее специальное образование и стаж не менее 3 лет — можно перевести в «Без категории»',
+    });
+    const longTrial = staff({
+      ...secondary,
+      category: 'Испытательный срок',
+      probationMonths: 3,
+      experienceYearsBefore: 1,
+    });
+    expect(adviseCategory(longTrial, d('2025-04-01')).reason).toBe(
+      '«Без категории» возможна с 01.03.2027: при среднем специальном образовании нужен стаж 3 года',
+    );
+  });
+
+  it('asks for the education when it is not one of the two', () => {
+    expect(adviseCategory(staff({ education: '' }), d('2030-01-01'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: null,
+      reason: 'Не указано образование («Высшее» или «Среднее специальное») на листе «Сотрудники»',
+    });
+  });
+
+  it('still lists a person dismissed on the very date', () => {
+    const list = eligibleForHigherCategory(
+      [
+        staff({ tabNo: '4', experienceYearsBefore: 3, dismissalDate: d('2026-01-15') }),
+        staff({ tabNo: '5', experienceYearsBefore: 3, dismissalDate: d('2026-01-14') }),
+      ],
+      d('2026-01-15'),
+    );
+    expect(list.map((a) => a.tabNo)).toEqual(['4']);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The last valid value of enforced fields, kept in the hidden technical tab: read whole or only
+ * for some IDs, saved in place or appended, never over a row another execution wrote meanwhile;
+ * a specialist's values wait in the queue and count at once.
+ */
+import { ensureMemorySheet, MEMORY_SHEET, ValueMemory } from '../../../src/adapter/value-memory';
+import { pendingEntries } from '../../../src/adapter/pending-writes';
+import { emptyWorkbook } from '../../../local/runtime/model';
+import type { LocalRuntimeSession } from '../../../local/runtime';
+import { activeSpreadsheet, installRuntime, OWNER, uninstallRuntime } from './runtime-services';
+
+const IVANOV = 'ivanov@proekt-a.ru';
+const HEADERS = ['ID', 'Поле', 'Значение', 'Этап отказа'];
+let session: LocalRuntimeSession;
+let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+beforeEach(() => {
+  const workbook = emptyWorkbook('Клиентская база', OWNER);
+  workbook.editors = [IVANOV];
+  session = installRuntime(workbook);
+  ss = activeSpreadsheet();
+  ss.insertSheet('Сделки');
+});
+afterEach(uninstallRuntime);
+
+const tab = () => ss.getSheetByName(MEMORY_SHEET)!;
+const cells = () => tab().getRange(1, 1, tab().getLastRow(), 4).getValues();
+/** The tab with these data rows, as an earlier save left it. */
+function memoryTab(rows: string[][]): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ensureMemorySheet(ss);
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, 4).setValues(rows);
+  return sheet;
+}
+const calls = (name: string) => session.calls()[name] ?? 0;
+
+describe('ensureMemorySheet', () => {
+  it('makes the tab hidden, with its headers frozen, protected for the owner; an existing one is kept', () => {
+    const sheet = ensureMemorySheet(ss);
+    expect(sheet.getName()).toBe('_Последние значения');
+    expect(sheet.getRange(1, 1, 1, 4).getValues()).toEqual([HEADERS]);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.isSheetHidden()).toBe(true);
+    const [p] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+    expect(p.getDescription()).toBe('Служебный лист надстройки CRM: изменяет только директор');
+    sheet.getRange(2, 1, 1, 4).setValues([['С-00001', 'Этап', 'КП', '']]);
+    expect(ensureMemorySheet(ss).getLastRow()).toBe(2);
+    expect(ss.getSheets().filter((s) => s.getName() === MEMORY_SHEET)).toHaveLength(1);
+  });
+});
+
+describe('ValueMemory.load', () => {
+  beforeEach(() =>
+    memoryTab([
+      ['С-00001', 'Этап', 'Отказ', 'КП'],
+      ['С-00001', 'Сумма', '1000', ''],
+      ['К-00001', 'Статус клиента', 'Клиент', ''],
+      ['', '', '', ''],
+      ['С-00002', 'Этап', 'Лид', ''],
+      ['С-00001', 'Сумма', '1500', ''],
+    ]),
+  );
+
+  it('whole: every row, a key written twice read as its last row, blank rows skipped', () => {
+    const m = ValueMemory.load(ss);
+    expect(m.get('С-00001', 'Этап')).toEqual({ value: 'Отказ', lostAt: 'КП' });
+    expect(m.get('С-00001', 'Сумма')).toEqual({ value: '1500', lostAt: '' });
+    expect(m.get('С-00003', 'Этап')).toBeUndefined();
+    expect(m.knows('С-00002')).toBe(true);
+    expect(m.knows('С-0000')).toBe(false);
+    expect(m.knows('')).toBe(false);
+    expect([...m.fieldsOf('С-00001')]).toEqual([
+      ['Этап', 'Отказ'],
+      ['Сумма', '1500'],
+    ]);
+    expect(m.isEmpty).toBe(false);
+  });
+
+  it('for some IDs: only their rows, found exactly (not another ID’s case or a longer one)', () => {
+    tab().appendRow(['с-00002', 'Этап', 'Чужой', '']);
+    tab().appendRow(['С-000021', 'Этап', 'Длинный', '']);
+    session.resetCalls();
+    const m = ValueMemory.load(ss, ['С-00002', 'К-00001', '']);
+    expect(m.get('С-00002', 'Этап')).toEqual({ value: 'Лид', lostAt: '' });
+    expect(m.get('К-00001', 'Статус клиента')).toEqual({ value: 'Клиент', lostAt: '' });
+    expect(m.get('С-00001', 'Этап')).toBeUndefined();
+    expect(m.knows('С-00001')).toBe(false);
+    expect(m.isEmpty).toBe(false);
+    // rows 4 and 6 lie within three rows of each other: one read; the case-different row 8 is read but not taken
+    expect(calls('Range.getValues')).toBeLessThanOrEqual(2);
+    expect(ValueMemory.load(ss, ['С-0000.']).knows('С-00001')).toBe(false);
+    expect(ValueMemory.load(ss, ['С-00001']).get('С-00001', 'Сумма')).toEqual({ value: '1500', lostAt: '' });
+  });
+
+  it('knows an emptied tab from one that merely lacks the IDs asked', () => {
+    expect(ValueMemory.load(ss, ['С-00009']).isEmpty).toBe(false);
+    tab().getRange(2, 1, 6, 4).clearContent();
+    expect(ValueMemory.load(ss).isEmpty).toBe(true);
+    expect(ValueMemory.load(ss, ['С-00009']).isEmpty).toBe(true);
+    expect(ValueMemory.load(ss, []).isEmpty).toBe(true);
+  });
+
+  it('lists every remembered ID, the queued ones too', () => {
+    expect([...ValueMemory.rememberedIds(ss)].sort()).toEqual(['К-00001', 'С-00001', 'С-00002']);
+  });
+});
+
+describe('a missing tab', () => {
+  it('reads as empty, lists no IDs, and is made on the first save', () => {
+    const m = ValueMemory.load(ss);
+    expect(m.isEmpty).toBe(true);
+    expect(ValueMemory.load(ss, ['С-00001']).isEmpty).toBe(true);
+    expect(ValueMemory.rememberedIds(ss).size).toBe(0);
+    m.set('С-00001', 'Этап', 'Лид');
+    m.save();
+    expect(cells()).toEqual([HEADERS, ['С-00001', 'Этап', 'Лид', '']]);
+  });
+});
+
+describe('ValueMemory.save', () => {
+  it('writes nothing when nothing changed, also for a value set to what it was', () => {
+    memoryTab([['С-00001', 'Этап', 'Отказ', 'КП']]);
+    const m = ValueMemory.load(ss);
+    m.set('С-00001', 'Этап', 'Отказ', 'КП');
+    session.resetCalls();
+    m.save();
+    expect(calls('Range.setValues')).toBe(0);
+    m.set('С-00001', 'Этап', 'Отказ', 'Лид');
+    m.save();
+    expect(cells()[1]).toEqual(['С-00001', 'Этап', 'Отказ', 'Лид']);
+  });
+
+  it('updates rows in place in one block over their span and appends new ones after the real last row', () => {
+    memoryTab([
+      ['С-00001', 'Этап', 'Лид', ''],
+      ['С-00002', 'Этап', 'Лид', ''],
+      ['С-00003', 'Этап', 'Лид', ''],
+    ]);
+    const m = ValueMemory.load(ss);
+    // another execution appends a row after this one loaded
+    tab().appendRow(['С-00004', 'Этап', 'КП', '']);
+    m.set('С-00003', 'Этап', 'КП');
+    m.set('С-00001', 'Этап', 'Квалификация');
+    m.set('С-00005', 'Этап', '=Лид');
+    session.resetCalls();
+    m.save();
+    expect(cells()).toEqual([
+      HEADERS,
+      ['С-00001', 'Этап', 'Квалификация', ''],
+      ['С-00002', 'Этап', 'Лид', ''],
+      ['С-00003', 'Этап', 'КП', ''],
+      ['С-00004', 'Этап', 'КП', ''],
+      ['С-00005', 'Этап', '=Лид', ''],
+    ]);
+    expect(tab().getRange(6, 3).getFormula()).toBe('');
+    expect(calls('Range.setValues')).toBe(2);
+    // saved once: a second save writes nothing
+    session.resetCalls();
+    m.save();
+    expect(calls('Range.setValues')).toBe(0);
+  });
+
+  it('updates the row where the tab holds it now, after another execution moved it down', () => {
+    memoryTab([['С-00001', 'Этап', 'Лид', '']]);
+    const m = ValueMemory.load(ss, ['С-00001']);
+    tab().insertRowsBefore(2, 2);
+    tab()
+      .getRange(2, 1, 2, 4)
+      .setValues([
+        ['К-00001', 'Статус клиента', 'Клиент', ''],
+        ['К-00001', 'Скидка, %', 'нет', ''],
+      ]);
+    m.set('С-00001', 'Этап', 'КП');
+    m.set('С-00002', 'Этап', 'Лид');
+    m.save();
+    expect(cells()).toEqual([
+      HEADERS,
+      ['К-00001', 'Статус клиента', 'Клиент', ''],
+      ['К-00001', 'Скидка, %', 'нет', ''],
+      ['С-00001', 'Этап', 'КП', ''],
+      ['С-00002', 'Этап', 'Лид', ''],
+    ]);
+  });
+
+  it('saves rows found for some IDs each in its place when they lie apart', () => {
+    memoryTab(Array.from({ length: 10 }, (_, i) => [`С-${String(i + 1).padStart(5, '0')}`, 'Этап', 'Лид', '']));
+    const m = ValueMemory.load(ss, ['С-00001', 'С-00009']);
+    m.set('С-00001', 'Этап', 'КП');
+    m.set('С-00009', 'Этап', 'Договор');
+    session.resetCalls();
+    m.save();
+    expect(calls('Range.setValues')).toBe(2);
+    expect(cells().map((r) => r[2])).toEqual([
+      'Значение',
+      'КП',
+      'Лид',
+      'Лид',
+      'Лид',
+      'Лид',
+      'Лид',
+      'Лид',
+      'Лид',
+      'Договор',
+      'Лид',
+    ]);
+  });
+
+  it('saves a rebuild of many IDs over the whole tab', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `С-${String(i + 1).padStart(5, '0')}`);
+    memoryTab(ids.map((id) => [id, 'Этап', 'Лид', '']));
+    const m = ValueMemory.load(ss, ids);
+    expect(m.get('С-00060', 'Этап')).toEqual({ value: 'Лид', lostAt: '' });
+    for (const id of ids) m.set(id, 'Этап', 'КП');
+    session.resetCalls();
+    m.save();
+    expect(calls('Range.setValues')).toBe(1);
+    expect(calls('TextFinder.findAll')).toBe(0);
+    expect(
+      cells()
+        .slice(1)
+        .every((r) => r[2] === 'КП'),
+    ).toBe(true);
+  });
+
+  it('queues a specialist’s values, which count at once, and the director’s next save writes them, once', () => {
+    memoryTab([['С-00001', 'Этап', 'Лид', '']]);
+    session.setUser(IVANOV);
+    const mine = ValueMemory.load(ss, ['С-00001']);
+    mine.set('С-00001', 'Этап', 'КП');
+    mine.set('С-00002', 'Этап', 'Отказ', 'Лид');
+    mine.save();
+    expect(cells()).toEqual([HEADERS, ['С-00001', 'Этап', 'Лид', '']]);
+    expect(pendingEntries(ss, 'memory').map((e) => e.row)).toEqual([
+      ['С-00001', 'Этап', 'КП', ''],
+      ['С-00002', 'Этап', 'Отказ', 'Лид'],
+    ]);
+    // a second save of the same memory queues nothing more
+    mine.save();
+    expect(pendingEntries(ss, 'memory')).toHaveLength(2);
+    const seen = ValueMemory.load(ss);
+    expect(seen.get('С-00001', 'Этап')).toEqual({ value: 'КП', lostAt: '' });
+    expect(seen.get('С-00002', 'Этап')).toEqual({ value: 'Отказ', lostAt: 'Лид' });
+    expect([...ValueMemory.rememberedIds(ss)].sort()).toEqual(['С-00001', 'С-00002']);
+    // the specialist's own later load still sees them, and saving it queues nothing new
+    ValueMemory.load(ss, ['С-00001']).save();
+    expect(pendingEntries(ss, 'memory')).toHaveLength(2);
+
+    session.setUser(OWNER);
+    const director = ValueMemory.load(ss, ['С-00001', 'С-00002']);
+    director.save();
+    expect(cells()).toEqual([HEADERS, ['С-00001', 'Этап', 'КП', ''], ['С-00002', 'Этап', 'Отказ', 'Лид']]);
+    expect(pendingEntries(ss, 'memory')).toEqual([]);
+    director.save();
+    expect(tab().getLastRow()).toBe(3);
+  });
+});
