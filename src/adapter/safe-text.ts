@@ -8,13 +8,13 @@
  * the same way. A leading apostrophe keeps the rest as text and is not shown.
  */
 
-/** Starts like a formula (after any leading whitespace), or would be read as a number or a date. */
-const NEEDS_QUOTE = /^[\s\u00a0]|^[=+\-@'\uff1d\uff0b\uff0d\uff20]|^[\d\s.,:%/]+$/;
-
 /** The string to write into a cell so that it stays exactly this text. Non-strings pass through. */
 export function safeCellText<T>(value: T): T | string {
-  if (typeof value !== 'string' || value === '') return value;
-  return NEEDS_QUOTE.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  // starts like a formula (after any leading whitespace), or would be read as a number or a date; a
+  // literal here, not a module constant, so that each call (and each test) evaluates it
+  const needsQuote = /^[\s\u00a0]|^[=+\-@'\uff1d\uff0b\uff0d\uff20]|^[\d\s.,:%/]+$/;
+  return needsQuote.test(value) ? `'${value}` : value;
 }
 
 /** A row of values made safe (see safeCellText), for one setValues. */

@@ -39,6 +39,7 @@ export class SheetDates {
     let off = this.offsets.get(hour);
     if (off === undefined) {
       const z = Utilities.formatDate(new Date(t), this.zone, 'Z'); // «+0500»
+      // Stryker disable next-line Regex: formatDate's «Z» is exactly ±hhmm, so the anchors change nothing
       const m = /^([+-])(\d\d)(\d\d)$/.exec(z);
       off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
       this.offsets.set(hour, off);

@@ -62,6 +62,8 @@ export class ValueMemory {
   /** the tab as loaded, and the hold of the document lock it was read under (null: outside the lock) */
   private loadedTab: TabRead | null = null;
   private readonly loadedHold: number | null = currentLockHold();
+  /** the tab's writes by this execution when it was loaded: another instance's save makes the load stale */
+  private readonly loadedWrites = tabWrites;
 
   private constructor(
     private readonly ss: Spreadsheet,
@@ -207,6 +209,7 @@ export class ValueMemory {
       sheet === this.sheet &&
       this.loadedHold !== null &&
       this.loadedHold === currentLockHold() &&
+      this.loadedWrites === tabWrites &&
       (this.ids === null || changedIds.every((id) => this.ids!.includes(id)));
     const tab =
       stillCurrent && loaded
@@ -241,6 +244,7 @@ export class ValueMemory {
       sheet.getRange(min + 2, 1, max - min + 1, HEADERS.length).setValues(block.slice(min, max + 1));
     }
     if (added.length > 0) appendRows(sheet, added, HEADERS.length);
+    tabWrites++;
     this.changed.clear();
   }
 
@@ -256,9 +260,13 @@ export class ValueMemory {
       else sheet.getRange(i + 2, 1, 1, HEADERS.length).setValues([cells]);
     }
     if (added.length > 0) appendRows(sheet, added, HEADERS.length);
+    tabWrites++;
     this.changed.clear();
   }
 }
+
+/** How many times this execution wrote the tab (a save of one memory makes another's load stale). */
+let tabWrites = 0;
 
 /** Above this many IDs a read or a save goes over the whole tab: one call instead of many. */
 const TARGETED_LIMIT = 50;

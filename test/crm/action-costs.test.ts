@@ -9,9 +9,11 @@ import {
   CRM_CASES,
   crmCaseSession,
   measure,
+  firstSetupMinimum,
   measureSetup,
   minimumCalls,
   setupMinimum,
+  setupWorkbook,
   type ActionCost,
 } from '../../bench/action-costs';
 import { SHEETS } from '../../src/domain/workbook/schema';
@@ -151,5 +153,14 @@ describe('calls against the itemised minimum', () => {
       expect(cost.executions).toBe(1);
     }
     expect(large.calls).toBe(small.calls);
+  }, 120_000);
+
+  it('the first «Настроить таблицу»: within 1.3 times its minimum, on the test workbook and on a filled one', () => {
+    for (const size of [1, LARGE]) {
+      const minimum = firstSetupMinimum(setupWorkbook(size)).reduce((a, [, n]) => a + n, 0);
+      const cost = measureSetup(size);
+      expect(cost.calls).toBeLessThanOrEqual(1.3 * minimum);
+      expect(cost.executions).toBe(1);
+    }
   }, 120_000);
 });

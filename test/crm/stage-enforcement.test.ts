@@ -113,6 +113,18 @@ describe('a single-cell edit of «Этап»', () => {
     expect(cell(session.workbook, D, 2, 'Этап')).toBe('Переговоры');
   });
 
+  it('offers a lost deal in the card only the stage it was lost at (the memory read for lost deals only)', () => {
+    const deal = fullDeal('С-00001', 'Переговоры', { 'Причина отказа': 'Цена' });
+    const session = crmSession(crmWorkbook({ deals: [deal, fullDeal('С-00002', 'Новый')] }), IVANOV);
+    stageEdit(session, 2, 'Отказ');
+    const card = session.run('getClientCard', [CLIENT_A['ID клиента']]) as {
+      deals: Array<{ id: string; moves: Array<{ to: string; kind: string }> }>;
+    };
+    const movesOf = (id: string) => card.deals.find((d) => d.id === id)!.moves.map((m) => [m.to, m.kind]);
+    expect(movesOf('С-00001')).toEqual([['Переговоры', 'reopen']]);
+    expect(movesOf('С-00002')).toContainEqual(['Потребность выявлена', 'forward']);
+  });
+
   it('refuses a cleared stage and a value that is not a stage', () => {
     const session = crmSession(crmWorkbook({ deals: [fullDeal('С-00001', 'Переговоры')] }), IVANOV);
     stageEdit(session, 2, '');

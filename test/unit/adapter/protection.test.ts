@@ -30,6 +30,20 @@ describe('protectForDirectors', () => {
     expect(calls['Sheet.protect']).toBeUndefined();
   });
 
+  it('adds a director the protection does not name yet', () => {
+    session('consumer');
+    const sheet = activeSpreadsheet().insertSheet('Журнал');
+    protectForDirectors(sheet, 'Журнал', [OWNER]);
+    protectForDirectors(sheet, 'Журнал', [OWNER, 'Deputy@Proekt-A.ru']);
+    const [p] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([DEPUTY, OWNER].sort());
+  });
+
   it('in a Workspace domain, takes away the domain’s right to edit', () => {
     session('workspace');
     const sheet = activeSpreadsheet().insertSheet('Журнал');
