@@ -330,7 +330,7 @@ const PARAMS: Param[] = [
     read: (v, s, r) => {
       const n = nonNegative(v, r);
       // a %-formatted cell gives 0.15 for 15 %
-      s.maxDiscountPercent = typeof v === 'number' && n > 0 && n < 1 ? Math.round(n * 1e6) / 1e4 : n;
+      s.maxDiscountPercent = typeof v === 'number' && n < 1 ? Math.round(n * 1e6) / 1e4 : n;
       if (s.maxDiscountPercent > 100) throw new DomainError(`${r}: скидка не может быть больше 100 %`);
     },
     write: (s) => s.maxDiscountPercent,
@@ -379,7 +379,7 @@ const PARAMS: Param[] = [
     hint: 'Ставка НДС в КП и договорах (с 2026 года — 22 %); 0 — без НДС (упрощённая система)',
     read: (v, s, r) => {
       const n = nonNegative(v, r);
-      s.documents.vatPercent = typeof v === 'number' && n > 0 && n < 1 ? Math.round(n * 1e6) / 1e4 : n;
+      s.documents.vatPercent = typeof v === 'number' && n < 1 ? Math.round(n * 1e6) / 1e4 : n;
       if (s.documents.vatPercent > 100) throw new DomainError(`${r}: ставка не может быть больше 100 %`);
     },
     write: (s) => s.documents.vatPercent,
@@ -405,13 +405,13 @@ const PARAMS: Param[] = [
   {
     name: 'Письмо с КП: тема',
     hint: 'Тема письма клиенту; подстановки — как в шаблонах документов: {{Номер}}, {{Организация}}…',
-    read: (v, s, r) => (s.documents.mailSubject = required(v, r)),
+    read: (v, s) => (s.documents.mailSubject = text(v)),
     write: (s) => s.documents.mailSubject,
   },
   {
     name: 'Письмо с КП: текст',
     hint: 'Текст письма клиенту; {{Контактное лицо}}, {{Номер}}, {{Дата}}, {{Итого}}, {{Ответственный}}…',
-    read: (v, s, r) => (s.documents.mailBody = required(v, r)),
+    read: (v, s) => (s.documents.mailBody = text(v)),
     write: (s) => s.documents.mailBody,
   },
   {
@@ -428,20 +428,14 @@ function numberFormat(value: unknown, row: string): string {
   return t;
 }
 
-function required(value: unknown, row: string): string {
-  const t = text(value);
-  if (t === '') throw new DomainError(`${row}: значение не заполнено`);
-  return t;
-}
-
 function percentNumber(share: number): number {
   return Math.round(share * 1e8) / 1e6;
 }
 
 function mrotRows(s: Settings): Value[][] {
+  // integer keys: an object gives them in ascending order
   return Object.keys(s.mrotByYear)
     .map(Number)
-    .sort((a, b) => a - b)
     .map((year) => [
       `МРОТ ${year}, руб.`,
       s.mrotByYear[year] / 100,
@@ -506,7 +500,8 @@ function parseDay(value: unknown, row: string): string {
 
 function validDay(year: number, month: number, day: number, row: string): string {
   const d = new Date(year, month - 1, day);
-  if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) {
+  // a day outside the month (0, 31.04, 29.02.2026) moves the date into another month
+  if (d.getFullYear() !== year || d.getMonth() !== month - 1) {
     throw new DomainError(`${row}: такой даты нет`);
   }
   return dateToIso(d);

@@ -214,6 +214,10 @@ describe('reading what the director typed', () => {
     expect(read('Премия за план: выполнен, %', '4,5%').planRates.met).toBe(0.045);
     expect(read('Премия за план: не выполнен, %', 0.025).planRates.under).toBe(0.025);
     expect(read('Премия за план: не выполнен, %', 100).planRates.under).toBe(1);
+    // a text cell: «6» is per cent, «100 % » with a space after the sign is 100 %
+    expect(read('Премия за план: перевыполнен, %', '6').planRates.over).toBe(0.06);
+    expect(read('Премия за план: не выполнен, %', '100 % ').planRates.under).toBe(1);
+    expect(read('Премия за план: не выполнен, %', '0,5').planRates.under).toBe(0.5);
     expect(refusal('Премия за план: не выполнен, %', 101)).toBe('процент должен быть не больше 100');
     expect(refusal('Премия за план: не выполнен, %', '101 %')).toBe('процент должен быть не больше 100');
   });
@@ -467,6 +471,9 @@ describe('the calendar block', () => {
     expect(calendarRefusal(['31.04.2026', 'Выходной'])).toBe('Настройки, строка 2 («31.04.2026»): такой даты нет');
     expect(calendarRefusal(['2026-13-01', 'Выходной'])).toBe('Настройки, строка 2 («2026-13-01»): такой даты нет');
     expect(calendarRefusal(['2026-02-29', 'Выходной'])).toBe('Настройки, строка 2 («2026-02-29»): такой даты нет');
+    expect(calendarRefusal(['00.03.2026', 'Выходной'])).toBe('Настройки, строка 2 («00.03.2026»): такой даты нет');
+    expect(calendarRefusal(['32.12.2026', 'Выходной'])).toBe('Настройки, строка 2 («32.12.2026»): такой даты нет');
+    expect(calendarRefusal(['01.00.2026', 'Выходной'])).toBe('Настройки, строка 2 («01.00.2026»): такой даты нет');
     // a two-digit year would be taken for 19ГГ
     expect(calendarRefusal(['0099-03-17', 'Выходной'])).toBe('Настройки, строка 2 («0099-03-17»): такой даты нет');
     expect(calendarRefusal(['17.03.2026', 'Праздник'])).toBe(
@@ -508,6 +515,7 @@ describe('finding the blocks', () => {
     expect(settingsParamRow(rows, 'организация')).toBe(2);
     expect(settingsParamRow(rows, 'Новые клиенты')).toBe(0);
     expect(settingsParamRow([['Дата', 'Тип дня']], 'Организация')).toBe(0);
+    expect(settingsParamRow([['Организация', 'ООО «Север»']], 'Организация')).toBe(0);
   });
 
   it('lists the parameters an older tab lacks, with defaults, to go after its last parameter row', () => {
