@@ -196,7 +196,7 @@ describe('months of the year not closed (НК ст. 226 п. 3)', () => {
     const row = computeMonthWithHistory(may(false), closed).rows[0];
     expect(error(row)).toEqual({
       reason: 'missingMonths',
-      error: expect.stringContaining('месяц 2026-04 не закрыт'),
+      error: expect.stringContaining('месяц 2026-04 не закрыт и не рассчитан: закройте его'),
     });
   });
 
