@@ -35,10 +35,12 @@ export function broadcast(args: CellArg[], fn: (...cells: Cell[]) => CellResult)
   const ranges = values.filter(isMatrix);
   if (ranges.length === 0) return fn(...(values as Cell[]));
   const rows = ranges[0].length;
+  // Stryker disable next-line OptionalChaining: Sheets never passes a range without rows
   const cols = ranges[0][0]?.length ?? 0;
   for (const range of ranges) {
     if (range.length !== rows || range.some((row) => row.length !== cols)) {
       throw new DomainError(
+        // Stryker disable next-line OptionalChaining: Sheets never passes a range without rows
         `Диапазоны должны быть одного размера: ${rows}×${cols} и ${range.length}×${range[0]?.length ?? 0}`,
       );
     }
@@ -88,7 +90,8 @@ export function toNumber(cell: Cell, what: string): number {
       .replace(/[\s\u00a0]/g, '')
       .replace(',', '.')
       .replace(/(руб\.?|₽|%)$/i, '');
-    if (text !== '' && /^[-+]?\d*\.?\d+$/.test(text)) {
+    // the pattern needs a digit, so an empty text is refused below
+    if (/^[-+]?\d*\.?\d+$/.test(text)) {
       const value = withinLimit(Number(text), what);
       return cell.trim().endsWith('%') ? value / 100 : value;
     }
@@ -114,6 +117,7 @@ export function toAmount(cell: Cell, what: string, blankIsZero = false): Kopecks
 /** An optional argument: a missing argument or a blank cell gives undefined. */
 export function optional<T>(arg: CellArg, read: (cell: Cell) => T): T | undefined {
   const value = unwrapSingle(arg);
+  // Stryker disable next-line ConditionalExpression: a missing argument is blank too (isBlank)
   if (value === undefined || (!isMatrix(value) && isBlank(value))) return undefined;
   if (isMatrix(value)) throw new DomainError('Ожидалось одно значение, а не диапазон');
   return read(value);
@@ -121,6 +125,7 @@ export function optional<T>(arg: CellArg, read: (cell: Cell) => T): T | undefine
 
 /** A short list given as a range or values (e.g. three rates): the non-blank cells in reading order. */
 export function toList(arg: CellArg): Cell[] {
+  // Stryker disable next-line ConditionalExpression: a missing argument is blank too (isBlank)
   if (arg === undefined) return [];
   if (!isMatrix(arg)) return isBlank(arg) ? [] : [arg];
   return arg.flat().filter((cell) => !isBlank(cell));

@@ -76,6 +76,6 @@ describe('MROT_TOPUP, NDFL, WORKING_DAYS, AMOUNT_IN_WORDS', () => {
   it('AMOUNT_IN_WORDS: «Двенадцать тысяч рублей 00 копеек»', () => {
     expect(amountInWordsCells(12000)).toBe('Двенадцать тысяч рублей 00 копеек');
     expect(amountInWordsCells('1 001,05')).toBe('Одна тысяча один рубль 05 копеек');
-    expect(() => amountInWordsCells(-5)).toThrow('не может быть отрицательным');
+    expect(() => amountInWordsCells(-5)).toThrow('Сумма: значение не может быть отрицательным (-5)');
   });
 });
