@@ -69,27 +69,6 @@ describe('yearToDateOf: income, deductions and НДФЛ since 1 January before a
     });
   });
 
-  it('an аванс paid in December and the rest in January split between the two years', () => {
-    const december = paidMonth('2026-12', '1', {
-      income: rub(32_500),
-      advance: rub(10_000),
-      advanceDate: d('2026-12-15'),
-      paymentDate: d('2027-01-12'),
-      advanceTax: rub(1_300),
-      tax: rub(4_225),
-    });
-    expect(yearToDateOf([december], '1', 2027, { year: 2027, month: 1 })).toEqual({
-      income: rub(22_500),
-      deductions: 0,
-      tax: rub(2_925),
-    });
-    expect(yearToDateOf([december], '1', 2026, { year: 2027, month: 1 })).toEqual({
-      income: rub(10_000),
-      deductions: rub(1_400),
-      tax: rub(1_300),
-    });
-  });
-
   it('a December аванс paid late in January: the whole month is income of the next year', () => {
     const december = paidMonth('2026-12', '1', {
       advanceDate: d('2027-01-09'),
