@@ -87,6 +87,27 @@ describe('queueEntries and pendingEntries', () => {
     expect(overflowTab()).toBeNull();
   });
 
+  it('keeps every value with its key under 8 000 bytes: an entry that fits alone but not with its key goes to the tab', () => {
+    // an entry's JSON is 34 bytes around its text (ID of 17 characters, kind, brackets); its key is about 31
+    q.queueEntries(ss, 'log', [['a'.repeat(7_906)]]);
+    const [key] = queueKeys();
+    expect(q.utf8Bytes(key) + q.utf8Bytes(store().getProperty(key)!)).toBeLessThanOrEqual(8_000);
+    expect(overflowTab()).toBeNull();
+    q.queueEntries(ss, 'log', [['b'.repeat(7_941)]]);
+    expect(queueKeys()).toEqual([key]);
+    expect(overflowTab()!.getLastRow()).toBe(2);
+    expect(q.pendingEntries(ss, 'log').map((e) => e.row[0][0])).toEqual(['a', 'b']);
+  });
+
+  it('numbers its batches after the highest one even beside a key of the prefix that carries no number', () => {
+    store().setProperties({ 'crm.q.-.x.y': '[]', 'crm.q.00000004.x.y': '[]' });
+    relock();
+    q.queueEntries(ss, 'log', [['первая']]);
+    q.queueEntries(ss, 'log', [['вторая']]);
+    expect(queueKeys().map((k) => k.split('.')[2])).toEqual(['-', '00000004', '00000005', '00000006']);
+    expect(q.pendingEntries(ss, 'log').map((e) => e.row)).toEqual([['первая'], ['вторая']]);
+  });
+
   it('puts an entry too big for one value into the signed overflow tab, and reads it back', () => {
     const big = ['С-00001', 'Комментарий', 'я'.repeat(4_000)];
     q.queueEntries(ss, 'log', [['С-00000', 'мал'], big]);
