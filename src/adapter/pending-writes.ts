@@ -188,7 +188,7 @@ function writeOverflow(ss: Spreadsheet, entries: readonly Stored[]): void {
   // plain text cells: the JSON must not be read as a formula or a number
   const range = sheet.getRange(first, 1, entries.length, OVERFLOW_HEADERS.length);
   range.setNumberFormat('@');
-  const secret = secretBytes(true)!;
+  const secret = secretBytes();
   range.setValues(entries.map((e) => overflowCells(e, secret)));
   // well under the store's budget: the queue leaves 50 KB free for flags like this one
   props().setProperty(OVERFLOW_KEY, new Date().toISOString());
@@ -204,14 +204,14 @@ function newSecret(): string {
   return `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
 }
 
-/** The secret as bytes; made when missing and `create`, else null. */
-function secretBytes(create: boolean): number[] | null {
+/** The secret as bytes; made when missing (queueEntries makes it first, unless the store refused). */
+function secretBytes(): number[] {
   let secret = props().getProperty(SECRET_KEY);
-  if (!secret && create) {
+  if (!secret) {
     secret = newSecret();
     props().setProperty(SECRET_KEY, secret);
   }
-  return secret ? utf8ByteArray(secret) : null;
+  return utf8ByteArray(secret);
 }
 
 function utf8ByteArray(text: string): number[] {
@@ -363,7 +363,7 @@ function rewriteOverflow(ss: Spreadsheet, left: readonly Stored[], keep: readonl
   const height = Math.max(before, sheet.getLastRow() - 1);
   if (height > 0) sheet.getRange(2, 1, height, OVERFLOW_HEADERS.length).clearContent();
   if (left.length + keep.length > 0) {
-    const secret = secretBytes(true)!;
+    const secret = secretBytes();
     const rows = [
       ...left.map((e) => overflowCells(e, secret)),
       ...keep.map((r) => r.slice(0, OVERFLOW_HEADERS.length)),

@@ -3,6 +3,7 @@
  * the overflow tab whose rows are signed so that a typed or copied row is never an entry, and
  * entries forgotten by ID, each once.
  */
+import { createHmac } from 'node:crypto';
 import type { LocalRuntimeSession } from '../../../local/runtime';
 import { activeSpreadsheet, installRuntime, uninstallRuntime } from './runtime-services';
 
@@ -99,6 +100,14 @@ describe('queueEntries and pendingEntries', () => {
     expect(q.pendingEntries(ss, 'log').map((e) => e.row[0][0])).toEqual(['a', 'b']);
   });
 
+  it('reads the batches in the order they were queued, whatever order the store lists them in', () => {
+    const t = Date.now().toString(36);
+    store().setProperty(`crm.q.00000002.${t}.bbbbbb`, JSON.stringify([[`${t}-bbbbbb-2`, 'log', ['вторая']]]));
+    store().setProperty(`crm.q.00000001.${t}.aaaaaa`, JSON.stringify([[`${t}-aaaaaa-1`, 'log', ['первая']]]));
+    relock();
+    expect(q.pendingEntries(ss, 'log').map((e) => e.row)).toEqual([['первая'], ['вторая']]);
+  });
+
   it('numbers its batches after the highest one even beside a key of the prefix that carries no number', () => {
     store().setProperties({ 'crm.q.-.x.y': '[]', 'crm.q.00000004.x.y': '[]' });
     relock();
@@ -140,6 +149,24 @@ describe('the overflow tab is not trusted', () => {
     q.queueEntries(ss, 'memory', [['С-00001', 'Этап', 'я'.repeat(4_000), '']]);
     return overflowTab()!.getRange(2, 1, 1, 4).getValues()[0] as string[];
   }
+
+  it('signs each row with standard HMAC-SHA256 of its ID, kind and text under the secret, whatever the secret’s length', () => {
+    // the text holds letters of one to four UTF-8 bytes: «a», «я», «€», «😀»
+    const text = 'a я € 😀 '.repeat(700);
+    // 64 bytes is a block: a longer key is hashed first, a shorter one padded with zeros
+    for (const secret of ['0123456789abcdef', 'f'.repeat(64), 'e'.repeat(65), 'd'.repeat(100)]) {
+      store().setProperty('crm.queueSecret', secret);
+      relock();
+      q.queueEntries(ss, 'memory', [['С-00001', text]]);
+      const row = overflowTab()!.getRange(overflowTab()!.getLastRow(), 1, 1, 4).getValues()[0] as string[];
+      const [id, kind, json, signature] = row;
+      expect(JSON.parse(json)).toEqual(['С-00001', text]);
+      expect(signature).toBe(
+        createHmac('sha256', secret).update(`${id}\u0000${kind}\u0000${json}`, 'utf8').digest('hex'),
+      );
+    }
+    expect(q.pendingEntries(ss, 'memory')).toHaveLength(1);
+  });
 
   it('reads a typed, altered, unknown-kind or duplicated row as planted, never as an entry', () => {
     const [id, kind, text, signature] = oneOverflowEntry();
