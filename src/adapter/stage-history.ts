@@ -56,7 +56,6 @@ export function appendStageHistory(
     ...pending.map((p) => p.row.map((v, i): unknown => (i === 0 ? new Date(v) : v)).slice(0, width)),
     ...rows,
   ];
-  if (all.length === 0) return;
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.stageHistory);
     sheet.getRange(1, 1, 1, width).setValues([COLUMNS.stageHistory.map((c) => c.header)]);
