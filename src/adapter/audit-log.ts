@@ -52,16 +52,17 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   }
   const found = { planted: [] as string[][] };
   const pending = pendingEntries(ss, 'log', found);
-  // rows someone typed into the unprotected overflow tab: never entries, reported here and removed
+  // rows someone typed into the unprotected overflow tab: never entries, reported here and removed (each
+  // row as read there, all four cells)
   const planted = (found.planted.length > 0 ? takePlantedEntries(ss) : []).map((r) => [
     now,
     UNKNOWN_USER,
     'Отброшена запись очереди',
     OVERFLOW_SHEET,
-    safeCellText(r[0] ?? ''),
-    safeCellText(r[1] ?? ''),
+    safeCellText(r[0]),
+    safeCellText(r[1]),
     '',
-    safeCellText((r[2] ?? '').slice(0, 1000)),
+    safeCellText(r[2].slice(0, 1000)),
     'Строка без подписи надстройки (внесена в лист вручную) или копия уже записанной: в «Журнал», память и ' +
       'историю этапов не попала',
   ]);
@@ -80,9 +81,7 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
 
 /** A queued log row as written: the time back as a date, padded to the log's width (text was made safe when queued). */
 function pendingLogRow(row: readonly string[]): unknown[] {
-  const out: unknown[] = row.map((v, i) => (i === 0 ? new Date(v) : v));
-  while (out.length < COLUMNS.log.length) out.push('');
-  return out.slice(0, COLUMNS.log.length);
+  return COLUMNS.log.map((_, i) => (i === 0 ? new Date(row[0]) : (row[i] ?? '')));
 }
 
 /** appendLog for a caller that does not hold the document lock: takes it around the append. */

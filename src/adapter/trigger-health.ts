@@ -181,22 +181,25 @@ function unacknowledged(edits: readonly SeenEdit[], lastRun: Date | null): SeenE
   });
 }
 
+/** At most MAX_SEEN_EDITS edits: the first (when the trouble began) and the latest. */
+function capped(edits: SeenEdit[]): SeenEdit[] {
+  // Stryker disable next-line EqualityOperator: at exactly the cap, the first and the latest are all of them
+  return edits.length > MAX_SEEN_EDITS ? [edits[0], ...edits.slice(edits.length - MAX_SEEN_EDITS + 1)] : edits;
+}
+
 /**
  * The simple trigger saw an edit: keeps it with the others the trigger has not
  * acknowledged (one read, one write; a lost update between two simple triggers
  * only delays the notice).
  */
 export function recordEdit(edit: SeenEdit, health: TriggerHealth): void {
-  const kept = [...health.unseen, edit];
-  const capped = kept.length > MAX_SEEN_EDITS ? [kept[0], ...kept.slice(kept.length - MAX_SEEN_EDITS + 1)] : kept;
-  props().setProperty(LAST_EDIT_KEY, JSON.stringify(capped));
+  props().setProperty(LAST_EDIT_KEY, JSON.stringify(capped([...health.unseen, edit])));
 }
 
 /** After the simple trigger enforced the missed edits itself: they stay (the trigger still has not run) but marked. */
 export function markEditsEnforced(health: TriggerHealth, current: SeenEdit): void {
   const all = [...health.unseen.map((e) => ({ ...e, self: true })), { ...current, self: true }];
-  const capped = all.length > MAX_SEEN_EDITS ? [all[0], ...all.slice(all.length - MAX_SEEN_EDITS + 1)] : all;
-  props().setProperty(LAST_EDIT_KEY, JSON.stringify(capped));
+  props().setProperty(LAST_EDIT_KEY, JSON.stringify(capped(all)));
 }
 
 /** The time-driven trigger that drains the queue: its registration and its heartbeat. */

@@ -117,6 +117,22 @@ describe('appendLog', () => {
     expect(log()!.getLastColumn()).toBe(9);
   });
 
+  it('reads the overflow tab only to take and to forget its entries when nobody typed into it', () => {
+    appendLog(ss, [entry()], T1);
+    protectForDirectors(log()!, 'Журнал: только директор', [OWNER]);
+    session.setUser(IVANOV);
+    appendLog(ss, [entry({ id: 'С-00002', comment: 'я'.repeat(4_000) })], T1);
+    expect(ss.getSheetByName('_Очередь записей')!.getLastRow()).toBe(2);
+    session.setUser(OWNER);
+    let overflowReads = 0;
+    session.onServiceCall((call) => {
+      if (call === 'Range.getValues') overflowReads++;
+    });
+    appendLog(ss, [entry({ user: OWNER, id: 'С-00003' })], T2);
+    expect(overflowReads).toBe(2);
+    expect(rows().map((r) => r[4])).toEqual(['ID', 'С-00001', 'С-00002', 'С-00003']);
+  });
+
   it('reports a row typed into the overflow tab, never as an entry, and removes it', () => {
     PropertiesService.getDocumentProperties().setProperty('crm.queueOverflow', t1);
     const overflow = ss.insertSheet('_Очередь записей');

@@ -202,6 +202,15 @@ describe('the edits the simple trigger saw', () => {
 });
 
 describe('the time-driven trigger', () => {
+  it('reads a registration and a last run stored before this version was installed', () => {
+    store().setProperties({
+      'crm.flushTrigger': JSON.stringify({ id: 'f-0', owner: 'director@proekt-a.ru' }),
+      'crm.flushHeartbeat': msk('08:00').toISOString(),
+    });
+    expect(h.flushTriggerRegistration()).toEqual({ id: 'f-0', owner: 'director@proekt-a.ru' });
+    expect(h.lastFlush()).toEqual(msk('08:00'));
+  });
+
   it('keeps its registration and its last run', () => {
     expect(h.flushTriggerRegistration()).toBeNull();
     expect(h.lastFlush()).toBeNull();
