@@ -20,17 +20,12 @@ export function currentUserEmail(): string {
 
 /**
  * The owners asked in this execution, by spreadsheet: on Google every execution loads the
- * script afresh, so this lives one execution (tests install new services per case).
+ * script afresh, so this lives one execution (each has its own Spreadsheet objects).
  */
-let ownersService: unknown = null;
-let owners = new WeakMap<Spreadsheet, string>();
+const owners = new WeakMap<Spreadsheet, string>();
 
 /** The spreadsheet owner's e-mail, lower-case, or '' (a shared-drive file has no owner); asked once per execution. */
 export function ownerEmail(ss: Spreadsheet): string {
-  if (ownersService !== SpreadsheetApp) {
-    ownersService = SpreadsheetApp;
-    owners = new WeakMap();
-  }
   const known = owners.get(ss);
   if (known !== undefined) return known;
   let email: string;

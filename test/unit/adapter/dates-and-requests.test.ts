@@ -80,7 +80,7 @@ describe('SheetDates in zones with other offsets', () => {
     const read = dates.fromSheet(new Date('2026-04-10T10:15:42.123Z')) as Date;
     // 15:15:42.123 in Yekaterinburg, the same wall clock in Moscow
     expect(read.getTime()).toBe(new Date(2026, 3, 10, 15, 15, 42, 123).getTime());
-    for (const moment of [new Date(2026, 3, 10, 0, 30), new Date(2026, 3, 10, 0, 0, 30)]) {
+    for (const moment of [new Date(2026, 3, 10, 10), new Date(2026, 3, 10, 0, 30), new Date(2026, 3, 10, 0, 0, 30)]) {
       expect(dates.toSheet(moment)).toBe(moment);
     }
   });
@@ -90,11 +90,11 @@ describe('SheetDates in zones with other offsets', () => {
     session.resetCalls();
     const grid = dates.grid([
       [new Date('2026-04-09T19:00:00Z'), 'С-00001', 1000],
-      [new Date('2026-04-09T19:00:00Z'), '', null],
+      [new Date('2026-04-09T19:59:59Z'), '', null],
     ]);
     expect(grid.map((r) => [(r[0] as Date).getTime(), r[1], r[2]])).toEqual([
       [new Date(2026, 3, 10).getTime(), 'С-00001', 1000],
-      [new Date(2026, 3, 10).getTime(), '', null],
+      [new Date(2026, 3, 10, 0, 59, 59).getTime(), '', null],
     ]);
     expect(session.calls()['Utilities.formatDate']).toBe(1);
     const row = dates.row([new Date(2026, 3, 10), 'С-00001', 5]);

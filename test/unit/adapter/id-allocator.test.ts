@@ -38,6 +38,12 @@ describe('allocateIds', () => {
     expect(props().getProperty('crm.lastId.client')).toBe('12');
   });
 
+  it('gives several IDs counting up from the stored number, never one of a row since deleted', () => {
+    setStored('client', '40');
+    expect(allocateIds(table, 'ID клиента', 'client', 3)).toEqual(['К-00041', 'К-00042', 'К-00043']);
+    expect(props().getProperty('crm.lastId.client')).toBe('43');
+  });
+
   it('continues from the stored number when the next IDs are free', () => {
     setStored('client', '40');
     expect(allocateIds(table, 'ID клиента', 'client')).toEqual(['К-00041']);

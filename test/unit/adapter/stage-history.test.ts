@@ -108,6 +108,25 @@ describe('appendStageHistory', () => {
     expect(tab()!.getRange(2, 1).getValue()).toBeInstanceOf(Date);
   });
 
+  it('writes a queued row with more cells than the tab at the tab’s width', () => {
+    const t = T1.getTime().toString(36);
+    PropertiesService.getDocumentProperties().setProperty(
+      `crm.q.00000001.${t}.abcdef`,
+      JSON.stringify([
+        [
+          `${t}-aaaaaa-1`,
+          'history',
+          [T1.toISOString(), 'С-00001', 'ООО «Ромашка»', 'Лид', 'КП', IVANOV, 'Боковая панель', 'лишнее'],
+        ],
+      ]),
+    );
+    appendStageHistory(ss, [], T2);
+    expect(rows().slice(1)).toEqual([
+      [T1.toISOString(), 'С-00001', 'ООО «Ромашка»', 'Лид', 'КП', IVANOV, 'Боковая панель'],
+    ]);
+    expect(tab()!.getLastColumn()).toBe(7);
+  });
+
   it('appends past the last row of the grid', () => {
     const sheet = ss.insertSheet('История этапов');
     sheet.getRange(1, 1, 1, 7).setValues([HEADERS]);
