@@ -386,7 +386,8 @@ export function computeMonthPayroll(input: MonthPayrollInput): MonthPayroll {
       error: dismissed
         ? `Сотрудник уволен ${formatRuDate(person.dismissalDate!)}, а в табеле за ${key} есть его строка: ` +
           'удалите строку табеля или исправьте «Дату увольнения» на листе «Сотрудники»'
-        : `Сотрудник принят ${person.hireDate ? formatRuDate(person.hireDate) : ''} — позже ${key}, ` +
+        : // not employed and not dismissed before the month: hired after it
+          `Сотрудник принят ${formatRuDate(person.hireDate!)} — позже ${key}, ` +
           'а в табеле за этот месяц есть его строка: удалите строку или исправьте «Дату приёма»',
     });
   }
@@ -445,9 +446,9 @@ function probationOf(person: StaffRecord, month: YearMonth, norm: number, settin
   const wholeMonth = probationEnd !== null && probationEnd >= monthLast;
   let workingDays = 0;
   if (wholeMonth) workingDays = norm;
+  // a term that ends inside the month began before it (it lasts at least a month), so it counts from the 1st
   else if (probationEnd !== null) {
-    const fromDay = person.hireDate && startOfDay(person.hireDate) > monthFirst ? person.hireDate.getDate() : 1;
-    workingDays = workingDaysBetween(month.year, month.month, fromDay, probationEnd.getDate(), settings.calendar);
+    workingDays = workingDaysBetween(month.year, month.month, 1, probationEnd.getDate(), settings.calendar);
   }
   return { typed, end, probationEnd, wholeMonth, workingDays };
 }
@@ -495,7 +496,7 @@ function computeRow(
     category,
     sheet.daysWorked,
     norm,
-    wholeMonth ? norm : workingDays,
+    workingDays,
     settings.salaries,
     settings.probationDayRate,
   );
