@@ -307,6 +307,9 @@ describe('probation at the edges of a month', () => {
     const c = person('3', { category: 'Испытательный срок', hireDate: d('2026-03-02'), probationMonths: 3 });
     const half = [deal(c.email, 'К-1', '2026-03-10', 50_000, 10_000)];
     const shown = ok(march(c, 21, { deals: half }));
+    expect(shown.noBonusReason).toBe(
+      'на испытательном сроке премия за план не начисляется (п. 6.1 должностной инструкции)',
+    );
     expect([shown.plan, shown.fulfilment, shown.rate, shown.bonusSales, shown.planBonus]).toEqual([
       rub(100_000),
       0.5,
@@ -362,9 +365,18 @@ describe('«Без категории» and the KPI base', () => {
       ).rows[0],
     );
 
-  it('no KPI without the setting, though the KPI is met', () => {
+  it('no plan bonus and no KPI without the setting, though the KPI is met, and the row says why', () => {
     const lines = rowOf(false);
-    expect([lines.kpiBase, lines.kpis[0].fact, lines.kpiBonus]).toEqual([0, 1, 0]);
+    expect([lines.kpiBase, lines.kpis[0].fact, lines.kpiBonus, lines.rate, lines.planBonus]).toEqual([
+      0,
+      1,
+      0,
+      null,
+      0,
+    ]);
+    expect(lines.noBonusReason).toBe(
+      'без категории премия за план и KPI не начисляются (п. 6.2, 6.3 должностной инструкции)',
+    );
   });
 
   it('with the setting the base is the оклад: 15 000 × 10 % = 1 500', () => {
@@ -472,6 +484,8 @@ describe('НДФЛ of the two payments', () => {
       ).rows[0],
     );
     expect([lines.ndflAdvance, lines.ndflFinal, lines.ndflUnwithheld]).toEqual([rub(5_000), rub(2_222), rub(9_300)]);
+    expect(lines.advancePayment).toMatchObject({ date: d('2026-12-15'), year: 2026, incomeBefore: rub(100_000) });
+    expect(lines.finalPayment).toMatchObject({ date: d('2027-01-12'), year: 2027, incomeBefore: 0, taxBefore: 0 });
   });
 
   it('without НДФЛ in «Настройки» nothing is withheld, and months not closed are not asked for', () => {
@@ -538,6 +552,22 @@ describe('months of the year not closed', () => {
       'НДФЛ считается нарастающим итогом с 1 января, а месяцы 2026-03, 2026-04 не закрыты и не рассчитаны: ' +
         'закройте их (Зарплата → «Закрыть месяц») или впишите их начисления и НДФЛ на лист «Начисления (закрытые месяцы)»',
     );
+  });
+
+  it('a month computed from the workbook is marked estimated and counts since January', () => {
+    // April: 12 000 + 4 % × 100 000 + top-up 11 093 = 27 093, НДФЛ 3 522; May's final payment starts from them
+    const april = planned('2026-04', '1');
+    const withApril = {
+      ...input,
+      timesheet: [...input.timesheet, timesheet('2026-04', '1', 22)],
+      plans: [...input.plans, april.plan],
+      deals: [...input.deals, april.deal],
+    };
+    const lines = ok(computeMonthWithHistory(withApril, ['2026-01', '2026-02', '2026-03'].map(zero)).rows[0]);
+    expect(lines.estimatedMonths).toEqual(['2026-04']);
+    expect([lines.finalPayment.incomeBefore, lines.finalPayment.taxBefore]).toEqual([rub(27_093), rub(3_522)]);
+    // May: 27 093 too; 13 % × 54 186 = 7 044,18 → 7 044 − 3 522 = 3 522
+    expect(lines.ndfl).toBe(rub(3_522));
   });
 
   it('a month that cannot be computed from the workbook stays missing', () => {
