@@ -249,6 +249,7 @@ describe('probation at the edges of a month', () => {
       march(person('1', { category: 'Испытательный срок', hireDate: d('2026-02-01'), probationMonths: 2 })),
     );
     expect(lines).toMatchObject({
+      category: 'none',
       categoryLabel: 'Испытательный срок',
       probationEnd: d('2026-03-31'),
       salary: null,
@@ -279,6 +280,11 @@ describe('probation at the edges of a month', () => {
     // a term that ended on 28 February does not touch March
     const before = ok(march(person('1', { hireDate: d('2025-12-01'), probationMonths: 3 })));
     expect([before.categoryLabel, before.probationEnd, before.probationDays]).toEqual(['II категория', null, 0]);
+  });
+
+  it('a term without a hire date is no probation for a specialist with a category', () => {
+    const lines = ok(march(person('1', { hireDate: null, probationMonths: 2 })));
+    expect([lines.categoryLabel, lines.probationEnd, lines.bySalary]).toEqual(['II категория', null, rub(12_000)]);
   });
 
   it('no term, hired in the month: the оклад for the days worked, no probation days', () => {
@@ -401,6 +407,29 @@ describe('НДФЛ of the two payments', () => {
       rub(1_400),
     ]);
     expect([lines.ndflAdvance, lines.ndflFinal, lines.toPay]).toEqual([0, rub(3_340), rub(23_753)]);
+    // no months of history given: none is estimated
+    expect(lines.estimatedMonths).toEqual([]);
+  });
+
+  it('a December paid wholly in January takes no deduction of December: 13 % × 27 093 = 3 522 in 2027', () => {
+    const a = person('1', { monthlyDeduction: rub(1_400) });
+    const { plan: p, deal: dl } = planned('2026-12', '1');
+    const lines = ok(
+      computeMonthPayroll(
+        month('2026-12', [a], {
+          timesheet: [{ ...timesheet('2026-12', '1', 22), paymentDate: d('2027-01-12') }],
+          plans: [p],
+          deals: [dl],
+          ytd: { '1': { income: rub(300_000), deductions: rub(15_400), tax: rub(37_000) } },
+        }),
+      ).rows[0],
+    );
+    expect([lines.deduction, lines.finalPayment.year, lines.finalPayment.deduction]).toEqual([0, 2027, 0]);
+    expect([lines.ndflFinal, lines.finalPayment.incomeBefore, lines.finalPayment.taxBefore]).toEqual([
+      rub(3_522),
+      0,
+      0,
+    ]);
   });
 
   it('a December rest paid in January is not income of December’s year for the child deduction limit', () => {
@@ -421,6 +450,8 @@ describe('НДФЛ of the two payments', () => {
       ).rows[0],
     );
     expect([lines.accrued, lines.childDeduction, lines.deduction]).toEqual([rub(27_093), rub(1_400), rub(1_400)]);
+    expect([lines.advancePayment.deductionsBefore, lines.advancePayment.deduction]).toEqual([rub(15_400), rub(1_400)]);
+    expect([lines.finalPayment.deductionsBefore, lines.finalPayment.deduction]).toEqual([0, 0]);
     expect([lines.ndflAdvance, lines.ndflFinal, lines.ndflUnwithheld]).toEqual([rub(1_118), rub(2_222), 0]);
   });
 
