@@ -696,7 +696,9 @@ function paymentTaxes(person: StaffRecord, sheet: TimesheetRecord, accrued: Kope
         }
       : ctx.yearToDate(finalYear);
   const final = taxed(paymentDate, finalYear, finalIncome, afterAdvance, deductionAtFinal);
-  return { deduction: deductionAtAdvance + deductionAtFinal, childDeduction, advance, final };
+  const granted = deductionAtAdvance + deductionAtFinal;
+  // no payment in the month's own year (a December paid in January): no deduction, none of it for children
+  return { deduction: granted, childDeduction: granted === 0 ? 0 : childDeduction, advance, final };
 }
 
 /**

@@ -412,7 +412,7 @@ describe('НДФЛ of the two payments', () => {
   });
 
   it('a December paid wholly in January takes no deduction of December: 13 % × 27 093 = 3 522 in 2027', () => {
-    const a = person('1', { monthlyDeduction: rub(1_400) });
+    const a = person('1', { monthlyDeduction: rub(1_400), children: { children: 1, disabled: 0, soleParent: false } });
     const { plan: p, deal: dl } = planned('2026-12', '1');
     const lines = ok(
       computeMonthPayroll(
@@ -424,7 +424,10 @@ describe('НДФЛ of the two payments', () => {
         }),
       ).rows[0],
     );
-    expect([lines.deduction, lines.finalPayment.year, lines.finalPayment.deduction]).toEqual([0, 2027, 0]);
+    // nor a child part of it: «Из вычетов — на детей» would print 1 400 of a deduction of 0
+    expect([lines.deduction, lines.childDeduction, lines.finalPayment.year, lines.finalPayment.deduction]).toEqual([
+      0, 0, 2027, 0,
+    ]);
     expect([lines.ndflFinal, lines.finalPayment.incomeBefore, lines.finalPayment.taxBefore]).toEqual([
       rub(3_522),
       0,
