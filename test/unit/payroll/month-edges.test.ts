@@ -458,6 +458,31 @@ describe('НДФЛ of the two payments', () => {
     expect([lines.ndflAdvance, lines.ndflFinal, lines.ndflUnwithheld]).toEqual([rub(1_118), rub(2_222), 0]);
   });
 
+  it('a January аванс paid on 31 December is income of the year before, for the tax and the child limit', () => {
+    // I категория: 20 000 + 5 % × 9 000 000 (plan 3 000 000) = 470 000. Аванс 30 000 on 31.12.2025: 13 % = 3 900 in 2025.
+    // 2026 income since January: the rest, 440 000 ≤ 450 000 → 1 400 for the child, given at the final payment:
+    // 13 % × (440 000 − 1 400) = 57 018.
+    const a = person('1', { category: 'I категория', children: { children: 1, disabled: 0, soleParent: false } });
+    const lines = ok(
+      computeMonthPayroll(
+        month('2026-01', [a], {
+          timesheet: [
+            { ...timesheet('2026-01', '1', 15, 30_000), advanceDate: d('2025-12-31'), paymentDate: d('2026-02-05') },
+          ],
+          plans: [plan('2026-01', '1', 3_000_000)],
+          deals: [deal(a.email, 'К-1', '2026-01-20', 9_000_000, 1_000_000)],
+        }),
+      ).rows[0],
+    );
+    expect([lines.accrued, lines.childDeduction, lines.deduction]).toEqual([rub(470_000), rub(1_400), rub(1_400)]);
+    expect([lines.advancePayment.year, lines.ndflAdvance, lines.finalPayment.deduction, lines.ndflFinal]).toEqual([
+      2025,
+      rub(3_900),
+      rub(1_400),
+      rub(57_018),
+    ]);
+  });
+
   it('at most half of each payment is withheld; the rest stays owed (НК ст. 226 п. 4)', () => {
     // April: 27 093, аванс 10 000 on 20.04, the rest 05.05; before: 100 000 income and no tax withheld.
     // Аванс: 13 % × 110 000 = 14 300 owed, half of 10 000 = 5 000 withheld.
