@@ -458,6 +458,29 @@ describe('НДФЛ of the two payments', () => {
     expect([lines.ndflAdvance, lines.ndflFinal, lines.ndflUnwithheld]).toEqual([rub(1_118), rub(2_222), 0]);
   });
 
+  it('both payments in December count for the child limit: 440 000 + 27 093 passes 450 000, no child deduction', () => {
+    // Аванс: 13 % × (450 000 − 15 400) = 56 498 − 55 198 = 1 300; the rest: 13 % × (467 093 − 15 400) = 58 720,09
+    // → 58 720 − 56 498 = 2 222
+    const a = person('1', { children: { children: 1, disabled: 0, soleParent: false } });
+    const { plan: p, deal: dl } = planned('2026-12', '1');
+    const lines = ok(
+      computeMonthPayroll(
+        month('2026-12', [a], {
+          timesheet: [timesheet('2026-12', '1', 22, 10_000)],
+          plans: [p],
+          deals: [dl],
+          ytd: { '1': { income: rub(440_000), deductions: rub(15_400), tax: rub(55_198) } },
+        }),
+      ).rows[0],
+    );
+    expect([lines.childDeduction, lines.deduction, lines.ndflAdvance, lines.ndflFinal]).toEqual([
+      0,
+      0,
+      rub(1_300),
+      rub(2_222),
+    ]);
+  });
+
   it('a January аванс paid on 31 December is income of the year before, for the tax and the child limit', () => {
     // I категория: 20 000 + 5 % × 9 000 000 (plan 3 000 000) = 470 000. Аванс 30 000 on 31.12.2025: 13 % = 3 900 in 2025.
     // 2026 income since January: the rest, 440 000 ≤ 450 000 → 1 400 for the child, given at the final payment:
