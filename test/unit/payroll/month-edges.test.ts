@@ -78,7 +78,11 @@ describe('who is on the payroll of March 2026 (norm 21)', () => {
       plans: [...tabNos.map((t) => planned('2026-03', t).plan), plan('2026-03', ' 7', 100_000)],
     },
   );
-  const rows = computeMonthPayroll(input).rows;
+  // computed inside each test, so that a mutation testing run sees the code it runs
+  let rows: PayrollRow[];
+  beforeEach(() => {
+    rows = computeMonthPayroll(input).rows;
+  });
 
   it('counts one who is hired on the last day or leaves on the first, and a rehire once', () => {
     expect(rows.map((r) => [r.tabNo, r.ok])).toEqual([
@@ -159,6 +163,18 @@ describe('messages of rows that cannot be computed', () => {
       ).rows[0];
     expect(failure(rowOf('Старший')).reason).toBe('unknownCategory');
     expect(failure(rowOf('')).reason).toBe('unknownCategory');
+  });
+
+  it('more days worked than the norm', () => {
+    const row = computeMonthPayroll(
+      month('2026-03', [a], { timesheet: [timesheet('2026-03', '1', 22)], plans: [p], deals: [dl] }),
+    ).rows[0];
+    expect(failure(row)).toEqual({
+      reason: 'other',
+      error:
+        'Отработано дней (22) больше нормы месяца (21): работу в выходные и праздничные дни укажите в столбце ' +
+        '«Дней в выходные и праздники» листа «Табель»',
+    });
   });
 
   it('weekend days that are not a whole number of days', () => {
@@ -325,6 +341,9 @@ describe('probation at the edges of a month', () => {
     ]);
     const none = ok(march(c, 21, { deals: half, plans: [] }));
     expect([none.plan, none.fulfilment, none.rate]).toEqual([null, null, null]);
+    // a plan of 0 is no plan either: nothing to divide by
+    const zeroPlan = ok(march(c, 21, { deals: half, plans: [plan('2026-03', '3', 0)] }));
+    expect([zeroPlan.plan, zeroPlan.fulfilment, zeroPlan.rate]).toEqual([null, null, null]);
     // with «Премия за план на испытательном сроке»: 50 % of the plan → 3 % × 50 000 = 1 500
     const paid = ok(march(c, 21, { deals: half, settings: noKpi({ probationPlanBonus: true }) }));
     expect([paid.rate, paid.bonusSales, paid.planBonus, paid.noBonusReason]).toEqual([
@@ -367,6 +386,7 @@ describe('«Без категории» and the KPI base', () => {
           settings: settings(noCategoryBonuses),
           timesheet: [timesheet('2026-03', '5', 21)],
           plans: [plan('2026-03', '5', 100_000, { kpiFacts: { Дисциплина: 1 } })],
+          deals: [deal(e.email, 'К-1', '2026-03-10', 150_000, 10_000)],
         }),
       ).rows[0],
     );
@@ -380,6 +400,7 @@ describe('«Без категории» and the KPI base', () => {
       null,
       0,
     ]);
+    expect([lines.sales, lines.bonusSales]).toEqual([rub(150_000), 0]);
     expect(lines.noBonusReason).toBe(
       'без категории премия за план и KPI не начисляются (п. 6.2, 6.3 должностной инструкции)',
     );
