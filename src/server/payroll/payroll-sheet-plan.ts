@@ -968,17 +968,21 @@ function writeColumns(
   );
 
   const rateArgs = `${params.rates},${params.threshold}`;
-  column(
+  // a row without a plan stays blank in a range, but a single cell without one is an error (Sheets
+  // passes a one-cell reference as a value): a block of one such row leaves these cells blank
+  const planColumn = (col: number, formula: string, value: (l: PayrollLines) => PlanCell) => {
+    if (rows.length === 1 && value(rows[0].lines) === '') g.set(first, col, '', PERCENT_FORMAT);
+    else column(col, formula, value, PERCENT_FORMAT);
+  };
+  planColumn(
     payrollCol('% выполнения'),
     `=PLAN_FULFILMENT(${visible('Продажи')},${visible('План')})`,
     (l) => l.fulfilment ?? '',
-    PERCENT_FORMAT,
   );
-  column(
+  planColumn(
     payrollCol('Ставка'),
     `=PLAN_RATE(${visible('Продажи')},${helper('bonusPlan')},${rateArgs})`,
     (l) => l.rate ?? '',
-    PERCENT_FORMAT,
   );
   // the rate is the whole month's sales'; it is paid on the sales that earn it (after probation)
   column(
