@@ -585,3 +585,41 @@ describe('the payroll tab in other months and settings', () => {
     expect(copy.values.flat().some((v) => typeof v === 'string' && v.startsWith('='))).toBe(false);
   });
 });
+
+describe('the payroll tab’s column widths', () => {
+  /** the helper columns without KPI: 9 before the KPI, 18 after */
+  const HELPERS_WITHOUT_KPI = 27;
+  const widthsOf = (sales: number, withErrorRow = false): number[] => {
+    const staff = withErrorRow ? [STAFF[0], STAFF[3]] : [STAFF[0]];
+    const input: MonthPayrollInput = {
+      ...march({ ...defaultSettings(), kpis: [] }, staff),
+      deals: [deal('s1@example.ru', 'К-1', '2026-03-10', sales, 1)],
+    };
+    const { plan: tabPlan } = buildPayrollSheetPlan({
+      payroll: computeMonthPayroll(input),
+      settings: input.settings,
+      staff,
+      today: d('2026-04-01'),
+    });
+    // one width per column from the groups
+    return tabPlan.columnWidths.flatMap((g) => Array<number>(g.count).fill(g.width));
+  };
+
+  it('grow with the amounts as shown: a sale of 123 456 789 widens the columns that hold it', () => {
+    const small = widthsOf(1_000);
+    const large = widthsOf(123_456_789);
+    const wider = large.flatMap((w, i) => (w > small[i] ? [PAYROLL_HEADERS[i]] : []));
+    // «Премия за план» 6 172 839,45; «Всего начислено» 6 192 839,45; «К выплате» less the НДФЛ
+    expect(wider).toEqual(['Продажи', 'Премия за план', 'Всего начислено', 'К выплате']);
+    expect(large.filter((w, i) => w < small[i])).toEqual([]);
+  });
+
+  it('leave out an error row’s message, the parameters’ labels and the title, which run over empty cells', () => {
+    const widths = widthsOf(1_000);
+    expect(widthsOf(1_000, true)).toEqual(widths);
+    // «№ п/п» keeps its least width under the long labels of column A
+    expect(widths[0]).toBe(30);
+    expect(widths.slice(22)).toEqual(Array(HELPERS_WITHOUT_KPI).fill(HELPER_COLUMN_WIDTH));
+    expect(widths).toHaveLength(22 + HELPERS_WITHOUT_KPI);
+  });
+});
