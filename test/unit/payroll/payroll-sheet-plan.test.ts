@@ -466,6 +466,7 @@ describe('the payroll tab in other months and settings', () => {
     // one row: each formula reads its own cells; no KPI, so «Премия KPI» is a plain 0
     expect(tab.written(6, 'Премия за план')).toBe('=PLAN_BONUS(J6,AE6,$H$17:$J$17,$H$18,AF6)');
     expect(tab.written(6, 'Премия KPI')).toBe(0);
+    expect([tab.written(7, 'К выплате'), tab.shown(7, 'К выплате')]).toEqual(['=SUM(U6)', 19575]);
     expect(tab.written(6, 'НДФЛ с аванса')).toBe('=NDFL(AJ6,AL6,AN6,AP6)');
     expect(tab.written(6, 'НДФЛ при окончательном расчёте')).toBe('=NDFL(AK6,AM6,AO6,AQ6)');
     expect(tab.written(6, HELPER_HEADERS.advanceDue)).toBe('=NDFL(AJ6:AK6,AL6:AM6,AN6:AO6,AP6:AQ6,1)');
