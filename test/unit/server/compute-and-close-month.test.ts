@@ -628,6 +628,51 @@ describe('what the director sees while it runs, and the edges of writing and clo
     expect(names().filter((n) => n.startsWith('Лист'))).toEqual([]);
   });
 
+  it('steps the old tab aside under «(прежняя)» and gives it its name back when the swap fails', () => {
+    const old = ss.insertSheet('Лист');
+    const given: string[] = [];
+    const watched = new Proxy(old, {
+      get(target, key) {
+        const v = Reflect.get(target, key) as unknown;
+        if (key === 'setName')
+          return (n: string) => {
+            given.push(n);
+            return target.setName(n);
+          };
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const temp = ss.insertSheet('Лист (расчёт)');
+    const failing = new Proxy(temp, {
+      get(target, key) {
+        if (key === 'setName')
+          return () => {
+            throw new Error('имя занято');
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    expect(errorOf(() => swapIn(ss, failing, watched, 'Лист'))).toBe('имя занято');
+    expect(given).toEqual(['Лист (прежняя)', 'Лист']);
+  });
+
+  it('a payroll tab without any protection is not closed, and is computed over', () => {
+    ss.insertSheet(TAB);
+    expect(isClosedSheet(ss.getSheetByName(TAB))).toBe(false);
+    expect(computePayrollTab(ctx(), MARCH).replaced).toBe(true);
+  });
+
+  it('draws the outer bottom line and the lines between columns of a bordered block', () => {
+    const sheet = ss.insertSheet('План');
+    writePlan(sheet, smallPlan());
+    const m = model('План')!;
+    expect(m.rows[2]![0]!.borders).toMatchObject({ bottom: { style: 'solid' } });
+    expect(m.rows[2]![1]!.borders).toMatchObject({ bottom: { style: 'solid' } });
+    expect(m.rows[1]![0]!.borders).toMatchObject({ right: { style: 'solid' } });
+    expect(m.rows[2]![0]!.borders).toMatchObject({ right: { style: 'solid' } });
+  });
+
   it('refuses to close a month with no row computed, naming every row', () => {
     computePayrollTab(ctx(), MARCH);
     expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe(
