@@ -730,4 +730,13 @@ describe('what the director sees while it runs, and the edges of writing and clo
     settingsTab.getRange(row + 1, 2).setValue('Да');
     expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe('Месяц 03.2026 уже закрыт.');
   });
+
+  it('a tab deleted after its calculation is computed anew: no change is reported against a tab that is gone', () => {
+    computePayrollTab(ctx(), MARCH);
+    ss.deleteSheet(ss.getSheetByName(TAB)!);
+    markPayDataChanged(['2026-03'], new Date(), 'Планы');
+    const result = computePayrollTab(ctx(), MARCH);
+    expect([result.replaced, result.changedSince]).toEqual([false, null]);
+    expect(logRows().map((r) => r[2])).toEqual(['Расчёт зарплаты', 'Расчёт зарплаты']);
+  });
 });
