@@ -527,3 +527,180 @@ describe('a paste over deals whose earlier stage is unknown', () => {
     });
   });
 });
+
+describe('claims typed or pasted', () => {
+  it('the deadline is «Дата» plus the ten days of «Настройки», and what the person typed stays', () => {
+    open({ claims: [] });
+    edit(IVANOV, CL, 2, 'Дата', [[new Date(2026, 2, 2)]]);
+    expect(at(CL, 2, 'Срок ответа')).toEqual(new Date(2026, 2, 12));
+    // a pasted claim with its own status and deadline keeps them; an empty row of the paste stays
+    // empty; one without «Дата» gets no deadline
+    edit(IVANOV, CL, 3, 'Дата', [
+      [new Date(2026, 2, 20), 'К-00001', '15/26', 'Течь', IVANOV, new Date(2026, 2, 25), 'В работе'],
+      ['', '', '', '', '', '', ''],
+      ['', 'К-00001', '', 'Шум', IVANOV, '', ''],
+    ]);
+    expect([at(CL, 3, 'ID'), at(CL, 3, 'Срок ответа'), at(CL, 3, 'Статус')]).toEqual([
+      'П-00002',
+      new Date(2026, 2, 25),
+      'В работе',
+    ]);
+    expect([at(CL, 4, 'ID'), at(CL, 4, 'Статус')]).toEqual(['', '']);
+    expect([at(CL, 5, 'ID'), at(CL, 5, 'Срок ответа'), at(CL, 5, 'Статус')]).toEqual(['П-00003', '', 'Новая']);
+  });
+
+  it('a pasted copy of a claim gets its own ID, the first keeps it', () => {
+    open({ claims: [{ ID: 'П-00001', Дата: new Date(2026, 2, 2), Суть: 'Течь', Статус: 'Новая' }] });
+    edit(IVANOV, CL, 3, 'ID', [['П-00001', new Date(2026, 2, 3)]]);
+    expect([at(CL, 2, 'ID'), at(CL, 3, 'ID')]).toEqual(['П-00001', 'П-00002']);
+    expect(lastLog()).toMatchObject({
+      Действие: 'Новый ID',
+      Лист: CL,
+      Было: 'П-00001',
+      Стало: 'П-00002',
+      Комментарий: 'ID П-00001 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+  });
+});
+
+describe('guarded fields of deals and clients, one by one', () => {
+  it('a specialist’s change of another’s deal is refused with the owner named, before any other rule', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    edit(PETROVA, D, 2, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(noteAt(D, 2, 'Сумма договора, руб.')).toBe(
+      `${NOTE_PREFIX}«480000» не принято: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+    expect(lastLog()).toMatchObject({
+      Пользователь: PETROVA,
+      Действие: 'Отклонено изменение поля',
+      ID: 'С-00001',
+      Поле: 'Сумма договора, руб.',
+      Было: '470000',
+      Стало: '480000',
+      Комментарий: `строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    });
+  });
+
+  it('a refused date of a signed contract goes back as the date it was, with a toast naming the field', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'Дата договора', [['01.04.2026']]);
+    expect(at(D, 2, 'Дата договора')).toEqual(new Date(2026, 2, 12));
+    expect(noteAt(D, 2, 'Дата договора')).toBe(
+      `${NOTE_PREFIX}«01.04.2026» не принято: «Дата договора» сделки на этапе «Договор заключён» меняет только директор`,
+    );
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        title: 'Изменение не принято',
+        message: 'С-00001: «Дата договора»: «Дата договора» сделки на этапе «Договор заключён» меняет только директор',
+      }),
+    ]);
+    expect(lastLog()).toMatchObject({ Было: '12.03.2026', Стало: '01.04.2026' });
+  });
+
+  it('the director’s new contract date of a signed deal marks the old and the new month changed, and no other', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
+    for (const m of ['2026-03', '2026-04', '2026-05']) markComputed(m, new Date(Date.now() - 60_000));
+    edit(DIRECTOR, D, 2, 'Дата договора', [['02.04.2026']]);
+    expect(at(D, 2, 'Дата договора')).toEqual(new Date(2026, 3, 2));
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-04')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-05')).toBeNull();
+    expect(lastLog()).toMatchObject({
+      Действие: 'Изменение поля',
+      Поле: 'Дата договора',
+      Было: '12.03.2026',
+      Стало: '02.04.2026',
+      Комментарий: 'Изменено в ячейке',
+    });
+  });
+
+  it('an amount typed before signing marks no month: the deal is not in pay yet', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [['480 000']]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(480000);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+  });
+
+  it('a formula in a pay field is refused before signing too, and the amount stays', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Сумма договора, руб.'));
+    range.setFormula('=480000');
+    enforceEdit(new CrmContext(ss, IVANOV), { range, oldValue: 470000 });
+    expect(range.getFormula()).toBe('');
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(noteAt(D, 2, 'Сумма договора, руб.')).toBe(
+      `${NOTE_PREFIX}«480000» не принято: здесь нельзя формулу: введите значение`,
+    );
+  });
+
+  it('the director’s paste of owners is logged per deal as a paste, and a refusal’s note is cleared when accepted', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(/^CRM: /);
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA], [PETROVA.toUpperCase()]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    const changes = rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Изменение поля');
+    expect(changes.map((r) => [r['ID'], r['Было'], r['Стало'], r['Комментарий']])).toEqual([
+      ['С-00001', IVANOV, PETROVA, 'Вставка или протягивание'],
+      ['С-00002', IVANOV, PETROVA, 'Вставка или протягивание'],
+    ]);
+  });
+
+  it('a person’s own note on a cell stays when the add-on accepts the change', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setNote('позвонить в пятницу');
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(noteAt(D, 2, 'Этап')).toBe('позвонить в пятницу');
+  });
+
+  it('a phone typed in another form is kept as +7…, logged with before and after', () => {
+    open();
+    edit(IVANOV, C, 2, 'Телефон', [['8 (912) 000-11-22']]);
+    expect(at(C, 2, 'Телефон')).toBe('+79120001122');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Изменение поля',
+      Лист: C,
+      ID: 'К-00001',
+      Поле: 'Телефон',
+      Было: '+79123456789',
+      Стало: '+79120001122',
+    });
+  });
+
+  it('another specialist’s client keeps its ИНН; a wrong ИНН of one’s own client is refused with the reason', () => {
+    open();
+    edit(PETROVA, C, 2, 'ИНН', [['7707083090']]);
+    expect(at(C, 2, 'ИНН')).toBe('7707083893');
+    expect(noteAt(C, 2, 'ИНН')).toMatch(/^CRM: «7707083090» не принято: строку ведёт другой сотрудник \(ivanov@/);
+    edit(IVANOV, C, 2, 'ИНН', [['7707083891']]);
+    expect(at(C, 2, 'ИНН')).toBe('7707083893');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Поле: 'ИНН', Стало: '7707083891' });
+  });
+
+  it('a paste that clears both the phone and the e-mail puts both back', () => {
+    open();
+    // the first edit of the client makes the memory of its fields, as «Настроить таблицу» does
+    edit(IVANOV, C, 2, 'Клиент', [['ООО «Тепло»']]);
+    session.takeUiEvents();
+    edit(IVANOV, C, 2, 'Телефон', [['', '']]);
+    expect([at(C, 2, 'Телефон'), at(C, 2, 'Email')]).toEqual(['+79123456789', 'info@teplo.ru']);
+    expect(noteAt(C, 2, 'Email')).toBe(
+      `${NOTE_PREFIX}«(пусто)» не принято: у клиента должен остаться телефон или e-mail`,
+    );
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'Не принято изменений: 2 (К-00001, К-00001). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+    // and the memory keeps them: a later paste of the e-mail alone is checked against the phone still there
+    edit(IVANOV, C, 2, 'Email', [['']]);
+    expect(at(C, 2, 'Email')).toBe('');
+  });
+});
