@@ -704,3 +704,126 @@ describe('guarded fields of deals and clients, one by one', () => {
     expect(at(C, 2, 'Email')).toBe('');
   });
 });
+
+describe('«Статус клиента» and «Скидка, %» in more cases', () => {
+  const KEY: Row = {
+    ...CLIENT_A,
+    'ID клиента': 'К-00002',
+    ИНН: '7736207543',
+    Телефон: '+79123450002',
+    Email: 'zakup@teplodom.ru',
+    'Статус клиента': 'Ключевой',
+    'Скидка, %': 10,
+  };
+
+  it('a specialist cannot take «Ключевой» away; the director can, and the key client’s discount goes with it', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    edit(IVANOV, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Статус клиента')).toBe('Ключевой');
+    expect(noteAt(C, 3, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: Статус «Ключевой» снимает только директор (п. 2.10)`,
+    );
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Статус клиента')).toBe('Клиент');
+    expect(noteAt(C, 3, 'Статус клиента') ?? '').toBe('');
+    expect(at(C, 3, 'Скидка, %')).toBe('');
+    expect(noteAt(C, 3, 'Скидка, %')).toBe(
+      `${NOTE_PREFIX}скидка «10» не принята: Скидка возможна только для клиентов со статусом «Ключевой» (п. 2.10); сейчас статус «Клиент»`,
+    );
+    const log = rowsOf(session.workbook, SHEETS.log).slice(-2);
+    expect(log.map((r) => [r['Действие'], r['Поле'], r['Было']])).toEqual([
+      ['Статус клиента', 'Статус клиента', 'Ключевой'],
+      ['Отклонена скидка', 'Скидка, %', '10'],
+    ]);
+  });
+
+  it('another specialist’s client keeps its status; a formula in the status is refused', () => {
+    open();
+    edit(PETROVA, C, 2, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+    const range = ss.getSheetByName(C)!.getRange(2, columnOf(session.workbook, C, 'Статус клиента'));
+    range.setFormula('="Клиент"');
+    enforceEdit(new CrmContext(ss, IVANOV), { range, oldValue: 'Потенциальный' });
+    expect(range.getFormula()).toBe('');
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: в «Статус клиента» нельзя формулу: выберите статус из списка`,
+    );
+  });
+
+  it('a pasted «Ключевой» the memory does not know is refused to a specialist; a pasted same status is left alone', () => {
+    open({ clients: [CLIENT_A, { ...KEY, 'Статус клиента': 'Клиент', 'Скидка, %': '' }] });
+    edit(IVANOV, C, 2, 'Статус клиента', [['Ключевой'], ['Клиент']]);
+    expect([at(C, 2, 'Статус клиента'), at(C, 3, 'Статус клиента')]).toEqual(['Потенциальный', 'Клиент']);
+    const log = rowsOf(session.workbook, SHEETS.log);
+    expect(log.map((r) => [r['Действие'], r['ID'], r['Было'], r['Стало']])).toEqual([
+      ['Отклонена смена статуса', 'К-00001', null, 'Ключевой'],
+    ]);
+  });
+
+  it('a discount changed on a key client is logged from the remembered one; the same discount typed again is not', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
+    edit(IVANOV, C, 3, 'Скидка, %', [[12]]);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00002', Было: '10', Стало: '12' });
+    // a refused paste goes back to the remembered 12, not to the cell's old value
+    edit(IVANOV, C, 3, 'Скидка, %', [[20], ['']]);
+    expect(at(C, 3, 'Скидка, %')).toBe(12);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '12', Стало: '20' });
+  });
+
+  it('a pasted new client keeps the date and status it came with; a «Ключевой» and a discount it cannot have are refused', () => {
+    open();
+    const headers = headersOf('clients');
+    const row = (values: Row) => headers.map((h) => values[h] ?? '');
+    edit(IVANOV, C, 3, 'ID клиента', [
+      row({
+        ...CLIENT_A,
+        'ID клиента': '',
+        ИНН: '7707083090',
+        Телефон: '',
+        Email: 'a@b.ru',
+        'Статус клиента': 'Клиент',
+        'Дата создания': new Date(2026, 0, 15),
+      }),
+      row({
+        ...CLIENT_A,
+        'ID клиента': '',
+        ИНН: '500100730004',
+        Тип: 'ИП',
+        Телефон: '',
+        Email: 'c@d.ru',
+        'Статус клиента': 'Ключевой',
+        'Скидка, %': 5,
+      }),
+    ]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), at(C, 3, 'Дата создания')]).toEqual([
+      'К-00002',
+      'Клиент',
+      new Date(2026, 0, 15),
+    ]);
+    expect([
+      at(C, 4, 'ID клиента'),
+      at(C, 4, 'Статус клиента'),
+      at(C, 4, 'Скидка, %'),
+      at(C, 4, 'Дата создания'),
+    ]).toEqual(['К-00003', 'Потенциальный', '', midnight()]);
+    expect(noteAt(C, 4, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
+  });
+
+  it('a new client with the ИНН of another is kept and flagged as a possible duplicate', () => {
+    open();
+    edit(IVANOV, C, 3, 'Клиент', [['ООО «Тепло-2»', 'Юрлицо', '7707083893']]);
+    expect(at(C, 3, 'ID клиента')).toBe('К-00002');
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»»/);
+    expect(lastLog()).toMatchObject({ Действие: 'Возможный дубль', ID: 'К-00002' });
+  });
+});
