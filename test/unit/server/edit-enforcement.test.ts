@@ -827,3 +827,153 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(lastLog()).toMatchObject({ Действие: 'Возможный дубль', ID: 'К-00002' });
   });
 });
+
+describe('IDs in more pastes', () => {
+  /** the first five columns of a deal row: ID сделки · ID клиента · Клиент · Ответственный · Этап */
+  const head = (id: string, owner: string, stage: string) => [id, 'К-00001', 'ООО «Тепло»', owner, stage];
+  const remember = (...rows: number[]) => rows.forEach((r) => edit(IVANOV, D, r, 'Этап', [[at(D, r, 'Этап')]]));
+
+  it('an ID cleared by hand comes back', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'ID сделки', [['']]);
+    expect(at(D, 2, 'ID сделки')).toBe('С-00001');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена ID', Было: 'С-00001', Стало: null });
+  });
+
+  it('two rows swapped by a paste with IDs the add-on never gave get back each its own, by their fields', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    remember(2, 3);
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'КП отправлено'), head('С-00006', IVANOV, 'Переговоры')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00002', 'С-00001']);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+  });
+
+  it('rows that match two lost IDs equally well get new IDs and are checked as new', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    remember(2, 3);
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'Переговоры'), head('С-00006', IVANOV, 'Переговоры')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00007', 'С-00008']);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['Новый', 'Новый']);
+  });
+
+  it('a row pasted into an empty row does not take the ID of a deleted deal it shares nothing with', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Исполнение', { Ответственный: PETROVA })] });
+    remember(2, 3);
+    ss.getSheetByName(D)!.deleteRow(3);
+    edit(IVANOV, D, 3, 'ID сделки', [head('С-00009', IVANOV, 'Новый')]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00010');
+    // one that shares its fields gets it back
+    edit(IVANOV, D, 4, 'ID сделки', [head('С-00011', PETROVA, 'Исполнение')]);
+    expect(at(D, 4, 'ID сделки')).toBe('С-00002');
+  });
+
+  it('before any memory exists, pasted rows keep their IDs, and of two equal IDs the top one keeps it', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'Новый'), head('С-00005', IVANOV, 'Новый')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00005', 'С-00006']);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00005',
+      Стало: 'С-00006',
+      Комментарий: 'ID С-00005 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+  });
+});
+
+describe('pastes that reach the header row or hold formulas', () => {
+  it('a paste from the header row down checks the deal rows under it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Новый']]);
+    edit(IVANOV, D, 1, 'Этап', [['Этап'], ['КП отправлено'], ['Исполнение']]);
+    expect([at(D, 1, 'Этап'), at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['Этап', 'КП отправлено', 'Новый']);
+    expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+  });
+
+  it('formulas pasted over stages are refused where they stand, the other cells of the paste checked as typed', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'), 2, 2);
+    range.setFormulas([
+      ['', ''],
+      ['', '="КП отправлено"'],
+    ]);
+    range.getCell(1, 1).setValue(IVANOV);
+    range.getCell(1, 2).setValue('КП отправлено');
+    range.getCell(2, 1).setValue(IVANOV);
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+    expect(noteAt(D, 3, 'Этап')).toMatch(/в «Этап» нельзя формулу/);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+  });
+});
+
+describe('what the enforcement tells and remembers', () => {
+  it('more than five refusals in one paste name the first five and say there are more', () => {
+    const ids = ['С-00001', 'С-00002', 'С-00003', 'С-00004', 'С-00005', 'С-00006'];
+    open({ deals: ids.map((id) => fullDeal(id, 'Переговоры')) });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    session.takeUiEvents();
+    edit(
+      IVANOV,
+      D,
+      2,
+      'Этап',
+      ids.map(() => ['Исполнение']),
+    );
+    expect(ids.map((_, k) => at(D, k + 2, 'Этап'))).toEqual(ids.map(() => 'Переговоры'));
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        title: 'Изменение не принято',
+        message:
+          'Не принято изменений: 6 (С-00001, С-00002, С-00003, С-00004, С-00005…). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+  });
+
+  it('with the memory tab deleted, an edit rebuilds it from the tab, so a later paste is checked again', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    ss.deleteSheet(ss.getSheetByName('_Последние значения')!);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    // row 3 was not edited: its stage was remembered by the rebuild, so a skip in a paste is refused
+    edit(IVANOV, D, 3, 'Этап', [['Исполнение'], ['']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена этапа', ID: 'С-00002', Было: 'Переговоры' });
+  });
+
+  it('with «Клиенты» gone, a move that needs the client’s «Источник» is refused, saying the client is not found', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    ss.deleteSheet(ss.getSheetByName(C)!);
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(at(D, 2, 'Этап')).toBe('Согласование договора');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      `${NOTE_PREFIX}этап «Договор заключён» не принят: Для этапа «Договор заключён» не хватает: «Источник» в карточке клиента (клиент не найден в «Клиенты»)`,
+    );
+  });
+
+  it('signing a contract marks its month changed for the payroll', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    markComputed('2026-04', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-04')).toBeNull();
+  });
+
+  it('a deal reopened from «Отказ» loses its competitor as well, each logged', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Причина отказа': 'Цена', Конкурент: 'ТеплоСтрой' })] });
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    expect([at(D, 2, 'Этап'), at(D, 2, 'Причина отказа'), at(D, 2, 'Конкурент')]).toEqual(['Переговоры', '', '']);
+    const cleared = rowsOf(session.workbook, SHEETS.log).filter(
+      (r) => r['Действие'] === 'Сделка возвращена из «Отказ»',
+    );
+    expect(cleared.map((r) => [r['Поле'], r['Было'], r['Стало']])).toEqual([
+      ['Причина отказа', 'Цена', null],
+      ['Конкурент', 'ТеплоСтрой', null],
+    ]);
+  });
+});
