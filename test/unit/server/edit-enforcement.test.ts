@@ -977,3 +977,76 @@ describe('what the enforcement tells and remembers', () => {
     ]);
   });
 });
+
+describe('a paste over stages of several deals', () => {
+  it('stamps «Дата этапа» only on the deals whose stage was accepted', () => {
+    const old = new Date(2026, 1, 1);
+    open({ deals: ['С-00001', 'С-00002', 'С-00003'].map((id) => fullDeal(id, 'Переговоры', { 'Дата этапа': old })) });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['Исполнение'], ['КП отправлено']]);
+    expect([2, 3, 4].map((r) => at(D, r, 'Этап'))).toEqual(['КП отправлено', 'Переговоры', 'КП отправлено']);
+    expect([2, 3, 4].map((r) => at(D, r, 'Дата этапа'))).toEqual([midnight(), old, midnight()]);
+  });
+
+  it('two deals of one client signed in one paste make it a «Клиент» once', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора'), fullDeal('С-00002', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён'], ['Договор заключён']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Клиент');
+    const statusLines = rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Статус клиента');
+    expect(statusLines).toHaveLength(1);
+    expect(statusLines[0]).toMatchObject({ ID: 'К-00001', Было: 'Потенциальный', Стало: 'Клиент' });
+  });
+
+  it('a new deal pasted at a late stage starts at «Новый», and moves on from there', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'ID сделки', [
+      [
+        '',
+        'К-00001',
+        'ООО «Тепло»',
+        IVANOV,
+        'Исполнение',
+        '',
+        'ПОЛИФАСАД',
+        'Утепление склада',
+        500000,
+        'Высокая',
+        'Отчётность',
+      ],
+    ]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап')]).toEqual(['С-00001', 'Новый']);
+    expect(noteAt(D, 2, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+    edit(IVANOV, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Потребность выявлена');
+    expect(lastLog()).toMatchObject({ Действие: 'Смена этапа', Было: 'Новый', Стало: 'Потребность выявлена' });
+  });
+
+  it('when «Журнал» cannot be written, the edit still holds and the person is told what the director must do', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    // a spreadsheet that refuses new tabs (the log and the memory do not exist yet)
+    const refusing = new Proxy(ss, {
+      get(target, key) {
+        if (key === 'insertSheet') {
+          return () => {
+            throw new Error('Нет прав на изменение таблицы');
+          };
+        }
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const range = refusing.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setValue('КП отправлено');
+    enforceEdit(new CrmContext(refusing, IVANOV), { range, value: 'КП отправлено', oldValue: 'Переговоры' });
+    warn.mockRestore();
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'Журнал изменений недоступен: директору нужно запустить CRM → «Настроить таблицу».',
+      }),
+    ]);
+  });
+});
