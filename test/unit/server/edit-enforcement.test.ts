@@ -1050,3 +1050,15 @@ describe('a paste over stages of several deals', () => {
     ]);
   });
 });
+
+describe('edits the funnel does not check', () => {
+  it('a deal’s plain field is kept as typed, with no memory tab, no log and no toast', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    edit(PETROVA, D, 2, 'Потребность', [['Утепление цеха']]);
+    expect(at(D, 2, 'Потребность')).toBe('Утепление цеха');
+    expect(session.workbook.sheets.map((s) => s.name)).not.toContain('_Последние значения');
+    expect(session.workbook.sheets.map((s) => s.name)).not.toContain(SHEETS.log);
+    expect(toasts()).toEqual([]);
+  });
+});
