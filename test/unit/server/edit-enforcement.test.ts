@@ -1062,3 +1062,21 @@ describe('edits the funnel does not check', () => {
     expect(toasts()).toEqual([]);
   });
 });
+
+describe('the cells an edit covers', () => {
+  it('an edit beside «Этап» leaves a stage it did not cover alone, even one the add-on would refuse', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    // a stage changed while the trigger did not run (no onEdit)
+    ss.getSheetByName(D)!
+      .getRange(2, columnOf(session.workbook, D, 'Этап'))
+      .setValue('Исполнение');
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV]]);
+    edit(IVANOV, D, 2, 'Дата этапа', [[new Date(2026, 2, 1)]]);
+    edit(IVANOV, D, 2, 'Клиент', [['ООО «Тепло»', IVANOV]]);
+    expect(at(D, 2, 'Этап')).toBe('Исполнение');
+    // the next edit that covers it checks it against the last valid stage
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV, 'Исполнение']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
