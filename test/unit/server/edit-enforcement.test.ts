@@ -699,7 +699,11 @@ describe('guarded fields of deals and clients, one by one', () => {
         message: 'Не принято изменений: 2 (К-00001, К-00001). Причины — в примечаниях к ячейкам.',
       }),
     ]);
-    // and the memory keeps them: a later paste of the e-mail alone is checked against the phone still there
+    // the memory keeps the values put back: pasting them again is no change, and not logged
+    const logged = rowsOf(session.workbook, SHEETS.log).length;
+    edit(IVANOV, C, 2, 'Телефон', [['+79123456789', 'info@teplo.ru']]);
+    expect(rowsOf(session.workbook, SHEETS.log)).toHaveLength(logged);
+    // a later paste of the e-mail alone is checked against the phone still there
     edit(IVANOV, C, 2, 'Email', [['']]);
     expect(at(C, 2, 'Email')).toBe('');
   });
@@ -1078,5 +1082,17 @@ describe('the cells an edit covers', () => {
     // the next edit that covers it checks it against the last valid stage
     edit(IVANOV, D, 2, 'Ответственный', [[IVANOV, 'Исполнение']]);
     expect(at(D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
+
+describe('a row typed by another specialist', () => {
+  it('a new deal names its own responsible person, whoever types it', () => {
+    open({ deals: [] });
+    edit(PETROVA, D, 2, 'ID сделки', [['', 'К-00001', 'ООО «Тепло»', IVANOV, 'Новый']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Ответственный'), at(D, 2, 'Этап')]).toEqual(['С-00001', IVANOV, 'Новый']);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    // from then on it is Иванов's deal
+    edit(PETROVA, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Новый');
   });
 });
