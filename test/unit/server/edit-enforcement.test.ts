@@ -95,7 +95,10 @@ describe('«Этап» typed in a cell', () => {
     expect(noteAt(D, 2, 'Этап')).toMatch(new RegExp(`^${NOTE_PREFIX}этап «Переговоры» не принят: .*нельзя пропускать`));
     const shown = toasts();
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ message: expect.stringMatching(/^С-00001: этап «Переговоры» не принят\. [А-Я]/) });
+    expect(shown[0]).toMatchObject({
+      title: 'Изменение не принято',
+      message: expect.stringMatching(/^С-00001: этап «Переговоры» не принят\. [А-Я]/),
+    });
     expect(lastLog()).toMatchObject({
       Действие: 'Отклонена смена этапа',
       ID: 'С-00001',
@@ -167,9 +170,11 @@ describe('«Этап» typed in a cell', () => {
     edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
     expect(at(D, 2, 'Этап')).toBe('Переговоры');
     expect(at(D, 2, 'Причина отказа')).toBe('');
-    expect(rowsOf(session.workbook, SHEETS.log).some((r) => r['Действие'] === 'Сделка возвращена из «Отказ»')).toBe(
-      true,
-    );
+    expect(
+      rowsOf(session.workbook, SHEETS.log)
+        .filter((r) => r['Действие'] === 'Сделка возвращена из «Отказ»')
+        .map((r) => r['Поле']),
+    ).toEqual(['Причина отказа']);
   });
 
   it('makes a «Потенциальный» client a «Клиент» when a deal reaches «Договор заключён»', () => {
@@ -224,9 +229,11 @@ describe('a paste over «Этап»', () => {
 });
 
 describe('IDs', () => {
-  it('gives a deal typed by hand the next ID, starting at «Новый», logged as a new deal', () => {
+  it('gives a deal typed by hand the next ID, logged as a new deal; its stage is left for the person to choose', () => {
     open({ deals: [fullDeal('С-00007', 'Переговоры')] });
+    session.takeUiEvents();
     edit(IVANOV, D, 3, 'ID клиента', [['К-00001']]);
+    expect([at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual(['', '', []]);
     expect(at(D, 3, 'ID сделки')).toBe('С-00008');
     expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая сделка')).toMatchObject({
       ID: 'С-00008',
@@ -513,6 +520,7 @@ describe('a paste over deals whose earlier stage is unknown', () => {
       .getRange(3, 1, 1, headersOf('deals').length)
       .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
     edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['КП отправлено']]);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
     expect(at(D, 3, 'Этап')).toBe('КП отправлено');
     expect(noteAt(D, 3, 'Этап')).toBe(
       'CRM: этап «КП отправлено» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку',
@@ -1094,5 +1102,80 @@ describe('a row typed by another specialist', () => {
     // from then on it is Иванов's deal
     edit(PETROVA, D, 2, 'Этап', [['Потребность выявлена']]);
     expect(at(D, 2, 'Этап')).toBe('Новый');
+  });
+});
+
+describe('deals the memory missed', () => {
+  /** puts a deal into row `row` directly, as an edit the trigger did not see */
+  const missed = (row: number, record: Row) =>
+    ss
+      .getSheetByName(D)!
+      .getRange(row, 1, 1, headersOf('deals').length)
+      .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
+
+  it('another specialist cannot move it: its owner is read from the row', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    missed(3, fullDeal('С-00002', 'Переговоры'));
+    edit(PETROVA, D, 3, 'Этап', [['КП отправлено']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/строку ведёт другой сотрудник \(ivanov@proekt-a\.ru\)/);
+  });
+
+  it('an edit of its owner leaves its stage alone and remembers it, so a later paste is checked', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    missed(3, fullDeal('С-00002', 'Переговоры'));
+    edit(IVANOV, D, 3, 'Ответственный', [[IVANOV]]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['Исполнение']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+  });
+
+  it('a row typed without an ID while the trigger did not run is checked as a new deal at its next edit', () => {
+    open({ deals: [] });
+    missed(2, { ...fullDeal('', 'Исполнение') });
+    edit(IVANOV, D, 2, 'Потребность', [['Утепление цеха']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап'), at(D, 2, 'Потребность')]).toEqual([
+      'С-00001',
+      'Новый',
+      'Утепление цеха',
+    ]);
+  });
+
+  it('a single stage edit of such a row checks it from the start, not from what the cell held', () => {
+    open({ deals: [] });
+    missed(2, { ...fullDeal('', 'Переговоры') });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап')]).toEqual(['С-00001', 'Новый']);
+  });
+});
+
+describe('what a move keeps', () => {
+  it('a move between open stages keeps the competitor and marks no pay month', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { Конкурент: 'ТеплоСтрой' })] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'Этап'), at(D, 2, 'Конкурент')]).toEqual(['КП отправлено', 'ТеплоСтрой']);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+  });
+
+  it('a lost deal typed «Отказ» again still goes back only to the stage it was lost at', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Причина отказа': 'Цена' })] });
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    edit(IVANOV, D, 2, 'Этап', [['Отказ'], ['']]);
+    edit(IVANOV, D, 2, 'Этап', [['Новый']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/«Переговоры»/);
+  });
+
+  it('an empty row inside a paste over stages stays empty, with no note and no log', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['']]);
+    expect([at(D, 3, 'ID сделки'), at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '']).toEqual(['', '', '']);
+    expect(rowsOf(session.workbook, SHEETS.log).map((r) => r['ID'])).toEqual(['С-00001']);
   });
 });
