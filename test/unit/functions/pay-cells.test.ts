@@ -142,6 +142,7 @@ describe('KPI_BONUS for one employee', () => {
     expect(kpiBonusCells(20000, 3, 4, 10, 'пропорционально')).toBe(1500);
     expect(kpiBonusCells(20000, 3, 4, 10, '')).toBe(0);
     expect(kpiBonusCells(20000, 3, 4, 10, [['']])).toBe(0);
+    expect(kpiBonusCells(20000, 3, 4, 10, [[null]])).toBe(0);
     expect(kpiBonusCells(20000, 3, 4, 10, 'ПОРОГ')).toBe(0);
     // a blank modes cell beside two KPI is «порог» for both: 3 < 4 pays nothing, 4 ≥ 4 pays 20 000 × 5 % = 1 000
     expect(kpiBonusCells(20000, [[3, 4]], [[4, 4]], [[10, 5]], '')).toBe(1000);
