@@ -1057,6 +1057,7 @@ describe('a paste over stages of several deals', () => {
     expect(at(D, 2, 'Этап')).toBe('КП отправлено');
     expect(toasts()).toEqual([
       expect.objectContaining({
+        title: 'CRM',
         message: 'Журнал изменений недоступен: директору нужно запустить CRM → «Настроить таблицу».',
       }),
     ]);
