@@ -51,10 +51,8 @@ export function parsePriceList(rows: ReadonlyArray<{ row: number; record: RowRec
     if (article === '') throw new DomainError(`${where}: не указан артикул`);
     if (seen.has(article)) throw new DomainError(`${where}: артикул «${article}» уже есть выше`);
     seen.add(article);
-    const price =
-      typeof record[P.price] === 'number'
-        ? (record[P.price] as number)
-        : Number(textOf(record[P.price]).replace(/\s/g, '').replace(',', '.'));
+    // a number cell reads as its own digits («1490.5», «Infinity»)
+    const price = Number(textOf(record[P.price]).replace(/\s/g, '').replace(',', '.'));
     if (!Number.isFinite(price) || price < 0 || textOf(record[P.price]) === '') {
       throw new DomainError(`${where}: «${P.price}» — нужно неотрицательное число`);
     }
@@ -119,9 +117,8 @@ export function lineDiscountProblem(discount: unknown, rights: ClientRights): st
     : `Скидка ${percent} % больше скидки клиента ${own} % («Скидка, %» в карточке клиента, п. 2.10)`;
 }
 
-/** A line's quantity: a positive number with at most three decimals, or null. */
+/** A line's quantity: a positive number with at most three decimals, or null (a number cell reads as its digits). */
 export function quantityOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
   const text = textOf(value).replace(/\s/g, '').replace(',', '.');
   if (!/^\d+(\.\d{1,3})?$/.test(text)) return null;
   const n = Number(text);

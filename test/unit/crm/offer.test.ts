@@ -257,6 +257,10 @@ describe('quantities and line sums', () => {
     expect(quantityOf(' 1 000 ')).toBe(1000);
     expect(quantityOf('0,001')).toBe(0.001);
     expect(quantityOf('12.125')).toBe(12.125);
+    // a number cell too: 0,0005 would be summed as 0,001
+    expect(quantityOf(1.001)).toBe(1.001);
+    expect(quantityOf(0.0005)).toBeNull();
+    expect(quantityOf(1e-7)).toBeNull();
     for (const bad of [
       0,
       -1,
