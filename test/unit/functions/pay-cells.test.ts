@@ -126,6 +126,9 @@ describe('KPI_BONUS for one employee', () => {
     expect(kpiBonusCells(10000, 1, 1, 1)).toBe(100);
     expect(kpiBonusCells(10000, 1, 1, '0,5 %')).toBe(50);
     expect(kpiBonusCells(10000, 1, 1, 100)).toBe(10000);
+    // a percent typed with a space after the sign is still a per cent; a number typed as text is read as the number
+    expect(kpiBonusCells(10000, 1, 1, '100 % ')).toBe(10000);
+    expect(kpiBonusCells(10000, 1, 1, '5')).toBe(500);
     expect(() => kpiBonusCells(10000, 1, 1, 150)).toThrow('% оклада KPI №1: процент должен быть не больше 100');
     expect(() => kpiBonusCells(10000, 1, 1, '150 %')).toThrow('% оклада KPI №1: процент должен быть не больше 100');
     expect(() => kpiBonusCells(10000, [[1, 1]], [[1, 1]], [[5, -5]])).toThrow(
@@ -139,7 +142,10 @@ describe('KPI_BONUS for one employee', () => {
     expect(kpiBonusCells(20000, 3, 4, 10, 'пропорционально')).toBe(1500);
     expect(kpiBonusCells(20000, 3, 4, 10, '')).toBe(0);
     expect(kpiBonusCells(20000, 3, 4, 10, [['']])).toBe(0);
+    expect(kpiBonusCells(20000, 3, 4, 10, [[null]])).toBe(0);
     expect(kpiBonusCells(20000, 3, 4, 10, 'ПОРОГ')).toBe(0);
+    // a blank modes cell beside two KPI is «порог» for both: 3 < 4 pays nothing, 4 ≥ 4 pays 20 000 × 5 % = 1 000
+    expect(kpiBonusCells(20000, [[3, 4]], [[4, 4]], [[10, 5]], '')).toBe(1000);
     // 8 / 4 = 2, capped at 1.5 by default → 3 000, at 2 → 4 000
     expect(kpiBonusCells(20000, 8, 4, 10, 'пропорционально')).toBe(3000);
     expect(kpiBonusCells(20000, 8, 4, 10, 'пропорционально', '')).toBe(3000);
@@ -202,6 +208,18 @@ describe('KPI_BONUS for a column of employees', () => {
     expect(() => kpiBonusCells([[10000], ['']], [[1], [1]], [[1]], [[10]])).toThrow(
       'Строка 2: Оклад: значение не заполнено',
     );
+    // one fact typed and one left blank is not a blank row either
+    expect(() =>
+      kpiBonusCells(
+        [[10000], ['']],
+        [
+          [1, 1],
+          [1, ''],
+        ],
+        [[1, 1]],
+        [[5, 5]],
+      ),
+    ).toThrow('Строка 2: Оклад: значение не заполнено');
   });
 
   it('names the shape that does not match, with the row', () => {
@@ -223,6 +241,29 @@ describe('KPI_BONUS for a column of employees', () => {
         [[5, 5]],
       ),
     ).toThrow('Строка 1: Цели KPI: в строке должно быть столько же значений, сколько фактов KPI (2), получено 1');
+    expect(() =>
+      kpiBonusCells(
+        [[1], [1]],
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [[1, 1]],
+        [[5]],
+      ),
+    ).toThrow('Строка 1: % оклада KPI: в строке должно быть столько же значений, сколько фактов KPI (2), получено 1');
+    expect(() =>
+      kpiBonusCells(
+        [[1], [1]],
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [[1, 1]],
+        [[5, 5]],
+        [['порог']],
+      ),
+    ).toThrow('Строка 1: Режимы KPI: в строке должно быть столько же значений, сколько фактов KPI (2), получено 1');
     expect(() => kpiBonusCells([[1], [1]], [[1], [1]], [[1]], [[5]], [['порог'], ['иначе']])).toThrow(
       'Строка 2: Режим KPI №1: «иначе» — укажите «порог» или «пропорционально»',
     );
