@@ -460,8 +460,8 @@ describe('the special conditions and the placeholders of a contract', () => {
   });
 
   it('takes the sum without VAT out of a total that includes it, and reads the client’s contacts', () => {
-    const values = placeholderValues({
-      kind: 'КП',
+    const facts = {
+      kind: 'КП' as const,
       number: '1',
       date: '01.03.2026',
       organisation: 'О',
@@ -481,10 +481,12 @@ describe('the special conditions and the placeholders of a contract', () => {
       owner: 'И',
       totals: { lines: 12200, vat: 2200, total: 12200 },
       vat: { ratePercent: 22, included: true },
-    });
+    };
+    const values = placeholderValues(facts);
     expect(values['Вид документа']).toBe('Коммерческое предложение');
     expect(values['Сумма без НДС']).toBe('100,00 руб.');
     expect(values['Адрес клиента']).toBe('Тверь');
+    expect(placeholderValues({ ...facts, client: { Клиент: 'К' } })['Адрес клиента']).toBe('—');
     expect([
       values['Контактное лицо'],
       values['Телефон клиента'],
