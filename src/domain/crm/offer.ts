@@ -51,10 +51,8 @@ export function parsePriceList(rows: ReadonlyArray<{ row: number; record: RowRec
     if (article === '') throw new DomainError(`${where}: не указан артикул`);
     if (seen.has(article)) throw new DomainError(`${where}: артикул «${article}» уже есть выше`);
     seen.add(article);
-    const price =
-      typeof record[P.price] === 'number'
-        ? (record[P.price] as number)
-        : Number(textOf(record[P.price]).replace(/\s/g, '').replace(',', '.'));
+    // a number cell reads as its own digits («1490.5», «Infinity»)
+    const price = Number(textOf(record[P.price]).replace(/\s/g, '').replace(',', '.'));
     if (!Number.isFinite(price) || price < 0 || textOf(record[P.price]) === '') {
       throw new DomainError(`${where}: «${P.price}» — нужно неотрицательное число`);
     }
@@ -102,29 +100,25 @@ export function clientRightsOf(client: RowRecord, maxDiscountPercent: number): C
 /** The highest line discount the client may have: 0 unless «Ключевой» with a «Скидка, %» within the maximum. */
 export function allowedDiscount(rights: ClientRights): number {
   const own = discountPercent(rights.discount);
-  if (own === null || own <= 0) return 0;
-  if (discountProblem(own, rights.status, rights.maxDiscountPercent) !== null) return 0;
-  return own;
+  // the rule refuses a negative «Скидка, %», one above the maximum and one of a client not «Ключевой»
+  return own !== null && discountProblem(own, rights.status, rights.maxDiscountPercent) === null ? own : 0;
 }
 
 /** Why a line's discount is refused, or null: the rule of 2.10, then the client's own «Скидка, %». */
 export function lineDiscountProblem(discount: unknown, rights: ClientRights): string | null {
-  const percent = discountPercent(discount);
   const rule = discountProblem(discount, rights.status, rights.maxDiscountPercent);
   if (rule) return rule;
-  if (percent === null || percent === 0) return null;
+  // the rule has refused a discount that is no number
+  const percent = discountPercent(discount) ?? 0;
   const own = allowedDiscount(rights);
-  if (percent > own) {
-    return own === 0
-      ? 'Скидка не назначена клиенту: «Скидка, %» в карточке клиента пуста (её ставит директор, п. 2.10)'
-      : `Скидка ${percent} % больше скидки клиента ${own} % («Скидка, %» в карточке клиента, п. 2.10)`;
-  }
-  return null;
+  if (percent <= own) return null;
+  return own === 0
+    ? 'Скидка не назначена клиенту: «Скидка, %» в карточке клиента пуста (её ставит директор, п. 2.10)'
+    : `Скидка ${percent} % больше скидки клиента ${own} % («Скидка, %» в карточке клиента, п. 2.10)`;
 }
 
-/** A line's quantity: a positive number with at most three decimals, or null. */
+/** A line's quantity: a positive number with at most three decimals, or null (a number cell reads as its digits). */
 export function quantityOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
   const text = textOf(value).replace(/\s/g, '').replace(',', '.');
   if (!/^\d+(\.\d{1,3})?$/.test(text)) return null;
   const n = Number(text);
@@ -195,7 +189,6 @@ export interface Totals {
 export function totalsOf(lines: readonly DealLine[], vat: VatSettings): Totals {
   const sum = lines.reduce((a, l) => a + l.sum, 0);
   const r = BigInt(Math.round(vat.ratePercent * 100));
-  if (r === 0n) return { lines: sum, vat: 0, total: sum };
   if (vat.included) return { lines: sum, vat: Number(divRoundHalfUp(BigInt(sum) * r, 10000n + r)), total: sum };
   const tax = Number(divRoundHalfUp(BigInt(sum) * r, 10000n));
   return { lines: sum, vat: tax, total: sum + tax };

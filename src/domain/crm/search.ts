@@ -116,8 +116,9 @@ function score(entry: Entry, q: Query, matchedBy: string[]): number {
       matchedBy.push('ИНН');
       best = Math.max(best, entry.inn === q.digits ? 90 : 50);
     }
+    // a client without a phone has '', which holds no query of three digits
     const phone = q.phone;
-    if (entry.phone && (entry.phone.includes(phone) || entry.phone.includes(q.digits))) {
+    if (entry.phone.includes(phone) || entry.phone.includes(q.digits)) {
       matchedBy.push('Телефон');
       best = Math.max(best, entry.phone === phone ? 90 : 50);
     }

@@ -42,8 +42,9 @@ export function parseDateValue(value: unknown): Date | null {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
   const date = new Date(year, month - 1, day);
-  // new Date rolls 31.02 over to 03.03; a real date survives the round trip
-  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  // new Date rolls 31.02 over to 03.03 and 01.13 into the next year, and reads the year 0050 as 1950; a real
+  // date survives the round trip (a day outside its month always moves the month, so the month tells)
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1) return null;
   return date;
 }
 
@@ -87,7 +88,7 @@ export function isInnChecksumValid(inn: string): boolean {
  */
 export function innProblem(value: unknown, type: ClientType | ''): string | null {
   // a number cell loses leading zeros; ИНН are never shorter than 10 digits, so pad back only 9- and 11-digit numbers
-  let inn = typeof value === 'number' ? String(value) : textOf(value).replace(/\s/g, '');
+  let inn = textOf(value).replace(/\s/g, '');
   if (typeof value === 'number' && (inn.length === 9 || inn.length === 11)) inn = '0' + inn;
   if (inn === '') return 'ИНН не заполнен';
   if (!/^\d+$/.test(inn)) return `ИНН «${inn}» должен состоять только из цифр`;
@@ -108,8 +109,7 @@ export function innProblem(value: unknown, type: ClientType | ''): string | null
  * Returns null for anything that cannot be a Russian number.
  */
 export function normalizePhone(value: unknown): string | null {
-  const raw = typeof value === 'number' ? String(value) : textOf(value);
-  if (raw === '') return null;
+  const raw = textOf(value);
   if (!/^\+?[\d\s\-().]+$/.test(raw)) return null;
   const plus = raw.startsWith('+');
   const digits = raw.replace(/\D/g, '');

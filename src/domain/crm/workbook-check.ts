@@ -2,7 +2,7 @@
  * «Проверить таблицу»: checks every CRM tab row by row and lists each problem
  * with its cell (sheet, row, header, A1) and a Russian text saying what to fix.
  */
-import { COLUMNS, SHEETS, LOST_STAGE, type ColumnSpec } from '../workbook/schema';
+import { COLUMNS, SHEETS, type ColumnSpec } from '../workbook/schema';
 import { discountProblem } from './client-rules';
 import { isStage, missingForStage } from './funnel';
 import { parseIdNumber, type IdKind } from './ids';
@@ -153,6 +153,7 @@ export function checkWorkbook(
     for (const spec of specs) {
       if (!index.has(spec.header)) at(headerRow, spec.header, `На листе «${sheet}» нет столбца «${spec.header}»`);
     }
+    // a record holds only the tab's own headers: a missing column reads as blank below and is reported once, above
     const records = recordsOf(table);
     const seenIds = new Map<string, number>();
     const idColumn = ID_COLUMNS[key];
@@ -160,7 +161,6 @@ export function checkWorkbook(
       if (isEmptyRow(table.rows[i])) return;
       const row = headerRow + 1 + i;
       for (const spec of specs) {
-        if (!index.has(spec.header)) continue;
         const problem = genericCellProblem(spec, record[spec.header], record);
         if (problem) at(row, spec.header, problem);
       }
@@ -173,21 +173,20 @@ export function checkWorkbook(
       }
       if (key === 'clients') {
         const problem = discountProblem(record[H.discount], record[H.clientStatus], options.maxDiscountPercent);
-        if (problem && index.has(H.discount)) at(row, H.discount, problem);
+        if (problem) at(row, H.discount, problem);
       }
-      if ((key === 'deals' || key === 'contacts' || key === 'claims') && index.has(H.clientId)) {
+      if (key === 'deals' || key === 'contacts' || key === 'claims') {
         const clientId = textOf(record[H.clientId]);
         if (clientId && tables.clients && !clientsById.has(clientId)) {
           at(row, H.clientId, `Клиента «${clientId}» нет на листе «Клиенты»`);
         }
       }
-      if (key === 'deals' && index.has(H.stage)) {
+      if (key === 'deals') {
         const stage = textOf(record[H.stage]);
         if (stage && isStage(stage)) {
           const client = clientsById.get(textOf(record[H.clientId])) ?? null;
+          // «Отказ» asks only for its own fields: the deal keeps those of the stage it was lost at
           for (const m of missingForStage(stage, record, client)) {
-            // «Отказ» keeps the fields of the stage it was lost at; check only its own
-            if (m.on === 'client' && stage === LOST_STAGE) continue;
             if (m.on === 'deal' && index.has(m.header)) at(row, m.header, `Этап «${stage}»: ${m.message}`);
             else if (m.on === 'client') at(row, H.clientId, `Этап «${stage}»: ${m.message}`);
           }

@@ -33,6 +33,7 @@ function addMonths(date: Date, months: number): Date {
 }
 
 function maxDate(a: Date, b: Date): Date {
+  // Stryker disable next-line EqualityOperator: on equal dates a and b are the same day
   return a > b ? a : b;
 }
 
@@ -60,10 +61,8 @@ export function adviseCategory(person: StaffRecord, on: Date): CategoryAdvice {
   if (!person.hireDate) return result(null, null, 'Не указана дата приёма: заполните её на листе «Сотрудники»');
   const education = person.education.trim();
   const before = person.experienceYearsBefore ?? 0;
-  const probationEnd =
-    person.probationMonths && person.probationMonths > 0
-      ? probationEndDate(person.hireDate, person.probationMonths)
-      : null;
+  const probationMonths = person.probationMonths ?? 0;
+  const probationEnd = probationMonths > 0 ? probationEndDate(person.hireDate, probationMonths) : null;
   const afterProbation = probationEnd
     ? new Date(probationEnd.getFullYear(), probationEnd.getMonth(), probationEnd.getDate() + 1)
     : person.hireDate;

@@ -536,23 +536,12 @@ class Grid {
   }
 }
 
-/** Ranges of consecutive rows, for =SUM(H6:H9,H11:H20) over the computable rows only. */
+/** The sum of a column over the computed rows, which stand together above the rows that could not be computed. */
 function sumOverRows(col: number, rows: readonly number[]): string {
   if (rows.length === 0) return '=0';
-  const parts: string[] = [];
-  let start = rows[0];
-  let prev = rows[0];
-  const flush = () => parts.push(start === prev ? ref(start, col) : `${ref(start, col)}:${ref(prev, col)}`);
-  for (const r of rows.slice(1)) {
-    if (r === prev + 1) {
-      prev = r;
-      continue;
-    }
-    flush();
-    start = prev = r;
-  }
-  flush();
-  return `=SUM(${parts.join(',')})`;
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return first === last ? `=SUM(${ref(first, col)})` : `=SUM(${ref(first, col)}:${ref(last, col)})`;
 }
 
 /** The whole tab of a month. */
@@ -968,17 +957,21 @@ function writeColumns(
   );
 
   const rateArgs = `${params.rates},${params.threshold}`;
-  column(
+  // a row without a plan stays blank in a range, but a single cell without one is an error (Sheets
+  // passes a one-cell reference as a value): a block of one such row leaves these cells blank
+  const planColumn = (col: number, formula: string, value: (l: PayrollLines) => PlanCell) => {
+    if (rows.length === 1 && value(rows[0].lines) === '') g.set(first, col, '', PERCENT_FORMAT);
+    else column(col, formula, value, PERCENT_FORMAT);
+  };
+  planColumn(
     payrollCol('% выполнения'),
     `=PLAN_FULFILMENT(${visible('Продажи')},${visible('План')})`,
     (l) => l.fulfilment ?? '',
-    PERCENT_FORMAT,
   );
-  column(
+  planColumn(
     payrollCol('Ставка'),
     `=PLAN_RATE(${visible('Продажи')},${helper('bonusPlan')},${rateArgs})`,
     (l) => l.rate ?? '',
-    PERCENT_FORMAT,
   );
   // the rate is the whole month's sales'; it is paid on the sales that earn it (after probation)
   column(

@@ -1,5 +1,6 @@
 import {
   normalizeId,
+  normalizeSearchText,
   phoneDigits,
   prepareSearchIndex,
   searchClients,
@@ -102,5 +103,126 @@ describe('the client search', () => {
     expect(found.total).toBe(50);
     expect(found.results).toHaveLength(20);
     expect(searchClients(many, 'К-00037').results[0].clientId).toBe('К-00037');
+  });
+});
+
+describe('search keys at their edges', () => {
+  const row = (id: string, name: string, inn = '', phone = '', email = ''): SearchIndexData['clients'][number] => [
+    id,
+    name,
+    inn,
+    phone,
+    email,
+    'Клиент',
+    'ivanov@proekt-a.ru',
+  ];
+  const find = (clients: SearchIndexData['clients'], q: string, deals: SearchIndexData['deals'] = []) =>
+    searchClients(prepareSearchIndex({ clients, deals }), q).results.map((r) => r.clientId);
+
+  it('drops quotes and brackets, reads «ё» as «е» and keeps single spaces', () => {
+    expect(normalizeSearchText('  ООО  «Тёплый»\t"Дом" (Казань) „Юг“ \'А\' `Б` ')).toBe('ооо теплый дом казань юг а б');
+    expect(find([row('К-00001', 'ООО «Тёплый дом»')], '"тёплый дом"')).toEqual(['К-00001']);
+  });
+
+  it('drops the country code of an 11-digit number only', () => {
+    expect(phoneDigits('7 912 345 67 89')).toBe('9123456789');
+    expect(phoneDigits('+1 212 555 0100')).toBe('12125550100');
+    expect(phoneDigits('912 345 67 89')).toBe('9123456789');
+    expect(phoneDigits('8 912 345 67 89 1')).toBe('891234567891');
+  });
+
+  it('spells an ID one way: Cyrillic letter, a dash, five digits', () => {
+    expect(normalizeId(' k 12 ')).toBe('К-00012');
+    expect(normalizeId('C12')).toBe('С-00012');
+    expect(normalizeId('К-123456')).toBe('К-123456');
+    expect(normalizeId('ak-1')).toBe('AK-1');
+    expect(normalizeId('П-1')).toBe('П-1');
+  });
+
+  it('puts an exact ИНН, phone or e-mail before a partial one, whatever the names', () => {
+    expect(
+      find([row('К-00001', 'Абрикос', '770708389300'), row('К-00002', 'Яблоко', '7707 083 893')], '7707083893'),
+    ).toEqual(['К-00002', 'К-00001']);
+    expect(
+      find(
+        [row('К-00001', 'Абрикос', '', '+7 (912) 345-67-89 доб. 1'), row('К-00002', 'Яблоко', '', '8 912 345 67 89')],
+        '9123456789',
+      ),
+    ).toEqual(['К-00002', 'К-00001']);
+    expect(
+      find(
+        [row('К-00001', 'Абрикос', '', '', 'info@teplo.ru.com'), row('К-00002', 'Яблоко', '', '', ' Info@Teplo.ru ')],
+        'INFO@teplo.ru',
+      ),
+    ).toEqual(['К-00002', 'К-00001']);
+  });
+
+  it('puts a name that begins with the query before one that holds it, and a name before an e-mail', () => {
+    expect(find([row('К-00001', 'АО Тепло'), row('К-00002', 'Тепло Дом')], 'тепло')).toEqual(['К-00002', 'К-00001']);
+    expect(find([row('К-00001', 'Альфа', '', '', 'teplo@x.ru'), row('К-00002', 'ООО Teplo')], 'teplo')).toEqual([
+      'К-00002',
+      'К-00001',
+    ]);
+  });
+
+  it('says every key that matched', () => {
+    const [hit] = searchClients(
+      prepareSearchIndex({ clients: [row('К-00001', 'Teplo', '', '', 'teplo@x.ru')], deals: [] }),
+      'teplo',
+    ).results;
+    expect(hit.matchedBy).toEqual(['Email', 'Клиент']);
+    const [byId] = searchClients(
+      prepareSearchIndex({ clients: [row('к-00001', 'Альфа')], deals: [['с-00001', 'к-00001', 'Новый']] }),
+      'К-1',
+    ).results;
+    expect(byId.matchedBy).toEqual(['ID клиента']);
+    expect(
+      searchClients(
+        prepareSearchIndex({ clients: [row('к-00001', 'Альфа')], deals: [['с-00001', 'к-00001', 'Новый']] }),
+        'c1',
+      ).results[0],
+    ).toEqual({
+      clientId: 'к-00001',
+      name: 'Альфа',
+      status: 'Клиент',
+      owner: 'ivanov@proekt-a.ru',
+      deals: [{ id: 'с-00001', stage: 'Новый' }],
+      matchedBy: ['ID сделки'],
+    });
+  });
+
+  it('needs three digits for a number and two letters for an e-mail, and reads a number only as a number', () => {
+    const clients = [row('К-00001', 'Склад 2026', '7707083893', '+79123456789', 'ab@x.ru')];
+    expect(find(clients, '77')).toEqual([]);
+    expect(find(clients, '770')).toEqual(['К-00001']);
+    expect(find(clients, '2026')).toEqual([]);
+    expect(find(clients, 'a')).toEqual([]);
+    expect(find(clients, 'ab')).toEqual(['К-00001']);
+    expect(find(clients, 'ab @x')).toEqual(['К-00001']);
+    expect(find(clients, '+7 912')).toEqual(['К-00001']);
+    expect(find(clients, '8 (912)')).toEqual(['К-00001']);
+    expect(find([row('К-00001', 'Без телефона')], '912')).toEqual([]);
+  });
+
+  it('finds nothing for a blank or quotes-only query, and skips rows and deals without IDs', () => {
+    const clients = [row('', 'Тепло'), row('К-00002', 'Тепло 2')];
+    expect(find(clients, '   ')).toEqual([]);
+    expect(find(clients, '«»')).toEqual([]);
+    expect(find(clients, 'тепло')).toEqual(['К-00002']);
+    const index = prepareSearchIndex({
+      clients,
+      deals: [
+        ['', 'К-00002', 'Новый'],
+        ['С-00009', '', 'Новый'],
+        ['С-00010', 'К-00002', 'Переговоры'],
+      ],
+    });
+    expect(searchClients(index, 'тепло').results[0].deals).toEqual([{ id: 'С-00010', stage: 'Переговоры' }]);
+    expect(searchClients(index, 'С-00009').results).toEqual([]);
+  });
+
+  it('gives at most 20 results unless told otherwise', () => {
+    const clients = Array.from({ length: 25 }, (_, i) => row(`К-${String(i + 1).padStart(5, '0')}`, `Тепло ${i}`));
+    expect(searchClients(prepareSearchIndex({ clients, deals: [] }), 'тепло').results).toHaveLength(20);
   });
 });

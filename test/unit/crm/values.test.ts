@@ -204,3 +204,38 @@ describe('cell values at their edges', () => {
     }
   });
 });
+
+describe('what a careless check would let through', () => {
+  it('refuses a year before 100, which a Date would read as 19xx, and a month outside the year', () => {
+    expect(parseDateValue('01.01.0050')).toBeNull();
+    expect(parseDateValue('0050-01-01')).toBeNull();
+    expect(parseDateValue('01.13.2026')).toBeNull();
+    expect(parseDateValue('01.00.2026')).toBeNull();
+    expect(parseDateValue('01.01.1000')).toEqual(new Date(1000, 0, 1));
+  });
+
+  it('checks an ИНН whole: nothing before or after the digits, even when the digits would pass', () => {
+    // the first twelve digits are the valid 500100732259
+    expect(isInnChecksumValid('5001007322590')).toBe(false);
+    // read with spaces as zeros, these would pass as 500100730004, 001234567887 and 051234567871
+    expect(isInnChecksumValid('5001007300 4')).toBe(false);
+    expect(isInnChecksumValid('  1234567887')).toBe(false);
+    expect(isInnChecksumValid(' 512345678710')).toBe(false);
+    expect(isInnChecksumValid('001234567887')).toBe(true);
+  });
+
+  it('refuses a 12-digit ИНН whose first control digit is wrong though the second agrees', () => {
+    // 500100732259 has first control digit 5; with 6 there, the second control digit over the first eleven is 6
+    expect(isInnChecksumValid('500100732266')).toBe(false);
+    expect(innProblem('500100732266', 'ИП')).toBe(
+      'ИНН «500100732266» не проходит проверку контрольных цифр — проверьте, нет ли опечатки',
+    );
+  });
+
+  it('refuses eleven digits without a leading 7 or 8, and nine digits', () => {
+    expect(normalizePhone('5 (912) 345-67-89')).toBeNull();
+    expect(normalizePhone('912 345 67 8')).toBeNull();
+    expect(normalizePhone('9123456789 0')).toBeNull();
+    expect(normalizePhone(new Date(2026, 0, 5))).toBeNull();
+  });
+});

@@ -59,7 +59,11 @@ function okRow(result: ReturnType<typeof computeMonthPayroll>, tabNo: string) {
 }
 
 describe('the month payroll (domain 4, 5)', () => {
-  const result = computeMonthPayroll(april());
+  // computed inside each test, so that a mutation testing run sees the code it runs
+  let result: ReturnType<typeof computeMonthPayroll>;
+  beforeEach(() => {
+    result = computeMonthPayroll(april());
+  });
 
   it('lists the specialists employed in the month, and no one else', () => {
     expect(result.norm).toBe(22);

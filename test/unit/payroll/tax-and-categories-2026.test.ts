@@ -255,8 +255,9 @@ describe('probation and categories', () => {
       today: d('2026-04-01'),
     });
     const header = tab.values[layout.headerRow - 1];
-    // the rate column's PLAN_RATE reads no plan for this row («План для премии» is empty): no rate
-    expect(tab.computedValues![layout.firstDataRow - 1][header.indexOf('Ставка')]).toBe('');
+    // no plan for this row («План для премии» is empty): no rate, and, the only row, no PLAN_RATE over
+    // one blank cell (that is an error in a single cell): the cell is blank
+    expect(tab.values[layout.firstDataRow - 1][header.indexOf('Ставка')]).toBe('');
     expect(tab.values[layout.firstDataRow - 1][header.indexOf(HELPER_HEADERS.bonusPlan)]).toBe('');
   });
 

@@ -567,3 +567,176 @@ describe('the employees’ rows of a payroll tab', () => {
     expect(entries.map((e) => e.name)).toEqual(['Сидорова']);
   });
 });
+
+describe('what the director sees while it runs, and the edges of writing and closing', () => {
+  const toasts = () =>
+    session
+      .takeUiEvents()
+      .filter((e) => e.type === 'toast')
+      .map((e) => [(e as { message: string }).message, (e as { title: string }).title]);
+
+  it('says what it is doing in toasts, in order, and opens the new tab', () => {
+    // the first calculation makes «Журнал» (a set-up workbook has it), which a new tab opens
+    computePayrollTab(ctx(), MARCH);
+    ss.setActiveSheet(ss.getSheetByName('Табель')!);
+    session.takeUiEvents();
+    computePayrollTab(ctx(), MARCH);
+    expect(toasts()).toEqual([
+      ['Чтение листов…', 'Зарплата'],
+      ['Расчёт…', 'Зарплата'],
+      ['Запись ведомости…', 'Зарплата'],
+    ]);
+    expect(ss.getActiveSheet().getName()).toBe(TAB);
+    typeSums([ORLOVA, BELOV]);
+    closeMonth(ctx(), MARCH);
+    expect(toasts()).toEqual([['Закрытие месяца…', 'Зарплата']]);
+  });
+
+  it('a change marked before the first calculation is not reported: there was nothing to replace', () => {
+    markPayDataChanged(['2026-03'], new Date(), 'Табель');
+    const result = computePayrollTab(ctx(), MARCH);
+    expect([result.replaced, result.changedSince]).toEqual([false, null]);
+  });
+
+  it('writes a plan into a tab of exactly its size, and a plan without the optional formatting', () => {
+    const sheet = ss.insertSheet('План');
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    sheet.deleteRows(4, sheet.getMaxRows() - 3);
+    const { borders, dashedInnerRows, rowHeights, alignments, fontSizes, ...bare } = smallPlan();
+    expect([borders, dashedInnerRows, rowHeights, alignments, fontSizes].every((p) => p !== undefined)).toBe(true);
+    writePlan(sheet, bare);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([3, 2]);
+    expect(sheet.getRange('A3:B3').getValues()).toEqual([['Орлова', 100.5]]);
+    const m = model('План')!;
+    expect(m.rows.flat().some((c) => c?.borders)).toBe(false);
+    expect(m.rowHeights ?? {}).toEqual({});
+  });
+
+  it('when the new tab cannot take the name and there is no old one, the new one goes and the error stands', () => {
+    const temp = ss.insertSheet('Лист (расчёт)');
+    const failing = new Proxy(temp, {
+      get(target, key) {
+        if (key === 'setName')
+          return () => {
+            throw new Error('имя занято');
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    expect(errorOf(() => swapIn(ss, failing, null, 'Лист'))).toBe('имя занято');
+    expect(names().filter((n) => n.startsWith('Лист'))).toEqual([]);
+  });
+
+  it('steps the old tab aside under «(прежняя)» and gives it its name back when the swap fails', () => {
+    const old = ss.insertSheet('Лист');
+    const given: string[] = [];
+    const watched = new Proxy(old, {
+      get(target, key) {
+        const v = Reflect.get(target, key) as unknown;
+        if (key === 'setName')
+          return (n: string) => {
+            given.push(n);
+            return target.setName(n);
+          };
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const temp = ss.insertSheet('Лист (расчёт)');
+    const failing = new Proxy(temp, {
+      get(target, key) {
+        if (key === 'setName')
+          return () => {
+            throw new Error('имя занято');
+          };
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    expect(errorOf(() => swapIn(ss, failing, watched, 'Лист'))).toBe('имя занято');
+    expect(given).toEqual(['Лист (прежняя)', 'Лист']);
+  });
+
+  it('a payroll tab without any protection is not closed, and is computed over', () => {
+    ss.insertSheet(TAB);
+    expect(isClosedSheet(ss.getSheetByName(TAB))).toBe(false);
+    expect(computePayrollTab(ctx(), MARCH).replaced).toBe(true);
+  });
+
+  it('draws the outer bottom line and the lines between columns of a bordered block', () => {
+    const sheet = ss.insertSheet('План');
+    writePlan(sheet, smallPlan());
+    const m = model('План')!;
+    expect(m.rows[2]![0]!.borders).toMatchObject({ bottom: { style: 'solid' } });
+    expect(m.rows[2]![1]!.borders).toMatchObject({ bottom: { style: 'solid' } });
+    expect(m.rows[1]![0]!.borders).toMatchObject({ right: { style: 'solid' } });
+    expect(m.rows[2]![0]!.borders).toMatchObject({ right: { style: 'solid' } });
+  });
+
+  it('refuses to close a month with no row computed, naming every row', () => {
+    computePayrollTab(ctx(), MARCH);
+    expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe(
+      'Месяц 03.2026 нельзя закрыть: строка 6 (Орлова Анна) не рассчитана; строка 7 (Белов Иван) не рассчитана. ' +
+        'Исправьте причины, указанные в строках ведомости, и рассчитайте месяц заново.',
+    );
+  });
+
+  it('closes a month with nobody in it: nothing recorded, the tab frozen, the log says 0', () => {
+    uninstallRuntime();
+    session = installRuntime(
+      payrollWorkbook({ settings: settingsWithoutKpi(), staff: [], timesheet: [], plans: [], deals: [] }),
+    );
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    expect(computePayrollTab(ctx(), MARCH).rows).toBe(0);
+    expect(closeMonth(ctx(), MARCH)).toBe(0);
+    expect(ss.getSheetByName(CLOSED_MONTHS_SHEET)!.getLastRow()).toBe(1);
+    expect(isClosedSheet(ss.getSheetByName(TAB))).toBe(true);
+    expect(logRows().at(-1)!.slice(2)).toEqual([
+      'Закрытие месяца',
+      TAB,
+      '2026-03',
+      '',
+      'открыт',
+      'закрыт',
+      'сотрудников: 0',
+    ]);
+  });
+
+  it('grows a full closed months’ tab to take the month’s rows', () => {
+    computePayrollTab(ctx(), MARCH);
+    typeSums([ORLOVA, BELOV]);
+    const closedTab = ss.getSheetByName(CLOSED_MONTHS_SHEET)!;
+    closedTab.deleteRows(6, closedTab.getMaxRows() - 5);
+    expect(closedTab.getMaxRows()).toBe(5);
+    expect(closeMonth(ctx(), MARCH)).toBe(2);
+    expect(closedTab.getMaxRows()).toBe(7);
+    expect(
+      closedRows()
+        .slice(5)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
+      ['2026-03', '10', 'Орлова Анна'],
+      ['2026-03', '11', 'Белов Иван'],
+    ]);
+  });
+
+  it('with the separate spreadsheet on, refuses to close a month whose tab was closed in this one', () => {
+    ss.insertSheet(TAB).protect().setDescription('Закрытый месяц 03.2026: изменяет только директор');
+    const settingsTab = ss.getSheetByName('Настройки')!;
+    const row = settingsTab
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Ведомость в отдельной таблице');
+    settingsTab.getRange(row + 1, 2).setValue('Да');
+    expect(errorOf(() => closeMonth(ctx(), MARCH))).toBe('Месяц 03.2026 уже закрыт.');
+  });
+
+  it('a tab deleted after its calculation is computed anew: no change is reported against a tab that is gone', () => {
+    computePayrollTab(ctx(), MARCH);
+    ss.deleteSheet(ss.getSheetByName(TAB)!);
+    markPayDataChanged(['2026-03'], new Date(), 'Планы');
+    const result = computePayrollTab(ctx(), MARCH);
+    expect([result.replaced, result.changedSince]).toEqual([false, null]);
+    expect(logRows().map((r) => r[2])).toEqual(['Расчёт зарплаты', 'Расчёт зарплаты']);
+  });
+});

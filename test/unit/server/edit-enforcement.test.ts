@@ -95,7 +95,10 @@ describe('«Этап» typed in a cell', () => {
     expect(noteAt(D, 2, 'Этап')).toMatch(new RegExp(`^${NOTE_PREFIX}этап «Переговоры» не принят: .*нельзя пропускать`));
     const shown = toasts();
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ message: expect.stringMatching(/^С-00001: этап «Переговоры» не принят\. [А-Я]/) });
+    expect(shown[0]).toMatchObject({
+      title: 'Изменение не принято',
+      message: expect.stringMatching(/^С-00001: этап «Переговоры» не принят\. [А-Я]/),
+    });
     expect(lastLog()).toMatchObject({
       Действие: 'Отклонена смена этапа',
       ID: 'С-00001',
@@ -167,9 +170,11 @@ describe('«Этап» typed in a cell', () => {
     edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
     expect(at(D, 2, 'Этап')).toBe('Переговоры');
     expect(at(D, 2, 'Причина отказа')).toBe('');
-    expect(rowsOf(session.workbook, SHEETS.log).some((r) => r['Действие'] === 'Сделка возвращена из «Отказ»')).toBe(
-      true,
-    );
+    expect(
+      rowsOf(session.workbook, SHEETS.log)
+        .filter((r) => r['Действие'] === 'Сделка возвращена из «Отказ»')
+        .map((r) => r['Поле']),
+    ).toEqual(['Причина отказа']);
   });
 
   it('makes a «Потенциальный» client a «Клиент» when a deal reaches «Договор заключён»', () => {
@@ -224,9 +229,11 @@ describe('a paste over «Этап»', () => {
 });
 
 describe('IDs', () => {
-  it('gives a deal typed by hand the next ID, starting at «Новый», logged as a new deal', () => {
+  it('gives a deal typed by hand the next ID, logged as a new deal; its stage is left for the person to choose', () => {
     open({ deals: [fullDeal('С-00007', 'Переговоры')] });
+    session.takeUiEvents();
     edit(IVANOV, D, 3, 'ID клиента', [['К-00001']]);
+    expect([at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual(['', '', []]);
     expect(at(D, 3, 'ID сделки')).toBe('С-00008');
     expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая сделка')).toMatchObject({
       ID: 'С-00008',
@@ -513,6 +520,7 @@ describe('a paste over deals whose earlier stage is unknown', () => {
       .getRange(3, 1, 1, headersOf('deals').length)
       .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
     edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['КП отправлено']]);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
     expect(at(D, 3, 'Этап')).toBe('КП отправлено');
     expect(noteAt(D, 3, 'Этап')).toBe(
       'CRM: этап «КП отправлено» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку',
@@ -525,5 +533,650 @@ describe('a paste over deals whose earlier stage is unknown', () => {
       Стало: 'КП отправлено',
       Комментарий: 'Вставка или протягивание; прежний этап неизвестен — директору проверить',
     });
+  });
+});
+
+describe('claims typed or pasted', () => {
+  it('the deadline is «Дата» plus the ten days of «Настройки», and what the person typed stays', () => {
+    open({ claims: [] });
+    edit(IVANOV, CL, 2, 'Дата', [[new Date(2026, 2, 2)]]);
+    expect(at(CL, 2, 'Срок ответа')).toEqual(new Date(2026, 2, 12));
+    // a pasted claim with its own status and deadline keeps them; an empty row of the paste stays
+    // empty; one without «Дата» gets no deadline
+    edit(IVANOV, CL, 3, 'Дата', [
+      [new Date(2026, 2, 20), 'К-00001', '15/26', 'Течь', IVANOV, new Date(2026, 2, 25), 'В работе'],
+      ['', '', '', '', '', '', ''],
+      ['', 'К-00001', '', 'Шум', IVANOV, '', ''],
+    ]);
+    expect([at(CL, 3, 'ID'), at(CL, 3, 'Срок ответа'), at(CL, 3, 'Статус')]).toEqual([
+      'П-00002',
+      new Date(2026, 2, 25),
+      'В работе',
+    ]);
+    expect([at(CL, 4, 'ID'), at(CL, 4, 'Статус')]).toEqual(['', '']);
+    expect([at(CL, 5, 'ID'), at(CL, 5, 'Срок ответа'), at(CL, 5, 'Статус')]).toEqual(['П-00003', '', 'Новая']);
+  });
+
+  it('a pasted copy of a claim gets its own ID, the first keeps it', () => {
+    open({ claims: [{ ID: 'П-00001', Дата: new Date(2026, 2, 2), Суть: 'Течь', Статус: 'Новая' }] });
+    edit(IVANOV, CL, 3, 'ID', [['П-00001', new Date(2026, 2, 3)]]);
+    expect([at(CL, 2, 'ID'), at(CL, 3, 'ID')]).toEqual(['П-00001', 'П-00002']);
+    expect(lastLog()).toMatchObject({
+      Действие: 'Новый ID',
+      Лист: CL,
+      Было: 'П-00001',
+      Стало: 'П-00002',
+      Комментарий: 'ID П-00001 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+  });
+});
+
+describe('guarded fields of deals and clients, one by one', () => {
+  it('a specialist’s change of another’s deal is refused with the owner named, before any other rule', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    edit(PETROVA, D, 2, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(noteAt(D, 2, 'Сумма договора, руб.')).toBe(
+      `${NOTE_PREFIX}«480000» не принято: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+    expect(lastLog()).toMatchObject({
+      Пользователь: PETROVA,
+      Действие: 'Отклонено изменение поля',
+      ID: 'С-00001',
+      Поле: 'Сумма договора, руб.',
+      Было: '470000',
+      Стало: '480000',
+      Комментарий: `строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    });
+  });
+
+  it('a refused date of a signed contract goes back as the date it was, with a toast naming the field', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'Дата договора', [['01.04.2026']]);
+    expect(at(D, 2, 'Дата договора')).toEqual(new Date(2026, 2, 12));
+    expect(noteAt(D, 2, 'Дата договора')).toBe(
+      `${NOTE_PREFIX}«01.04.2026» не принято: «Дата договора» сделки на этапе «Договор заключён» меняет только директор`,
+    );
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        title: 'Изменение не принято',
+        message: 'С-00001: «Дата договора»: «Дата договора» сделки на этапе «Договор заключён» меняет только директор',
+      }),
+    ]);
+    expect(lastLog()).toMatchObject({ Было: '12.03.2026', Стало: '01.04.2026' });
+  });
+
+  it('the director’s new contract date of a signed deal marks the old and the new month changed, and no other', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
+    for (const m of ['2026-03', '2026-04', '2026-05']) markComputed(m, new Date(Date.now() - 60_000));
+    edit(DIRECTOR, D, 2, 'Дата договора', [['02.04.2026']]);
+    expect(at(D, 2, 'Дата договора')).toEqual(new Date(2026, 3, 2));
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-04')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-05')).toBeNull();
+    expect(lastLog()).toMatchObject({
+      Действие: 'Изменение поля',
+      Поле: 'Дата договора',
+      Было: '12.03.2026',
+      Стало: '02.04.2026',
+      Комментарий: 'Изменено в ячейке',
+    });
+  });
+
+  it('an amount typed before signing marks no month: the deal is not in pay yet', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [['480 000']]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(480000);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+  });
+
+  it('a formula in a pay field is refused before signing too, and the amount stays', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Сумма договора, руб.'));
+    range.setFormula('=480000');
+    enforceEdit(new CrmContext(ss, IVANOV), { range, oldValue: 470000 });
+    expect(range.getFormula()).toBe('');
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(noteAt(D, 2, 'Сумма договора, руб.')).toBe(
+      `${NOTE_PREFIX}«480000» не принято: здесь нельзя формулу: введите значение`,
+    );
+  });
+
+  it('the director’s paste of owners is logged per deal as a paste, and a refusal’s note is cleared when accepted', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA]]);
+    expect(noteAt(D, 2, 'Ответственный')).toMatch(/^CRM: /);
+    edit(DIRECTOR, D, 2, 'Ответственный', [[PETROVA], [PETROVA.toUpperCase()]]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    const changes = rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Изменение поля');
+    expect(changes.map((r) => [r['ID'], r['Было'], r['Стало'], r['Комментарий']])).toEqual([
+      ['С-00001', IVANOV, PETROVA, 'Вставка или протягивание'],
+      ['С-00002', IVANOV, PETROVA, 'Вставка или протягивание'],
+    ]);
+  });
+
+  it('a person’s own note on a cell stays when the add-on accepts the change', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setNote('позвонить в пятницу');
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(noteAt(D, 2, 'Этап')).toBe('позвонить в пятницу');
+  });
+
+  it('a phone typed in another form is kept as +7…, logged with before and after', () => {
+    open();
+    edit(IVANOV, C, 2, 'Телефон', [['8 (912) 000-11-22']]);
+    expect(at(C, 2, 'Телефон')).toBe('+79120001122');
+    expect(lastLog()).toMatchObject({
+      Действие: 'Изменение поля',
+      Лист: C,
+      ID: 'К-00001',
+      Поле: 'Телефон',
+      Было: '+79123456789',
+      Стало: '+79120001122',
+    });
+  });
+
+  it('another specialist’s client keeps its ИНН; a wrong ИНН of one’s own client is refused with the reason', () => {
+    open();
+    edit(PETROVA, C, 2, 'ИНН', [['7707083090']]);
+    expect(at(C, 2, 'ИНН')).toBe('7707083893');
+    expect(noteAt(C, 2, 'ИНН')).toMatch(/^CRM: «7707083090» не принято: строку ведёт другой сотрудник \(ivanov@/);
+    edit(IVANOV, C, 2, 'ИНН', [['7707083891']]);
+    expect(at(C, 2, 'ИНН')).toBe('7707083893');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Поле: 'ИНН', Стало: '7707083891' });
+  });
+
+  it('a paste that clears both the phone and the e-mail puts both back', () => {
+    open();
+    // the first edit of the client makes the memory of its fields, as «Настроить таблицу» does
+    edit(IVANOV, C, 2, 'Клиент', [['ООО «Тепло»']]);
+    session.takeUiEvents();
+    edit(IVANOV, C, 2, 'Телефон', [['', '']]);
+    expect([at(C, 2, 'Телефон'), at(C, 2, 'Email')]).toEqual(['+79123456789', 'info@teplo.ru']);
+    expect(noteAt(C, 2, 'Email')).toBe(
+      `${NOTE_PREFIX}«(пусто)» не принято: у клиента должен остаться телефон или e-mail`,
+    );
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'Не принято изменений: 2 (К-00001, К-00001). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+    // the memory keeps the values put back: pasting them again is no change, and not logged
+    const logged = rowsOf(session.workbook, SHEETS.log).length;
+    edit(IVANOV, C, 2, 'Телефон', [['+79123456789', 'info@teplo.ru']]);
+    expect(rowsOf(session.workbook, SHEETS.log)).toHaveLength(logged);
+    // a later paste of the e-mail alone is checked against the phone still there
+    edit(IVANOV, C, 2, 'Email', [['']]);
+    expect(at(C, 2, 'Email')).toBe('');
+  });
+});
+
+describe('«Статус клиента» and «Скидка, %» in more cases', () => {
+  const KEY: Row = {
+    ...CLIENT_A,
+    'ID клиента': 'К-00002',
+    ИНН: '7736207543',
+    Телефон: '+79123450002',
+    Email: 'zakup@teplodom.ru',
+    'Статус клиента': 'Ключевой',
+    'Скидка, %': 10,
+  };
+
+  it('a specialist cannot take «Ключевой» away; the director can, and the key client’s discount goes with it', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    edit(IVANOV, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Статус клиента')).toBe('Ключевой');
+    expect(noteAt(C, 3, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: Статус «Ключевой» снимает только директор (п. 2.10)`,
+    );
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Статус клиента')).toBe('Клиент');
+    expect(noteAt(C, 3, 'Статус клиента') ?? '').toBe('');
+    expect(at(C, 3, 'Скидка, %')).toBe('');
+    expect(noteAt(C, 3, 'Скидка, %')).toBe(
+      `${NOTE_PREFIX}скидка «10» не принята: Скидка возможна только для клиентов со статусом «Ключевой» (п. 2.10); сейчас статус «Клиент»`,
+    );
+    const log = rowsOf(session.workbook, SHEETS.log).slice(-2);
+    expect(log.map((r) => [r['Действие'], r['Поле'], r['Было']])).toEqual([
+      ['Статус клиента', 'Статус клиента', 'Ключевой'],
+      ['Отклонена скидка', 'Скидка, %', '10'],
+    ]);
+  });
+
+  it('another specialist’s client keeps its status; a formula in the status is refused', () => {
+    open();
+    edit(PETROVA, C, 2, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+    const range = ss.getSheetByName(C)!.getRange(2, columnOf(session.workbook, C, 'Статус клиента'));
+    range.setFormula('="Клиент"');
+    enforceEdit(new CrmContext(ss, IVANOV), { range, oldValue: 'Потенциальный' });
+    expect(range.getFormula()).toBe('');
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: в «Статус клиента» нельзя формулу: выберите статус из списка`,
+    );
+  });
+
+  it('a pasted «Ключевой» the memory does not know is refused to a specialist; a pasted same status is left alone', () => {
+    open({ clients: [CLIENT_A, { ...KEY, 'Статус клиента': 'Клиент', 'Скидка, %': '' }] });
+    edit(IVANOV, C, 2, 'Статус клиента', [['Ключевой'], ['Клиент']]);
+    expect([at(C, 2, 'Статус клиента'), at(C, 3, 'Статус клиента')]).toEqual(['Потенциальный', 'Клиент']);
+    const log = rowsOf(session.workbook, SHEETS.log);
+    expect(log.map((r) => [r['Действие'], r['ID'], r['Было'], r['Стало']])).toEqual([
+      ['Отклонена смена статуса', 'К-00001', null, 'Ключевой'],
+    ]);
+  });
+
+  it('a discount changed on a key client is logged from the remembered one; the same discount typed again is not', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
+    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
+    edit(IVANOV, C, 3, 'Скидка, %', [[12]]);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00002', Было: '10', Стало: '12' });
+    // a refused paste goes back to the remembered 12, not to the cell's old value
+    edit(IVANOV, C, 3, 'Скидка, %', [[20], ['']]);
+    expect(at(C, 3, 'Скидка, %')).toBe(12);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '12', Стало: '20' });
+  });
+
+  it('a pasted new client keeps the date and status it came with; a «Ключевой» and a discount it cannot have are refused', () => {
+    open();
+    const headers = headersOf('clients');
+    const row = (values: Row) => headers.map((h) => values[h] ?? '');
+    edit(IVANOV, C, 3, 'ID клиента', [
+      row({
+        ...CLIENT_A,
+        'ID клиента': '',
+        ИНН: '7707083090',
+        Телефон: '',
+        Email: 'a@b.ru',
+        'Статус клиента': 'Клиент',
+        'Дата создания': new Date(2026, 0, 15),
+      }),
+      row({
+        ...CLIENT_A,
+        'ID клиента': '',
+        ИНН: '500100730004',
+        Тип: 'ИП',
+        Телефон: '',
+        Email: 'c@d.ru',
+        'Статус клиента': 'Ключевой',
+        'Скидка, %': 5,
+      }),
+    ]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), at(C, 3, 'Дата создания')]).toEqual([
+      'К-00002',
+      'Клиент',
+      new Date(2026, 0, 15),
+    ]);
+    expect([
+      at(C, 4, 'ID клиента'),
+      at(C, 4, 'Статус клиента'),
+      at(C, 4, 'Скидка, %'),
+      at(C, 4, 'Дата создания'),
+    ]).toEqual(['К-00003', 'Потенциальный', '', midnight()]);
+    expect(noteAt(C, 4, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
+  });
+
+  it('a new client with the ИНН of another is kept and flagged as a possible duplicate', () => {
+    open();
+    edit(IVANOV, C, 3, 'Клиент', [['ООО «Тепло-2»', 'Юрлицо', '7707083893']]);
+    expect(at(C, 3, 'ID клиента')).toBe('К-00002');
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»»/);
+    expect(lastLog()).toMatchObject({ Действие: 'Возможный дубль', ID: 'К-00002' });
+  });
+});
+
+describe('IDs in more pastes', () => {
+  /** the first five columns of a deal row: ID сделки · ID клиента · Клиент · Ответственный · Этап */
+  const head = (id: string, owner: string, stage: string) => [id, 'К-00001', 'ООО «Тепло»', owner, stage];
+  const remember = (...rows: number[]) => rows.forEach((r) => edit(IVANOV, D, r, 'Этап', [[at(D, r, 'Этап')]]));
+
+  it('an ID cleared by hand comes back', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'ID сделки', [['']]);
+    expect(at(D, 2, 'ID сделки')).toBe('С-00001');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена ID', Было: 'С-00001', Стало: null });
+  });
+
+  it('two rows swapped by a paste with IDs the add-on never gave get back each its own, by their fields', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    remember(2, 3);
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'КП отправлено'), head('С-00006', IVANOV, 'Переговоры')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00002', 'С-00001']);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+  });
+
+  it('rows that match two lost IDs equally well get new IDs and are checked as new', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    remember(2, 3);
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'Переговоры'), head('С-00006', IVANOV, 'Переговоры')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00007', 'С-00008']);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['Новый', 'Новый']);
+  });
+
+  it('a row pasted into an empty row does not take the ID of a deleted deal it shares nothing with', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Исполнение', { Ответственный: PETROVA })] });
+    remember(2, 3);
+    ss.getSheetByName(D)!.deleteRow(3);
+    edit(IVANOV, D, 3, 'ID сделки', [head('С-00009', IVANOV, 'Новый')]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00010');
+    // one that shares its fields gets it back
+    edit(IVANOV, D, 4, 'ID сделки', [head('С-00011', PETROVA, 'Исполнение')]);
+    expect(at(D, 4, 'ID сделки')).toBe('С-00002');
+  });
+
+  it('before any memory exists, pasted rows keep their IDs, and of two equal IDs the top one keeps it', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005', IVANOV, 'Новый'), head('С-00005', IVANOV, 'Новый')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00005', 'С-00006']);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00005',
+      Стало: 'С-00006',
+      Комментарий: 'ID С-00005 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+  });
+});
+
+describe('pastes that reach the header row or hold formulas', () => {
+  it('a paste from the header row down checks the deal rows under it', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Новый')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Новый']]);
+    edit(IVANOV, D, 1, 'Этап', [['Этап'], ['КП отправлено'], ['Исполнение']]);
+    expect([at(D, 1, 'Этап'), at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['Этап', 'КП отправлено', 'Новый']);
+    expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+  });
+
+  it('formulas pasted over stages are refused where they stand, the other cells of the paste checked as typed', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'), 2, 2);
+    range.setFormulas([
+      ['', ''],
+      ['', '="КП отправлено"'],
+    ]);
+    range.getCell(1, 1).setValue(IVANOV);
+    range.getCell(1, 2).setValue('КП отправлено');
+    range.getCell(2, 1).setValue(IVANOV);
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+    expect(noteAt(D, 3, 'Этап')).toMatch(/в «Этап» нельзя формулу/);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+  });
+});
+
+describe('what the enforcement tells and remembers', () => {
+  it('more than five refusals in one paste name the first five and say there are more', () => {
+    const ids = ['С-00001', 'С-00002', 'С-00003', 'С-00004', 'С-00005', 'С-00006'];
+    open({ deals: ids.map((id) => fullDeal(id, 'Переговоры')) });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    session.takeUiEvents();
+    edit(
+      IVANOV,
+      D,
+      2,
+      'Этап',
+      ids.map(() => ['Исполнение']),
+    );
+    expect(ids.map((_, k) => at(D, k + 2, 'Этап'))).toEqual(ids.map(() => 'Переговоры'));
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        title: 'Изменение не принято',
+        message:
+          'Не принято изменений: 6 (С-00001, С-00002, С-00003, С-00004, С-00005…). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+  });
+
+  it('with the memory tab deleted, an edit rebuilds it from the tab, so a later paste is checked again', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    ss.deleteSheet(ss.getSheetByName('_Последние значения')!);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    // row 3 was not edited: its stage was remembered by the rebuild, so a skip in a paste is refused
+    edit(IVANOV, D, 3, 'Этап', [['Исполнение'], ['']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена этапа', ID: 'С-00002', Было: 'Переговоры' });
+  });
+
+  it('with «Клиенты» gone, a move that needs the client’s «Источник» is refused, saying the client is not found', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    ss.deleteSheet(ss.getSheetByName(C)!);
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(at(D, 2, 'Этап')).toBe('Согласование договора');
+    expect(noteAt(D, 2, 'Этап')).toBe(
+      `${NOTE_PREFIX}этап «Договор заключён» не принят: Для этапа «Договор заключён» не хватает: «Источник» в карточке клиента (клиент не найден в «Клиенты»)`,
+    );
+  });
+
+  it('signing a contract marks its month changed for the payroll', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    markComputed('2026-04', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(changedSinceComputed('2026-03')?.sheets).toEqual(['Сделки']);
+    expect(changedSinceComputed('2026-04')).toBeNull();
+  });
+
+  it('a deal reopened from «Отказ» loses its competitor as well, each logged', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Причина отказа': 'Цена', Конкурент: 'ТеплоСтрой' })] });
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    expect([at(D, 2, 'Этап'), at(D, 2, 'Причина отказа'), at(D, 2, 'Конкурент')]).toEqual(['Переговоры', '', '']);
+    const cleared = rowsOf(session.workbook, SHEETS.log).filter(
+      (r) => r['Действие'] === 'Сделка возвращена из «Отказ»',
+    );
+    expect(cleared.map((r) => [r['Поле'], r['Было'], r['Стало']])).toEqual([
+      ['Причина отказа', 'Цена', null],
+      ['Конкурент', 'ТеплоСтрой', null],
+    ]);
+  });
+});
+
+describe('a paste over stages of several deals', () => {
+  it('stamps «Дата этапа» only on the deals whose stage was accepted', () => {
+    const old = new Date(2026, 1, 1);
+    open({ deals: ['С-00001', 'С-00002', 'С-00003'].map((id) => fullDeal(id, 'Переговоры', { 'Дата этапа': old })) });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['Исполнение'], ['КП отправлено']]);
+    expect([2, 3, 4].map((r) => at(D, r, 'Этап'))).toEqual(['КП отправлено', 'Переговоры', 'КП отправлено']);
+    expect([2, 3, 4].map((r) => at(D, r, 'Дата этапа'))).toEqual([midnight(), old, midnight()]);
+  });
+
+  it('two deals of one client signed in one paste make it a «Клиент» once', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора'), fullDeal('С-00002', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён'], ['Договор заключён']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Клиент');
+    const statusLines = rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Статус клиента');
+    expect(statusLines).toHaveLength(1);
+    expect(statusLines[0]).toMatchObject({ ID: 'К-00001', Было: 'Потенциальный', Стало: 'Клиент' });
+  });
+
+  it('a new deal pasted at a late stage starts at «Новый», and moves on from there', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'ID сделки', [
+      [
+        '',
+        'К-00001',
+        'ООО «Тепло»',
+        IVANOV,
+        'Исполнение',
+        '',
+        'ПОЛИФАСАД',
+        'Утепление склада',
+        500000,
+        'Высокая',
+        'Отчётность',
+      ],
+    ]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап')]).toEqual(['С-00001', 'Новый']);
+    expect(noteAt(D, 2, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+    edit(IVANOV, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Потребность выявлена');
+    expect(lastLog()).toMatchObject({ Действие: 'Смена этапа', Было: 'Новый', Стало: 'Потребность выявлена' });
+  });
+
+  it('when «Журнал» cannot be written, the edit still holds and the person is told what the director must do', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    // a spreadsheet that refuses new tabs (the log and the memory do not exist yet)
+    const refusing = new Proxy(ss, {
+      get(target, key) {
+        if (key === 'insertSheet') {
+          return () => {
+            throw new Error('Нет прав на изменение таблицы');
+          };
+        }
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const range = refusing.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setValue('КП отправлено');
+    enforceEdit(new CrmContext(refusing, IVANOV), { range, value: 'КП отправлено', oldValue: 'Переговоры' });
+    warn.mockRestore();
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        title: 'CRM',
+        message: 'Журнал изменений недоступен: директору нужно запустить CRM → «Настроить таблицу».',
+      }),
+    ]);
+  });
+});
+
+describe('edits the funnel does not check', () => {
+  it('a deal’s plain field is kept as typed, with no memory tab, no log and no toast', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    edit(PETROVA, D, 2, 'Потребность', [['Утепление цеха']]);
+    expect(at(D, 2, 'Потребность')).toBe('Утепление цеха');
+    expect(session.workbook.sheets.map((s) => s.name)).not.toContain('_Последние значения');
+    expect(session.workbook.sheets.map((s) => s.name)).not.toContain(SHEETS.log);
+    expect(toasts()).toEqual([]);
+  });
+});
+
+describe('the cells an edit covers', () => {
+  it('an edit beside «Этап» leaves a stage it did not cover alone, even one the add-on would refuse', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    // a stage changed while the trigger did not run (no onEdit)
+    ss.getSheetByName(D)!
+      .getRange(2, columnOf(session.workbook, D, 'Этап'))
+      .setValue('Исполнение');
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV]]);
+    edit(IVANOV, D, 2, 'Дата этапа', [[new Date(2026, 2, 1)]]);
+    edit(IVANOV, D, 2, 'Клиент', [['ООО «Тепло»', IVANOV]]);
+    expect(at(D, 2, 'Этап')).toBe('Исполнение');
+    // the next edit that covers it checks it against the last valid stage
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV, 'Исполнение']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+  });
+});
+
+describe('a row typed by another specialist', () => {
+  it('a new deal names its own responsible person, whoever types it', () => {
+    open({ deals: [] });
+    edit(PETROVA, D, 2, 'ID сделки', [['', 'К-00001', 'ООО «Тепло»', IVANOV, 'Новый']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Ответственный'), at(D, 2, 'Этап')]).toEqual(['С-00001', IVANOV, 'Новый']);
+    expect(noteAt(D, 2, 'Ответственный') ?? '').toBe('');
+    // from then on it is Иванов's deal
+    edit(PETROVA, D, 2, 'Этап', [['Потребность выявлена']]);
+    expect(at(D, 2, 'Этап')).toBe('Новый');
+  });
+});
+
+describe('deals the memory missed', () => {
+  /** puts a deal into row `row` directly, as an edit the trigger did not see */
+  const missed = (row: number, record: Row) =>
+    ss
+      .getSheetByName(D)!
+      .getRange(row, 1, 1, headersOf('deals').length)
+      .setValues([headersOf('deals').map((h) => record[h] ?? '')]);
+
+  it('another specialist cannot move it: its owner is read from the row', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    missed(3, fullDeal('С-00002', 'Переговоры'));
+    edit(PETROVA, D, 3, 'Этап', [['КП отправлено']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/строку ведёт другой сотрудник \(ivanov@proekt-a\.ru\)/);
+  });
+
+  it('an edit of its owner leaves its stage alone and remembers it, so a later paste is checked', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    missed(3, fullDeal('С-00002', 'Переговоры'));
+    edit(IVANOV, D, 3, 'Ответственный', [[IVANOV]]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['Исполнение']]);
+    expect(at(D, 3, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+  });
+
+  it('a row typed without an ID while the trigger did not run is checked as a new deal at its next edit', () => {
+    open({ deals: [] });
+    missed(2, { ...fullDeal('', 'Исполнение') });
+    edit(IVANOV, D, 2, 'Потребность', [['Утепление цеха']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап'), at(D, 2, 'Потребность')]).toEqual([
+      'С-00001',
+      'Новый',
+      'Утепление цеха',
+    ]);
+  });
+
+  it('a single stage edit of such a row checks it from the start, not from what the cell held', () => {
+    open({ deals: [] });
+    missed(2, { ...fullDeal('', 'Переговоры') });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап')]).toEqual(['С-00001', 'Новый']);
+  });
+});
+
+describe('what a move keeps', () => {
+  it('a move between open stages keeps the competitor and marks no pay month', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { Конкурент: 'ТеплоСтрой' })] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'Этап'), at(D, 2, 'Конкурент')]).toEqual(['КП отправлено', 'ТеплоСтрой']);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+  });
+
+  it('a lost deal typed «Отказ» again still goes back only to the stage it was lost at', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Причина отказа': 'Цена' })] });
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    edit(IVANOV, D, 2, 'Этап', [['Отказ']]);
+    edit(IVANOV, D, 2, 'Этап', [['Отказ'], ['']]);
+    edit(IVANOV, D, 2, 'Этап', [['Новый']]);
+    expect(at(D, 2, 'Этап')).toBe('Отказ');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/«Переговоры»/);
+  });
+
+  it('an empty row inside a paste over stages stays empty, with no note and no log', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['']]);
+    expect([at(D, 3, 'ID сделки'), at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '']).toEqual(['', '', '']);
+    expect(rowsOf(session.workbook, SHEETS.log).map((r) => r['ID'])).toEqual(['С-00001']);
   });
 });
