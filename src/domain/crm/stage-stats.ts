@@ -92,8 +92,8 @@ export function stageConversion(
     const entered = new Map<string, Date>();
     for (const s of stays) {
       if (s.stage !== from || !inPeriod(s.start, period)) continue;
-      const first = entered.get(s.dealId);
-      if (!first || s.start < first) entered.set(s.dealId, s.start);
+      // a deal's stays come in time order (staysOf), so its first stay here is its earliest
+      if (!entered.has(s.dealId)) entered.set(s.dealId, s.start);
     }
     let advanced = 0;
     for (const [dealId, start] of entered) {

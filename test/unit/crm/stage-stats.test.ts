@@ -164,4 +164,36 @@ describe('stage figures at their edges', () => {
       ['С-1', at(5), 15],
     ]);
   });
+  it('counts a stay from the period’s first moment and a move on in the same minute', () => {
+    // С-1 enters «Новый» exactly at the period's start and goes on at the same moment
+    const history = [move('С-1', 4, '', 'Новый', 0), move('С-1', 4, 'Новый', 'Потребность выявлена', 0)];
+    expect(stageConversion(history, { start: at(4, 0), end: at(5, 0) })[0]).toMatchObject({ entered: 1, advanced: 1 });
+  });
+
+  it('counts a deal that entered a stage twice by its first entry', () => {
+    // С-1: Новый 1.03 → Потребность 2.03 → back to Новый 3.03; the period starts on 1.03, so it went on
+    const history = [
+      move('С-1', 1, '', 'Новый'),
+      move('С-1', 2, 'Новый', 'Потребность выявлена'),
+      move('С-1', 3, 'Потребность выявлена', 'Новый'),
+    ];
+    expect(stageConversion(history)[0]).toMatchObject({ entered: 1, advanced: 1 });
+  });
+
+  it('takes the latest entry by time whatever the rows’ order, and the later row of two at one moment', () => {
+    const history = [
+      move('С-1', 9, 'Новый', 'Переговоры'),
+      move('С-1', 2, '', 'Новый'),
+      move('С-2', 6, '', 'Новый'),
+      move('С-2', 6, 'Новый', 'Переговоры'),
+    ];
+    const deals = [
+      { dealId: 'С-1', client: 'А', owner: 'a@x.ru', stage: 'Переговоры', stageDate: at(1) },
+      { dealId: 'С-2', client: 'Б', owner: 'a@x.ru', stage: 'Переговоры', stageDate: at(1) },
+    ];
+    expect(stuckDeals(deals, history, at(20), 1).map((d) => [d.dealId, d.since, d.days])).toEqual([
+      ['С-2', at(6), 14],
+      ['С-1', at(9), 11],
+    ]);
+  });
 });
