@@ -225,4 +225,31 @@ describe('search keys at their edges', () => {
     const clients = Array.from({ length: 25 }, (_, i) => row(`К-${String(i + 1).padStart(5, '0')}`, `Тепло ${i}`));
     expect(searchClients(prepareSearchIndex({ clients, deals: [] }), 'тепло').results).toHaveLength(20);
   });
+
+  it('reads quotes as spaces, only a leading Latin letter of an ID as Cyrillic, and no ID inside other text', () => {
+    expect(normalizeSearchText('ООО«Тепло»Дом')).toBe('ооо тепло дом');
+    expect(normalizeId('ac-1')).toBe('AC-1');
+    expect(normalizeId('АК-5')).toBe('АК-5');
+    expect(normalizeId('К-5А')).toBe('К-5А');
+  });
+
+  it('says which number matched: the ИНН or the phone', () => {
+    const index = prepareSearchIndex({ clients: [row('К-00001', 'Альфа', '7707083893', '+79123456789')], deals: [] });
+    expect(searchClients(index, '7707083893').results[0].matchedBy).toEqual(['ИНН']);
+    expect(searchClients(index, '912 345').results[0].matchedBy).toEqual(['Телефон']);
+  });
+
+  it('needs every word of a name, whole, and reads a name with a number as a name', () => {
+    const clients = [row('К-00001', 'ООО Тепло'), row('К-00002', 'АО Теплосеть'), row('К-00003', 'Ромашка 2')];
+    expect(find(clients, 'ао тепло')).toEqual(['К-00002']);
+    expect(find(clients, 'лот')).toEqual([]);
+    expect(find(clients, 'ромашка 2')).toEqual(['К-00003']);
+    expect(find(clients, '2 ромашка')).toEqual(['К-00003']);
+  });
+
+  it('reads a phone or an ID typed with spaces around it', () => {
+    const clients = [row('К-00001', 'Альфа', '', '+79123456789')];
+    expect(find(clients, ' +7 912')).toEqual(['К-00001']);
+    expect(find(clients, ' к-1 ')).toEqual(['К-00001']);
+  });
 });
