@@ -46,6 +46,13 @@ describe('the period the director types', () => {
     });
     expect(parsePeriod('1.2026', NOW).label).toBe('01.2026');
     expect(parsePeriod('2026-12', NOW).end).toEqual(day(1, 1, 2027, 0));
+    expect(parsePeriod('2026-1', NOW).label).toBe('01.2026');
+  });
+
+  it('refuses a month or a day with anything typed before or after it', () => {
+    for (const text of ['03.2026 г', 'г2026-03', '2026-03x', '01.03.20261–31.03.2026']) {
+      expect(() => parsePeriod(text, NOW)).toThrow(DomainError);
+    }
   });
 
   it('reads two days, both included, with a dash, «..» or «с … по …»', () => {
