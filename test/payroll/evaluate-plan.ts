@@ -10,6 +10,7 @@ import { emptySheet, emptyWorkbook, type CellModel } from '../../local/runtime/m
 import * as customFunctions from '../../src/entry/custom-functions';
 import type { PlanCell } from '../../src/server/payroll/payroll-sheet-plan';
 import { CODE_PATH } from '../helpers/bundle';
+import { planRows } from '../unit/payroll/fixtures/evaluate-plan';
 
 const names = Object.keys(customFunctions);
 let tableArgs: ReturnType<typeof customFunctionTableArgs> | undefined;
@@ -27,13 +28,7 @@ export function evaluatePlan(values: readonly PlanCell[][], extra: PlanCell[][] 
   const width = Math.max(...all.map((row) => row.length));
   const workbook = emptyWorkbook('Formulas', 'director@example.ru');
   const sheet = emptySheet(workbook.nextSheetId++, 'Зарплата', all.length, width);
-  sheet.rows = all.map((row) =>
-    row.map((v): CellModel | undefined => {
-      if (v === '') return undefined;
-      if (typeof v === 'string' && v.startsWith('=')) return { value: null, formula: v };
-      return { value: typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v };
-    }),
-  );
+  sheet.rows = planRows(all);
   workbook.sheets.push(sheet);
   const engine = new FormulaEngine(workbook);
   let customCalls = 0;
