@@ -131,26 +131,8 @@ function expectFormulasEqualEngine(tab: Tab): number {
   return checked;
 }
 
-const LINE = [
-  'Категория',
-  'Оклад / ставка в день',
-  'Норма дней',
-  'Отработано дней',
-  'Начислено по окладу / по ставке',
-  'План',
-  'Продажи',
-  '% выполнения',
-  'Ставка',
-  'Премия за план',
-  'Премия KPI',
-  'Доплата до МРОТ',
-  'Работа в выходные и праздники',
-  'Всего начислено',
-  'НДФЛ с аванса',
-  'НДФЛ при окончательном расчёте',
-  'Аванс выплачен',
-  'К выплате',
-];
+// every amount column of an employee's row: after «№ п/п», «Таб. №» and «ФИО», before «Подпись»
+const LINE = PAYROLL_HEADERS.slice(3, -1);
 const lineOf = (tab: Tab, row: number) => LINE.map((h) => tab.shown(row, h)).map((v) => roundNumber(v));
 const roundNumber = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10_000) / 10_000 : v);
 
