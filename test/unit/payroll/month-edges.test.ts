@@ -119,6 +119,33 @@ describe('who is on the payroll of March 2026 (norm 21)', () => {
   });
 });
 
+describe('a timesheet row of someone not on the payroll, with spaces in the cells', () => {
+  const input = (staff: StaffRecord[], tabNo: string) =>
+    month('2026-03', staff, { timesheet: [timesheet('2026-03', tabNo, 21)], plans: [planned('2026-03', tabNo).plan] });
+
+  it('finds the person by «Таб. №» and «Должность» with spaces around them', () => {
+    const gone = person(' 6', { dismissalDate: d('2026-01-31') });
+    expect(failure(computeMonthPayroll(input([gone], '6 ')).rows[0]).reason).toBe('dismissed');
+    const spacedPosition = person('6', {
+      position: ' Специалист по работе с клиентами ',
+      dismissalDate: d('2026-01-31'),
+    });
+    expect(failure(computeMonthPayroll(input([spacedPosition], '6')).rows[0]).reason).toBe('dismissed');
+    // another position's timesheet row is not the payroll's
+    expect(computeMonthPayroll(input([person('6', { position: 'Директор' })], '6')).rows).toEqual([]);
+  });
+
+  it('one hired after the month and dismissed later is named as hired later, not as dismissed', () => {
+    const later = person('3', { hireDate: d('2026-04-01'), dismissalDate: d('2026-06-30') });
+    expect(failure(computeMonthPayroll(input([later], '3')).rows[0])).toEqual({
+      reason: 'other',
+      error:
+        'Сотрудник принят 01.04.2026 — позже 2026-03, а в табеле за этот месяц есть его строка: удалите строку ' +
+        'или исправьте «Дату приёма»',
+    });
+  });
+});
+
 describe('messages of rows that cannot be computed', () => {
   const a = person('1');
   const { plan: p, deal: dl } = planned('2026-03', '1');
@@ -131,6 +158,32 @@ describe('messages of rows that cannot be computed', () => {
       error: 'В табеле за 2026-03 две строки для таб. № 1: оставьте одну',
     });
     expect(ok(rows([timesheet('2026-03', '1', 21), timesheet('март', '1', 20)])[0]).daysWorked).toBe(21);
+  });
+
+  it('two timesheet rows whose «Таб. №» differ only by spaces are two rows of one person', () => {
+    const rows = computeMonthPayroll(
+      month('2026-03', [a], {
+        timesheet: [timesheet('2026-03', '1', 21), timesheet('2026-03', '1 ', 20)],
+        plans: [p],
+        deals: [dl],
+      }),
+    ).rows;
+    expect(failure(rows[0]).error).toBe('В табеле за 2026-03 две строки для таб. № 1: оставьте одну');
+  });
+
+  it('a year without МРОТ in «Настройки» names the row to add', () => {
+    const row = computeMonthPayroll(
+      month('2026-03', [a], {
+        settings: noKpi({ mrotByYear: {} }),
+        timesheet: [timesheet('2026-03', '1', 21)],
+        plans: [p],
+        deals: [dl],
+      }),
+    ).rows[0];
+    expect(failure(row)).toEqual({
+      reason: 'other',
+      error: 'Не задан МРОТ на 2026 год: добавьте строку «МРОТ 2026, руб.» на листе «Настройки»',
+    });
   });
 
   it('a year without a calendar', () => {
@@ -479,6 +532,51 @@ describe('НДФЛ of the two payments', () => {
     expect([lines.ndflAdvance, lines.ndflFinal, lines.ndflUnwithheld]).toEqual([rub(1_118), rub(2_222), 0]);
   });
 
+  it('a December аванс alone can pass 450 000: 440 000 + 15 000, no child deduction though the rest is 2027’s', () => {
+    // Аванс: 13 % × (455 000 − 15 400) = 57 148 − 55 198 = 1 950. The rest 12 093 in 2027: 1 572,09 → 1 572.
+    const a = person('1', { children: { children: 1, disabled: 0, soleParent: false } });
+    const { plan: p, deal: dl } = planned('2026-12', '1');
+    const lines = ok(
+      computeMonthPayroll(
+        month('2026-12', [a], {
+          timesheet: [
+            { ...timesheet('2026-12', '1', 22, 15_000), advanceDate: d('2026-12-15'), paymentDate: d('2027-01-12') },
+          ],
+          plans: [p],
+          deals: [dl],
+          ytd: { '1': { income: rub(440_000), deductions: rub(15_400), tax: rub(55_198) } },
+        }),
+      ).rows[0],
+    );
+    expect([lines.childDeduction, lines.deduction, lines.ndflAdvance, lines.ndflFinal]).toEqual([
+      0,
+      0,
+      rub(1_950),
+      rub(1_572),
+    ]);
+  });
+
+  it('the income since January is found for a «Таб. №» typed with spaces around it', () => {
+    // 13 % × (100 000 + 27 093) = 16 522,09 → 16 522, less the 13 000 withheld before: 3 522
+    const spaced = person(' 1 ');
+    const { plan: p, deal: dl } = planned('2026-03', '1', spaced.email);
+    const lines = ok(
+      computeMonthPayroll(
+        month('2026-03', [spaced], {
+          timesheet: [timesheet('2026-03', '1', 21)],
+          plans: [p],
+          deals: [dl],
+          ytd: { '1': { income: rub(100_000), deductions: 0, tax: rub(13_000) } },
+        }),
+      ).rows[0],
+    );
+    expect([lines.finalPayment.incomeBefore, lines.finalPayment.taxBefore, lines.ndfl]).toEqual([
+      rub(100_000),
+      rub(13_000),
+      rub(3_522),
+    ]);
+  });
+
   it('both payments in December count for the child limit: 440 000 + 27 093 passes 450 000, no child deduction', () => {
     // Аванс: 13 % × (450 000 − 15 400) = 56 498 − 55 198 = 1 300; the rest: 13 % × (467 093 − 15 400) = 58 720,09
     // → 58 720 − 56 498 = 2 222
@@ -671,6 +769,34 @@ describe('months of the year not closed', () => {
     expect([lines.finalPayment.incomeBefore, lines.finalPayment.taxBefore]).toEqual([rub(27_093), rub(3_522)]);
     // May: 27 093 too; 13 % × 54 186 = 7 044,18 → 7 044 − 3 522 = 3 522
     expect(lines.ndfl).toBe(rub(3_522));
+  });
+
+  it('only those who lack a month have it computed: a closed April is not counted twice', () => {
+    // «1» has April closed (27 093, НДФЛ 3 522); «2» has not, and gets April from the workbook.
+    // Both have an April timesheet, plan and deal, so computing April for «1» as well would add it again.
+    const b = person('2');
+    const aprilA = planned('2026-04', '1');
+    const aprilB = planned('2026-04', '2');
+    const mayB = planned('2026-05', '2');
+    const april: PaidMonth = { ...zero('2026-04'), income: rub(27_093), tax: rub(3_522) };
+    const both = {
+      ...input,
+      staff: [a, b],
+      timesheet: [
+        ...input.timesheet,
+        timesheet('2026-05', '2', 19),
+        timesheet('2026-04', '1', 22),
+        timesheet('2026-04', '2', 22),
+      ],
+      plans: [...input.plans, mayB.plan, aprilA.plan, aprilB.plan],
+      deals: [...input.deals, mayB.deal, aprilA.deal, aprilB.deal],
+    };
+    const closed = [...['2026-01', '2026-02', '2026-03'].flatMap((m) => [zero(m), { ...zero(m), tabNo: '2' }]), april];
+    const [rowA, rowB] = computeMonthWithHistory(both, closed).rows;
+    expect(ok(rowA).estimatedMonths).toEqual([]);
+    expect([ok(rowA).finalPayment.incomeBefore, ok(rowA).finalPayment.taxBefore]).toEqual([rub(27_093), rub(3_522)]);
+    expect(ok(rowB).estimatedMonths).toEqual(['2026-04']);
+    expect(ok(rowB).finalPayment.incomeBefore).toBe(rub(27_093));
   });
 
   it('a month that cannot be computed from the workbook stays missing', () => {
