@@ -126,7 +126,8 @@ export function adviseCategory(person: StaffRecord, on: Date): CategoryAdvice {
       : result(
           null,
           from,
-          current === 'probation' && probationEnd !== null && from.getTime() === afterProbation.getTime()
+          // only one on probation gets here: «Без категории» has returned above
+          probationEnd !== null && from.getTime() === afterProbation.getTime()
             ? `«Без категории» возможна с ${ru(from)}, после окончания испытательного срока ${ru(probationEnd)}`
             : `«Без категории» возможна с ${ru(from)}: при среднем специальном образовании нужен стаж 3 года`,
         );

@@ -236,6 +236,31 @@ describe('category advice in the director\u2019s words', () => {
     );
   });
 
+  it('names the end of probation only for one on probation with a recorded term', () => {
+    // «Без категории» with a term of 3 months on record (ended 31.05.2025): 1.75 years before + 3 months reach
+    // 2 years on 01.06.2025, the day after that term, and it is the experience that still holds II back
+    const noneWithTerm = staff({ probationMonths: 3, experienceYearsBefore: 1.75 });
+    expect(adviseCategory(noneWithTerm, d('2025-05-01'))).toMatchObject({
+      current: 'none',
+      eligible: null,
+      eligibleFrom: d('2025-06-01'),
+      reason: 'II категория возможна с 01.06.2025, когда стаж специалиста достигнет 2 лет',
+    });
+    // on probation without a term, asked before the hire date: the date is the hire date, no term end is named
+    const trial = { category: 'Испытательный срок', probationMonths: 0 };
+    expect(adviseCategory(staff({ ...trial, experienceYearsBefore: 3 }), d('2025-02-01'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: d('2025-03-01'),
+      reason: 'II категория возможна с 01.03.2025, когда стаж специалиста достигнет 2 лет',
+    });
+    const secondary = staff({ ...trial, education: 'Среднее специальное', experienceYearsBefore: 4 });
+    expect(adviseCategory(secondary, d('2025-02-01'))).toMatchObject({
+      eligible: null,
+      eligibleFrom: d('2025-03-01'),
+      reason: '«Без категории» возможна с 01.03.2025: при среднем специальном образовании нужен стаж 3 года',
+    });
+  });
+
   it('asks for the education when it is not one of the two', () => {
     expect(adviseCategory(staff({ education: '' }), d('2030-01-01'))).toMatchObject({
       eligible: null,
