@@ -66,9 +66,17 @@ export function phoneDigits(text: string): string {
 
 /** An ID in one spelling: Latin «K»/«C» typed for Cyrillic «К»/«С», dash optional, case ignored. */
 export function normalizeId(text: string): string {
-  const t = text.trim().toUpperCase().replace(/^K/, 'К').replace(/^C/, 'С').replace(/\s/g, '');
-  const m = /^([КС])-?(\d+)$/.exec(t);
-  return m ? `${m[1]}-${m[2].padStart(5, '0')}` : t;
+  return idKey(text) || compactId(text);
+}
+
+function compactId(text: string): string {
+  return text.trim().toUpperCase().replace(/^K/, 'К').replace(/^C/, 'С').replace(/\s/g, '');
+}
+
+/** The client or deal ID a text spells (as `normalizeId` reads it), or '' when it spells none. */
+function idKey(text: string): string {
+  const m = /^([КС])-?(\d+)$/.exec(compactId(text));
+  return m ? `${m[1]}-${m[2].padStart(5, '0')}` : '';
 }
 
 /** Prepares the index once per session: each client with its normalised keys and its deals. */
@@ -150,7 +158,7 @@ function parseQuery(query: string): Query {
   const trimmed = query.trim();
   // «+7 912…» or «8 912…» typed in part: the country or trunk prefix is not part of the stored number
   const national = /^\+7/.test(trimmed) || /^8/.test(trimmed) ? digits.slice(1) : phoneDigits(digits);
-  const id = /^[кkсc]-?\s*\d+$/i.test(query.trim()) ? normalizeId(query) : '';
+  const id = idKey(query);
   return {
     text,
     // the text has single spaces and no space at its ends, and a blank text finds nothing before words are read

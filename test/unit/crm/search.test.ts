@@ -27,7 +27,11 @@ const DATA: SearchIndexData = {
     ['С-00003', 'К-00002', 'Новый'],
   ],
 };
-const index = prepareSearchIndex(DATA);
+// prepared in each test, so that a mutation testing run sees the code it runs
+let index: ReturnType<typeof prepareSearchIndex>;
+beforeEach(() => {
+  index = prepareSearchIndex(DATA);
+});
 const ids = (q: string) => searchClients(index, q).results.map((r) => r.clientId);
 
 describe('the client search', () => {
@@ -70,6 +74,31 @@ describe('the client search', () => {
     expect(ids('С-00002')).toEqual(['К-00001']);
     expect(ids('c00003')).toEqual(['К-00002']);
     expect(normalizeId('с-12')).toBe('С-00012');
+  });
+
+  it('reads an ID typed with spaces in it, as the ID column reads it', () => {
+    expect(ids('к 1')).toEqual(['К-00001']);
+    expect(ids('С- 3')).toEqual(['К-00002']);
+    expect(ids('к-0 0002')).toEqual(['К-00002']);
+    expect(normalizeId('к-0 0002')).toBe('К-00002');
+    // a word that only ends like an ID is looked for as text
+    expect(ids('ООО к-1')).toEqual([]);
+  });
+
+  it('needs three digits after «+7» to look for a phone', () => {
+    // «+7 91» is 91 of a number: too few, though «791» has three digits
+    expect(ids('+7 91')).toEqual([]);
+    expect(ids('+7 912')).toEqual(['К-00001']);
+  });
+
+  it('reads «+7» as the country code only at the start', () => {
+    // 912 +7 is looked for as 9127, which no phone holds; «127» of another phone is not it
+    const other = prepareSearchIndex({
+      clients: [['К-00009', 'Урал', '', '+7 (343) 212-70-00', '', 'Клиент', '']],
+      deals: [],
+    });
+    expect(searchClients(other, '912 +7').results).toEqual([]);
+    expect(searchClients(other, '+7 343').results.map((r) => r.clientId)).toEqual(['К-00009']);
   });
 
   it('gives each result its deals with their stages and what matched', () => {
