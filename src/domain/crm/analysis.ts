@@ -88,11 +88,13 @@ export function lastClosedMonth(now: Date): Period {
   );
 }
 
+/** A day typed as 1.3.2026 or 01.03.2026 (the split of the period has taken the spaces around it). */
 function parseDay(text: string): Date | null {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (!m) return null;
   const d = new Date(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
-  return d.getDate() === Number(m[1]) && d.getMonth() === Number(m[2]) - 1 ? d : null;
+  // a day outside its month (0, 31.04, up to 99) or a month past 12 moves the month
+  return d.getMonth() === Number(m[2]) - 1 ? d : null;
 }
 
 /**
@@ -106,7 +108,7 @@ export function parsePeriod(text: string, now: Date): Period {
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return monthPeriod(Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthPeriod(Number(m[1]), Number(m[2]));
-  const parts = t.split(/\s*(?:–|—|-|\.\.|по)\s*(?=\d{1,2}\.\d{1,2}\.\d{4}$)/);
+  const parts = t.split(/\s*(?:–|—|-|\.\.|по)\s*(?=\d{1,2}\.\d{1,2}\.\d{4})/);
   if (parts.length === 2) {
     const from = parseDay(parts[0].replace(/^с\s*/, ''));
     const to = parseDay(parts[1]);
@@ -139,9 +141,12 @@ export function analysisData(input: {
   const lostEntry = new Map<string, Date>();
   for (const e of input.history) {
     const first = firstEntry.get(e.dealId);
+    // Stryker disable next-line EqualityOperator: an entry at the same moment sets the same time
     if (!first || e.time < first) firstEntry.set(e.dealId, e.time);
+    // Stryker disable next-line ConditionalExpression: a deal at «Отказ» has its move there as its latest entry (every move is recorded)
     if (e.to === LOST_STAGE) {
       const lost = lostEntry.get(e.dealId);
+      // Stryker disable next-line EqualityOperator: an entry at the same moment sets the same time
       if (!lost || e.time > lost) lostEntry.set(e.dealId, e.time);
     }
   }

@@ -62,6 +62,7 @@ describe('the period the director types', () => {
     expect(parsePeriod('01.03.2026 — 15.03.2026', NOW)).toEqual(firstHalf);
     expect(parsePeriod('01.03.2026..15.03.2026', NOW)).toEqual(firstHalf);
     expect(parsePeriod('с 01.03.2026 по 15.03.2026', NOW)).toEqual(firstHalf);
+    expect(parsePeriod('с01.03.2026 по15.03.2026', NOW)).toEqual(firstHalf);
     expect(parsePeriod('31.12.2025–31.12.2025', NOW)).toEqual({
       start: day(31, 12, 2025, 0),
       end: day(1, 1, 2026, 0),
@@ -82,6 +83,7 @@ describe('the period the director types', () => {
     '01.03.2026',
     'x01.03.2026–15.03.2026',
     '01.03.2026–15.03.2026x',
+    '01.03.2026с–15.03.2026',
   ])('refuses «%s» and says how to type a period', (text) => {
     expect(() => parsePeriod(text, NOW)).toThrow(
       new DomainError(
@@ -369,5 +371,76 @@ describe('the analysis of a month', () => {
     expect(quiet.lossReasons).toEqual([]);
     expect(quiet.stages.map((s) => s.entered)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(quiet.stages[0].medianDays).toBe(14);
+  });
+});
+
+describe('the analysis at the edges of the period', () => {
+  const analyse = (clients: AnalysisClient[], deals: AnalysisDeal[], history: HistoryEntry[]) =>
+    analysisData({ clients, deals, history, names: new Map(), salesBy: 'contract', period: MARCH });
+
+  it('counts a client and a deal from the first moment of the period', () => {
+    const first = day(1, 3, 2026, 0);
+    const data = analyse(
+      [client('К1', 'Сайт', 'Юрлицо', 'Пермь', first)],
+      [deal({ id: 'С1', clientId: 'К1', owner: 'a@firma.ru', stage: 'Новый' })],
+      [entry('С1', first, '', 'Новый')],
+    );
+    expect(data.bySource).toEqual([row('Сайт', 1, 1, 0, 0, 0, null)]);
+  });
+
+  it('takes the latest «Отказ» of a deal lost, reopened and lost again', () => {
+    const lostTwice = [
+      entry('С1', day(1, 2), '', 'Новый'),
+      entry('С1', day(10, 2), 'Новый', 'Отказ'),
+      entry('С1', day(2, 3), 'Отказ', 'Новый'),
+      entry('С1', day(5, 3), 'Новый', 'Отказ'),
+    ];
+    const data = analyse(
+      [],
+      [deal({ id: 'С1', clientId: 'К1', owner: 'a@firma.ru', stage: 'Отказ', lossReason: 'Цена' })],
+      lostTwice,
+    );
+    expect(data.lossReasons).toEqual([{ name: 'Цена', count: 1 }]);
+  });
+
+  it('puts more new clients first when sales are equal, whatever order the clients come in', () => {
+    const created = day(10, 3);
+    const data = analyse(
+      [
+        client('К1', 'Сайт', '', '', created),
+        client('К2', 'Выставка', '', '', created),
+        client('К3', 'Выставка', '', '', created),
+        client('К4', 'Выставка', '', '', created),
+        client('К5', 'Реклама', '', '', created),
+        client('К6', 'Реклама', '', '', created),
+      ],
+      [],
+      [],
+    );
+    expect(data.bySource.map((r) => [r.name, r.clients])).toEqual([
+      ['Выставка', 3],
+      ['Реклама', 2],
+      ['Сайт', 1],
+    ]);
+  });
+
+  it('leaves a stay that ends at the first moment after the period out of its days', () => {
+    // the move on at 00:00 on 1 April is April's: in March the stay at «Новый» has not ended
+    const data = analyse(
+      [],
+      [deal({ id: 'С1', clientId: 'К1', owner: 'a@firma.ru', stage: 'Потребность выявлена' })],
+      [entry('С1', day(10, 3), '', 'Новый'), entry('С1', day(1, 4, 2026, 0), 'Новый', 'Потребность выявлена')],
+    );
+    expect(data.stages[0]).toMatchObject({ from: 'Новый', entered: 1, medianDays: null });
+  });
+
+  it('gives a deal whose client is not on «Клиенты» no type and no city', () => {
+    const data = analyse(
+      [],
+      [deal({ id: 'С1', clientId: 'К404', owner: 'a@firma.ru', stage: 'Новый' })],
+      [entry('С1', day(10, 3), '', 'Новый')],
+    );
+    expect(data.byType).toEqual([row('(не указано)', 0, 1, 0, 0, 0, null)]);
+    expect(data.byCity).toEqual([row('(не указано)', 0, 1, 0, 0, 0, null)]);
   });
 });
