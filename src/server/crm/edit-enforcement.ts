@@ -900,7 +900,23 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
       discountTouched && block.formula(i, H.discount)
         ? 'в «Скидка, %» нельзя формулу: введите число'
         : discountProblem(discount, effectiveStatus, ctx.settings.maxDiscountPercent);
-    if (problem) {
+    if (problem && !discountTouched && !block.newRows.has(i)) {
+      // the status changed under a discount it no longer allows: the discount is taken away, not refused
+      record[H.discount] = '';
+      discountChanged.push(i);
+      discountNotes.set(i, `скидка ${textOf(discount)} % снята: ${problem}`);
+      memory.set(id, H.discount, '');
+      log.push({
+        user: ctx.user,
+        action: 'Скидка снята',
+        sheet: table.name,
+        id,
+        field: H.discount,
+        before: textOf(discount),
+        after: '',
+        comment: problem,
+      });
+    } else if (problem) {
       const rememberedDiscount =
         memory.get(id, H.discount)?.value ?? (block.single && discountTouched ? textOf(e.oldValue) : '');
       const back = discountProblem(rememberedDiscount, effectiveStatus, ctx.settings.maxDiscountPercent)

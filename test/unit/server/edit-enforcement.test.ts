@@ -737,18 +737,21 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
       `${NOTE_PREFIX}статус «Клиент» не принят: Статус «Ключевой» снимает только директор (п. 2.10)`,
     );
     expect(at(C, 3, 'Скидка, %')).toBe(10);
+    toasts();
     edit(DIRECTOR, C, 3, 'Статус клиента', [['Клиент']]);
     expect(at(C, 3, 'Статус клиента')).toBe('Клиент');
     expect(noteAt(C, 3, 'Статус клиента') ?? '').toBe('');
     expect(at(C, 3, 'Скидка, %')).toBe('');
     expect(noteAt(C, 3, 'Скидка, %')).toBe(
-      `${NOTE_PREFIX}скидка «10» не принята: Скидка возможна только для клиентов со статусом «Ключевой» (п. 2.10); сейчас статус «Клиент»`,
+      `${NOTE_PREFIX}скидка 10 % снята: Скидка возможна только для клиентов со статусом «Ключевой» (п. 2.10); сейчас статус «Клиент»`,
     );
     const log = rowsOf(session.workbook, SHEETS.log).slice(-2);
-    expect(log.map((r) => [r['Действие'], r['Поле'], r['Было']])).toEqual([
-      ['Статус клиента', 'Статус клиента', 'Ключевой'],
-      ['Отклонена скидка', 'Скидка, %', '10'],
+    expect(log.map((r) => [r['Действие'], r['Поле'], r['Было'], r['Стало']])).toEqual([
+      ['Статус клиента', 'Статус клиента', 'Ключевой', 'Клиент'],
+      ['Скидка снята', 'Скидка, %', '10', null],
     ]);
+    // the director was refused nothing: no toast of refusals
+    expect(toasts()).toEqual([]);
   });
 
   it('another specialist’s client keeps its status; a formula in the status is refused', () => {
