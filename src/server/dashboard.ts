@@ -332,7 +332,7 @@ export function refreshDashboard(
       clients: analysisClients(optionalGrid(ss, SHEETS.clients)),
       deals: analysisDeals(deals),
       history: historyEntries(optionalGrid(ss, SHEETS.stageHistory)),
-      names: new Map(staff.map((p) => [p.email.toLowerCase(), p.name])),
+      names: new Map(staff.map((p) => [p.email.trim().toLowerCase(), p.name])),
       salesBy: settings.salesBy,
       period,
     }),

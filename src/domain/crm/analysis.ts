@@ -211,7 +211,11 @@ export function analysisData(input: {
       (f) => f.client?.city ?? '',
     ),
     byDirection: segment(null, (f) => f.deal.direction),
-    bySpecialist: segment(null, (f) => input.names.get(f.deal.owner.toLowerCase()) ?? f.deal.owner),
+    // one row per person: an e-mail typed in another case or with spaces is the same specialist
+    bySpecialist: segment(null, (f) => {
+      const email = f.deal.owner.trim().toLowerCase();
+      return input.names.get(email) ?? email;
+    }),
     lossReasons: count(lostFacts.map((f) => f.deal.lossReason)),
     competitors: count(lostFacts.filter((f) => f.deal.competitor !== '').map((f) => f.deal.competitor)),
     stages: conv.map((c, i) => ({ ...c, medianDays: days[i].medianDays })),

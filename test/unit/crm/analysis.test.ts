@@ -434,6 +434,22 @@ describe('the analysis at the edges of the period', () => {
     expect(data.stages[0]).toMatchObject({ from: 'Новый', entered: 1, medianDays: null });
   });
 
+  it('counts a specialist once whatever the case of the e-mail, named or not', () => {
+    const opened = (id: string, owner: string) => deal({ id, clientId: 'К1', owner, stage: 'Новый' });
+    const data = analysisData({
+      clients: [],
+      deals: [opened('С1', 'Sidorov@firma.ru'), opened('С2', ' sidorov@firma.ru'), opened('С3', 'IVANOV@firma.ru ')],
+      history: ['С1', 'С2', 'С3'].map((id) => entry(id, day(10, 3), '', 'Новый')),
+      names: new Map([['ivanov@firma.ru', 'Иванов И.']]),
+      salesBy: 'contract',
+      period: MARCH,
+    });
+    expect(data.bySpecialist).toEqual([
+      row('sidorov@firma.ru', 0, 2, 0, 0, 0, null),
+      row('Иванов И.', 0, 1, 0, 0, 0, null),
+    ]);
+  });
+
   it('gives a deal whose client is not on «Клиенты» no type and no city', () => {
     const data = analyse(
       [],
