@@ -15,7 +15,7 @@ import { appendStageHistory, type StageChange } from '../../adapter/stage-histor
 import { EDIT_LOCK_TIMEOUT_MS, withDocumentLock } from '../../adapter/lock';
 import { Table } from '../../adapter/table';
 import { ValueMemory } from '../../adapter/value-memory';
-import { discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
+import { discountPercent, discountProblem, statusAfterStage, statusChangeProblem } from '../../domain/crm/client-rules';
 import {
   checkTransition,
   fallbackStage,
@@ -902,9 +902,11 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         : discountProblem(discount, effectiveStatus, ctx.settings.maxDiscountPercent);
     if (problem && !discountTouched && !block.newRows.has(i)) {
       // the status changed under a discount it no longer allows: the discount is taken away, not refused
+      // (a percent-formatted cell holds 0.1 for 10 %)
+      const percent = String(discountPercent(discount) ?? textOf(discount)).replace('.', ',');
       record[H.discount] = '';
       discountChanged.push(i);
-      discountNotes.set(i, `скидка ${textOf(discount)} % снята: ${problem}`);
+      discountNotes.set(i, `скидка ${percent} % снята: ${problem}`);
       memory.set(id, H.discount, '');
       log.push({
         user: ctx.user,
@@ -912,7 +914,7 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         sheet: table.name,
         id,
         field: H.discount,
-        before: textOf(discount),
+        before: percent,
         after: '',
         comment: problem,
       });

@@ -754,6 +754,14 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(toasts()).toEqual([]);
   });
 
+  it('a discount in a percent-formatted cell is named in percent when it is taken away', () => {
+    open({ clients: [CLIENT_A, { ...KEY, 'Скидка, %': 0.125 }] });
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Скидка, %')).toBe('');
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка 12,5 % снята: /);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка снята', Было: '12,5' });
+  });
+
   it('another specialist’s client keeps its status; a formula in the status is refused', () => {
     open();
     edit(PETROVA, C, 2, 'Статус клиента', [['Клиент']]);
