@@ -247,7 +247,7 @@ function signature(secret: readonly number[], id: string, kind: string, text: st
 
 /** When an entry was queued: the first part of its ID is Date.now() in base 36. */
 function idTime(id: string): number {
-  const t = parseInt(id.split('-')[0] ?? '', 36);
+  const t = parseInt(id.split('-')[0], 36);
   return Number.isFinite(t) ? t : 0;
 }
 
@@ -314,7 +314,7 @@ function readOverflow(ss: Spreadsheet, all?: Record<string, string>): { valid: S
   const seen = new Set<string>();
   const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, OVERFLOW_HEADERS.length).getValues();
   for (const r of rows) {
-    const cells = r.map((v) => String(v ?? ''));
+    const cells = r.map((v) => String(v));
     if (cells.every((c) => c === '')) continue;
     const [id, kind, text, signed] = cells;
     const entry = ((): Stored | null => {
@@ -351,23 +351,20 @@ export function takePlantedEntries(ss: Spreadsheet): string[][] {
   if (!all[OVERFLOW_KEY]) return [];
   const { valid, planted } = readOverflow(ss, all);
   if (planted.length === 0) return [];
-  rewriteOverflow(ss, valid, [], valid.length + planted.length);
+  rewriteOverflow(ss, valid, []);
   if (valid.length === 0) props().deleteProperty(OVERFLOW_KEY);
   return planted;
 }
 
-/** Writes `left` (and `keep`, rows as they stood) as the overflow tab's rows, over at least `before` rows cleared. */
-function rewriteOverflow(ss: Spreadsheet, left: readonly Stored[], keep: readonly string[][], before: number): void {
+/** Writes `left` (and `keep`, rows as they stood) as the overflow tab's rows, over its rows cleared. */
+function rewriteOverflow(ss: Spreadsheet, left: readonly Stored[], keep: readonly string[][]): void {
   const sheet = ss.getSheetByName(OVERFLOW_SHEET);
   if (!sheet) return;
-  const height = Math.max(before, sheet.getLastRow() - 1);
+  const height = sheet.getLastRow() - 1;
   if (height > 0) sheet.getRange(2, 1, height, OVERFLOW_HEADERS.length).clearContent();
   if (left.length + keep.length > 0) {
     const secret = secretBytes();
-    const rows = [
-      ...left.map((e) => overflowCells(e, secret)),
-      ...keep.map((r) => r.slice(0, OVERFLOW_HEADERS.length)),
-    ];
+    const rows = [...left.map((e) => overflowCells(e, secret)), ...keep];
     sheet.getRange(2, 1, rows.length, OVERFLOW_HEADERS.length).setValues(rows);
   }
 }
@@ -401,7 +398,7 @@ export function forgetEntries(ss: Spreadsheet, ids: readonly string[]): void {
     const left = rows.filter((e) => !written.has(e[0]));
     rows.filter((e) => written.has(e[0])).forEach(newest);
     // planted rows stay for the report of takePlantedEntries
-    if (left.length !== rows.length) rewriteOverflow(ss, left, planted, rows.length + planted.length);
+    if (left.length !== rows.length) rewriteOverflow(ss, left, planted);
     if (left.length === 0 && planted.length === 0) props().deleteProperty(OVERFLOW_KEY);
   }
   // a copy of a written entry typed back into the overflow tab is not newer than this
