@@ -229,12 +229,26 @@ describe('a paste over «Этап»', () => {
 });
 
 describe('IDs', () => {
-  it('gives a deal typed by hand the next ID, logged as a new deal; its stage is left for the person to choose', () => {
+  it('gives a deal typed by hand the next ID, logged as a new deal, and starts it at «Новый» as the sidebar does', () => {
     open({ deals: [fullDeal('С-00007', 'Переговоры')] });
     session.takeUiEvents();
     edit(IVANOV, D, 3, 'ID клиента', [['К-00001']]);
-    expect([at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual(['', '', []]);
+    expect([at(D, 3, 'Этап'), at(D, 3, 'Дата этапа'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual([
+      'Новый',
+      midnight(),
+      '',
+      [],
+    ]);
     expect(at(D, 3, 'ID сделки')).toBe('С-00008');
+    expect(rowsOf(session.workbook, SHEETS.stageHistory).slice(-1)[0]).toMatchObject({
+      'ID сделки': 'С-00008',
+      Было: null,
+      Стало: 'Новый',
+      Способ: 'Лист',
+    });
+    // the next stage is checked from «Новый»: its fields first
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    expect(at(D, 3, 'Этап')).toBe('Новый');
     expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая сделка')).toMatchObject({
       ID: 'С-00008',
       Поле: 'ID сделки',
