@@ -125,11 +125,15 @@ function enforceLocked(
       let formulas: string[][] | null = null;
       return (i: number, header: string) => {
         const c = table.index.get(header);
+        // outside the edited columns a formulas row has no entry, which reads as no formula: these bounds only
+        // spare the read for a header the edit did not cover
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: see above
         if (c === undefined || c + 1 < firstCol || c + 1 >= firstCol + numCols) return false;
         // the edited range itself when it starts below the header row (no getRange)
         formulas ??= (
           firstRow === top ? range : sheet.getRange(firstRow, firstCol, rows.length, numCols)
         ).getFormulas();
+        // Stryker disable next-line OptionalChaining: the formulas hold one row per row of the block
         return (formulas[i]?.[c + 1 - firstCol] ?? '') !== '';
       };
     })(),

@@ -945,6 +945,31 @@ describe('pastes that reach the header row or hold formulas', () => {
   });
 });
 
+describe('the cells of a paste from the header row, and of a paste in one row', () => {
+  it('a formula pasted from the header row down is refused in its own row', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(1, columnOf(session.workbook, D, 'Этап'), 3, 1);
+    range.setFormulas([[''], [''], ['="КП отправлено"']]);
+    range.getCell(1, 1).setValue('Этап');
+    range.getCell(2, 1).setValue('КП отправлено');
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/в «Этап» нельзя формулу/);
+  });
+
+  it('a stage refused in a paste of two cells of one row gets its note in its own cell', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['Исполнение', at(D, 2, 'Дата этапа')]]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+    expect(noteAt(D, 2, 'Дата этапа') ?? '').toBe('');
+  });
+});
+
 describe('what the enforcement tells and remembers', () => {
   it('more than five refusals in one paste name the first five and say there are more', () => {
     const ids = ['С-00001', 'С-00002', 'С-00003', 'С-00004', 'С-00005', 'С-00006'];
