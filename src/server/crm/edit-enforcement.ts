@@ -125,11 +125,15 @@ function enforceLocked(
       let formulas: string[][] | null = null;
       return (i: number, header: string) => {
         const c = table.index.get(header);
+        // outside the edited columns a formulas row has no entry, which reads as no formula: these bounds only
+        // spare the read for a header the edit did not cover
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: see above
         if (c === undefined || c + 1 < firstCol || c + 1 >= firstCol + numCols) return false;
         // the edited range itself when it starts below the header row (no getRange)
         formulas ??= (
           firstRow === top ? range : sheet.getRange(firstRow, firstCol, rows.length, numCols)
         ).getFormulas();
+        // Stryker disable next-line OptionalChaining: the formulas hold one row per row of the block
         return (formulas[i]?.[c + 1 - firstCol] ?? '') !== '';
       };
     })(),
@@ -623,12 +627,18 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   const statusUpdates = new Map<string, { row: number; from: unknown; to: string }>();
   const history: StageChange[] = [];
   const reopened: number[] = [];
+  const started: number[] = [];
   const stagePayMonths = new Set<string>();
   block.records.forEach((record, i) => {
     const id = textOf(record[H.dealId]);
     if (!id) return;
-    const typed = textOf(record[H.stage]);
     const formula = block.formula(i, H.stage);
+    if (block.newRows.has(i) && !formula && textOf(record[H.stage]) === '') {
+      // a deal typed by hand starts at «Новый», as one created in the sidebar does
+      record[H.stage] = STAGES[0];
+      started.push(i);
+    }
+    const typed = textOf(record[H.stage]);
     const remembered = memory.get(id, H.stage);
     // a new row (its ID given by this edit) starts from nothing, whatever was pasted with it
     const known = !block.newRows.has(i);
@@ -649,7 +659,9 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     const owner = memory.get(id, H.owner)?.value ?? textOf(record[H.owner]);
     const notOwn = known ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null;
     let result: TransitionResult;
-    if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
+    // the fields of «Новый» are checked when the deal moves on from it (with those of the next stage)
+    if (started.includes(i)) result = { ok: true, kind: 'start' };
+    else if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
     else if (notOwn) result = refuse(notOwn);
     else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
     else if (!isStage(typed)) result = refuse(`«${typed}» — не этап воронки; выберите этап из списка`);
@@ -700,7 +712,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       });
     }
   });
-  writeSpan(block, H.stage, reverted, (i) => block.records[i][H.stage]);
+  writeSpan(block, H.stage, [...reverted, ...started], (i) => block.records[i][H.stage]);
   const today = ctx.today;
   writeSpan(block, H.stageDate, accepted, (i) => (accepted.includes(i) ? today : block.records[i][H.stageDate]));
   writeNotes(block, H.stage, notes, accepted);

@@ -229,12 +229,26 @@ describe('a paste over «Этап»', () => {
 });
 
 describe('IDs', () => {
-  it('gives a deal typed by hand the next ID, logged as a new deal; its stage is left for the person to choose', () => {
+  it('gives a deal typed by hand the next ID, logged as a new deal, and starts it at «Новый» as the sidebar does', () => {
     open({ deals: [fullDeal('С-00007', 'Переговоры')] });
     session.takeUiEvents();
     edit(IVANOV, D, 3, 'ID клиента', [['К-00001']]);
-    expect([at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual(['', '', []]);
+    expect([at(D, 3, 'Этап'), at(D, 3, 'Дата этапа'), noteAt(D, 3, 'Этап') ?? '', toasts()]).toEqual([
+      'Новый',
+      midnight(),
+      '',
+      [],
+    ]);
     expect(at(D, 3, 'ID сделки')).toBe('С-00008');
+    expect(rowsOf(session.workbook, SHEETS.stageHistory).slice(-1)[0]).toMatchObject({
+      'ID сделки': 'С-00008',
+      Было: null,
+      Стало: 'Новый',
+      Способ: 'Лист',
+    });
+    // the next stage is checked from «Новый»: its fields first
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    expect(at(D, 3, 'Этап')).toBe('Новый');
     expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новая сделка')).toMatchObject({
       ID: 'С-00008',
       Поле: 'ID сделки',
@@ -928,6 +942,31 @@ describe('pastes that reach the header row or hold formulas', () => {
     expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
     expect(noteAt(D, 3, 'Этап')).toMatch(/в «Этап» нельзя формулу/);
     expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+  });
+});
+
+describe('the cells of a paste from the header row, and of a paste in one row', () => {
+  it('a formula pasted from the header row down is refused in its own row', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(1, columnOf(session.workbook, D, 'Этап'), 3, 1);
+    range.setFormulas([[''], [''], ['="КП отправлено"']]);
+    range.getCell(1, 1).setValue('Этап');
+    range.getCell(2, 1).setValue('КП отправлено');
+    enforceEdit(new CrmContext(ss, IVANOV), { range });
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['КП отправлено', 'Переговоры']);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/в «Этап» нельзя формулу/);
+  });
+
+  it('a stage refused in a paste of two cells of one row gets its note in its own cell', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['Исполнение', at(D, 2, 'Дата этапа')]]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(noteAt(D, 2, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+    expect(noteAt(D, 2, 'Дата этапа') ?? '').toBe('');
   });
 });
 
