@@ -10,7 +10,7 @@ import { isBlankValue, parseAmountValue } from '../domain/crm/values';
 import { safeRow } from '../adapter/safe-text';
 import { SheetDates } from '../adapter/sheet-dates';
 import { DomainError, kopecksToRubles, type Kopecks, rublesToKopecks } from '../domain/money';
-import { DealIndex, type SalesBy } from '../domain/payroll/deal-index';
+import { DealIndex, normaliseEmail, type SalesBy } from '../domain/payroll/deal-index';
 import type { DealRecord, PlanRecord, StaffRecord } from '../domain/payroll/inputs';
 import { SPECIALIST_POSITION } from '../domain/payroll/month';
 import { defaultSettings, parseSettings } from '../domain/settings';
@@ -332,7 +332,7 @@ export function refreshDashboard(
       clients: analysisClients(optionalGrid(ss, SHEETS.clients)),
       deals: analysisDeals(deals),
       history: historyEntries(optionalGrid(ss, SHEETS.stageHistory)),
-      names: new Map(staff.map((p) => [p.email.trim().toLowerCase(), p.name])),
+      names: new Map(staff.map((p) => [normaliseEmail(p.email), p.name])),
       salesBy: settings.salesBy,
       period,
     }),

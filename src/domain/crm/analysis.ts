@@ -11,6 +11,7 @@
  * entry into «Отказ», else «Дата этапа»); conversion — won ÷ (won + lost).
  */
 import { DomainError, type Kopecks } from '../money';
+import { normaliseEmail } from '../payroll/deal-index';
 import { LOST_STAGE } from '../workbook/schema';
 import { daysInStage, stageConversion, type HistoryEntry } from './stage-stats';
 
@@ -214,7 +215,7 @@ export function analysisData(input: {
     byDirection: segment(null, (f) => f.deal.direction),
     // one row per person: an e-mail typed in another case or with spaces is the same specialist
     bySpecialist: segment(null, (f) => {
-      const email = f.deal.owner.trim().toLowerCase();
+      const email = normaliseEmail(f.deal.owner);
       return input.names.get(email) ?? email;
     }),
     lossReasons: count(lostFacts.map((f) => f.deal.lossReason)),

@@ -633,8 +633,9 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     const id = textOf(record[H.dealId]);
     if (!id) return;
     const formula = block.formula(i, H.stage);
-    if (block.newRows.has(i) && !formula && textOf(record[H.stage]) === '') {
-      // a deal typed by hand starts at «Новый», as one created in the sidebar does
+    // a deal typed by hand starts at «Новый», as one created in the sidebar does
+    const starts = block.newRows.has(i) && !formula && textOf(record[H.stage]) === '';
+    if (starts) {
       record[H.stage] = STAGES[0];
       started.push(i);
     }
@@ -660,7 +661,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     const notOwn = known ? ownRowProblem(ctx.user, owner, () => ctx.isDirector) : null;
     let result: TransitionResult;
     // the fields of «Новый» are checked when the deal moves on from it (with those of the next stage)
-    if (started.includes(i)) result = { ok: true, kind: 'start' };
+    if (starts) result = { ok: true, kind: 'start' };
     else if (formula) result = refuse('в «Этап» нельзя формулу: выберите этап из списка');
     else if (notOwn) result = refuse(notOwn);
     else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
@@ -712,6 +713,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       });
     }
   });
+  // refused rows go back, and a typed deal gets its «Новый»
   writeSpan(block, H.stage, [...reverted, ...started], (i) => block.records[i][H.stage]);
   const today = ctx.today;
   writeSpan(block, H.stageDate, accepted, (i) => (accepted.includes(i) ? today : block.records[i][H.stageDate]));
