@@ -57,6 +57,27 @@ function planned(ym: string, tabNo: string, email = `s${tabNo}@example.ru`) {
   return { plan: plan(ym, tabNo, 100_000), deal: deal(email, `К-${tabNo}`, `${ym}-10`, 100_000, 50_000) };
 }
 
+/**
+ * December 2026 of a II категория specialist with one child: 27 093 accrued, the аванс paid on 15 December
+ * and the rest on 12 January 2027, after 440 000 of income (15 400 deducted, 55 198 withheld) since January.
+ */
+function decemberPaidInJanuary(advance: number): PayrollLines {
+  const a = person('1', { children: { children: 1, disabled: 0, soleParent: false } });
+  const { plan: p, deal: dl } = planned('2026-12', '1');
+  return ok(
+    computeMonthPayroll(
+      month('2026-12', [a], {
+        timesheet: [
+          { ...timesheet('2026-12', '1', 22, advance), advanceDate: d('2026-12-15'), paymentDate: d('2027-01-12') },
+        ],
+        plans: [p],
+        deals: [dl],
+        ytd: { '1': { income: rub(440_000), deductions: rub(15_400), tax: rub(55_198) } },
+      }),
+    ).rows[0],
+  );
+}
+
 describe('who is on the payroll of March 2026 (norm 21)', () => {
   const hiredLastDay = person('1', { hireDate: new Date(2026, 2, 31, 10, 30) });
   const leftFirstDay = person('2', { dismissalDate: d('2026-03-01') });
@@ -512,20 +533,7 @@ describe('НДФЛ of the two payments', () => {
   it('a December rest paid in January is not income of December’s year for the child deduction limit', () => {
     // income since January: 440 000 + the аванс 10 000 = 450 000, not above 450 000 → 1 400 for the child.
     // Аванс: 13 % × (450 000 − 15 400 − 1 400) = 56 316 − 55 198 = 1 118. The rest 17 093 is 2027's: 2 222,09 → 2 222.
-    const a = person('1', { children: { children: 1, disabled: 0, soleParent: false } });
-    const { plan: p, deal: dl } = planned('2026-12', '1');
-    const lines = ok(
-      computeMonthPayroll(
-        month('2026-12', [a], {
-          timesheet: [
-            { ...timesheet('2026-12', '1', 22, 10_000), advanceDate: d('2026-12-15'), paymentDate: d('2027-01-12') },
-          ],
-          plans: [p],
-          deals: [dl],
-          ytd: { '1': { income: rub(440_000), deductions: rub(15_400), tax: rub(55_198) } },
-        }),
-      ).rows[0],
-    );
+    const lines = decemberPaidInJanuary(10_000);
     expect([lines.accrued, lines.childDeduction, lines.deduction]).toEqual([rub(27_093), rub(1_400), rub(1_400)]);
     expect([lines.advancePayment.deductionsBefore, lines.advancePayment.deduction]).toEqual([rub(15_400), rub(1_400)]);
     expect([lines.finalPayment.deductionsBefore, lines.finalPayment.deduction]).toEqual([0, 0]);
@@ -534,20 +542,7 @@ describe('НДФЛ of the two payments', () => {
 
   it('a December аванс alone can pass 450 000: 440 000 + 15 000, no child deduction though the rest is 2027’s', () => {
     // Аванс: 13 % × (455 000 − 15 400) = 57 148 − 55 198 = 1 950. The rest 12 093 in 2027: 1 572,09 → 1 572.
-    const a = person('1', { children: { children: 1, disabled: 0, soleParent: false } });
-    const { plan: p, deal: dl } = planned('2026-12', '1');
-    const lines = ok(
-      computeMonthPayroll(
-        month('2026-12', [a], {
-          timesheet: [
-            { ...timesheet('2026-12', '1', 22, 15_000), advanceDate: d('2026-12-15'), paymentDate: d('2027-01-12') },
-          ],
-          plans: [p],
-          deals: [dl],
-          ytd: { '1': { income: rub(440_000), deductions: rub(15_400), tax: rub(55_198) } },
-        }),
-      ).rows[0],
-    );
+    const lines = decemberPaidInJanuary(15_000);
     expect([lines.childDeduction, lines.deduction, lines.ndflAdvance, lines.ndflFinal]).toEqual([
       0,
       0,
