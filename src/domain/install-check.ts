@@ -317,7 +317,10 @@ export function propertiesLine(totalBytes: number, largestBytes: number, largest
   const title = 'Служебная память документа';
   const kb = (n: number) => `${(n / 1024).toFixed(1).replace('.', ',')} КБ`;
   const found = `Занято ${kb(totalBytes)} из 500 КБ; самое большое значение — ${kb(largestBytes)} из 9 КБ.`;
-  if (totalBytes <= PROPERTY_STORE_LIMIT * 0.8 && largestBytes <= PROPERTY_VALUE_LIMIT * 0.9) {
+  // a size in whole bytes never equals 90 % of 9 KB (8 294,4), so `>` and `>=` agree
+  // Stryker disable next-line EqualityOperator: see above
+  const valueNearLimit = largestBytes > PROPERTY_VALUE_LIMIT * 0.9;
+  if (totalBytes <= PROPERTY_STORE_LIMIT * 0.8 && !valueNearLimit) {
     return { title, ok: true, found };
   }
   return {
@@ -325,7 +328,7 @@ export function propertiesLine(totalBytes: number, largestBytes: number, largest
     ok: false,
     found:
       found +
-      (largestBytes > PROPERTY_VALUE_LIMIT * 0.9 ? ` Близко к пределу значение «${largestKey}».` : '') +
+      (valueNearLimit ? ` Близко к пределу значение «${largestKey}».` : '') +
       ' Когда место кончится, записи журнала от специалистов не смогут дождаться директора.',
     fix: 'Откройте таблицу под учётной записью директора и сделайте любую правку: ожидающие записи будут перенесены в «Журнал» и память освободится.',
   };

@@ -237,8 +237,9 @@ describe('«Защита листа …»', () => {
           { ...base, editors: ['a@x.ru', 'b@x.ru', 'c@x.ru'] },
           { ...base, editors: ['a@x.ru'] },
           { ...base, editors: [] },
+          { ...base, editors: ['a@x.ru', 'owner@x.ru'] },
         ],
-        ['A@X.RU'],
+        ['A@X.RU', 'owner@x.ru'],
       ),
     ).toEqual([
       { title: 'Защита листа «Настройки»', ok: false, found: 'Листа нет.', fix },
@@ -258,6 +259,7 @@ describe('«Защита листа …»', () => {
       { title: 'Защита листа «Настройки»', ok: false, found: 'Изменять лист могут и другие: b@x.ru, c@x.ru.', fix },
       { title: 'Защита листа «Настройки»', ok: true, found: 'Изменяют только: a@x.ru.' },
       { title: 'Защита листа «Настройки»', ok: true, found: 'Изменяют только: владелец.' },
+      { title: 'Защита листа «Настройки»', ok: true, found: 'Изменяют только: a@x.ru, owner@x.ru.' },
     ]);
   });
 });

@@ -258,6 +258,12 @@ describe('IDs', () => {
     });
   });
 
+  it('an edit checks its own rows only: a row below it that has no ID yet is left for its own edit', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('', 'Переговоры'), fullDeal('', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'ID сделки'), at(D, 4, 'ID сделки')]).toEqual(['КП отправлено', '', '']);
+  });
+
   it('puts back an ID changed by hand, and logs and tells it', () => {
     open({ deals: [fullDeal('С-00001', 'Переговоры')] });
     session.takeUiEvents();
@@ -415,8 +421,12 @@ describe('the tabs that decide pay, and the deal lines', () => {
 describe('other tabs', () => {
   it('an edit of a tab the add-on does not enforce changes nothing', () => {
     open();
+    session.resetCalls();
     edit(IVANOV, SHEETS.contacts, 2, 'Результат', [['договорились']]);
     expect(session.workbook.sheets.some((s) => s.name === SHEETS.log && s.rows.length > 1)).toBe(false);
+    // not even read: no lock waited for, no row read besides the edit itself
+    expect(session.calls()['LockService.getDocumentLock']).toBeUndefined();
+    expect(session.calls()['Range.getValues']).toBeUndefined();
   });
 
   it('an edit of the header row is left alone', () => {
