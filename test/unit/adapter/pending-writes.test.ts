@@ -541,6 +541,18 @@ describe('reading only what it needs', () => {
     expect(q.pendingEntries(ss, 'log')).toHaveLength(1);
   });
 
+  it('leaves the overflow tab unwritten when none of the IDs to forget is in it', () => {
+    q.queueEntries(ss, 'log', [['С-00001', 'я'.repeat(4_000)]]);
+    q.queueEntries(ss, 'memory', [['a']]);
+    const [stored] = q.pendingEntries(ss, 'memory');
+    session.resetCalls();
+    q.forgetEntries(ss, [stored.id]);
+    expect(session.calls()['Range.setValues']).toBeUndefined();
+    expect(session.calls()['Range.clearContent']).toBeUndefined();
+    expect(q.pendingEntries(ss, 'log').map((e) => e.row[0])).toEqual(['С-00001']);
+    expect(q.pendingEntries(ss, 'memory')).toEqual([]);
+  });
+
   it('neither reads, counts nor forgets a property outside the queue, whatever it holds', () => {
     const foreign = JSON.stringify([['lzzzzzzz-aaaaaa-1', 'log', ['чужое']]]);
     store().setProperty('crm.other', foreign);
