@@ -70,8 +70,8 @@ interface Block {
   formula: (i: number, header: string) => boolean;
   /** rows that got their ID in this edit */
   newRows: Set<number>;
-  /** the edited range itself when it is the one cell of block row i under `header` (else null) */
-  cell: (i: number, header: string) => GoogleAppsScript.Spreadsheet.Range | null;
+  /** the edited range itself when the edit is one cell and it is under `header` (else null) */
+  cell: (header: string) => GoogleAppsScript.Spreadsheet.Range | null;
 }
 
 /**
@@ -109,6 +109,7 @@ function enforceLocked(
   if (lastRow < 2) return; // the header row itself
   const firstCol = range.getColumn();
   const numCols = range.getNumColumns();
+  const single = numRows === 1 && numCols === 1;
   const table = Table.of(sheet, [], name, ctx.ss);
   const rows = table.readRows(firstRow, lastRow - firstRow + 1);
   const block: Block = {
@@ -120,7 +121,7 @@ function enforceLocked(
       const i = table.index.get(header);
       return i !== undefined && i + 1 >= firstCol && i + 1 < firstCol + numCols;
     },
-    single: numRows === 1 && numCols === 1,
+    single,
     formula: (() => {
       let formulas: string[][] | null = null;
       return (i: number, header: string) => {
@@ -138,10 +139,7 @@ function enforceLocked(
       };
     })(),
     newRows: new Set(),
-    cell: (i, header) =>
-      numRows === 1 && numCols === 1 && i === 0 && table.index.get(header) === firstCol - 1 && firstRow === top
-        ? range
-        : null,
+    cell: (header) => (single && table.index.get(header) === firstCol - 1 ? range : null),
   };
   if (name === SHEETS.deals) enforceDeals(ctx, block, e);
   else if (name === SHEETS.clients) enforceClients(ctx, block, e);
@@ -354,7 +352,8 @@ function writeNotes(block: Block, header: string, notes: Map<number, string>, cl
   if (all.length === 0 || !block.table.has(header)) return;
   const { min, max } = spanOf(all);
   const range =
-    (min === max ? block.cell(min, header) : null) ??
+    // one cell edited (block row 0, below the header row): the edited range itself
+    block.cell(header) ??
     block.table.sheet.getRange(block.firstRow + min, block.table.col(header), max - min + 1, 1);
   const current = range.getNotes();
   let changed = false;

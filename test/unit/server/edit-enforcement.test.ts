@@ -111,6 +111,17 @@ describe('«Этап» typed in a cell', () => {
     expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
   });
 
+  it('notes a refusal of one typed cell on the edited cell itself, without looking the cell up again', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'));
+    range.setValue('Договор заключён');
+    session.resetCalls();
+    enforceEdit(new CrmContext(ss, IVANOV), { range, value: 'Договор заключён', oldValue: 'Переговоры' });
+    expect([at(D, 2, 'Этап'), noteAt(D, 2, 'Этап')?.startsWith(NOTE_PREFIX)]).toEqual(['Переговоры', true]);
+    // the ranges the edit reads and writes (the row, the memory, the log, the history); the note is on `range`
+    expect(session.calls()['Sheet.getRange']).toBe(10);
+  });
+
   it('names the missing fields of the stage', () => {
     open({ deals: [fullDeal('С-00001', 'Переговоры', { 'Сумма КП, руб.': '', 'Дата КП': '' })] });
     edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
