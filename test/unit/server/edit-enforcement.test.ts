@@ -6,7 +6,7 @@
  */
 import type { LocalRuntimeSession } from '../../../local/runtime';
 import { CrmContext } from '../../../src/server/crm/crm-context';
-import { enforceEdit, NOTE_PREFIX } from '../../../src/server/crm/edit-enforcement';
+import { enforceEdit, loadClients, NOTE_PREFIX } from '../../../src/server/crm/edit-enforcement';
 import { SHEETS } from '../../../src/domain/workbook/schema';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
 import { headersOf } from '../../helpers/workbook';
@@ -642,6 +642,16 @@ describe('guarded fields of deals and clients, one by one', () => {
     expect(lastLog()).toMatchObject({ Было: '12.03.2026', Стало: '01.04.2026' });
   });
 
+  it('a payment date typed on a signed deal that had none is refused to a specialist, and the cell is left empty', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
+    edit(IVANOV, D, 2, 'Дата оплаты', [['20.03.2026']]);
+    expect(at(D, 2, 'Дата оплаты')).toBe('');
+    expect(noteAt(D, 2, 'Дата оплаты')).toBe(
+      `${NOTE_PREFIX}«20.03.2026» не принято: «Дата оплаты» сделки на этапе «Договор заключён» меняет только директор`,
+    );
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Было: null, Стало: '20.03.2026' });
+  });
+
   it('the director’s new contract date of a signed deal marks the old and the new month changed, and no other', () => {
     open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
     for (const m of ['2026-03', '2026-04', '2026-05']) markComputed(m, new Date(Date.now() - 60_000));
@@ -1014,6 +1024,26 @@ describe('what the enforcement tells and remembers', () => {
     ]);
   });
 
+  it('exactly five refusals in one paste are all named, with nothing left over', () => {
+    const ids = ['С-00001', 'С-00002', 'С-00003', 'С-00004', 'С-00005'];
+    open({ deals: ids.map((id) => fullDeal(id, 'Переговоры')) });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    session.takeUiEvents();
+    edit(
+      IVANOV,
+      D,
+      2,
+      'Этап',
+      ids.map(() => ['Исполнение']),
+    );
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message:
+          'Не принято изменений: 5 (С-00001, С-00002, С-00003, С-00004, С-00005). Причины — в примечаниях к ячейкам.',
+      }),
+    ]);
+  });
+
   it('with the memory tab deleted, an edit rebuilds it from the tab, so a later paste is checked again', () => {
     open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
     edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
@@ -1205,6 +1235,19 @@ describe('deals the memory missed', () => {
     expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
   });
 
+  it('an edit of one deal does not take in a deal the memory missed: a paste over that one is still flagged', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    missed(3, fullDeal('С-00002', 'Переговоры'));
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    edit(IVANOV, D, 3, 'Этап', [['КП отправлено', '']]);
+    expect(at(D, 3, 'Этап')).toBe('КП отправлено');
+    expect(noteAt(D, 3, 'Этап')).toBe(
+      'CRM: этап «КП отправлено» оставлен без проверки: прежний этап неизвестен; директору — проверить сделку',
+    );
+    expect(lastLog()).toMatchObject({ Действие: 'Этап без проверки', ID: 'С-00002', Было: '(неизвестно)' });
+  });
+
   it('a row typed without an ID while the trigger did not run is checked as a new deal at its next edit', () => {
     open({ deals: [] });
     missed(2, { ...fullDeal('', 'Исполнение') });
@@ -1249,5 +1292,107 @@ describe('what a move keeps', () => {
     edit(IVANOV, D, 2, 'Этап', [['КП отправлено'], ['']]);
     expect([at(D, 3, 'ID сделки'), at(D, 3, 'Этап'), noteAt(D, 3, 'Этап') ?? '']).toEqual(['', '', '']);
     expect(rowsOf(session.workbook, SHEETS.log).map((r) => r['ID'])).toEqual(['С-00001']);
+  });
+});
+
+describe('what an edit writes back', () => {
+  it('a stage move on «Сделки» without a «Дата этапа» column is kept, with no date to stamp', () => {
+    open({
+      deals: [fullDeal('С-00001', 'Переговоры')],
+      dealHeaders: headersOf('deals').filter((h) => h !== 'Дата этапа'),
+    });
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    expect(at(D, 2, 'Этап')).toBe('КП отправлено');
+    expect(lastLog()).toMatchObject({ Действие: 'Смена этапа', Было: 'Переговоры', Стало: 'КП отправлено' });
+  });
+
+  it('a refusal in the last row of a sheet with no rows below it gets its note there', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    const sheet = ss.getSheetByName(D)!;
+    sheet.deleteRows(4, sheet.getMaxRows() - 3);
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры'], ['Исполнение']]);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['Переговоры', 'Переговоры']);
+    expect(noteAt(D, 2, 'Этап') ?? '').toBe('');
+    expect(noteAt(D, 3, 'Этап')).toMatch(/^CRM: этап «Исполнение» не принят: /);
+  });
+
+  it('an accepted move rewrites no note, neither on a cell without one nor on one with the person’s own', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    ss.getSheetByName(D)!
+      .getRange(3, columnOf(session.workbook, D, 'Этап'))
+      .setNote('позвонить в пятницу');
+    session.resetCalls();
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    edit(IVANOV, D, 3, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'Этап'), at(D, 3, 'Этап'), noteAt(D, 3, 'Этап')]).toEqual([
+      'КП отправлено',
+      'КП отправлено',
+      'позвонить в пятницу',
+    ]);
+    expect(session.calls()['Range.setNotes']).toBeUndefined();
+  });
+});
+
+describe('the clients of the edited deals', () => {
+  it('are found by their exact ID, and of an ID in two rows the upper one is taken', () => {
+    open({
+      clients: [
+        CLIENT_A,
+        { ...CLIENT_A, 'ID клиента': 'к-00001', Клиент: 'ООО «Тепло-строчная»' },
+        { ...CLIENT_A, Клиент: 'ООО «Тепло-копия»' },
+      ],
+    });
+    const found = loadClients(new CrmContext(ss, IVANOV), ['К-00001']);
+    expect([...found!.byId].map(([id, c]) => [id, c.row, c.record['Клиент']])).toEqual([['К-00001', 2, 'ООО «Тепло»']]);
+  });
+});
+
+describe('what the memory keeps', () => {
+  it('a cleared cell of an empty row makes no memory: pasted rows then keep their IDs, as before any memory exists', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'Этап', [['']]);
+    expect(ss.getSheetByName('_Последние значения')).toBeNull();
+    const head = (id: string) => [id, 'К-00001', 'ООО «Тепло»', IVANOV, 'Новый'];
+    edit(IVANOV, D, 2, 'ID сделки', [head('С-00005'), head('С-00005')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00005', 'С-00006']);
+  });
+
+  it('the amount of a signed deal is remembered: a specialist’s paste of another is refused', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[900000, 300000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    expect(lastLog()).toMatchObject({
+      Действие: 'Отклонено изменение поля',
+      Поле: 'Сумма договора, руб.',
+      Было: '470000',
+      Стало: '900000',
+    });
+  });
+
+  it('the amount of a deal not yet signed is not remembered: the one it has when signed is, so pasting it again changes nothing', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[480000]]);
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    expect(at(D, 2, 'Этап')).toBe('Договор заключён');
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[480000, 300000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(480000);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Отклонено изменение поля')).toEqual(
+      [],
+    );
+  });
+
+  it('a word in «Этап» that is not a stage is not remembered: the stage the next paste keeps is, and a skip from it is refused', () => {
+    open({ deals: [fullDeal('С-00001', 'Почти договор')] });
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV]]);
+    // the earlier stage is unknown: the paste keeps what the fields allow, flagged
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры', '']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(lastLog()).toMatchObject({ Действие: 'Этап без проверки', Стало: 'Переговоры' });
+    edit(IVANOV, D, 2, 'Этап', [['Исполнение', '']]);
+    expect(at(D, 2, 'Этап')).toBe('Переговоры');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена этапа', Было: 'Переговоры', Стало: 'Исполнение' });
   });
 });
