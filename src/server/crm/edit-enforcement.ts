@@ -467,9 +467,7 @@ function rebuildMemory(
 
 /** A remembered text as the value to write back into a column of `header`. */
 function fromRemembered(header: string, text: string): unknown {
-  // '' reads as no date and no amount, so the lines below would give '' for it too: this only says it first
-  // Stryker disable next-line ConditionalExpression,StringLiteral: see above
-  if (text === '') return '';
+  // '' is no date and no amount: it comes back as ''
   const spec = [...COLUMNS.deals, ...COLUMNS.clients].find((c) => c.header === header);
   if (spec?.type === 'date') return parseDateValue(text) ?? text;
   if (spec?.type === 'money' || spec?.type === 'number') return parseAmountValue(text) ?? text;
