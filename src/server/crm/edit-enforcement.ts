@@ -191,8 +191,8 @@ function assignIds(
     if (rowIsEmpty(block.rows[i])) return;
     const id = textOf(record[header]);
     const row = block.firstRow + i;
-    // the old ID left the column (this row holds its new one): no other row has it
-    if (oldId && id !== oldId && !rowsOf.has(oldId)) {
+    // the old ID left the column: no row holds it, this one neither (the same ID typed again is no change)
+    if (oldId && !rowsOf.has(oldId)) {
       // an ID is the add-on's: a changed ID goes back (the deal keeps its history, memory and log)
       restored.set(i, id);
       record[header] = oldId;
