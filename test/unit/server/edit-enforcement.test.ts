@@ -11,6 +11,7 @@ import { SHEETS } from '../../../src/domain/workbook/schema';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
 import { headersOf } from '../../helpers/workbook';
 import { changedSinceComputed, markComputed } from '../../../src/adapter/pay-changes';
+import { MEMORY_SHEET } from '../../../src/adapter/value-memory';
 import {
   CLIENT_A,
   cell,
@@ -56,6 +57,19 @@ const noteAt = (sheet: string, row: number, header: string) =>
     ?.note;
 const lastLog = () => rowsOf(session.workbook, SHEETS.log).slice(-1)[0];
 const toasts = () => session.takeUiEvents().filter((e) => e.type === 'toast');
+/** How many times `run` opens the memory tab: each read of the memory starts with it. */
+function memoryReads(run: () => void): number {
+  let reads = 0;
+  const stop = session.onServiceCall((call, args) => {
+    if (call === 'Spreadsheet.getSheetByName' && args[0] === MEMORY_SHEET) reads++;
+  });
+  try {
+    run();
+  } finally {
+    stop();
+  }
+  return reads;
+}
 const midnight = () => {
   const d = new Date();
   return new Date(d.getFullYear(), d.getMonth(), d.getDate());
@@ -288,7 +302,64 @@ describe('IDs', () => {
       Комментарий: 'ID даёт надстройка; изменить его нельзя',
     });
     expect(toasts()).toEqual([
-      expect.objectContaining({ message: 'ID даёт надстройка, изменить его нельзя: прежний ID возвращён.' }),
+      expect.objectContaining({
+        message: 'ID даёт надстройка, изменить его нельзя: прежний ID возвращён.',
+        title: 'CRM',
+      }),
+    ]);
+  });
+
+  it('the same ID typed again over itself changes nothing, with no log and no toast', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    session.takeUiEvents();
+    edit(IVANOV, D, 2, 'ID сделки', [['С-00001']]);
+    expect([at(D, 2, 'ID сделки'), ss.getSheetByName(SHEETS.log), toasts()]).toEqual(['С-00001', null, []]);
+  });
+
+  it('an ID two rows hold, changed by hand in one of them, does not come back there: that row gets a new ID', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 3, 'ID сделки', [['сделка 5']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00001', 'С-00002']);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'сделка 5',
+      Стало: 'С-00002',
+      Комментарий: '«сделка 5» — не ID надстройки; строке дан новый ID',
+    });
+  });
+
+  it('an edit of a stage leaves the row’s ID alone, even one another row holds too', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 3, 'Этап', [['КП отправлено']]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки'), at(D, 3, 'Этап')]).toEqual([
+      'С-00001',
+      'С-00001',
+      'КП отправлено',
+    ]);
+  });
+
+  it('a copy pasted right above its original gets the new ID, and the original keeps its own', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    const copy = ss.getSheetByName(D)!.getRange(3, 1, 1, 5).getValues();
+    edit(IVANOV, D, 2, 'ID сделки', copy);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки')]).toEqual(['С-00003', 'С-00002']);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00002',
+      Стало: 'С-00003',
+      Комментарий: 'ID С-00002 уже есть в другой строке; вставленной строке дан новый ID',
+    });
+  });
+
+  it('a copy in the last row of a paste, its original right below the paste, gets the new ID', () => {
+    open({
+      deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры'), fullDeal('С-00003', 'Переговоры')],
+    });
+    const rows = ss.getSheetByName(D)!.getRange(2, 1, 3, 5).getValues();
+    // rows 2 and 3 get row 2 as it is and a copy of row 4
+    edit(IVANOV, D, 2, 'ID сделки', [rows[0], rows[2]]);
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки'), at(D, 4, 'ID сделки')]).toEqual([
+      'С-00001',
+      'С-00004',
+      'С-00003',
     ]);
   });
 
@@ -945,6 +1016,55 @@ describe('IDs in more pastes', () => {
       Комментарий: 'ID С-00005 уже есть в другой строке; вставленной строке дан новый ID',
     });
   });
+
+  it('a pasted row the memory knows keeps its ID beside a pasted unknown one, which gets a new ID with no lost ID to take', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    remember(2, 3);
+    // the memory is read for the pasted IDs, then for the IDs it holds (none lost), then for the new deal
+    const reads = memoryReads(() =>
+      edit(IVANOV, D, 3, 'ID сделки', [head('С-00002', IVANOV, 'КП отправлено'), head('С-00009', IVANOV, 'Новый')]),
+    );
+    expect([at(D, 3, 'ID сделки'), at(D, 4, 'ID сделки'), at(D, 3, 'Этап')]).toEqual([
+      'С-00002',
+      'С-00010',
+      'КП отправлено',
+    ]);
+    expect(rowsOf(session.workbook, SHEETS.log).find((r) => r['Действие'] === 'Новый ID')).toMatchObject({
+      Было: 'С-00009',
+      Стало: 'С-00010',
+    });
+    expect(reads).toBe(3);
+  });
+
+  it('a paste of IDs the memory knows reads the memory once, for those IDs only', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'КП отправлено')] });
+    remember(2, 3);
+    const reads = memoryReads(() =>
+      edit(IVANOV, D, 2, 'ID сделки', [
+        ['С-00001', 'К-00001'],
+        ['С-00002', 'К-00001'],
+      ]),
+    );
+    expect([at(D, 2, 'ID сделки'), at(D, 3, 'ID сделки'), reads]).toEqual(['С-00001', 'С-00002', 1]);
+  });
+
+  it('pasted rows without IDs are new deals: the memory is read once, for them, and not for IDs swapped', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    remember(2);
+    const reads = memoryReads(() =>
+      edit(IVANOV, D, 3, 'ID сделки', [head('', IVANOV, 'Новый'), head('', IVANOV, 'Новый')]),
+    );
+    expect([at(D, 3, 'ID сделки'), at(D, 4, 'ID сделки'), reads]).toEqual(['С-00002', 'С-00003', 1]);
+  });
+
+  it('a pasted ID the add-on never gave does not take a client’s ID, though the memory keeps fields the row shares', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    // the client's «Клиент» and «Ответственный» are remembered: the deal row has both
+    edit(IVANOV, C, 2, 'Телефон', [['+79123456789']]);
+    remember(2);
+    edit(IVANOV, D, 3, 'ID сделки', [head('С-00009', IVANOV, 'Новый')]);
+    expect(at(D, 3, 'ID сделки')).toBe('С-00010');
+  });
 });
 
 describe('pastes that reach the header row or hold formulas', () => {
@@ -1304,6 +1424,15 @@ describe('what an edit writes back', () => {
     edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
     expect(at(D, 2, 'Этап')).toBe('КП отправлено');
     expect(lastLog()).toMatchObject({ Действие: 'Смена этапа', Было: 'Переговоры', Стало: 'КП отправлено' });
+  });
+
+  it('on «Сделки» without an «ID сделки» column, an edit of a plain field is kept as typed and gives no ID', () => {
+    open({
+      deals: [fullDeal('', 'Переговоры')],
+      dealHeaders: headersOf('deals').filter((h) => h !== 'ID сделки'),
+    });
+    edit(IVANOV, D, 2, 'Потребность', [['Утепление цеха']]);
+    expect([at(D, 2, 'Потребность'), ss.getSheetByName(SHEETS.log)]).toEqual(['Утепление цеха', null]);
   });
 
   it('a refusal in the last row of a sheet with no rows below it gets its note there', () => {
