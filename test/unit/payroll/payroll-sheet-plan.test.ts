@@ -376,6 +376,11 @@ describe('the payroll tab’s formulas', () => {
       'bold',
     ]);
     expect(tab.plan.fontWeights[18][22]).toBe('normal');
+    // the column numbers and a row that could not be computed are shaded, not bold; the bold rows are not shaded
+    expect([4, 9].map((r) => tab.plan.fontWeights[r].slice(0, 22))).toEqual(Array(2).fill(Array(22).fill('normal')));
+    expect([0, 1, 10, 12, 18].map((r) => tab.plan.backgrounds[r].slice(0, 22))).toEqual(
+      Array(5).fill(Array(22).fill(null)),
+    );
   });
 
   it('lays the tab out for print: merges, frozen header, wraps, lines, tall rows, hidden helpers', () => {
@@ -542,6 +547,21 @@ describe('the payroll tab in other months and settings', () => {
       { row: 6, col: 1, numRows: 2, numCols: 22, vertical: 'middle' },
     ]);
     expect(tab.plan.borders).toEqual([{ row: 4, col: 1, numRows: 3, numCols: 22 }]);
+  });
+
+  it('finds the category of a row that could not be computed by its «Таб. №» without the spaces around it', () => {
+    const padded = { ...STAFF[3], tabNo: ' 4 ' };
+    const input = { ...march(SETTINGS, [padded]), timesheet: [timesheet('2026-03', '4', 21)] };
+    const tab = tabOf(input);
+    expect([1, 2, 3, 4].map((c) => tab.written(6, c))).toEqual([1, "' 4 ", 'Сидорова Мария', 'Без категории']);
+    // a row of someone the staff list given does not have: no category
+    const { plan: unlisted } = buildPayrollSheetPlan({
+      payroll: computeMonthPayroll(input),
+      settings: SETTINGS,
+      staff: [],
+      today: d('2026-04-01'),
+    });
+    expect(unlisted.values[5].slice(0, 4)).toEqual([1, "' 4 ", 'Сидорова Мария', '']);
   });
 
   it('names the chief accountant and leaves a year without МРОТ blank', () => {
