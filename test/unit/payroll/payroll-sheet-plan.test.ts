@@ -358,6 +358,13 @@ describe('the payroll tab’s formulas', () => {
       PERCENT_FORMAT,
       MONEY_FORMAT,
     ]);
+    // every row of an array formula's block is formatted, the column numbers above it stay whole numbers
+    expect([7, 8, 9].map((r) => [fmt(r, '% выполнения'), fmt(r, 'Премия за план')])).toEqual(
+      Array(3).fill([PERCENT_FORMAT, MONEY_FORMAT]),
+    );
+    expect(tab.plan.numberFormats[4].slice(0, 22)).toEqual(Array(22).fill('0'));
+    // the total in words is text, and the plain numbers of a row have no format
+    expect([fmt(13, 'Категория'), fmt(6, '№ п/п')]).toEqual(['', '']);
     expect(
       [HELPER_HEADERS.byRate, HELPER_HEADERS.kpiBase, HELPER_HEADERS.salaryDays, 'Факт: Новые клиенты'].map((h) =>
         fmt(6, h),
