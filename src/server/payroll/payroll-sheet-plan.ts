@@ -331,7 +331,7 @@ export function payrollCol(header: PayrollHeader): number {
 }
 
 /** The money columns that the totals row sums. */
-export const SUMMED_HEADERS: readonly PayrollHeader[] = [
+export const SUMMED_HEADERS = [
   'Начислено по окладу / по ставке',
   'Продажи',
   'Премия за план',
@@ -343,7 +343,9 @@ export const SUMMED_HEADERS: readonly PayrollHeader[] = [
   'НДФЛ при окончательном расчёте',
   'Аванс выплачен',
   'К выплате',
-];
+] as const satisfies readonly PayrollHeader[];
+
+type SummedHeader = (typeof SUMMED_HEADERS)[number];
 
 /** Money-formatted columns: every summed column, the оклад or day rate, and the plan. */
 const MONEY_HEADERS = new Set<PayrollHeader>([...SUMMED_HEADERS, 'Оклад / ставка в день', 'План']);
@@ -754,8 +756,8 @@ function normCell(payroll: MonthPayroll, settings: Settings): { value: number | 
 }
 
 /** The kopecks each summed column adds up to over the computable rows (the sums of the rounded lines). */
-function columnTotals(payroll: MonthPayroll): (header: PayrollHeader) => Kopecks {
-  const lineOf: Partial<Record<PayrollHeader, (l: PayrollLines) => Kopecks>> = {
+function columnTotals(payroll: MonthPayroll): (header: SummedHeader) => Kopecks {
+  const lineOf: Record<SummedHeader, (l: PayrollLines) => Kopecks> = {
     'Начислено по окладу / по ставке': (l) => l.byRate + l.bySalary,
     Продажи: (l) => l.sales,
     'Премия за план': (l) => l.planBonus,
@@ -768,11 +770,7 @@ function columnTotals(payroll: MonthPayroll): (header: PayrollHeader) => Kopecks
     'Аванс выплачен': (l) => l.advancePaid,
     'К выплате': (l) => l.toPay,
   };
-  return (header) => {
-    const line = lineOf[header];
-    if (!line) throw new Error(`«${header}» is not a summed column`);
-    return payroll.rows.reduce((sum, row) => (row.ok ? sum + line(row.lines) : sum), 0);
-  };
+  return (header) => payroll.rows.reduce((sum, row) => (row.ok ? sum + lineOf[header](row.lines) : sum), 0);
 }
 
 /**
@@ -788,12 +786,12 @@ export function valuesWithFormulaNotes(plan: SheetPlan): SheetPlan {
       const spilled = v === '' ? computed?.[r]?.[c] : null;
       // a cell that an array formula fills holds the value the engine computed for it
       if (spilled !== null && spilled !== undefined) {
-        return typeof spilled === 'string' ? safeCellText(spilled) : spilled;
+        return safeCellText(spilled);
       }
       if (typeof v !== 'string' || !v.startsWith('=')) return v;
       const value = computed?.[r]?.[c];
       if (value === null || value === undefined) throw new Error(`No computed value for the formula ${v}`);
-      return typeof value === 'string' ? safeCellText(value) : value;
+      return safeCellText(value);
     }),
   );
   const notes = plan.values.map((row) =>

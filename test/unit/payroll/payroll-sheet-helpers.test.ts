@@ -119,6 +119,11 @@ describe('the ведомость as values with formula notes', () => {
     expect([out.values, out.notes]).toEqual([[['', 'Итого', 5]], [['', '', '']]]);
   });
 
+  it('keeps a cell’s own value, whatever value is computed beside it', () => {
+    const out = valuesWithFormulaNotes(plan([[5, 'Итого', '']], [[7, 'x', 8]]));
+    expect(out.values).toEqual([[5, 'Итого', 8]]);
+  });
+
   it('keeps the blanks of rows and columns past the computed values', () => {
     const out = valuesWithFormulaNotes(plan([['', ''], ['']], [[7]]));
     expect(out.values).toEqual([[7, ''], ['']]);

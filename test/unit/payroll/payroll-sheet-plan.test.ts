@@ -571,6 +571,20 @@ describe('the payroll tab in other months and settings', () => {
     expect(unlisted.values[5].slice(0, 4)).toEqual([1, "' 4 ", 'Сидорова Мария', '']);
   });
 
+  it('a year without a production calendar: every row says so, and the norm of the parameters is blank', () => {
+    const input: MonthPayrollInput = {
+      ...march(noKpi(), STAFF.slice(0, 1)),
+      month: { year: 2099, month: 3 },
+      timesheet: [timesheet('2099-03', '1', 21, 10_000)],
+      plans: [plan('2099-03', '1', 100_000)],
+    };
+    const tab = tabOf(input);
+    expect(String(tab.written(6, 'Начислено по окладу / по ставке'))).toMatch(
+      /^Не рассчитано: Нет производственного календаря на 2099 год/,
+    );
+    expect([tab.written(20, 1), tab.written(20, 8)]).toEqual(['Норма рабочих дней, 2099-03', '']);
+  });
+
   it('names the chief accountant and leaves a year without МРОТ blank', () => {
     const settings = noKpi({ chiefAccountant: 'О. В. Петрова', mrotByYear: {} });
     const tab = tabOf(march(settings, STAFF.slice(0, 1)));
