@@ -571,6 +571,21 @@ describe('the payroll tab in other months and settings', () => {
     expect(unlisted.values[5].slice(0, 4)).toEqual([1, "' 4 ", 'Сидорова Мария', '']);
   });
 
+  it('a МРОТ and a holiday multiplier of «Настройки» other than the defaults: the formulas read them from the parameters', () => {
+    const tab = tabOf(
+      march(noKpi({ mrotByYear: { 2026: rub(30_000) }, holidayPayMultiplier: 3 }), [STAFF[0], STAFF[2]]),
+    );
+    expectFormulasEqualEngine(tab);
+    // Орлова: 20 000 + 6 000 = 26 000 < 30 000 → 4 000. Зайцев: 10 days at 1 000 = 10 000 < 30 000 × 10 / 21
+    // = 14 285,71 → 4 285,71; his weekend day at 1 000 × 3 = 3 000
+    expect(
+      [6, 7].map((r) => ['Доплата до МРОТ', 'Работа в выходные и праздники'].map((h) => roundNumber(tab.shown(r, h)))),
+    ).toEqual([
+      [4000, 0],
+      [4285.71, 3000],
+    ]);
+  });
+
   it('a year without a production calendar: every row says so, and the norm of the parameters is blank', () => {
     const input: MonthPayrollInput = {
       ...march(noKpi(), STAFF.slice(0, 1)),
