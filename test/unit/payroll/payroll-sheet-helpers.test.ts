@@ -112,6 +112,9 @@ describe('the ведомость as values with formula notes', () => {
   it('refuses a formula the engine gave no value for', () => {
     expect(() => valuesWithFormulaNotes(plan([['=A1']], [[null]]))).toThrow('No computed value for the formula =A1');
     expect(() => valuesWithFormulaNotes(plan([['=A1']], undefined))).toThrow('No computed value for the formula =A1');
+    expect(() => valuesWithFormulaNotes(plan([['x'], ['=A1']], [[null]]))).toThrow(
+      'No computed value for the formula =A1',
+    );
   });
 
   it('keeps the blanks, texts and numbers of a plan without computed values, with no notes', () => {
