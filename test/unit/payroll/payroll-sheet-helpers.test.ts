@@ -8,6 +8,7 @@ import {
   helperHeaders,
   monthTitle,
   payrollCol,
+  payrollColumnWidths,
   sheetLayout,
   type SheetPlan,
   valuesWithFormulaNotes,
@@ -111,5 +112,85 @@ describe('the ведомость as values with formula notes', () => {
   it('refuses a formula the engine gave no value for', () => {
     expect(() => valuesWithFormulaNotes(plan([['=A1']], [[null]]))).toThrow('No computed value for the formula =A1');
     expect(() => valuesWithFormulaNotes(plan([['=A1']], undefined))).toThrow('No computed value for the formula =A1');
+    expect(() => valuesWithFormulaNotes(plan([['x'], ['=A1']], [[null]]))).toThrow(
+      'No computed value for the formula =A1',
+    );
+  });
+
+  it('keeps the blanks, texts and numbers of a plan without computed values, with no notes', () => {
+    const out = valuesWithFormulaNotes(plan([['', 'Итого', 5]], undefined));
+    expect([out.values, out.notes]).toEqual([[['', 'Итого', 5]], [['', '', '']]]);
+  });
+
+  it('keeps a cell’s own value, whatever value is computed beside it', () => {
+    const out = valuesWithFormulaNotes(plan([[5, 'Итого', '']], [[7, 'x', 8]]));
+    expect(out.values).toEqual([[5, 'Итого', 8]]);
+  });
+
+  it('keeps the blanks of rows and columns past the computed values', () => {
+    const out = valuesWithFormulaNotes(plan([['', ''], ['']], [[7]]));
+    expect(out.values).toEqual([[7, ''], ['']]);
+  });
+});
+
+describe('the ведомость’s column widths from their texts', () => {
+  // a text's width: the sum of its glyphs' advance widths in thousandths of 10 pt, × 10 × 96 / 72 / 1000
+  // px, plus 8 px of padding, rounded up; digits are 556, the space and the comma 278 either way
+  it('measure the header bold by its widest word, a name and a category by theirs, amounts and the rest whole', () => {
+    const blank = Array<string>(10).fill('');
+    const at = (c: number, text: string) => blank.map((t, i) => (i === c ? text : t));
+    const widths = payrollColumnWidths({
+      columns: [
+        'ФИО',
+        'Категория',
+        'Премия за план',
+        'К выплате',
+        'Отдел',
+        'Телефон',
+        'Комментарий',
+        'Сумма',
+        'Резерв',
+        'Подпись',
+      ],
+      header: ['ФИО', 'Катег.', 'Премия за перевыполнение', 'К выплате', '', '', '', '', '', 'Подпись'],
+      numbers: ['1', '2', '3', '4', '5', '6 (вставлена)', '7', '8', '9', '10'],
+      rows: [
+        [
+          'Константинопольская Александра Вячеславовна',
+          'II категория (испытательный срок до 15.03.2026)',
+          '',
+          '1\u00a0000\u00a0000,00',
+          ...blank.slice(4),
+        ],
+      ],
+      totals: [...at(3, '1\u00a0000\u00a0000,00').slice(0, 4), 'Итого', ...blank.slice(5)],
+      extra: [
+        { texts: at(6, 'Новые клиенты за месяц'), wrap: true },
+        { texts: at(7, '1\u00a0234,50'), wrap: false },
+      ],
+    });
+    expect(widths).toEqual([
+      // «Константинопольская» 10 120 → 134.9 px, not the whole name (22 874, 313)
+      143,
+      // «(испытательный» 7 615 → 101.5 px, not the whole category (22 673, 311)
+      110,
+      // «перевыполнение» bold 8 581 → 114.4 px (regular, 7 916, it would need 114; the whole header 14 014, 195)
+      123,
+      // «1 000 000,00» on one line: 5 838 → 77.8 px, its words apart would need 49
+      86,
+      // «Итого» of the totals, bold: 2 848 → 38 px (regular, 2 654, it would need 44), over the least 40 of a
+      // column the ведомость does not know
+      46,
+      // the number a person typed in the row of column numbers: «6 (вставлена)» 6 323 → 84.3 px
+      93,
+      // a wrapped cell under the columns: «клиенты» 3 865 → 51.5 px (the whole 11 656 → 164)
+      60,
+      // an amount there on one line: «1 234,50» 3 892 → 51.9 px (its words apart, «234,50», 49)
+      60,
+      // nothing in it: the least width of an unknown column
+      40,
+      // «Подпись» keeps its 72 px to sign in
+      72,
+    ]);
   });
 });

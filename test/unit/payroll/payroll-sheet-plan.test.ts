@@ -358,6 +358,13 @@ describe('the payroll tab’s formulas', () => {
       PERCENT_FORMAT,
       MONEY_FORMAT,
     ]);
+    // every row of an array formula's block is formatted, the column numbers above it stay whole numbers
+    expect([7, 8, 9].map((r) => [fmt(r, '% выполнения'), fmt(r, 'Премия за план')])).toEqual(
+      Array(3).fill([PERCENT_FORMAT, MONEY_FORMAT]),
+    );
+    expect(tab.plan.numberFormats[4].slice(0, 22)).toEqual(Array(22).fill('0'));
+    // the total in words is text, and the plain numbers of a row have no format
+    expect([fmt(13, 'Категория'), fmt(6, '№ п/п')]).toEqual(['', '']);
     expect(
       [HELPER_HEADERS.byRate, HELPER_HEADERS.kpiBase, HELPER_HEADERS.salaryDays, 'Факт: Новые клиенты'].map((h) =>
         fmt(6, h),
@@ -376,6 +383,11 @@ describe('the payroll tab’s formulas', () => {
       'bold',
     ]);
     expect(tab.plan.fontWeights[18][22]).toBe('normal');
+    // the column numbers and a row that could not be computed are shaded, not bold; the bold rows are not shaded
+    expect([4, 9].map((r) => tab.plan.fontWeights[r].slice(0, 22))).toEqual(Array(2).fill(Array(22).fill('normal')));
+    expect([0, 1, 10, 12, 18].map((r) => tab.plan.backgrounds[r].slice(0, 22))).toEqual(
+      Array(5).fill(Array(22).fill(null)),
+    );
   });
 
   it('lays the tab out for print: merges, frozen header, wraps, lines, tall rows, hidden helpers', () => {
@@ -544,6 +556,50 @@ describe('the payroll tab in other months and settings', () => {
     expect(tab.plan.borders).toEqual([{ row: 4, col: 1, numRows: 3, numCols: 22 }]);
   });
 
+  it('finds the category of a row that could not be computed by its «Таб. №» without the spaces around it', () => {
+    const padded = { ...STAFF[3], tabNo: ' 4 ' };
+    const input = { ...march(SETTINGS, [padded]), timesheet: [timesheet('2026-03', '4', 21)] };
+    const tab = tabOf(input);
+    expect([1, 2, 3, 4].map((c) => tab.written(6, c))).toEqual([1, "' 4 ", 'Сидорова Мария', 'Без категории']);
+    // a row of someone the staff list given does not have: no category
+    const { plan: unlisted } = buildPayrollSheetPlan({
+      payroll: computeMonthPayroll(input),
+      settings: SETTINGS,
+      staff: [],
+      today: d('2026-04-01'),
+    });
+    expect(unlisted.values[5].slice(0, 4)).toEqual([1, "' 4 ", 'Сидорова Мария', '']);
+  });
+
+  it('a МРОТ and a holiday multiplier of «Настройки» other than the defaults: the formulas read them from the parameters', () => {
+    const tab = tabOf(
+      march(noKpi({ mrotByYear: { 2026: rub(30_000) }, holidayPayMultiplier: 3 }), [STAFF[0], STAFF[2]]),
+    );
+    expectFormulasEqualEngine(tab);
+    // Орлова: 20 000 + 6 000 = 26 000 < 30 000 → 4 000. Зайцев: 10 days at 1 000 = 10 000 < 30 000 × 10 / 21
+    // = 14 285,71 → 4 285,71; his weekend day at 1 000 × 3 = 3 000
+    expect(
+      [6, 7].map((r) => ['Доплата до МРОТ', 'Работа в выходные и праздники'].map((h) => roundNumber(tab.shown(r, h)))),
+    ).toEqual([
+      [4000, 0],
+      [4285.71, 3000],
+    ]);
+  });
+
+  it('a year without a production calendar: every row says so, and the norm of the parameters is blank', () => {
+    const input: MonthPayrollInput = {
+      ...march(noKpi(), STAFF.slice(0, 1)),
+      month: { year: 2099, month: 3 },
+      timesheet: [timesheet('2099-03', '1', 21, 10_000)],
+      plans: [plan('2099-03', '1', 100_000)],
+    };
+    const tab = tabOf(input);
+    expect(String(tab.written(6, 'Начислено по окладу / по ставке'))).toMatch(
+      /^Не рассчитано: Нет производственного календаря на 2099 год/,
+    );
+    expect([tab.written(20, 1), tab.written(20, 8)]).toEqual(['Норма рабочих дней, 2099-03', '']);
+  });
+
   it('names the chief accountant and leaves a year without МРОТ blank', () => {
     const settings = noKpi({ chiefAccountant: 'О. В. Петрова', mrotByYear: {} });
     const tab = tabOf(march(settings, STAFF.slice(0, 1)));
@@ -604,5 +660,99 @@ describe('the payroll tab’s column widths', () => {
     expect(widths[0]).toBe(30);
     expect(widths.slice(22)).toEqual(Array(HELPERS_WITHOUT_KPI).fill(HELPER_COLUMN_WIDTH));
     expect(widths).toHaveLength(22 + HELPERS_WITHOUT_KPI);
+  });
+
+  const widthsOfTab = (input: MonthPayrollInput): number[] => {
+    const { plan: tabPlan } = buildPayrollSheetPlan({
+      payroll: computeMonthPayroll(input),
+      settings: input.settings,
+      staff: input.staff,
+      today: d('2026-04-01'),
+    });
+    return tabPlan.columnWidths.flatMap((g) => Array<number>(g.count).fill(g.width));
+  };
+  const month = (settings: Settings, staff: MonthPayrollInput['staff']): MonthPayrollInput => ({
+    month: { year: 2026, month: 3 },
+    staff,
+    timesheet: staff.map((s) => timesheet('2026-03', s.tabNo, 21, s.tabNo === '2' ? 5_000 : 10_000)),
+    plans: [],
+    deals: [],
+    claims: [],
+    settings,
+    yearToDate: {},
+  });
+
+  it('fit each column to the widest of its header, its rows as shown, its total and the parameters under it', () => {
+    const staff = [
+      person('1234567', { name: 'Константинопольская Анна', category: 'I категория' }),
+      person('2', { name: 'Белов Иван' }),
+    ];
+    const settings: Settings = { ...defaultSettings(), kpis: [], holidayPayMultiplier: 2.3333333333 };
+    const widths = widthsOfTab({
+      ...month(settings, staff),
+      plans: [plan('2026-03', '1234567', 100_000), plan('2026-03', '2', 1)],
+      deals: [
+        deal('s1234567@example.ru', 'К-1', '2026-03-10', 10_000, 1),
+        deal('s2@example.ru', 'К-2', '2026-03-11', 9_995_000, 1),
+      ],
+    });
+    // the widest text of each column (bold for the header and the totals, words whole where they wrap), in
+    // thousandths of 10 pt: × 10 × 96 / 72 / 1000 px, plus 8 px of padding, rounded up
+    expect(widths.slice(0, 22)).toEqual([
+      30, // «№ п/п»: its least width («№» bold 1 115 needs 23)
+      60, // «1234567» 3 892 → 51.9 px, written quoted as text and shown without the quote
+      143, // «Константинопольская» 10 120 → 134.9 px: the full name wraps
+      76, // «Категория» bold 5 049 → 67.3 px
+      68, // «20 000,00» 4 448 → 59.3 px
+      52, // «Норма» bold 3 240 → 43.2 px
+      87, // «Отработано» bold 5 925 → 79 px
+      94, // the holiday multiplier in the parameters, «2,3333333333» 6 394 → 85.3 px
+      75, // the plan «100 000,00» 5 004 → 66.7 px
+      94, // the total «10 005 000,00» 6 394 → 85.3 px, wider than either row’s sales («9 995 000,00» 5 838 → 86)
+      98, // Белов’s «999500000,0%» 6 727 → 89.7 px, a cell the column’s array formula fills
+      54, // «Ставка» bold 3 439 → 45.9 px
+      75, // «499 750,00» and its total «500 050,00» 5 004 → 66.7 px
+      59, // «Премия» bold 3 824 → 51 px
+      64, // «Доплата» bold 4 164 → 55.5 px
+      79, // «выходные» bold 5 285 → 70.5 px
+      79, // «начислено» bold 5 318 → 70.9 px
+      60, // «1 300,00» 3 892 → 51.9 px
+      111, // «окончательном» bold 7 714 → 102.9 px
+      75, // «выплачен» bold 5 005 → 66.7 px
+      75, // «440 872,00» and its total «455 743,00» 5 004 → 66.7 px
+      72, // «Подпись» keeps room to sign
+    ]);
+  });
+
+  it('wrap the KPI names under the amounts by word, and keep the modes and the parameters’ amounts on one line', () => {
+    const kpi = (name: string, mode: 'threshold' | 'proportional'): Settings['kpis'][number] => ({
+      name,
+      measure: 'manual',
+      defaultTarget: 1,
+      percent: 0.05,
+      mode,
+    });
+    const base = defaultSettings();
+    const settings: Settings = {
+      ...base,
+      salaries: { ...base.salaries, none: rub(100_000) },
+      kpis: [kpi('Новые клиенты', 'threshold'), kpi('Повторные продажи', 'proportional')],
+    };
+    const staff = [person('1', { name: 'Орлова Анна', category: 'I категория' })];
+    const widths = widthsOfTab({
+      ...month(settings, staff),
+      plans: [plan('2026-03', '1', 100_000)],
+      deals: [deal('s1@example.ru', 'К-1', '2026-03-10', 1_000, 1)],
+    });
+    expect(widths.slice(7, 10)).toEqual([
+      // «Начислено» bold 5 436 → 72.5 px; the first KPI’s name takes two lines («клиенты» 3 865 → 51.5 px,
+      // the whole name 7 227 would need 105)
+      81,
+      // the second KPI’s mode «пропорционально» 8 316 → 110.9 px on one line, in the last row of the tab;
+      // its name wraps («Повторные» 5 203 → 69.4 px, the whole 9 502 would need 135)
+      119,
+      // the оклад without a category «100 000,00» 5 004 → 66.7 px on one line («000,00» alone, 49)
+      75,
+    ]);
   });
 });
