@@ -1595,13 +1595,13 @@ describe('rule-bound fields: what is checked, written and remembered', () => {
     expect([at(C, 4, 'ID клиента'), String(at(C, 4, 'ИНН'))]).toEqual(['К-00003', '7736207543']);
   });
 
-  it('the director’s amount of a signed deal typed again in another form marks no month and is not logged', () => {
+  it('the owner of a signed deal typed again in capitals is kept in small letters, marks no month and is not logged', () => {
     open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
     edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
     markComputed('2026-03', new Date(Date.now() - 60_000));
     const logged = logRows().length;
-    edit(DIRECTOR, D, 2, 'Сумма договора, руб.', [['470 000']]);
-    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV.toUpperCase()]]);
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
     expect(changedSinceComputed('2026-03')).toBeNull();
     expect(logRows()).toHaveLength(logged);
   });
