@@ -1606,6 +1606,25 @@ describe('rule-bound fields: what is checked, written and remembered', () => {
     expect(logRows()).toHaveLength(logged);
   });
 
+  it('an accepted owner that needs no normalising is not written back over itself', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'));
+    range.setValue(PETROVA);
+    const writes: unknown[] = [];
+    const stop = session.onServiceCall((call, args) => {
+      if (call === 'Range.setValues' || call === 'Range.setValue') writes.push(args[0]);
+    });
+    try {
+      enforceEdit(new CrmContext(ss, DIRECTOR), { range, value: PETROVA, oldValue: IVANOV });
+    } finally {
+      stop();
+    }
+    expect(at(D, 2, 'Ответственный')).toBe(PETROVA);
+    expect(writes.filter((w) => JSON.stringify(w) === JSON.stringify([[PETROVA]]) || w === PETROVA)).toEqual([]);
+    expect(lastLog()).toMatchObject({ Действие: 'Изменение поля', Было: IVANOV, Стало: PETROVA });
+  });
+
   it('a new deal pasted at a signed stage marks no month: it starts at «Новый», not in pay', () => {
     open({ deals: [] });
     markComputed('2026-03', new Date(Date.now() - 60_000));
