@@ -1525,3 +1525,131 @@ describe('what the memory keeps', () => {
     expect(lastLog()).toMatchObject({ Действие: 'Отклонена смена этапа', Было: 'Переговоры', Стало: 'Исполнение' });
   });
 });
+
+describe('rule-bound fields: what is checked, written and remembered', () => {
+  const MEMORY = '_Последние значения';
+  const logRows = () =>
+    session.workbook.sheets.some((s) => s.name === SHEETS.log) ? rowsOf(session.workbook, SHEETS.log) : [];
+
+  it('a paste of empty owners over rows with no deal makes no memory', () => {
+    open({ deals: [] });
+    edit(IVANOV, D, 2, 'Ответственный', [[''], ['']]);
+    expect(ss.getSheetByName(MEMORY)).toBeNull();
+  });
+
+  it('a deal the memory missed is refused to another specialist by its owner in the row, before the signed-deal rule', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    ss.getSheetByName(D)!
+      .getRange(3, 1, 1, headersOf('deals').length)
+      .setValues([headersOf('deals').map((h) => fullDeal('С-00002', 'Договор заключён')[h] ?? '')]);
+    edit(PETROVA, D, 3, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 3, 'Сумма договора, руб.')).toBe(470000);
+    expect(noteAt(D, 3, 'Сумма договора, руб.')).toBe(
+      `${NOTE_PREFIX}«480000» не принято: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+  });
+
+  it('two refusals of one column in one paste each get their note', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Ответственный', [[PETROVA], [PETROVA]]);
+    const refused = `${NOTE_PREFIX}«${PETROVA}» не принято: ответственного назначает только директор`;
+    expect([noteAt(D, 2, 'Ответственный'), noteAt(D, 3, 'Ответственный')]).toEqual([refused, refused]);
+  });
+
+  it('an amount typed before signing is the specialist’s to change: it is neither logged nor remembered', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[480000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(480000);
+    expect(session.workbook.sheets.find((s) => s.name === SHEETS.log)).toBeUndefined();
+    // not remembered: a paste of another amount, still before signing, is kept too
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[490000], ['']]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(490000);
+    expect(session.workbook.sheets.find((s) => s.name === SHEETS.log)).toBeUndefined();
+  });
+
+  it('formulas pasted over owners the memory does not know yet are replaced by the values they show', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры'), fullDeal('С-00002', 'Переговоры')] });
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'), 2, 1);
+    range.setFormulas([[`="${PETROVA}"`], [`="${PETROVA}"`]]);
+    enforceEdit(new CrmContext(ss, DIRECTOR), { range });
+    expect(range.getFormulas()).toEqual([[''], ['']]);
+    expect([at(D, 2, 'Ответственный'), at(D, 3, 'Ответственный')]).toEqual([PETROVA, PETROVA]);
+    expect(noteAt(D, 2, 'Ответственный')).toBe(
+      `${NOTE_PREFIX}«${PETROVA}» не принято: здесь нельзя формулу: введите значение`,
+    );
+  });
+
+  it('a pasted new client with a wrong ИНН is kept without it, with the reason noted', () => {
+    open();
+    const headers = headersOf('clients');
+    const row = (values: Row) => headers.map((h) => values[h] ?? '');
+    edit(IVANOV, C, 3, 'ID клиента', [
+      row({ ...CLIENT_A, 'ID клиента': '', ИНН: '7707083891', Телефон: '', Email: 'a@b.ru' }),
+      row({ ...CLIENT_A, 'ID клиента': '', ИНН: '7736207543', Телефон: '', Email: 'c@d.ru' }),
+    ]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'ИНН')]).toEqual(['К-00002', '']);
+    expect(noteAt(C, 3, 'ИНН')).toMatch(/^CRM: «7707083891» не принято: /);
+    expect([at(C, 4, 'ID клиента'), String(at(C, 4, 'ИНН'))]).toEqual(['К-00003', '7736207543']);
+  });
+
+  it('the owner of a signed deal typed again in capitals is kept in small letters, marks no month and is not logged', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён', { 'Дата оплаты': '' })] });
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    const logged = logRows().length;
+    edit(IVANOV, D, 2, 'Ответственный', [[IVANOV.toUpperCase()]]);
+    expect(at(D, 2, 'Ответственный')).toBe(IVANOV);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+    expect(logRows()).toHaveLength(logged);
+  });
+
+  it('an accepted owner that needs no normalising is not written back over itself', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Ответственный'));
+    range.setValue(PETROVA);
+    const writes: unknown[] = [];
+    const stop = session.onServiceCall((call, args) => {
+      if (call === 'Range.setValues' || call === 'Range.setValue') writes.push(args[0]);
+    });
+    try {
+      enforceEdit(new CrmContext(ss, DIRECTOR), { range, value: PETROVA, oldValue: IVANOV });
+    } finally {
+      stop();
+    }
+    expect(at(D, 2, 'Ответственный')).toBe(PETROVA);
+    expect(writes.filter((w) => JSON.stringify(w) === JSON.stringify([[PETROVA]]) || w === PETROVA)).toEqual([]);
+    expect(lastLog()).toMatchObject({ Действие: 'Изменение поля', Было: IVANOV, Стало: PETROVA });
+  });
+
+  it('a new deal pasted at a signed stage marks no month: it starts at «Новый», not in pay', () => {
+    open({ deals: [] });
+    markComputed('2026-03', new Date(Date.now() - 60_000));
+    const deal = fullDeal('', 'Договор заключён', { 'Дата оплаты': '' });
+    edit(DIRECTOR, D, 2, 'ID сделки', [headersOf('deals').map((h) => deal[h] ?? '')]);
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап')]).toEqual(['С-00001', 'Новый']);
+    expect(changedSinceComputed('2026-03')).toBeNull();
+  });
+
+  it('a client with no phone whose e-mail a paste clears gets the e-mail back, and only it is refused', () => {
+    open({ clients: [{ ...CLIENT_A, Телефон: '' }] });
+    edit(IVANOV, C, 2, 'Клиент', [['ООО «Тепло»']]);
+    session.takeUiEvents();
+    const logged = logRows().length;
+    edit(IVANOV, C, 2, 'Телефон', [['', '']]);
+    expect([at(C, 2, 'Телефон'), at(C, 2, 'Email')]).toEqual(['', 'info@teplo.ru']);
+    expect(noteAt(C, 2, 'Телефон') ?? '').toBe('');
+    expect(toasts()).toEqual([
+      expect.objectContaining({ message: 'К-00001: «Email»: у клиента должен остаться телефон или e-mail' }),
+    ]);
+    expect(
+      logRows()
+        .slice(logged)
+        .filter((r) => r['Действие'] === 'Отклонено изменение поля')
+        .map((r) => r['Поле']),
+    ).toEqual(['Email']);
+  });
+});
