@@ -366,8 +366,7 @@ function writeNotes(block: Block, header: string, notes: Map<number, string>, cl
   const { min, max } = spanOf(all);
   const range =
     // one cell edited (block row 0, below the header row): the edited range itself
-    block.cell(header) ??
-    block.table.sheet.getRange(block.firstRow + min, block.table.col(header), max - min + 1, 1);
+    block.cell(header) ?? block.table.sheet.getRange(block.firstRow + min, block.table.col(header), max - min + 1, 1);
   const current = range.getNotes();
   let changed = false;
   for (let i = min; i <= max; i++) {
