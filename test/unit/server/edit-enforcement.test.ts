@@ -965,6 +965,38 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»»/);
     expect(lastLog()).toMatchObject({ Действие: 'Возможный дубль', ID: 'К-00002' });
   });
+
+  it('an ИНН typed over an existing client that another already has flags it as a possible duplicate', () => {
+    const OTHER: Row = {
+      ...CLIENT_A,
+      'ID клиента': 'К-00002',
+      Клиент: 'ИП Смирнов',
+      ИНН: '500100730004',
+      Телефон: '+79120000002',
+      Email: 'smirnov@mail.ru',
+    };
+    open({ clients: [CLIENT_A, OTHER] });
+    edit(IVANOV, C, 3, 'ИНН', [['7707083893']]);
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»» \(ИНН\)/);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Возможный дубль')).toEqual([
+      expect.objectContaining({ ID: 'К-00002', Поле: 'ИНН' }),
+    ]);
+  });
+
+  it('a name typed in a row that already holds the ИНН of another gives a new client flagged as a possible duplicate', () => {
+    open({ clients: [CLIENT_A, { ИНН: '7707083893' }] });
+    edit(IVANOV, C, 3, 'Клиент', [['ООО «Тепло-2»']]);
+    expect(at(C, 3, 'ID клиента')).toBe('К-00002');
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»» \(ИНН\)/);
+  });
+
+  it('an edit of an existing client that touches no ИНН, phone or email does not look for duplicates', () => {
+    open({ clients: [CLIENT_A, { ...CLIENT_A, 'ID клиента': 'К-00002', Клиент: 'ИП Смирнов' }] });
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect(noteAt(C, 3, 'Клиент') ?? '').toBe('');
+    const logged = session.workbook.sheets.some((s) => s.name === SHEETS.log) ? rowsOf(session.workbook, SHEETS.log) : [];
+    expect(logged.filter((r) => r['Действие'] === 'Возможный дубль')).toEqual([]);
+  });
 });
 
 describe('IDs in more pastes', () => {
