@@ -994,7 +994,9 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     open({ clients: [CLIENT_A, { ...CLIENT_A, 'ID клиента': 'К-00002', Клиент: 'ИП Смирнов' }] });
     edit(IVANOV, C, 3, 'Город', [['Казань']]);
     expect(noteAt(C, 3, 'Клиент') ?? '').toBe('');
-    const logged = session.workbook.sheets.some((s) => s.name === SHEETS.log) ? rowsOf(session.workbook, SHEETS.log) : [];
+    const logged = session.workbook.sheets.some((s) => s.name === SHEETS.log)
+      ? rowsOf(session.workbook, SHEETS.log)
+      : [];
     expect(logged.filter((r) => r['Действие'] === 'Возможный дубль')).toEqual([]);
   });
 });
