@@ -990,6 +990,23 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»» \(ИНН\)/);
   });
 
+  it('a city typed in a row that already holds a discount gives a new «Потенциальный» client without it', () => {
+    open({ clients: [CLIENT_A, { Клиент: 'ИП Смирнов', 'Скидка, %': 5 }] });
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), at(C, 3, 'Скидка, %')]).toEqual([
+      'К-00002',
+      'Потенциальный',
+      '',
+    ]);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
+  });
+
+  it('an edit of a client field no rule checks does not read the memory', () => {
+    open();
+    expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
+    expect(at(C, 2, 'Город')).toBe('Казань');
+  });
+
   it('an edit of an existing client that touches no ИНН, phone or email does not look for duplicates', () => {
     open({ clients: [CLIENT_A, { ...CLIENT_A, 'ID клиента': 'К-00002', Клиент: 'ИП Смирнов' }] });
     edit(IVANOV, C, 3, 'Город', [['Казань']]);
