@@ -1001,6 +1001,18 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
   });
 
+  it('a phone typed over a client does not check the discount it already holds', () => {
+    open({
+      clients: [
+        CLIENT_A,
+        { ...CLIENT_A, 'ID клиента': 'К-00002', ИНН: '', Email: '', 'Статус клиента': 'Клиент', 'Скидка, %': 5 },
+      ],
+    });
+    edit(IVANOV, C, 3, 'Телефон', [['+79120000003']]);
+    expect(at(C, 3, 'Телефон')).toBe('+79120000003');
+    expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %') ?? '']).toEqual([5, '']);
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
