@@ -1013,6 +1013,14 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %') ?? '']).toEqual([5, '']);
   });
 
+  it('the same status typed again on another specialist’s client is not refused', () => {
+    open();
+    edit(PETROVA, C, 2, 'Статус клиента', [['Потенциальный']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента') ?? '').toBe('');
+    expect(toasts()).toEqual([]);
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
