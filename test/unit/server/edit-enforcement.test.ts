@@ -1021,6 +1021,13 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(toasts()).toEqual([]);
   });
 
+  it('a status left blank where it was already blank is not refused', () => {
+    open({ clients: [{ ...CLIENT_A, 'Статус клиента': '' }] });
+    edit(DIRECTOR, C, 2, 'Статус клиента', [['']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('');
+    expect(noteAt(C, 2, 'Статус клиента') ?? '').toBe('');
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
