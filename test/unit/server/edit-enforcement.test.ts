@@ -1028,6 +1028,17 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(noteAt(C, 2, 'Статус клиента') ?? '').toBe('');
   });
 
+  it('a refused client status is told in a toast naming the client and the reason', () => {
+    open();
+    edit(IVANOV, C, 2, 'Статус клиента', [['Ключевой']]);
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'К-00001: Статус «Ключевой» присваивает только директор (п. 2.10)',
+        title: 'Изменение не принято',
+      }),
+    ]);
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
