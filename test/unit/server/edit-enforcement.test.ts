@@ -1039,6 +1039,16 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     ]);
   });
 
+  it('a status typed on a key client keeps the note of a discount refused before', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    const refused = noteAt(C, 3, 'Скидка, %');
+    expect(refused).toMatch(/^CRM: скидка «20» не принята: /);
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Ключевой']]);
+    expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %')]).toEqual([10, refused]);
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
