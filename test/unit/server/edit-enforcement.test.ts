@@ -1049,6 +1049,28 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %')]).toEqual([10, refused]);
   });
 
+  it('a discount above the maximum typed before the memory knows the client goes back to the cell’s old value', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '10', Стало: '20' });
+  });
+
+  it('a discount above the maximum pasted before the memory knows the client is cleared', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 2, 'Скидка, %', [[''], [20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe('');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', ID: 'К-00002', Было: null, Стало: '20' });
+  });
+
+  it('a discount refused on a new client the memory does not know yet is logged from no earlier discount', () => {
+    open({ clients: [CLIENT_A, { Клиент: 'ИП Смирнов', Город: 'Москва', 'Скидка, %': 5 }] });
+    edit(IVANOV, C, 2, 'Статус клиента', [['Клиент']]);
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Скидка, %')]).toEqual(['К-00002', '']);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', ID: 'К-00002', Было: null, Стало: '5' });
+  });
+
   it('an edit of a client field no rule checks does not read the memory', () => {
     open();
     expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
