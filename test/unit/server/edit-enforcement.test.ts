@@ -965,6 +965,127 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
     expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»»/);
     expect(lastLog()).toMatchObject({ Действие: 'Возможный дубль', ID: 'К-00002' });
   });
+
+  it('an ИНН typed over an existing client that another already has flags it as a possible duplicate', () => {
+    const OTHER: Row = {
+      ...CLIENT_A,
+      'ID клиента': 'К-00002',
+      Клиент: 'ИП Смирнов',
+      ИНН: '500100730004',
+      Телефон: '+79120000002',
+      Email: 'smirnov@mail.ru',
+    };
+    open({ clients: [CLIENT_A, OTHER] });
+    edit(IVANOV, C, 3, 'ИНН', [['7707083893']]);
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»» \(ИНН\)/);
+    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Возможный дубль')).toEqual([
+      expect.objectContaining({ ID: 'К-00002', Поле: 'ИНН' }),
+    ]);
+  });
+
+  it('a name typed in a row that already holds the ИНН of another gives a new client flagged as a possible duplicate', () => {
+    open({ clients: [CLIENT_A, { ИНН: '7707083893' }] });
+    edit(IVANOV, C, 3, 'Клиент', [['ООО «Тепло-2»']]);
+    expect(at(C, 3, 'ID клиента')).toBe('К-00002');
+    expect(noteAt(C, 3, 'Клиент')).toMatch(/^Возможный дубль: К-00001 «ООО «Тепло»» \(ИНН\)/);
+  });
+
+  it('a city typed in a row that already holds a discount gives a new «Потенциальный» client without it', () => {
+    open({ clients: [CLIENT_A, { Клиент: 'ИП Смирнов', 'Скидка, %': 5 }] });
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), at(C, 3, 'Скидка, %')]).toEqual([
+      'К-00002',
+      'Потенциальный',
+      '',
+    ]);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
+  });
+
+  it('a phone typed over a client does not check the discount it already holds', () => {
+    open({
+      clients: [
+        CLIENT_A,
+        { ...CLIENT_A, 'ID клиента': 'К-00002', ИНН: '', Email: '', 'Статус клиента': 'Клиент', 'Скидка, %': 5 },
+      ],
+    });
+    edit(IVANOV, C, 3, 'Телефон', [['+79120000003']]);
+    expect(at(C, 3, 'Телефон')).toBe('+79120000003');
+    expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %') ?? '']).toEqual([5, '']);
+  });
+
+  it('the same status typed again on another specialist’s client is not refused', () => {
+    open();
+    edit(PETROVA, C, 2, 'Статус клиента', [['Потенциальный']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 2, 'Статус клиента') ?? '').toBe('');
+    expect(toasts()).toEqual([]);
+  });
+
+  it('a status left blank where it was already blank is not refused', () => {
+    open({ clients: [{ ...CLIENT_A, 'Статус клиента': '' }] });
+    edit(DIRECTOR, C, 2, 'Статус клиента', [['']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('');
+    expect(noteAt(C, 2, 'Статус клиента') ?? '').toBe('');
+  });
+
+  it('a refused client status is told in a toast naming the client and the reason', () => {
+    open();
+    edit(IVANOV, C, 2, 'Статус клиента', [['Ключевой']]);
+    expect(toasts()).toEqual([
+      expect.objectContaining({
+        message: 'К-00001: Статус «Ключевой» присваивает только директор (п. 2.10)',
+        title: 'Изменение не принято',
+      }),
+    ]);
+  });
+
+  it('a status typed on a key client keeps the note of a discount refused before', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    const refused = noteAt(C, 3, 'Скидка, %');
+    expect(refused).toMatch(/^CRM: скидка «20» не принята: /);
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Ключевой']]);
+    expect([at(C, 3, 'Скидка, %'), noteAt(C, 3, 'Скидка, %')]).toEqual([10, refused]);
+  });
+
+  it('a discount above the maximum typed before the memory knows the client goes back to the cell’s old value', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 3, 'Скидка, %', [[20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(10);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '10', Стало: '20' });
+  });
+
+  it('a discount above the maximum pasted before the memory knows the client is cleared', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 2, 'Скидка, %', [[''], [20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe('');
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', ID: 'К-00002', Было: null, Стало: '20' });
+  });
+
+  it('a discount refused on a new client the memory does not know yet is logged from no earlier discount', () => {
+    open({ clients: [CLIENT_A, { Клиент: 'ИП Смирнов', Город: 'Москва', 'Скидка, %': 5 }] });
+    edit(IVANOV, C, 2, 'Статус клиента', [['Клиент']]);
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Скидка, %')]).toEqual(['К-00002', '']);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', ID: 'К-00002', Было: null, Стало: '5' });
+  });
+
+  it('an edit of a client field no rule checks does not read the memory', () => {
+    open();
+    expect(memoryReads(() => edit(IVANOV, C, 2, 'Город', [['Казань']]))).toBe(0);
+    expect(at(C, 2, 'Город')).toBe('Казань');
+  });
+
+  it('an edit of an existing client that touches no ИНН, phone or email does not look for duplicates', () => {
+    open({ clients: [CLIENT_A, { ...CLIENT_A, 'ID клиента': 'К-00002', Клиент: 'ИП Смирнов' }] });
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect(noteAt(C, 3, 'Клиент') ?? '').toBe('');
+    const logged = session.workbook.sheets.some((s) => s.name === SHEETS.log)
+      ? rowsOf(session.workbook, SHEETS.log)
+      : [];
+    expect(logged.filter((r) => r['Действие'] === 'Возможный дубль')).toEqual([]);
+  });
 });
 
 describe('IDs in more pastes', () => {
