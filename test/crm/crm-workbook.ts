@@ -80,12 +80,14 @@ export interface CrmWorkbookOptions {
   claims?: Row[];
   /** the header order of «Сделки» (default: schema order) */
   dealHeaders?: string[];
+  /** the header order of «Клиенты» (default: schema order) */
+  clientHeaders?: string[];
 }
 
 export function crmWorkbook(options: CrmWorkbookOptions = {}): WorkbookModel {
   const workbook = emptyWorkbook('CRM test', DIRECTOR);
   workbook.editors = [IVANOV, PETROVA];
-  sheetOf(workbook, SHEETS.clients, headersOf('clients'), options.clients ?? [CLIENT_A]);
+  sheetOf(workbook, SHEETS.clients, options.clientHeaders ?? headersOf('clients'), options.clients ?? [CLIENT_A]);
   sheetOf(workbook, SHEETS.deals, options.dealHeaders ?? headersOf('deals'), options.deals ?? []);
   sheetOf(workbook, SHEETS.contacts, headersOf('contacts'), []);
   sheetOf(workbook, SHEETS.claims, headersOf('claims'), options.claims ?? []);

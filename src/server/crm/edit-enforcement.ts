@@ -225,17 +225,7 @@ function assignIds(
     const ids = nextIds(kind, column, need.length);
     need.forEach(({ i }, k) => (block.records[i][header] = ids[k]));
   }
-  const changed = [...need.map((n) => n.i), ...restored.keys()];
-  // no changed rows, no values to write (Table.writeColumn makes no call for none either: this only says it first)
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: see above
-  if (changed.length > 0) {
-    const span = spanOf(changed);
-    table.writeColumn(
-      header,
-      block.firstRow + span.min,
-      block.records.slice(span.min, span.max + 1).map((r) => r[header]),
-    );
-  }
+  writeSpan(block, header, [...need.map((n) => n.i), ...restored.keys()], (i) => block.records[i][header]);
   for (const [i, after] of restored) {
     log.push({
       user: ctx.user,
@@ -347,16 +337,19 @@ function spanOf(indexes: readonly number[]): { min: number; max: number } {
   return { min: Math.min(...indexes), max: Math.max(...indexes) };
 }
 
-/** Writes a column over the span of the changed rows of a block, in one call. */
+/**
+ * Writes the changed rows of one column of a block: each run of consecutive rows in one call. A row
+ * between two runs is not written, so what it holds stays (a formula stays a formula).
+ */
 function writeSpan(block: Block, header: string, changed: readonly number[], value: (i: number) => unknown): void {
   if (!block.table.has(header)) return;
-  // no changed rows, nothing to write (Table.writeColumn makes no call for no values either: this only says it first)
-  // Stryker disable next-line ConditionalExpression: see above
-  if (changed.length === 0) return;
-  const { min, max } = spanOf(changed);
-  const values: unknown[] = [];
-  for (let i = min; i <= max; i++) values.push(value(i));
-  block.table.writeColumn(header, block.firstRow + min, values);
+  const rows = [...changed].sort((a, b) => a - b);
+  let first = 0;
+  rows.forEach((row, k) => {
+    if (rows[k + 1] === row + 1) return;
+    block.table.writeColumn(header, block.firstRow + rows[first], rows.slice(first, k + 1).map(value));
+    first = k + 1;
+  });
 }
 
 /** Sets the add-on's notes on one column of the block: a note where refused, cleared where accepted. */
@@ -732,7 +725,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   // refused rows go back, and a typed deal gets its «Новый»
   writeSpan(block, H.stage, [...reverted, ...started], (i) => block.records[i][H.stage]);
   const today = ctx.today;
-  writeSpan(block, H.stageDate, accepted, (i) => (accepted.includes(i) ? today : block.records[i][H.stageDate]));
+  writeSpan(block, H.stageDate, accepted, () => today);
   writeNotes(block, H.stage, notes, accepted);
   clearOnReopen(ctx, block, reopened, log);
   if (clients && statusUpdates.size > 0) {
@@ -840,18 +833,15 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   if (newRows.length > 0 || [H.inn, H.phone, H.email].some((h) => block.touched(h))) {
     flagDuplicateClients(ctx, table, block.firstRow, block.records, log);
   }
-  if (newRows.length > 0) {
-    // a new client starts as «Потенциальный», created today
-    if (table.has(H.created)) {
-      const fill = newRows.filter((i) => isBlankValue(block.records[i][H.created]));
-      fill.forEach((i) => (block.records[i][H.created] = ctx.today));
-      writeSpan(block, H.created, fill, (i) => block.records[i][H.created]);
-    }
-    if (table.has(H.clientStatus)) {
-      const fill = newRows.filter((i) => isBlankValue(block.records[i][H.clientStatus]));
-      fill.forEach((i) => (block.records[i][H.clientStatus] = 'Потенциальный'));
-      writeSpan(block, H.clientStatus, fill, (i) => block.records[i][H.clientStatus]);
-    }
+  // a new client starts as «Потенциальный», created today (on a tab without «Статус клиента» its status
+  // stays unknown to the discount rule; writeSpan writes nothing into a column the tab lacks)
+  const created = newRows.filter((i) => isBlankValue(block.records[i][H.created]));
+  created.forEach((i) => (block.records[i][H.created] = ctx.today));
+  writeSpan(block, H.created, created, () => ctx.today);
+  if (table.has(H.clientStatus)) {
+    const fill = newRows.filter((i) => isBlankValue(block.records[i][H.clientStatus]));
+    fill.forEach((i) => (block.records[i][H.clientStatus] = 'Потенциальный'));
+    writeSpan(block, H.clientStatus, fill, () => 'Потенциальный');
   }
   const statusTouched = block.touched(H.clientStatus);
   const discountTouched = block.touched(H.discount);
@@ -926,6 +916,9 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
     if (!statusTouched && !discountTouched && !block.newRows.has(i)) return;
     const effectiveStatus = record[H.clientStatus];
     const discount = record[H.discount];
+    // the discount before this edit: the remembered one, else what one typed cell held, else none
+    const earlierDiscount =
+      memory.get(id, H.discount)?.value ?? (block.single && discountTouched ? textOf(e.oldValue) : '');
     const problem =
       discountTouched && block.formula(i, H.discount)
         ? 'в «Скидка, %» нельзя формулу: введите число'
@@ -949,11 +942,9 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         comment: problem,
       });
     } else if (problem) {
-      const rememberedDiscount =
-        memory.get(id, H.discount)?.value ?? (block.single && discountTouched ? textOf(e.oldValue) : '');
-      const back = discountProblem(rememberedDiscount, effectiveStatus, ctx.settings.maxDiscountPercent)
+      const back = discountProblem(earlierDiscount, effectiveStatus, ctx.settings.maxDiscountPercent)
         ? ''
-        : rememberedDiscount;
+        : earlierDiscount;
       record[H.discount] = back === '' ? '' : Number(back.replace(',', '.'));
       discountChanged.push(i);
       discountNotes.set(i, `скидка «${textOf(discount)}» не принята: ${problem}`);
@@ -965,14 +956,13 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
         sheet: table.name,
         id,
         field: H.discount,
-        before: rememberedDiscount,
+        before: earlierDiscount,
         after: discount,
         comment: problem,
       });
     } else if (discountTouched) {
       discountOk.push(i);
-      const before = memory.get(id, H.discount)?.value ?? '';
-      if (before !== textOf(discount)) {
+      if (earlierDiscount !== textOf(discount)) {
         memory.set(id, H.discount, textOf(discount));
         log.push({
           user: ctx.user,
@@ -980,7 +970,7 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
           sheet: table.name,
           id,
           field: H.discount,
-          before,
+          before: earlierDiscount,
           after: discount,
         });
       }
@@ -1001,10 +991,8 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
  */
 function completeClaims(ctx: CrmContext, block: Block): void {
   const log: LogEntry[] = [];
-  const { table } = block;
   assignIds(ctx, block, H.claimId, 'claim', log);
   const fill = (header: string, value: (record: Record<string, unknown>) => unknown) => {
-    if (!table.has(header)) return;
     const rows: number[] = [];
     block.records.forEach((record, i) => {
       if (rowIsEmpty(block.rows[i]) || !isBlankValue(record[header])) return;

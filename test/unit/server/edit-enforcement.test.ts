@@ -663,6 +663,55 @@ describe('claims typed or pasted', () => {
     expect([at(CL, 5, 'ID'), at(CL, 5, 'Срок ответа'), at(CL, 5, 'Статус')]).toEqual(['П-00003', '', 'Новая']);
   });
 
+  it('a deadline formula between two claims given deadlines stays a formula', () => {
+    open({ claims: [] });
+    const sheet = ss.getSheetByName(CL)!;
+    const deadline = sheet.getRange(3, columnOf(session.workbook, CL, 'Срок ответа'));
+    deadline.setFormula('=DATE(2026,3,30)');
+    edit(IVANOV, CL, 2, 'Дата', [[new Date(2026, 2, 2)], [new Date(2026, 2, 3)], [new Date(2026, 2, 4)]]);
+    expect([at(CL, 2, 'Срок ответа'), at(CL, 3, 'Срок ответа'), at(CL, 4, 'Срок ответа')]).toEqual([
+      new Date(2026, 2, 12),
+      new Date(2026, 2, 30),
+      new Date(2026, 2, 14),
+    ]);
+    expect(deadline.getFormula()).toBe('=DATE(2026,3,30)');
+  });
+
+  it('three claims pasted get their IDs, statuses and deadlines in one write per column', () => {
+    open({ claims: [] });
+    const range = ss.getSheetByName(CL)!.getRange(2, columnOf(session.workbook, CL, 'Дата'), 3, 1);
+    range.setValues([[new Date(2026, 2, 2)], [new Date(2026, 2, 3)], [new Date(2026, 2, 4)]]);
+    const writes: unknown[][][] = [];
+    const stop = session.onServiceCall((call, args) => {
+      if (call === 'Range.setValues') writes.push(args[0] as unknown[][]);
+    });
+    try {
+      enforceEdit(new CrmContext(ss, IVANOV), { range });
+    } finally {
+      stop();
+    }
+    // one column each (the log's rows are written apart)
+    expect(writes.filter((w) => w[0].length === 1)).toEqual([
+      [['П-00001'], ['П-00002'], ['П-00003']],
+      [['Новая'], ['Новая'], ['Новая']],
+      [[new Date(2026, 2, 12)], [new Date(2026, 2, 13)], [new Date(2026, 2, 14)]],
+    ]);
+  });
+
+  it('a claim without «Дата» keeps a deadline formula that gives nothing yet', () => {
+    open({ claims: [] });
+    const sheet = ss.getSheetByName(CL)!;
+    const letter = String.fromCharCode(64 + columnOf(session.workbook, CL, 'Дата'));
+    const deadline = sheet.getRange(2, columnOf(session.workbook, CL, 'Срок ответа'));
+    deadline.setFormula(`=IF(${letter}2="","",${letter}2+10)`);
+    edit(IVANOV, CL, 2, 'Суть', [['Течь']]);
+    expect([at(CL, 2, 'ID'), at(CL, 2, 'Статус'), deadline.getFormula()]).toEqual([
+      'П-00001',
+      'Новая',
+      `=IF(${letter}2="","",${letter}2+10)`,
+    ]);
+  });
+
   it('a pasted copy of a claim gets its own ID, the first keeps it', () => {
     open({ claims: [{ ID: 'П-00001', Дата: new Date(2026, 2, 2), Суть: 'Течь', Статус: 'Новая' }] });
     edit(IVANOV, CL, 3, 'ID', [['П-00001', new Date(2026, 2, 3)]]);
@@ -907,16 +956,62 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
 
   it('a discount changed on a key client is logged from the remembered one; the same discount typed again is not', () => {
     open({ clients: [CLIENT_A, KEY] });
-    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
-    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
-    edit(IVANOV, C, 3, 'Скидка, %', [[10]]);
-    expect(rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка')).toHaveLength(1);
+    const discounts = () => rowsOf(session.workbook, SHEETS.log).filter((r) => r['Действие'] === 'Скидка');
+    // the memory does not know the client yet: the change is logged from what the typed cell held
     edit(IVANOV, C, 3, 'Скидка, %', [[12]]);
-    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00002', Было: '10', Стало: '12' });
-    // a refused paste goes back to the remembered 12, not to the cell's old value
+    expect(discounts()).toEqual([expect.objectContaining({ ID: 'К-00002', Было: '10', Стало: '12' })]);
+    edit(IVANOV, C, 3, 'Скидка, %', [[12]]);
+    expect(discounts()).toHaveLength(1);
+    edit(IVANOV, C, 3, 'Скидка, %', [[14]]);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00002', Было: '12', Стало: '14' });
+    // a refused paste goes back to the remembered 14, not to the cell's old value
     edit(IVANOV, C, 3, 'Скидка, %', [[20], ['']]);
-    expect(at(C, 3, 'Скидка, %')).toBe(12);
-    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '12', Стало: '20' });
+    expect(at(C, 3, 'Скидка, %')).toBe(14);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '14', Стало: '20' });
+  });
+
+  it('a discount pasted on a key client the memory does not know is logged from no earlier discount', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(IVANOV, C, 2, 'Скидка, %', [[''], [12]]);
+    expect([at(C, 3, 'Скидка, %'), lastLog()]).toEqual([
+      12,
+      expect.objectContaining({ Действие: 'Скидка', ID: 'К-00002', Было: null, Стало: '12' }),
+    ]);
+  });
+
+  it('a discount taken away with «Ключевой» is remembered as none: the next one is logged from it', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Клиент']]);
+    edit(DIRECTOR, C, 3, 'Статус клиента', [['Ключевой']]);
+    edit(IVANOV, C, 3, 'Скидка, %', [[5]]);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00002', Было: null, Стало: '5' });
+  });
+
+  it('a refused discount goes back to a remembered one typed as text with a comma, as its number', () => {
+    open({ clients: [CLIENT_A, KEY] });
+    // a plain-text cell keeps «12,5» as it was typed
+    ss.getSheetByName(C)!
+      .getRange(3, columnOf(session.workbook, C, 'Скидка, %'))
+      .setNumberFormat('@');
+    edit(IVANOV, C, 3, 'Скидка, %', [['12,5']]);
+    expect(at(C, 3, 'Скидка, %')).toBe('12,5');
+    edit(IVANOV, C, 3, 'Скидка, %', [[20]]);
+    expect(at(C, 3, 'Скидка, %')).toBe(12.5);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонена скидка', Было: '12,5', Стало: '20' });
+  });
+
+  it('on «Клиенты» without «Статус клиента», a new client’s discount is refused for a status not given', () => {
+    open({
+      clientHeaders: headersOf('clients').filter((h) => h !== 'Статус клиента'),
+      clients: [CLIENT_A, { Клиент: 'ИП Смирнов', 'Скидка, %': 5 }],
+    });
+    edit(IVANOV, C, 3, 'Город', [['Казань']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Скидка, %'), at(C, 3, 'Дата создания')]).toEqual([
+      'К-00002',
+      '',
+      midnight(),
+    ]);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: .*сейчас статус «не указан»$/);
   });
 
   it('a pasted new client keeps the date and status it came with; a «Ключевой» and a discount it cannot have are refused', () => {
@@ -1342,6 +1437,27 @@ describe('a paste over stages of several deals', () => {
     expect([2, 3, 4].map((r) => at(D, r, 'Дата этапа'))).toEqual([midnight(), old, midnight()]);
   });
 
+  it('a new deal started above a refused move gets both stages back in one write', () => {
+    open({ deals: [fullDeal('', 'Переговоры'), fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 3, 'Этап', [['Переговоры']]);
+    const range = ss.getSheetByName(D)!.getRange(2, columnOf(session.workbook, D, 'Этап'), 2, 1);
+    // the new deal's «Этап» pasted blank: it starts at «Новый»
+    range.setValues([[''], ['Исполнение']]);
+    const writes: unknown[][][] = [];
+    const stop = session.onServiceCall((call, args) => {
+      if (call === 'Range.setValues') writes.push(args[0] as unknown[][]);
+    });
+    try {
+      enforceEdit(new CrmContext(ss, IVANOV), { range });
+    } finally {
+      stop();
+    }
+    expect([at(D, 2, 'ID сделки'), at(D, 2, 'Этап'), at(D, 3, 'Этап')]).toEqual(['С-00002', 'Новый', 'Переговоры']);
+    expect(writes.filter((w) => w.some((r) => r[0] === 'Новый' || r[0] === 'Переговоры'))).toEqual([
+      [['Новый'], ['Переговоры']],
+    ]);
+  });
+
   it('two deals of one client signed in one paste make it a «Клиент» once', () => {
     open({ deals: [fullDeal('С-00001', 'Согласование договора'), fullDeal('С-00002', 'Согласование договора')] });
     edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
@@ -1445,6 +1561,70 @@ describe('a row typed by another specialist', () => {
     // from then on it is Иванов's deal
     edit(PETROVA, D, 2, 'Этап', [['Потребность выявлена']]);
     expect(at(D, 2, 'Этап')).toBe('Новый');
+  });
+});
+
+describe('clients the memory missed', () => {
+  /** puts a client into row `row` directly, as an edit the trigger did not see */
+  const missed = (row: number, record: Row) =>
+    ss
+      .getSheetByName(C)!
+      .getRange(row, 1, 1, headersOf('clients').length)
+      .setValues([headersOf('clients').map((h) => record[h] ?? '')]);
+  const SMIRNOV: Row = {
+    ...CLIENT_A,
+    'ID клиента': 'К-00003',
+    Клиент: 'ИП Смирнов',
+    Тип: 'ИП',
+    ИНН: '500100730004',
+    Телефон: '+79120000003',
+    Email: 'smirnov@mail.ru',
+  };
+  /** the memory knows К-00001 and not the client put into row 3 after it */
+  const openWithMissed = (record: Row) => {
+    open();
+    edit(IVANOV, C, 2, 'Статус клиента', [['Клиент']]);
+    missed(3, record);
+  };
+
+  it('another specialist cannot change its status: its owner is read from the row', () => {
+    openWithMissed(SMIRNOV);
+    edit(PETROVA, C, 3, 'Статус клиента', [['Клиент']]);
+    expect(at(C, 3, 'Статус клиента')).toBe('Потенциальный');
+    expect(noteAt(C, 3, 'Статус клиента')).toBe(
+      `${NOTE_PREFIX}статус «Клиент» не принят: строку ведёт другой сотрудник (${IVANOV}); изменить может он или директор`,
+    );
+  });
+
+  it('its owner’s discount typed on a key client is kept with the status, logged from what the cell held', () => {
+    openWithMissed({ ...SMIRNOV, 'Статус клиента': 'Ключевой', 'Скидка, %': 10 });
+    edit(IVANOV, C, 3, 'Скидка, %', [[7]]);
+    expect([at(C, 3, 'Статус клиента'), at(C, 3, 'Скидка, %')]).toEqual(['Ключевой', 7]);
+    expect(lastLog()).toMatchObject({ Действие: 'Скидка', ID: 'К-00003', Было: '10', Стало: '7' });
+  });
+
+  it('an edit of it remembers its other fields: another specialist’s paste over them later goes back to them', () => {
+    openWithMissed(SMIRNOV);
+    edit(IVANOV, C, 3, 'Статус клиента', [['Клиент']]);
+    edit(PETROVA, C, 3, 'ИНН', [['7736207543'], ['']]);
+    expect(at(C, 3, 'ИНН')).toBe('500100730004');
+    expect(noteAt(C, 3, 'ИНН')).toMatch(/^CRM: .*строку ведёт другой сотрудник/);
+  });
+
+  it('a row without an ID emptied by clearing its only cell stays empty, with nothing refused', () => {
+    open();
+    // a status typed into an empty row while the trigger did not run: the row got no ID
+    ss.getSheetByName(C)!
+      .getRange(3, columnOf(session.workbook, C, 'Статус клиента'))
+      .setValue('Клиент');
+    session.takeUiEvents();
+    edit(IVANOV, C, 3, 'Статус клиента', [['']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Статус клиента'), noteAt(C, 3, 'Статус клиента') ?? '']).toEqual([
+      '',
+      '',
+      '',
+    ]);
+    expect([toasts(), ss.getSheetByName(SHEETS.log)]).toEqual([[], null]);
   });
 });
 
