@@ -62,6 +62,13 @@ describe('pay data changes', () => {
     expect(changedSinceComputed('2026-05')).toEqual({ at: at('11:00'), sheets: ['Табель'] });
   });
 
+  it('a change of rows of two months also marks a computed month between them', () => {
+    for (const m of ['2026-02', '2026-04', '2026-06']) markComputed(m, at('10:00'));
+    markYearToDateChanged(['2026-03', '2026-05'], at('11:00'), 'Табель');
+    const changed = ['2026-02', '2026-04', '2026-06'].filter((m) => changedSinceComputed(m) !== null);
+    expect(changed).toEqual(['2026-04', '2026-06']);
+  });
+
   it('a change of «Сотрудники» or «Настройки» marks every computed month', () => {
     markComputed('2026-01', at('10:00'));
     markComputed('2026-03', at('10:00'));

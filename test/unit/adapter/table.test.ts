@@ -210,6 +210,31 @@ describe('Table at the edges', () => {
   });
 });
 
+describe('Table opened in one execution', () => {
+  const calls = () => Object.values(session.calls()).reduce((a, b) => a + b, 0);
+
+  it('a tab opened again reads nothing; once forgotten, its header row is read again', () => {
+    Table.open(ss, 'Клиенты');
+    sheet.getRange(1, 5).setValue('Email');
+    session.resetCalls();
+    const again = Table.open(ss, 'Клиенты');
+    expect([calls(), again.has('Email')]).toEqual([0, false]);
+    Table.forgetOpened(ss);
+    const fresh = Table.open(ss, 'Клиенты');
+    expect([fresh.has('Email'), fresh.col('Email')]).toEqual([true, 5]);
+  });
+
+  it('a table given its spreadsheet writes a date without asking the sheet for it', () => {
+    const dated = (t: Table) => {
+      session.resetCalls();
+      t.writeCell(2, 'Моя пометка', new Date(2026, 2, 1));
+      return session.calls()['Sheet.getParent'] ?? 0;
+    };
+    expect(dated(Table.of(sheet, [], 'Клиенты', ss))).toBe(0);
+    expect(dated(Table.of(sheet))).toBe(1);
+  });
+});
+
 describe('Table dates in a spreadsheet east of the script', () => {
   beforeEach(() => {
     const workbook = emptyWorkbook('Клиентская база', OWNER);
