@@ -58,10 +58,11 @@ export function directorOnlyDealFields(stage: string): string[] {
 }
 
 /** Why a move of a deal back from a signed stage needs the director, or null. */
-export function backFromSignedProblem(from: string, to: Stage, isDirector: boolean): string | null {
-  if (isDirector || !payFieldsLocked(from)) return null;
+export function backFromSignedProblem(from: string, to: Stage, isDirector: boolean | (() => boolean)): string | null {
+  if (!payFieldsLocked(from)) return null;
   // «Отказ» has index -1: a signed deal moved there is a move back too
   if (stageIndex(to) >= stageIndex(from)) return null;
+  if (typeof isDirector === 'function' ? isDirector() : isDirector) return null;
   return `сделку с заключённым договором («${from}») вернуть на прежний этап может только директор`;
 }
 

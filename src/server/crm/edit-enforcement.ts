@@ -652,6 +652,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     const remembered = memory.get(id, H.stage);
     // a new row (its ID given by this edit) starts from nothing, whatever was pasted with it
     const known = !block.newRows.has(i);
+    // Stryker disable next-line StringLiteral: any text that is no stage reads as none
     const old = remembered && known ? remembered.value : block.single && known ? textOf(e.oldValue) : '';
     let from: Stage | '' = isStage(old) ? old : '';
     const clientId = textOf(record[H.clientId]);
@@ -662,7 +663,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       from = isStage(typed) ? fallbackStage(record, client?.record ?? null, typed) : '';
     }
     if (typed === from && !formula) {
-      if (!remembered && typed) memory.set(id, H.stage, typed);
+      // (a stage the memory does not know yet is remembered by rememberRow at the end of the edit)
       if (unknownBefore) flagUnknownBefore(ctx, block, i, id, typed, notes, log);
       return;
     }
@@ -675,17 +676,21 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     else if (notOwn) result = refuse(notOwn);
     else if (typed === '') result = refuse('этап нельзя очистить; чтобы закрыть сделку, выберите «Отказ»');
     else if (!isStage(typed)) result = refuse(`«${typed}» — не этап воронки; выберите этап из списка`);
-    else if (from !== '' && payFieldsLocked(from) && backFromSignedProblem(from, typed, ctx.isDirector))
-      result = refuse(backFromSignedProblem(from, typed, ctx.isDirector)!);
-    else
-      result = checkTransition(record, client?.record ?? null, from, typed, {
-        lostAt: isStage(remembered?.lostAt) ? (remembered!.lostAt as Stage) : null,
-      });
+    else {
+      // a signed deal goes back only by the director (the director list is read only for such a move)
+      const back = backFromSignedProblem(from, typed, () => ctx.isDirector);
+      result = back
+        ? refuse(back)
+        : checkTransition(record, client?.record ?? null, from, typed, {
+            lostAt: isStage(remembered?.lostAt) ? (remembered!.lostAt as Stage) : null,
+          });
+    }
     if (result.ok) {
       const to = typed as Stage;
       accepted.push(i);
-      const lostAt = to === LOST_STAGE ? from : result.kind === 'reopen' ? '' : (remembered?.lostAt ?? '');
-      memory.set(id, H.stage, to, lostAt);
+      // the stage a deal was lost at is read only while it stands at «Отказ», and every move there sets it
+      // Stryker disable next-line ConditionalExpression,StringLiteral: see above
+      memory.set(id, H.stage, to, to === LOST_STAGE ? from : '');
       if (payFieldsLocked(from) || payFieldsLocked(to)) for (const m of payMonthsOf(record)) stagePayMonths.add(m);
       log.push({
         user: ctx.user,
@@ -707,7 +712,6 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       reverted.push(i);
       // a stage is never left blank: a new row starts at «Новый»
       record[H.stage] = from || STAGES[0];
-      if (!from) memory.set(id, H.stage, STAGES[0]);
       notes.set(i, `этап «${typed}» не принят: ${result.reason}`);
       refusals.push({ id, message: `этап «${typed || '(пусто)'}» не принят. ${capitalize(result.reason)}` });
       log.push({
@@ -728,22 +732,21 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
   writeSpan(block, H.stageDate, accepted, () => today);
   writeNotes(block, H.stage, notes, accepted);
   clearOnReopen(ctx, block, reopened, log);
-  if (clients && statusUpdates.size > 0) {
-    memory.include([...statusUpdates.keys()]);
-    for (const [clientId, u] of statusUpdates) {
-      clients.table.writeCell(u.row, H.clientStatus, u.to);
-      memory.set(clientId, H.clientStatus, u.to);
-      log.push({
-        user: ctx.user,
-        action: 'Статус клиента',
-        sheet: SHEETS.clients,
-        id: clientId,
-        field: H.clientStatus,
-        before: u.from,
-        after: u.to,
-        comment: 'Договор заключён',
-      });
-    }
+  // the clients' memory rows are read before their statuses are set, so the save reuses them
+  memory.include([...statusUpdates.keys()]);
+  for (const [clientId, u] of statusUpdates) {
+    clients!.table.writeCell(u.row, H.clientStatus, u.to);
+    memory.set(clientId, H.clientStatus, u.to);
+    log.push({
+      user: ctx.user,
+      action: 'Статус клиента',
+      sheet: SHEETS.clients,
+      id: clientId,
+      field: H.clientStatus,
+      before: u.from,
+      after: u.to,
+      comment: 'Договор заключён',
+    });
   }
   block.records.forEach((record) => rememberRow(memory, 'deals', textOf(record[H.dealId]), record));
   markPayDataChanged([...stagePayMonths], ctx.now);
@@ -767,7 +770,7 @@ function clearOnReopen(ctx: CrmContext, block: Block, reopened: readonly number[
       });
       block.records[i][header] = '';
     }
-    writeSpan(block, header, rows, (i) => block.records[i][header]);
+    writeSpan(block, header, rows, () => '');
   }
 }
 

@@ -125,6 +125,19 @@ describe('moving a signed deal back', () => {
     expect(backFromSignedProblem('Отказ', 'Переговоры', false)).toBeNull();
     expect(backFromSignedProblem('Исполнение', 'КП отправлено', true)).toBeNull();
   });
+  it('asks whether the person is the director only for a move back of a signed deal', () => {
+    const asked: string[] = [];
+    const director = (answer: boolean) => () => {
+      asked.push(String(answer));
+      return answer;
+    };
+    expect(backFromSignedProblem('КП отправлено', 'Новый', director(false))).toBeNull();
+    expect(backFromSignedProblem('Исполнение', 'Завершена', director(false))).toBeNull();
+    expect(asked).toEqual([]);
+    expect(backFromSignedProblem('Исполнение', 'КП отправлено', director(true))).toBeNull();
+    expect(backFromSignedProblem('Исполнение', 'КП отправлено', director(false))).toBe(why);
+    expect(asked).toEqual(['true', 'false']);
+  });
 });
 
 describe('a row led by another specialist', () => {

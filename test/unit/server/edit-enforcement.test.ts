@@ -1468,6 +1468,17 @@ describe('a paste over stages of several deals', () => {
     expect(statusLines[0]).toMatchObject({ ID: 'К-00001', Было: 'Потенциальный', Стало: 'Клиент' });
   });
 
+  it('two deals signed in one paste look up their client’s memory rows once, and the save reads nothing again', () => {
+    open({ deals: [fullDeal('С-00001', 'Согласование договора'), fullDeal('С-00002', 'Согласование договора')] });
+    edit(IVANOV, D, 2, 'Этап', [['Согласование договора']]);
+    session.resetCalls();
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён'], ['Договор заключён']]);
+    expect(at(C, 2, 'Статус клиента')).toBe('Клиент');
+    // the header row, the edited rows, the deals' memory rows and their client's row: the client's memory
+    // rows are searched for before its status is set, so the save reads nothing again
+    expect(session.calls()['Range.getValues']).toBe(4);
+  });
+
   it('a new deal pasted at a late stage starts at «Новый», and moves on from there', () => {
     open({ deals: [] });
     edit(IVANOV, D, 2, 'ID сделки', [
