@@ -183,6 +183,24 @@ describe('who is the director', () => {
   });
 });
 
+describe('a deal signed again in the sidebar', () => {
+  it('checks later changes of its pay fields against what they held when it was signed again', () => {
+    const workbook = crmWorkbook({ deals: [IVANOV_SIGNED] });
+    const session = crmSession(workbook, DIRECTOR);
+    expect(session.run('moveDeal', ['С-00001', 'Согласование договора', {}])).toMatchObject({ ok: true });
+    session.setUser(IVANOV);
+    // below signing the amount is the specialist's, typed in the sheet
+    type(session, D, 2, 'Сумма договора, руб.', '520000');
+    session.setUser(DIRECTOR);
+    expect(session.run('moveDeal', ['С-00001', 'Договор заключён', {}])).toMatchObject({ ok: true });
+    session.setUser(IVANOV);
+    type(session, D, 2, 'Сумма договора, руб.', '520000');
+    expect(cell(workbook, D, 2, 'Сумма договора, руб.')).toBe(520000);
+    type(session, D, 2, 'Сумма договора, руб.', '530000');
+    expect(cell(workbook, D, 2, 'Сумма договора, руб.')).toBe(520000);
+  });
+});
+
 describe('refused attempts through the sidebar and the menu', () => {
   it('are all in «Журнал» once the director’s trigger next writes it', () => {
     const workbook = crmWorkbook({ deals: [IVANOV_SIGNED] });

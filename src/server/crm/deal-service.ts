@@ -35,7 +35,7 @@ import { DomainError } from '../../domain/money';
 import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { ClientCardDto, ContactDto, DealDto, MoveDealResult } from '../../shared/api';
 import type { CrmContext } from './crm-context';
-import { NOTE_PREFIX } from './edit-enforcement';
+import { NOTE_PREFIX, rememberPayFieldsAtSigning } from './edit-enforcement';
 import { fieldValue } from './field-input';
 
 /** A row found by ID: the table, its sheet row and its record. */
@@ -344,6 +344,7 @@ function applyStage(
   if (Object.keys(fields).length > 0) deal.table.writeFields(deal.row, fields);
   if (from !== to) clearRefusalNote(deal);
   memory.set(dealId, H.stage, to, lostAt);
+  rememberPayFieldsAtSigning(memory, dealId, deal.record, from, to);
   if (payFieldsLocked(from) || payFieldsLocked(to)) markPayDataChanged(payMonthsOf(deal.record), ctx.now);
   const newStatus = client ? statusAfterStage(client.record[H.clientStatus], to) : null;
   if (client && newStatus) {

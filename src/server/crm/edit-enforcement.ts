@@ -447,6 +447,22 @@ export function rememberRow(
 }
 
 /**
+ * At signing (a move from below «Договор заключён» to it or later), the pay fields as they stand become
+ * what later changes are checked against: below signing they are the specialist's, and the memory does
+ * not follow them, so what it held from an earlier signing is out of date.
+ */
+export function rememberPayFieldsAtSigning(
+  memory: ValueMemory,
+  id: string,
+  record: Record<string, unknown>,
+  from: string,
+  to: string,
+): void {
+  if (payFieldsLocked(from) || !payFieldsLocked(to)) return;
+  for (const header of PAY_FIELDS) memory.set(id, header, textOf(record[header]));
+}
+
+/**
  * With the memory tab missing or emptied (deleted, damaged), rebuilds it from
  * the tab itself: every row's current values, except the cells of this very
  * edit, whose earlier values are unknown (their rows are checked as pasted).
@@ -540,12 +556,9 @@ function enforceGuardedFields(
       if (open && !formula) continue;
       const remembered = memory.get(id, header);
       const before = remembered ? remembered.value : block.single ? textOf(e.oldValue) : null;
-      if (before === null && !formula && !newRow && !open) {
-        // nothing known about this cell before the paste: what stands now is the baseline
-        memory.set(id, header, textOf(record[header]));
-        continue;
-      }
-      // a formula over an unknown earlier value is replaced by the value it shows
+      // nothing known of the cell before a paste: what stands now is its baseline, kept as it is (and
+      // remembered by rememberRow at the end of the edit, or at signing for a pay field); a formula over an
+      // unknown earlier value is replaced by the value it shows
       const was = before ?? (newRow ? '' : textOf(record[header]));
       previous.set(header, was);
       if (!formula && textOf(record[header]) === was && !newRow) continue;
@@ -691,6 +704,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
       // the stage a deal was lost at is read only while it stands at «Отказ», and every move there sets it
       // Stryker disable next-line ConditionalExpression,StringLiteral: see above
       memory.set(id, H.stage, to, to === LOST_STAGE ? from : '');
+      rememberPayFieldsAtSigning(memory, id, record, from, to);
       if (payFieldsLocked(from) || payFieldsLocked(to)) for (const m of payMonthsOf(record)) stagePayMonths.add(m);
       log.push({
         user: ctx.user,

@@ -11,7 +11,7 @@ import { SHEETS } from '../../../src/domain/workbook/schema';
 import { installRuntime, uninstallRuntime } from '../adapter/runtime-services';
 import { headersOf } from '../../helpers/workbook';
 import { changedSinceComputed, markComputed } from '../../../src/adapter/pay-changes';
-import { MEMORY_SHEET } from '../../../src/adapter/value-memory';
+import { MEMORY_SHEET, ValueMemory } from '../../../src/adapter/value-memory';
 import {
   CLIENT_A,
   cell,
@@ -1572,6 +1572,45 @@ describe('a row typed by another specialist', () => {
     // from then on it is Иванов's deal
     edit(PETROVA, D, 2, 'Этап', [['Потребность выявлена']]);
     expect(at(D, 2, 'Этап')).toBe('Новый');
+  });
+});
+
+describe('a deal signed again', () => {
+  it('checks later changes of its pay fields against what they held when it was signed again', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    edit(DIRECTOR, D, 2, 'Этап', [['Договор заключён']]);
+    edit(DIRECTOR, D, 2, 'Этап', [['Согласование договора']]);
+    // below signing the amount is the specialist's
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[520000]]);
+    edit(DIRECTOR, D, 2, 'Этап', [['Договор заключён']]);
+    // the same amount typed again changes nothing; another one is the director's
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[520000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(520000);
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[530000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(520000);
+    expect(lastLog()).toMatchObject({ Действие: 'Отклонено изменение поля', Было: '520000', Стало: '530000' });
+  });
+
+  it('remembers no pay field for a move below signing', () => {
+    open({ deals: [fullDeal('С-00001', 'Переговоры')] });
+    edit(IVANOV, D, 2, 'Этап', [['Переговоры']]);
+    edit(IVANOV, D, 2, 'Этап', [['КП отправлено']]);
+    const memory = ValueMemory.load(ss, ['С-00001']);
+    expect([memory.get('С-00001', 'Этап')?.value, memory.get('С-00001', 'Сумма договора, руб.')]).toEqual([
+      'КП отправлено',
+      undefined,
+    ]);
+  });
+
+  it('does not take an amount changed while the trigger did not run as its own by a move on from signing', () => {
+    open({ deals: [fullDeal('С-00001', 'Договор заключён')] });
+    edit(IVANOV, D, 2, 'Этап', [['Договор заключён']]);
+    ss.getSheetByName(D)!
+      .getRange(2, columnOf(session.workbook, D, 'Сумма договора, руб.'))
+      .setValue(990000);
+    edit(IVANOV, D, 2, 'Этап', [['Исполнение']]);
+    edit(IVANOV, D, 2, 'Сумма договора, руб.', [[990000]]);
+    expect(at(D, 2, 'Сумма договора, руб.')).toBe(470000);
   });
 });
 
