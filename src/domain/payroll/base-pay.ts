@@ -44,15 +44,14 @@ const CATEGORY_ALIASES: Record<string, Category> = {
  * «ИС», «Испытательный срок», «Без категории» (trimmed, any case; Latin or Cyrillic «I»).
  */
 export function parseCategory(text: unknown): Category {
-  const key = String(text ?? '')
-    .trim()
+  const shown = String(text ?? '').trim();
+  const key = shown
     .replace(/\s+/g, ' ')
     .toLowerCase()
     // a Cyrillic «І» or «І» typed for the Roman numeral
     .replace(/[\u0406\u0456]/g, 'i');
   const category = CATEGORY_ALIASES[key];
   if (!category) {
-    const shown = String(text ?? '').trim();
     throw new DomainError(
       `${shown === '' ? 'Категория не указана' : `Неизвестная категория «${shown}»`}: укажите одну из: ` +
         'I категория, II категория, Без категории, Испытательный срок',

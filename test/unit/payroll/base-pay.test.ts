@@ -24,6 +24,7 @@ describe('base pay by category (6.1–6.3, domain 4.1)', () => {
     expect(parseCategory('без категории')).toBe('none');
     expect(() => parseCategory('III')).toThrow('Неизвестная категория «III»: укажите одну из');
     expect(() => parseCategory('')).toThrow('Категория не указана');
+    for (const blank of [null, undefined]) expect(() => parseCategory(blank)).toThrow('Категория не указана');
   });
 
   it('pays the full оклад for a fully worked month: II = 12 000, I = 20 000', () => {
@@ -43,6 +44,12 @@ describe('base pay by category (6.1–6.3, domain 4.1)', () => {
     expect(() => basePay('none', 10, 20, salaries)).toThrow('Не задан оклад для категории «Без категории»');
     // 15 000 × 10 / 20 = 7 500
     expect(basePay('none', 10, 20, { ...salaries, none: 1_500_000 })).toBe(750_000);
+  });
+
+  it('pays nothing for no day in «Без категории», with or without its оклад', () => {
+    expect(basePay('none', 0, 20, salaries)).toBe(0);
+    expect(holidayPay('none', 0, 20, salaries)).toBe(0);
+    expect(() => holidayPay('none', 1, 20, salaries)).toThrow('Не задан оклад для категории «Без категории»');
   });
 
   it('refuses more days worked than the norm and a zero norm', () => {
