@@ -21,7 +21,7 @@ import {
 const SALES = 'Продажи';
 
 function readPlan(cell: Cell) {
-  if (cell === '' || cell === null || cell === undefined) {
+  if (isBlank(cell)) {
     throw new DomainError('Не задан план продаж: заполните план на листе «Планы»');
   }
   return toAmount(cell, 'План продаж');

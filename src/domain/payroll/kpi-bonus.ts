@@ -75,9 +75,9 @@ function paidShare(input: KpiInput, cap: number): Ratio {
   if (mode === 'threshold') return { n: met ? 1n : 0n, d: 1n };
   const c = ratio(cap);
   if (t.n <= 0n) return c; // a target of zero is always exceeded: pay the cap
-  if (f.n <= 0n) return { n: 0n, d: 1n };
-  // fact / target vs cap
+  // fact / target vs cap (a fact of 0 gives 0)
   const share = { n: f.n * t.d, d: f.d * t.n };
+  // Stryker disable next-line EqualityOperator: a share equal to the cap is the cap either way
   return share.n * c.d > c.n * share.d ? c : share;
 }
 

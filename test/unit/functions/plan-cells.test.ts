@@ -9,6 +9,8 @@ describe('PLAN_RATE', () => {
     expect(planRateCells(99999.99, 100000)).toBe(0.03);
     expect(planRateCells(100000, 100000)).toBe(0.04);
     expect(planRateCells(100000.01, 100000)).toBe(0.05);
+    // blank sales are none: under the plan
+    expect(planRateCells('', 100000)).toBe(0.03);
   });
 
   it('an over-threshold given as a share or a percent; blank keeps 100 %', () => {
@@ -48,6 +50,10 @@ describe('PLAN_FULFILMENT', () => {
     expect(() => planFulfilmentCells([[50000]], [['']])).toThrow('Не задан план продаж');
     expect(() => planFulfilmentCells(50000, 0)).toThrow('Не задан план продаж (план должен быть больше нуля)');
     expect(planFulfilmentCells([[50000], [30000]], [[100000], ['']])).toEqual([[0.5], ['']]);
+    // a range across a row is a range too
+    expect(planFulfilmentCells([[50000, 30000]], [[100000, '']])).toEqual([[0.5, '']]);
+    // a plan left out of the formula is a blank one
+    expect(() => planFulfilmentCells(50000, undefined as never)).toThrow('Не задан план продаж');
     expect(() => planFulfilmentCells(50000, 'x')).toThrow('План продаж: «x» — не число');
     expect(() => planFulfilmentCells('x', 1)).toThrow('Продажи: «x» — не число');
   });
@@ -62,6 +68,7 @@ describe('PLAN_BONUS', () => {
     expect(planBonusCells(100000, 100000, [[0.01], [0.02], [0.03]])).toBe(2000);
     expect(planBonusCells(115000, 100000, '', 1.2)).toBe(4600);
     expect(planBonusCells(0, 100000)).toBe(0);
+    expect(planBonusCells('', 100000)).toBe(0);
   });
 
   it('bonus sales of 0 pay 0, with or without a plan', () => {

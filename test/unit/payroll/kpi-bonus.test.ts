@@ -30,6 +30,9 @@ describe('KPI bonus (domain 4.3)', () => {
     // 20 000 × 10 % × min(8 / 4, 1.5) = 3 000
     expect(kpiBonus(2_000_000, [kpi(8, 4, 0.1, 'proportional')], 1.5)).toBe(300_000);
     expect(kpiShare(kpi(8, 4, 0.1, 'proportional'), 1.5)).toBeCloseTo(0.15, 12);
+    // a fractional target: 20 000 × 10 % × (2 / 2,5) = 1 600; no fact at all earns nothing
+    expect(kpiBonus(2_000_000, [kpi(2, 2.5, 0.1, 'proportional')])).toBe(160_000);
+    expect(kpiBonus(2_000_000, [kpi(0, 2.5, 0.1, 'proportional')])).toBe(0);
   });
 
   it('rounds once, half-up: 12 345.67 × 5 % × 1/3 = 205.7611… → 205.76', () => {
