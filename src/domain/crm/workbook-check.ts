@@ -106,6 +106,46 @@ const ID_COLUMNS: Partial<Record<keyof typeof COLUMNS, { header: string; kind: I
   claims: { header: H.claimId, kind: 'claim' },
 };
 
+interface RowCheck {
+  record: RowRecord;
+  row: number;
+  at: (row: number, header: string, message: string) => void;
+  index: Map<string, number>;
+  clientsById: ReadonlyMap<string, RowRecord>;
+  clientsRead: boolean;
+  options: { maxDiscountPercent: number };
+}
+
+/** A row's «ID клиента» names a client of «Клиенты» (checked only when «Клиенты» was read). */
+function clientKnown({ record, row, at, clientsById, clientsRead }: RowCheck): void {
+  const clientId = textOf(record[H.clientId]);
+  if (clientId && clientsRead && !clientsById.has(clientId)) {
+    at(row, H.clientId, `Клиента «${clientId}» нет на листе «Клиенты»`);
+  }
+}
+
+/** Each tab's own checks of a row, besides those of its columns and its ID. */
+const ROW_CHECKS: Partial<Record<keyof typeof COLUMNS, (check: RowCheck) => void>> = {
+  clients: ({ record, row, at, options }) => {
+    const problem = discountProblem(record[H.discount], record[H.clientStatus], options.maxDiscountPercent);
+    if (problem) at(row, H.discount, problem);
+  },
+  deals: (check) => {
+    clientKnown(check);
+    const { record, row, at, index, clientsById } = check;
+    const stage = textOf(record[H.stage]);
+    if (!isStage(stage)) return;
+    const client = clientsById.get(textOf(record[H.clientId])) ?? null;
+    // «Отказ» asks only for its own fields: the deal keeps those of the stage it was lost at
+    for (const m of missingForStage(stage, record, client)) {
+      if (m.on === 'client') at(row, H.clientId, `Этап «${stage}»: ${m.message}`);
+      else if (index.has(m.header)) at(row, m.header, `Этап «${stage}»: ${m.message}`);
+    }
+  },
+  contacts: clientKnown,
+  claims: clientKnown,
+};
+
 /**
  * Checks the CRM tabs. `tables` maps a tab key to its snapshot (a missing tab is a
  * problem). `maxDiscountPercent` comes from «Настройки».
@@ -171,28 +211,9 @@ export function checkWorkbook(
         else if (seenIds.has(id)) at(row, idColumn.header, `ID «${id}» повторяется (уже в строке ${seenIds.get(id)})`);
         else seenIds.set(id, row);
       }
-      if (key === 'clients') {
-        const problem = discountProblem(record[H.discount], record[H.clientStatus], options.maxDiscountPercent);
-        if (problem) at(row, H.discount, problem);
-      }
-      if (key === 'deals' || key === 'contacts' || key === 'claims') {
-        const clientId = textOf(record[H.clientId]);
-        if (clientId && tables.clients && !clientsById.has(clientId)) {
-          at(row, H.clientId, `Клиента «${clientId}» нет на листе «Клиенты»`);
-        }
-      }
-      if (key === 'deals') {
-        const stage = textOf(record[H.stage]);
-        if (stage && isStage(stage)) {
-          const client = clientsById.get(textOf(record[H.clientId])) ?? null;
-          // «Отказ» asks only for its own fields: the deal keeps those of the stage it was lost at
-          for (const m of missingForStage(stage, record, client)) {
-            if (m.on === 'deal' && index.has(m.header)) at(row, m.header, `Этап «${stage}»: ${m.message}`);
-            else if (m.on === 'client') at(row, H.clientId, `Этап «${stage}»: ${m.message}`);
-          }
-        }
-      }
+      ROW_CHECKS[key]?.({ record, row, at, index, clientsById, clientsRead: tables.clients !== undefined, options });
     });
+    // Stryker disable next-line ConditionalExpression: duplicateGroups skips rows without «ID клиента», and no other tab has it beside an ИНН, a phone or an e-mail
     if (key === 'clients') {
       for (const g of duplicateGroups(records)) {
         const ids = g.rows.map((i) => textOf(records[i][H.clientId]));

@@ -202,6 +202,18 @@ describe('what the check says about each cell', () => {
     ]);
   });
 
+  it('a deal without a client ID finds no client, though a row of «Клиенты» has no ID either', () => {
+    const tables = full();
+    tables.clients = table('clients', [
+      { Клиент: 'ООО Тепло', Тип: 'Юрлицо', ИНН: '7707083893', Источник: 'Выставка' },
+    ]);
+    tables.deals = table('deals', [{ 'ID сделки': 'С-00001', Ответственный: 'a@f.ru', Этап: 'Новый' }]);
+    expect(only(tables, 'Сделки')).toEqual([
+      'B2 Этап «Новый»: «ID клиента» не заполнено',
+      'B2 Этап «Новый»: «Источник» в карточке клиента (клиент не найден в «Клиенты»)',
+    ]);
+  });
+
   it('checks a deal’s stage: its own fields by column, the client’s fields at «ID клиента»', () => {
     const tables = full();
     tables.clients = table('clients', [{ 'ID клиента': 'К-00001', Тип: 'Юрлицо', ИНН: '7707083893' }]);
@@ -281,6 +293,8 @@ describe('what the check says about each cell', () => {
     const withClients = full();
     withClients.contacts = table('contacts', [{ Дата: '01.03.2026', 'ID клиента': 'К-00042' }]);
     expect(only(withClients, 'Контакты')).toEqual(['B2 Клиента «К-00042» нет на листе «Клиенты»']);
+    withClients.claims = table('claims', [{ ID: 'П-00001', Дата: '01.03.2026', 'ID клиента': 'К-00042' }]);
+    expect(only(withClients, 'Претензии')).toContain('C2 Клиента «К-00042» нет на листе «Клиенты»');
   });
 
   it('counts rows from a header that stands lower than row 1', () => {
