@@ -199,7 +199,7 @@ export function allowedMoves(deal: RowRecord, client: RowRecord | null, context:
   const current = textOf(deal[H.stage]);
   const from: Stage | '' = isStage(current) ? current : '';
   const targets: Stage[] = [];
-  // Stryker disable next-line ConditionalExpression: the general branch offers a deal without a stage «Новый» only too (index -1)
+  // Stryker disable next-line ConditionalExpression: for a deal without a stage (index -1) the general branch offers «Новый» alone too
   if (from === '') targets.push(STAGES[0]);
   else if (from === LOST_STAGE) {
     if (context.lostAt) targets.push(context.lostAt);
