@@ -782,7 +782,6 @@ function clearOnReopen(ctx: CrmContext, block: Block, reopened: readonly number[
         before: block.records[i][header],
         after: '',
       });
-      block.records[i][header] = '';
     }
     writeSpan(block, header, rows, () => '');
   }
@@ -853,7 +852,6 @@ function enforceClients(ctx: CrmContext, block: Block, e: EditEventLike): void {
   // a new client starts as «Потенциальный», created today (on a tab without «Статус клиента» its status
   // stays unknown to the discount rule; writeSpan writes nothing into a column the tab lacks)
   const created = newRows.filter((i) => isBlankValue(block.records[i][H.created]));
-  created.forEach((i) => (block.records[i][H.created] = ctx.today));
   writeSpan(block, H.created, created, () => ctx.today);
   if (table.has(H.clientStatus)) {
     const fill = newRows.filter((i) => isBlankValue(block.records[i][H.clientStatus]));

@@ -1093,7 +1093,9 @@ describe('«Статус клиента» and «Скидка, %» in more cases'
       'Потенциальный',
       '',
     ]);
-    expect(noteAt(C, 3, 'Скидка, %')).toMatch(/^CRM: скидка «5» не принята: Скидка возможна только/);
+    expect(noteAt(C, 3, 'Скидка, %')).toMatch(
+      /^CRM: скидка «5» не принята: Скидка возможна только.*; сейчас статус «Потенциальный»$/,
+    );
   });
 
   it('a phone typed over a client does not check the discount it already holds', () => {
@@ -1659,6 +1661,16 @@ describe('clients the memory missed', () => {
     edit(PETROVA, C, 3, 'ИНН', [['7736207543'], ['']]);
     expect(at(C, 3, 'ИНН')).toBe('500100730004');
     expect(noteAt(C, 3, 'ИНН')).toMatch(/^CRM: .*строку ведёт другой сотрудник/);
+  });
+
+  it('a row without an ID whose only «Клиент» is cleared stays empty, with nothing refused', () => {
+    open();
+    // a name typed into an empty row while the trigger did not run: the row got no ID
+    ss.getSheetByName(C)!
+      .getRange(3, columnOf(session.workbook, C, 'Клиент'))
+      .setValue('ИП Смирнов');
+    edit(IVANOV, C, 3, 'Клиент', [['']]);
+    expect([at(C, 3, 'ID клиента'), at(C, 3, 'Клиент'), noteAt(C, 3, 'Клиент') ?? '']).toEqual(['', '', '']);
   });
 
   it('a row without an ID emptied by clearing its only cell stays empty, with nothing refused', () => {
