@@ -84,6 +84,7 @@ describe('the period the director types', () => {
     'x01.03.2026–15.03.2026',
     '01.03.2026–15.03.2026x',
     '01.03.2026с–15.03.2026',
+    '01.03.2026–15.03.2026–31.03.2026',
   ])('refuses «%s» and says how to type a period', (text) => {
     expect(() => parsePeriod(text, NOW)).toThrow(
       new DomainError(
