@@ -240,6 +240,15 @@ export function fallbackStage(deal: RowRecord, client: RowRecord | null, upTo: s
  */
 export const REOPEN_CLEARS = ['Причина отказа', 'Конкурент'] as const;
 
+/**
+ * The stage to remember a deal was lost at after a move from `from` to `to`: `from` for a move to
+ * «Отказ», else none (it is read only while the deal stands at «Отказ», and every move there sets it).
+ */
+export function lostAtAfter(from: string, to: Stage): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: see above
+  return to === LOST_STAGE && isStage(from) && from !== LOST_STAGE ? from : '';
+}
+
 /** Whether a change from `from` to `to` reopens a lost deal. */
 export function isReopening(from: string, to: string): boolean {
   return from === LOST_STAGE && to !== LOST_STAGE && to !== '';

@@ -16,6 +16,7 @@ import {
   checkTransition,
   isReopening,
   isStage,
+  lostAtAfter,
   REOPEN_CLEARS,
   type MissingField,
   type TransitionResult,
@@ -270,8 +271,7 @@ export function moveDeal(
       appendLog(ctx.ss, log, ctx.now);
       return { ok: false, dealId, reason: result.reason, missing: missingDto(result.missing) };
     }
-    const lostAt =
-      toStage === LOST_STAGE ? from : result.kind === 'reopen' ? '' : (memory.get(dealId, H.stage)?.lostAt ?? '');
+    const lostAt = lostAtAfter(from, toStage);
     applyStage(
       ctx,
       deal,
@@ -394,7 +394,7 @@ export function overrideStage(
     const client = clientId ? findById(ctx, SHEETS.clients, H.clientId, clientId) : null;
     const memory = ValueMemory.load(ctx.ss, [dealId]);
     const from = memory.get(dealId, H.stage)?.value ?? textOf(deal.record[H.stage]);
-    const lostAt = toStage === LOST_STAGE ? (isStage(from) && from !== LOST_STAGE ? from : '') : '';
+    const lostAt = lostAtAfter(from, toStage);
     applyStage(ctx, deal, client, from, toStage, {}, memory, lostAt, [], 'Этап изменён директором', reason, 'override');
     return { ok: true, dealId, stage: toStage, stageDate: formatDateRu(ctx.today) };
   });

@@ -21,6 +21,7 @@ import {
   fallbackStage,
   isReopening,
   isStage,
+  lostAtAfter,
   REOPEN_CLEARS,
   type TransitionResult,
 } from '../../domain/crm/funnel';
@@ -41,7 +42,7 @@ import { nextIds, parseIdNumber } from '../../domain/crm/ids';
 import { H, type RowRecord } from '../../domain/crm/records';
 import { claimDeadline } from '../../domain/crm/overdue';
 import { isBlankValue, parseAmountValue, parseDateValue, textOf } from '../../domain/crm/values';
-import { COLUMNS, LOST_STAGE, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
+import { COLUMNS, SHEETS, STAGES, type Stage } from '../../domain/workbook/schema';
 import type { CrmContext } from './crm-context';
 import { flagDuplicateClients } from './duplicate-check';
 import { rightsOf } from './deal-service';
@@ -701,9 +702,7 @@ function enforceDeals(ctx: CrmContext, block: Block, e: EditEventLike): void {
     if (result.ok) {
       const to = typed as Stage;
       accepted.push(i);
-      // the stage a deal was lost at is read only while it stands at «Отказ», and every move there sets it
-      // Stryker disable next-line ConditionalExpression,StringLiteral: see above
-      memory.set(id, H.stage, to, to === LOST_STAGE ? from : '');
+      memory.set(id, H.stage, to, lostAtAfter(from, to));
       rememberPayFieldsAtSigning(memory, id, record, from, to);
       if (payFieldsLocked(from) || payFieldsLocked(to)) for (const m of payMonthsOf(record)) stagePayMonths.add(m);
       log.push({

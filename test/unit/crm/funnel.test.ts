@@ -4,6 +4,7 @@ import {
   fallbackStage,
   isOpenStage,
   isReopening,
+  lostAtAfter,
   isStage,
   missingForStage,
   REOPEN_CLEARS,
@@ -372,6 +373,13 @@ describe('stages and their order', () => {
     expect(isReopening('Отказ', '')).toBe(false);
     expect(isReopening('Переговоры', 'Новый')).toBe(false);
     expect(REOPEN_CLEARS).toEqual(['Причина отказа', 'Конкурент']);
+  });
+
+  it('remembers the stage a deal was lost at only for a move to «Отказ» from a stage', () => {
+    expect(lostAtAfter('Переговоры', 'Отказ')).toBe('Переговоры');
+    expect(lostAtAfter('', 'Отказ')).toBe('');
+    expect(lostAtAfter('Отказ', 'Переговоры')).toBe('');
+    expect(lostAtAfter('Переговоры', 'КП отправлено')).toBe('');
   });
 
   it('falls back to the furthest filled stage up to the one given, at least «Новый»', () => {
