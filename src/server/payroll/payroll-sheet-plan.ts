@@ -45,7 +45,8 @@ export function widthGroups(widths: readonly number[], firstColumn = 1): ColumnW
   const groups: ColumnWidths[] = [];
   widths.forEach((width, i) => {
     const last = groups[groups.length - 1];
-    if (last && last.width === width && last.start + last.count === firstColumn + i) last.count++;
+    // the groups cover the columns in order, so the last one always ends just before this one
+    if (last && last.width === width) last.count++;
     else groups.push({ start: firstColumn + i, count: 1, width });
   });
   return groups;
@@ -347,9 +348,6 @@ export const SUMMED_HEADERS = [
 
 type SummedHeader = (typeof SUMMED_HEADERS)[number];
 
-/** Money-formatted columns: every summed column, the оклад or day rate, and the plan. */
-const MONEY_HEADERS = new Set<PayrollHeader>([...SUMMED_HEADERS, 'Оклад / ставка в день', 'План']);
-
 export interface SheetPlanInput {
   payroll: MonthPayroll;
   settings: Settings;
@@ -390,11 +388,6 @@ const ref = (row: number, col: number) => `${columnLetter(col)}${row}`;
 const absRange = (row: number, col: number, numCols: number) =>
   `$${columnLetter(col)}$${row}:$${columnLetter(col + numCols - 1)}$${row}`;
 const rub = (k: number) => kopecksToRubles(k);
-
-/** A formula's text argument, as a string literal. */
-function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 /** The layout of a month's tab with `rows` employees and these KPI. */
 export function sheetLayout(rows: number, kpiNames: readonly string[]): SheetLayout {
@@ -504,6 +497,7 @@ class Grid {
   arrayFormula(row: number, col: number, formula: string, values: PlanCell[][], format: string): void {
     values.forEach((line, i) =>
       line.forEach((value, j) => {
+        // Stryker disable next-line ArithmeticOperator: the block's rows are written before its formula (writeRowInputs), so they exist either way
         this.ensure(row + i);
         this.values[row + i - 1][col + j - 1] = '';
         this.computed[row + i - 1][col + j - 1] = value;
@@ -754,7 +748,7 @@ function normCell(payroll: MonthPayroll, settings: Settings): { value: number | 
   );
   return overridden
     ? { value: payroll.norm }
-    : { value: payroll.norm, formula: `=WORKING_DAYS(${literal(monthKey(payroll.month))})` };
+    : { value: payroll.norm, formula: `=WORKING_DAYS("${monthKey(payroll.month)}")` };
 }
 
 /** The kopecks each summed column adds up to over the computable rows (the sums of the rounded lines). */
@@ -817,13 +811,13 @@ function writeRowInputs(
 ): void {
   const c = (h: PayrollHeader) => ref(r, payrollCol(h));
   const h = (key: HelperKey) => ref(r, helperCol(layout, key));
-  const setHelper = (key: HelperKey, v: number | '', format = '') => g.set(r, helperCol(layout, key), v, format);
+  const setHelper = (key: HelperKey, v: number | '', format: string) => g.set(r, helperCol(layout, key), v, format);
   const helperFormula = (key: HelperKey, f: string, v: PlanCell) =>
     g.formula(r, helperCol(layout, key), f, v, MONEY_FORMAT);
-  const set = (hd: PayrollHeader, v: number | '', format?: string) =>
-    g.set(r, payrollCol(hd), v, format ?? (MONEY_HEADERS.has(hd) ? MONEY_FORMAT : ''));
-  const formula = (hd: PayrollHeader, f: string, value: PlanCell, format?: string) =>
-    g.formula(r, payrollCol(hd), f, value, format ?? (MONEY_HEADERS.has(hd) ? MONEY_FORMAT : ''));
+  // the row's cells without a format of their own are all amounts
+  const set = (hd: PayrollHeader, v: number | '', format = MONEY_FORMAT) => g.set(r, payrollCol(hd), v, format);
+  const formula = (hd: PayrollHeader, f: string, value: PlanCell, format = MONEY_FORMAT) =>
+    g.formula(r, payrollCol(hd), f, value, format);
   const k = layout.kpiNames.length;
   const wholeMonthProbation = l.categoryLabel === LABELS.probation;
 

@@ -283,6 +283,9 @@ describe('the payroll tab’s formulas', () => {
       'Испытательный срок',
     ]);
     expect(tab.shown(9, HELPER_HEADERS.salaryCategory)).toBe('II категория');
+    // no payment dates in the timesheet: the dates stay blank, and the month's payments fall in its year
+    expect([tab.shown(6, HELPER_HEADERS.advanceDate), tab.shown(6, HELPER_HEADERS.paymentDate)]).toEqual(['', '']);
+    expect(tab.shown(6, HELPER_HEADERS.estimated)).toBe('');
   });
 
   it('sum the computed rows only, and write the total to pay in words', () => {
@@ -507,6 +510,77 @@ describe('the payroll tab in other months and settings', () => {
     // Белов: 8 571,43 + 8 000 = 16 571,43 → 19 352,14; − 5 000 = 14 352,14
     expect(['Всего начислено', 'К выплате'].map((h) => tab.shown(7, h))).toEqual([19352.14, 14352.14]);
     expect(tab.shown(8, 'К выплате')).toBe(31445.14);
+  });
+
+  it('two KPI: each its own name, percent and mode in the parameters, and its own fact and target beside the row', () => {
+    const calls = { name: 'Звонки', measure: 'manual', defaultTarget: 40, percent: 0.1, mode: 'proportional' };
+    const settings: Settings = { ...defaultSettings(), kpis: [NEW_CLIENTS, calls] as Settings['kpis'] };
+    const input = march(settings, STAFF.slice(0, 2));
+    input.plans = [
+      plan('2026-03', '1', 100_000, { kpiFacts: { Звонки: 30 }, kpiTargets: { Звонки: 50 } }),
+      plan('2026-03', '2', 200_000),
+    ];
+    const tab = tabOf(input);
+    expectFormulasEqualEngine(tab);
+    const kpiRow = tab.plan.values.findIndex((line) => line[0] === 'KPI') + 1;
+    expect([kpiRow, kpiRow + 1, kpiRow + 2].map((r) => [8, 9, 10].map((c) => tab.shown(r, c)))).toEqual([
+      ['Новые клиенты', 'Звонки', ''],
+      [0.05, 0.1, ''],
+      ['порог', 'пропорционально', ''],
+    ]);
+    const kpiCells = (r: number) =>
+      ['Факт: Новые клиенты', 'Факт: Звонки', 'Цель: Новые клиенты', 'Цель: Звонки'].map((h) => tab.shown(r, h));
+    // Орлова: one new client of 1, 30 calls of 50; Белов: no manual fact, the default target of 40
+    expect([kpiCells(6), kpiCells(7)]).toEqual([
+      [1, 30, 1, 50],
+      [1, '', 1, 40],
+    ]);
+    // Орлова's KPI: 5 % × 20 000 for the new client, 10 % × 20 000 × 30/50 for the calls
+    expect(tab.shown(6, 'Премия KPI')).toBe(1000 + 1200);
+  });
+
+  it('a first row without a plan still leaves the plan columns to one formula over the block', () => {
+    // Зайцев on probation has no plan; Орлова under him sold 120 000 of 100 000
+    const tab = tabOf(march(SETTINGS, [STAFF[2], STAFF[0]]));
+    expectFormulasEqualEngine(tab);
+    expect(String(tab.written(6, '% выполнения'))).toMatch(/^=PLAN_FULFILMENT\(/);
+    expect([tab.shown(6, '% выполнения'), tab.shown(7, '% выполнения')]).toEqual(['', 1.2]);
+  });
+
+  it('months computed but not closed before this one: their deductions leave the base, and the row names them', () => {
+    // Белов, January and February estimated: 20 000 each, 1 400 deducted each, 2 418 of НДФЛ each
+    const month = (key: string) => ({
+      month: key,
+      tabNo: '2',
+      income: rub(20_000),
+      advance: rub(5_000),
+      advanceDate: null,
+      paymentDate: null,
+      deductions: rub(1_400),
+      advanceTax: rub(468),
+      tax: rub(2_418),
+      estimated: true,
+    });
+    const tab = tabOf({ ...march(SETTINGS, [STAFF[1]]), history: [month('2026-02'), month('2026-01')] });
+    expectFormulasEqualEngine(tab);
+    expect(tab.shown(6, HELPER_HEADERS.estimated)).toBe('2026-01, 2026-02');
+    // 40 000 less the 2 800 deducted
+    expect([tab.shown(6, HELPER_HEADERS.advanceBaseBefore), tab.shown(6, HELPER_HEADERS.advanceTaxBefore)]).toEqual([
+      37200, 4836,
+    ]);
+  });
+
+  it('an аванс that cannot carry its tax in the year’s own payments: what is not withheld is the final payment’s shortfall only', () => {
+    // Орлова with 1 000 000 earned before and no tax withheld: the аванс of 1 000 gives at most half of itself
+    const input: MonthPayrollInput = {
+      ...march(noKpi(), STAFF.slice(0, 1)),
+      timesheet: [timesheet('2026-03', '1', 21, 1_000)],
+      yearToDate: { '1': { income: rub(1_000_000), deductions: 0, tax: 0 } },
+    };
+    const tab = tabOf(input);
+    expectFormulasEqualEngine(tab);
+    expect(tab.shown(6, 'НДФЛ с аванса')).toBe(500);
+    expect(String(tab.written(6, HELPER_HEADERS.unwithheld))).not.toMatch(/\+/);
   });
 
   it('a month with a day moved in «Настройки» gives its norm as a number, not WORKING_DAYS', () => {
